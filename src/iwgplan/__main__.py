@@ -1,0 +1,3 @@
+from iwgplan.cli.app import main
+
+main()

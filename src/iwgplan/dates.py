@@ -1,0 +1,102 @@
+"""Dates that keep the precision a document gives: a day (2025-09-10) or a month (2025-09).
+
+A month is read as its first day when something starts and as its last day when something
+is due or ends. Pure: no I/O, no third-party imports beyond pydantic-core's schema hooks.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import core_schema
+
+MIN_YEAR = 1995  # the WTO's first year: nothing a plan tracks can be older
+MAX_YEAR = 2100
+
+DAY_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+WHEN_PATTERN = r"^\d{4}-\d{2}(-\d{2})?$"
+_WHEN_RE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class When:
+    """A calendar day, or a whole month when ``day`` is None."""
+
+    year: int
+    month: int
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> When:
+        match = _WHEN_RE.fullmatch(text)
+        if not match:
+            raise ValueError(f"{text!r} is not a date (YYYY-MM-DD) or a month (YYYY-MM)")
+        year, month = int(match[1]), int(match[2])
+        day = int(match[3]) if match[3] else None
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            raise ValueError(f"{text!r} is outside the years {MIN_YEAR} to {MAX_YEAR}")
+        if not 1 <= month <= 12:
+            raise ValueError(f"{text!r} has no month {month}")
+        if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+            raise ValueError(f"{text!r} is not a day of that month")
+        return cls(year, month, day)
+
+    @classmethod
+    def of(cls, day: date) -> When:
+        return cls(day.year, day.month, day.day)
+
+    @property
+    def is_month(self) -> bool:
+        return self.day is None
+
+    def first(self) -> date:
+        return date(self.year, self.month, self.day or 1)
+
+    def last(self) -> date:
+        if self.day is not None:
+            return date(self.year, self.month, self.day)
+        return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+
+    def __str__(self) -> str:
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            _validate_when,
+            serialization=core_schema.plain_serializer_function_ser_schema(str),
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {"type": "string", "pattern": WHEN_PATTERN}
+
+
+def _validate_when(value: object) -> When:
+    if isinstance(value, When):
+        return value
+    if not isinstance(value, str):
+        raise ValueError("expected a date (YYYY-MM-DD) or a month (YYYY-MM) as text")
+    return When.parse(value)
+
+
+def parse_day(value: object) -> date:
+    """A full ISO day given as text; YAML 1.2 leaves dates as strings, so that is all we see."""
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not re.fullmatch(DAY_PATTERN[1:-1], value):
+        raise ValueError("expected a date as YYYY-MM-DD")
+    when = When.parse(value)
+    return when.first()

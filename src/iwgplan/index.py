@@ -1,0 +1,132 @@
+"""A flat, id-addressable view of a plan's action points, with each item's place in the tree."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from iwgplan.errors import IwgplanError, Loc
+from iwgplan.model import ActionPoint, FocusArea, Milestone, Plan, Section, Tier
+
+Group = Tier | Section
+
+
+@dataclass(eq=False, slots=True)
+class Entry:
+    """One action point (or sub-point) and where it sits."""
+
+    item: ActionPoint
+    loc: Loc
+    group: Group
+    focus: FocusArea | None
+    parent: Entry | None
+    number: str
+    children: list[Entry] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.item.id
+
+    @property
+    def top(self) -> Entry:
+        entry = self
+        while entry.parent is not None:
+            entry = entry.parent
+        return entry
+
+    def ancestors(self) -> list[Entry]:
+        chain, entry = [], self.parent
+        while entry is not None:
+            chain.append(entry)
+            entry = entry.parent
+        return chain[::-1]
+
+
+class UnknownId(IwgplanError):
+    pass
+
+
+def child_number(base: str, number: str | None, position: int) -> str:
+    if number is None:
+        return f"{base}.{position}"
+    if len(number) == 1 and number.isalpha():
+        return f"{base}({number})"
+    return f"{base}.{number}"
+
+
+class PlanIndex:
+    """Every action point in document order, by id (case-insensitive)."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.entries: list[Entry] = []
+        for t, tier in enumerate(plan.tiers):
+            for f, focus in enumerate(tier.focus_areas):
+                base: Loc = ("tiers", t, "focus_areas", f, "action_points")
+                number = f"{tier.number}.{focus.number or f + 1}"
+                self._add(focus.action_points, base, tier, focus, None, number)
+        for s, section in enumerate(plan.sections):
+            self._add(section.items, ("sections", s, "items"), section, None, None, section.number)
+        self.by_id = {entry.id.lower(): entry for entry in self.entries}
+        self.milestones: dict[str, Milestone] = {m.id: m for m in plan.milestones}
+
+    def _add(
+        self,
+        items: list[ActionPoint],
+        base: Loc,
+        group: Group,
+        focus: FocusArea | None,
+        parent: Entry | None,
+        number: str,
+    ) -> list[Entry]:
+        added = []
+        for i, item in enumerate(items):
+            entry = Entry(item, (*base, i), group, focus, parent, "")
+            entry.number = child_number(number, item.number, i + 1)
+            self.entries.append(entry)
+            entry.children = self._add(
+                item.children, (*entry.loc, "children"), group, focus, entry, entry.number
+            )
+            added.append(entry)
+        return added
+
+    @property
+    def groups(self) -> list[Group]:
+        return [*self.plan.tiers, *self.plan.sections]
+
+    def top_level(self, group: Group | None = None) -> Iterator[Entry]:
+        for entry in self.entries:
+            if entry.parent is None and (group is None or entry.group is group):
+                yield entry
+
+    @cached_property
+    def dependents(self) -> dict[str, list[Entry]]:
+        out: dict[str, list[Entry]] = {}
+        for entry in self.entries:
+            for dep in entry.item.depends_on:
+                out.setdefault(dep.lower(), []).append(entry)
+        return out
+
+    def get(self, item_id: str) -> Entry:
+        entry = self.by_id.get(item_id.lower())
+        if entry is None:
+            raise UnknownId(unknown_message("action point", item_id, self.by_id))
+        return entry
+
+    def group(self, group_id: str) -> Group:
+        groups = {g.id.lower(): g for g in self.groups}
+        for g in self.groups:
+            groups.setdefault(g.number.lower(), g)
+        found = groups.get(group_id.lower())
+        if found is None:
+            raise UnknownId(unknown_message("tier or section", group_id, groups))
+        return found
+
+
+def unknown_message(kind: str, wanted: str, known: dict[str, object] | list[str]) -> str:
+    names = list(known)
+    close = difflib.get_close_matches(wanted.lower(), names, n=3, cutoff=0.6)
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    return f"no {kind} with id {wanted!r}{hint}"

@@ -1,0 +1,122 @@
+"""Text to a valid Plan, or to every located problem that stands in the way."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from iwgplan import __version__, model
+from iwgplan.errors import FileResult, Loc, PlanInvalid, Problem
+from iwgplan.index import PlanIndex
+from iwgplan.model import SCHEMA_VERSION, Plan
+from iwgplan.rules import check
+from iwgplan.source import Locator, load_data
+
+
+@dataclass(slots=True)
+class Checked:
+    plan: Plan | None
+    result: FileResult
+    index: PlanIndex | None = None
+
+
+def check_text(text: str, path: str) -> Checked:
+    """Parse and validate; collect syntax, schema and cross-field problems with positions."""
+    result = FileResult(path)
+    data, problems = load_data(text)
+    if problems:
+        result.problems.extend(problems)
+        return Checked(None, result)
+    locator = Locator(text)
+    if not isinstance(data, dict):
+        result.problems.append(
+            Problem("the top level must be a mapping (schema_version, plan, tiers, ...)", (), 1, 1)
+        )
+        return Checked(None, result)
+    newer = _newer_version(data, locator)
+    if newer:
+        result.problems.append(newer)
+        return Checked(None, result)
+    try:
+        plan = Plan.model_validate(data)
+    except ValidationError as exc:
+        result.problems.extend(_pydantic_problem(err, locator) for err in exc.errors())
+        return Checked(None, result)
+    index = PlanIndex(plan)
+    for problem in check(plan, index):
+        line, column = locator.position(problem.loc)
+        result.problems.append(Problem(problem.message, problem.loc, line, column))
+    return Checked(None if result.problems else plan, result, index)
+
+
+def load_text(text: str, path: str) -> tuple[Plan, PlanIndex]:
+    checked = check_text(text, path)
+    if checked.plan is None or checked.index is None:
+        raise PlanInvalid(checked.result)
+    return checked.plan, checked.index
+
+
+def _newer_version(data: dict[str, Any], locator: Locator) -> Problem | None:
+    version = data.get("schema_version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
+        line, column = locator.position(("schema_version",))
+        message = (
+            f"made by a newer iwgplan: schema_version {version}, but iwgplan {__version__}"
+            f" reads schema_version {SCHEMA_VERSION}; upgrade iwgplan to read this file"
+        )
+        return Problem(message, ("schema_version",), line, column)
+    return None
+
+
+def _clean_loc(loc: tuple[int | str, ...]) -> Loc:
+    return tuple(p for p in loc if isinstance(p, int) or ("[" not in p and "(" not in p))
+
+
+def _pydantic_problem(err: ErrorDetails, locator: Locator) -> Problem:
+    loc = _clean_loc(err["loc"])
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        line, column = locator.position(loc, at_key=True)
+        return Problem(_unknown_key(str(loc[-1])), loc, line, column)
+    line, column = locator.position(loc)
+    return Problem(_message(err, loc), loc, line, column)
+
+
+def _message(err: ErrorDetails, loc: Loc) -> str:
+    kind, msg = err["type"], err["msg"]
+    if kind == "missing":
+        return f"missing required key {loc[-1]!r}"
+    if kind == "value_error":
+        return msg.removeprefix("Value error, ")
+    if kind == "string_type":
+        return f"expected text, got {_yaml_type(err['input'])}; quote the value if it is meant as text"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"expected a mapping, got {_yaml_type(err['input'])}"
+    if kind == "list_type":
+        return f"expected a list, got {_yaml_type(err['input'])}"
+    if kind == "literal_error" and loc == ("schema_version",):
+        return f"schema_version must be {SCHEMA_VERSION}"
+    return msg
+
+
+def _yaml_type(value: object) -> str:
+    names = {bool: "true/false", int: "a number", float: "a number", str: "text",
+             list: "a list", dict: "a mapping", type(None): "nothing (null)"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _all_keys() -> list[str]:
+    keys: set[str] = set()
+    for obj in vars(model).values():
+        if isinstance(obj, type) and issubclass(obj, BaseModel):
+            keys.update(obj.model_fields)
+    return sorted(keys)
+
+
+def _unknown_key(key: str) -> str:
+    close = difflib.get_close_matches(key, _all_keys(), n=1, cutoff=0.7)
+    return f"unknown key {key!r}" + (f"; did you mean {close[0]!r}?" if close else "")

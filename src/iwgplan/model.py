@@ -1,0 +1,244 @@
+"""The plan format (``schema_version: 1``) as pydantic models: data and per-field rules only.
+
+Rules that span fields or need the whole plan (unique ids, references that resolve, cycles)
+live in :mod:`iwgplan.rules`, so that they can be collected rather than raised one by one.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    model_validator,
+)
+
+from iwgplan.dates import DAY_PATTERN, When, parse_day
+
+SCHEMA_VERSION = 1
+
+ID_PATTERN = r"^[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*$"
+_ID_RE = re.compile(ID_PATTERN)
+
+# WTO document symbols: slash-separated parts naming collection, series and type (letters,
+# optionally with a two-digit year in brackets), then sequence numbers, then status parts.
+_PART = r"[A-Z][A-Z0-9]*(?:\(\d{2}\))?"
+_STATUS = r"(?:Rev|Add|Corr|Suppl)\.\d+"
+SYMBOL_PATTERN = rf"^{_PART}(?:/(?:{_PART}|\d+))+(?:/{_STATUS})*$"
+_SYMBOL_RE = re.compile(SYMBOL_PATTERN)
+_URL_RE = re.compile(r"^https?://\S+$")
+
+
+class Status(StrEnum):
+    PLANNED = "planned"
+    IN_PROGRESS = "in-progress"
+    DONE = "done"
+    BLOCKED = "blocked"
+    DROPPED = "dropped"
+
+    @property
+    def closed(self) -> bool:
+        return self in (Status.DONE, Status.DROPPED)
+
+
+def _check_id(value: str) -> str:
+    if len(value) > 40:
+        raise ValueError(f"id {value!r} is longer than 40 characters")
+    if not _ID_RE.match(value):
+        raise ValueError(
+            f"id {value!r} must be lower-case letters, digits and single '-', '_' or '.'"
+            " between them, starting with a letter"
+        )
+    return value
+
+
+def _check_symbol(value: str) -> str:
+    if not _SYMBOL_RE.match(value):
+        raise ValueError(
+            f"{value!r} is not a WTO document symbol (for example WT/L/1095/Rev.1 or"
+            " INF/TGE/W/7/Rev.3)"
+        )
+    return value
+
+
+def _check_evidence_ref(value: str) -> str:
+    if _URL_RE.match(value) or _SYMBOL_RE.match(value):
+        return value
+    raise ValueError(f"{value!r} is neither a WTO document symbol nor an http(s) URL")
+
+
+def _check_due(value: str) -> str:
+    if value[:1].isdigit():
+        When.parse(value)
+    elif not _ID_RE.match(value):
+        raise ValueError(
+            f"{value!r} is not a date (YYYY-MM-DD), a month (YYYY-MM) or a milestone id"
+        )
+    return value
+
+
+Id = Annotated[str, AfterValidator(_check_id), WithJsonSchema({"type": "string", "pattern": ID_PATTERN, "maxLength": 40})]
+Symbol = Annotated[str, AfterValidator(_check_symbol), WithJsonSchema({"type": "string", "pattern": SYMBOL_PATTERN})]
+Day = Annotated[date, BeforeValidator(parse_day), WithJsonSchema({"type": "string", "pattern": DAY_PATTERN})]
+Due = Annotated[
+    str,
+    AfterValidator(_check_due),
+    WithJsonSchema(
+        {"type": "string", "pattern": r"^(\d{4}-\d{2}(-\d{2})?|[a-z][a-z0-9]*([-_.][a-z0-9]+)*)$"}
+    ),
+]
+EvidenceRef = Annotated[
+    str,
+    AfterValidator(_check_evidence_ref),
+    WithJsonSchema({"type": "string", "pattern": rf"({SYMBOL_PATTERN})|(^https?://\S+$)"}),
+]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", use_enum_values=False, validate_default=False)
+
+
+class Period(Model):
+    start: When
+    end: When
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.end.last() < self.start.first():
+            raise ValueError(f"the period ends ({self.end}) before it starts ({self.start})")
+        return self
+
+
+class PlanMeta(Model):
+    id: Id
+    title: Text
+    body: Text
+    symbol: Symbol | None = None
+    revision: int = Field(ge=0, le=999, description="0 for the original, N for Rev.N")
+    date: Day
+    issued_by: list[Text] = []
+    period: Period
+    supersedes: Symbol | None = None
+
+
+class Reference(Model):
+    symbol: Symbol
+    title: Text
+    note: str | None = None
+
+
+class Objective(Model):
+    id: Id
+    number: str | None = None
+    text: Text
+    refs: list[Symbol] = []
+    points: list[Text] = []
+
+
+class Milestone(Model):
+    id: Id
+    title: Text
+    date: When | None = None
+    start: When | None = None
+    end: When | None = None
+    description: str | None = None
+
+    @model_validator(mode="after")
+    def _one_shape(self) -> Milestone:
+        if self.date is not None and (self.start is not None or self.end is not None):
+            raise ValueError("give either 'date' or 'start' and 'end', not both")
+        if self.date is None and (self.start is None or self.end is None):
+            raise ValueError("give a 'date', or a range with both 'start' and 'end'")
+        if self.start and self.end and self.end.last() < self.start.first():
+            raise ValueError(f"the milestone ends ({self.end}) before it starts ({self.start})")
+        return self
+
+    @property
+    def begins(self) -> When:
+        """The date a milestone falls on; for a range, its start."""
+        return self.date or self.start  # type: ignore[return-value]
+
+    @property
+    def finishes(self) -> When:
+        return self.date or self.end  # type: ignore[return-value]
+
+
+class Evidence(Model):
+    ref: EvidenceRef
+    title: str | None = None
+    date: Day | None = None
+
+
+class HistoryEntry(Model):
+    date: Day
+    status: Status | None = None
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _says_something(self) -> HistoryEntry:
+        if self.status is None and not self.note:
+            raise ValueError("a history entry needs a 'status', a 'note', or both")
+        return self
+
+
+class ActionPoint(Model):
+    id: Id
+    number: str | None = None
+    title: Text
+    status: Status
+    description: str | None = None
+    due: Due | None = None
+    completed: Day | None = None
+    owners: list[Text] = []
+    partners: list[Text] = []
+    refs: list[Symbol] = []
+    evidence: list[Evidence] = []
+    history: list[HistoryEntry] = []
+    depends_on: list[Id] = []
+    children: list[ActionPoint] = []
+
+
+class FocusArea(Model):
+    id: Id
+    number: str | None = None
+    title: Text
+    description: str | None = None
+    action_points: list[ActionPoint] = []
+
+
+class Tier(Model):
+    id: Id
+    number: str
+    title: Text
+    priority: bool = False
+    description: str | None = None
+    focus_areas: list[FocusArea] = []
+
+
+class Section(Model):
+    """A numbered section of the document whose commitments are tracked like action points."""
+
+    id: Id
+    number: str
+    title: Text
+    description: str | None = None
+    items: list[ActionPoint] = []
+
+
+class Plan(Model):
+    schema_version: Literal[1]
+    plan: PlanMeta
+    references: list[Reference] = []
+    objectives: list[Objective] = []
+    milestones: list[Milestone] = []
+    tiers: list[Tier] = []
+    sections: list[Section] = []

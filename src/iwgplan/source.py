@@ -1,0 +1,268 @@
+"""The one place that reads YAML: strict YAML 1.2 loading, and file:line:col for every problem.
+
+Loading takes the fast path (libyaml's C parser straight to Python data) and composes the
+node tree for positions only when there is an error to locate.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from iwgplan.errors import FileResult, Loc, PlanInvalid, Problem
+
+try:
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+MAX_BYTES = 32 * 1024 * 1024
+STR_TAG = "tag:yaml.org,2002:str"
+_CORE = "tag:yaml.org,2002:"
+
+
+class _AliasFound(Exception):
+    pass
+
+
+class StrictLoader(_BaseLoader):
+    """YAML 1.2 core schema, no aliases, no object tags, duplicate keys collected."""
+
+    yaml_implicit_resolvers: dict[Any, Any] = {}
+    yaml_constructors: dict[Any, Any] = {}
+    problems: list[Problem]
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.problems = []
+
+    def construct_object(self, node: Node, deep: bool = False) -> Any:
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise _AliasFound
+        return super().construct_object(node, deep=deep)
+
+    def construct_mapping(self, node: Node, deep: bool = False) -> dict[str, Any]:  # type: ignore[override]
+        mapping: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + 1
+            if not (isinstance(key_node, ScalarNode) and key_node.tag == STR_TAG):
+                self._problem(key_node, "keys must be plain text, not a list, a mapping or null")
+                continue
+            key = key_node.value
+            if key in first_line:
+                self._problem(
+                    key_node,
+                    f"duplicate key {key!r}: first at line {first_line[key]}, again at line {line}",
+                )
+                continue
+            first_line[key] = line
+            mapping[key] = self.construct_object(value_node, deep=deep)
+        return mapping
+
+    def _problem(self, node: Node, message: str) -> None:
+        mark = node.start_mark
+        self.problems.append(Problem(message, (), mark.line + 1, mark.column + 1))
+
+
+def _resolver(tag: str, pattern: str, first: str) -> None:
+    StrictLoader.add_implicit_resolver(_CORE + tag, re.compile(pattern), list(first))
+
+
+_resolver("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF")
+_resolver("int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789")
+_resolver(
+    "float",
+    r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+    "-+0123456789.",
+)
+StrictLoader.add_implicit_resolver(_CORE + "null", re.compile(r"^(?:~|null|Null|NULL|)$"), [*"~nN", ""])
+
+
+def _int(loader: StrictLoader, node: ScalarNode) -> int:
+    text = node.value
+    if text[:2] in ("0o", "0x"):
+        return int(text[2:], 8 if text[1] == "o" else 16)
+    return int(text)
+
+
+def _float(loader: StrictLoader, node: ScalarNode) -> float:
+    text = node.value.lower()
+    if text.endswith(".inf"):
+        return float("-inf") if text.startswith("-") else float("inf")
+    return float("nan") if text == ".nan" else float(text)
+
+
+def _undefined(loader: StrictLoader, node: Node) -> Any:
+    raise yaml.constructor.ConstructorError(
+        None, None, f"the tag {node.tag!r} is not allowed in a plan file", node.start_mark
+    )
+
+
+StrictLoader.add_constructor(_CORE + "str", StrictLoader.construct_yaml_str)
+StrictLoader.add_constructor(_CORE + "int", _int)
+StrictLoader.add_constructor(_CORE + "float", _float)
+StrictLoader.add_constructor(_CORE + "bool", lambda loader, node: node.value.lower() == "true")
+StrictLoader.add_constructor(_CORE + "null", StrictLoader.construct_yaml_null)
+StrictLoader.add_constructor(_CORE + "seq", StrictLoader.construct_yaml_seq)
+StrictLoader.add_constructor(_CORE + "map", StrictLoader.construct_yaml_map)
+StrictLoader.add_constructor(None, _undefined)
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """The cyclic GC only slows down building a large tree of fresh, acyclic objects."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _at(message: str, mark: yaml.Mark | None) -> Problem:
+    if mark is None:
+        return Problem(message, (), 1, 1)
+    return Problem(message, (), mark.line + 1, mark.column + 1)
+
+
+def _yaml_error(exc: yaml.YAMLError) -> Problem:
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        parts = ", ".join(p for p in (exc.context, exc.problem) if p)
+        if isinstance(exc, yaml.constructor.ConstructorError):
+            return _at(parts, mark)
+        return _at(f"YAML syntax: {parts}", mark)
+    return Problem(f"YAML: {exc}", (), 1, 1)
+
+
+def _alias_position(text: str) -> Problem:
+    for event in yaml.parse(text, Loader=_BaseLoader):
+        if isinstance(event, yaml.AliasEvent):
+            return _at(f"aliases (*{event.anchor}) and anchors are not allowed", event.start_mark)
+    return Problem("aliases and anchors are not allowed", (), 1, 1)  # pragma: no cover
+
+
+def load_data(text: str) -> tuple[Any, list[Problem]]:
+    """Parse YAML text into plain data, collecting every problem the parser can report."""
+    loader = StrictLoader(text)
+    try:
+        with _no_gc():
+            data = loader.get_single_data()
+    except _AliasFound:
+        return None, [_alias_position(text)]
+    except yaml.YAMLError as exc:
+        return None, [*loader.problems, _yaml_error(exc)]
+    except RecursionError:
+        return None, [Problem("the file is nested too deeply", (), 1, 1)]
+    finally:
+        loader.dispose()
+    if data is None and not loader.problems:
+        return None, [Problem("the file holds no plan: it is empty or only comments", (), 1, 1)]
+    return data, loader.problems
+
+
+def decode(raw: bytes, path: str) -> str:
+    """Bytes to text, refusing binary files and invalid UTF-8 with a position."""
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line, col = _line_col(raw, nul)
+        raise PlanInvalid(FileResult(path, [Problem("binary file: NUL byte", (), line, col)]))
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = _line_col(raw, exc.start)
+        problem = Problem(f"not valid UTF-8: byte 0x{raw[exc.start]:02x}", (), line, col)
+        raise PlanInvalid(FileResult(path, [problem])) from None
+
+
+def _line_col(raw: bytes, offset: int) -> tuple[int, int]:
+    line = raw.count(b"\n", 0, offset) + 1
+    return line, offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
+
+
+def read_bytes(path: Path, shown: str) -> bytes:
+    """Read a plan file, with a size limit so that a huge file fails fast."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            mib = size / 2**20
+            msg = f"the file is {mib:.0f} MiB; plan files are limited to {MAX_BYTES // 2**20} MiB"
+            raise PlanInvalid(FileResult(shown, [Problem(msg, (), 1, 1)]))
+        return path.read_bytes()
+    except IsADirectoryError:
+        raise PlanInvalid(FileResult(shown, [Problem("is a directory, not a plan file")])) from None
+    except FileNotFoundError:
+        raise PlanInvalid(FileResult(shown, [Problem("no such file")])) from None
+    except PermissionError:
+        raise PlanInvalid(FileResult(shown, [Problem("permission denied")])) from None
+    except OSError as exc:
+        raise PlanInvalid(FileResult(shown, [Problem(exc.strerror or str(exc))])) from None
+
+
+# --- positions -----------------------------------------------------------------------------
+
+
+def compose(text: str) -> Node | None:
+    """The node tree of a document that is known to parse; used for positions and edits."""
+    loader = StrictLoader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    node: Node
+    key: Node | None  # the key node when the last step was a mapping key
+    complete: bool  # False when the walk stopped at a parent (a missing key, say)
+
+
+def find(root: Node, loc: Loc) -> Found:
+    """Walk a pydantic-style ``loc`` through a node tree, skipping parts it cannot match."""
+    node, key = root, None
+    for part in loc:
+        if isinstance(node, MappingNode) and isinstance(part, str):
+            match = next(((k, v) for k, v in node.value if k.value == part), None)
+            if match is None:
+                return Found(node, None, False)
+            key, node = match
+        elif isinstance(node, SequenceNode) and isinstance(part, int):
+            if part >= len(node.value):
+                return Found(node, None, False)
+            node, key = node.value[part], None
+        # anything else is a pydantic internal (a union member, a validator name): skip it
+    return Found(node, key, True)
+
+
+class Locator:
+    """Maps locs to 1-based (line, column), composing the document once, on first use."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._root: Node | None = None
+        self._composed = False
+
+    def position(self, loc: Loc, *, at_key: bool = False) -> tuple[int, int]:
+        if not self._composed:
+            self._composed = True
+            try:
+                self._root = compose(self._text)
+            except (yaml.YAMLError, _AliasFound, RecursionError):
+                self._root = None
+        if self._root is None:
+            return 1, 1
+        found = find(self._root, loc)
+        node = found.key if (at_key and found.key is not None) else found.node
+        return node.start_mark.line + 1, node.start_mark.column + 1
