@@ -50,6 +50,7 @@ def check_text(text: str, path: str) -> Checked:
     for problem in check(plan, index):
         line, column = locator.position(problem.loc)
         result.problems.append(Problem(problem.message, problem.loc, line, column))
+    result.problems.sort(key=lambda p: (p.line or 0, p.column or 0))
     return Checked(None if result.problems else plan, result, index)
 
 

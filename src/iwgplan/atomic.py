@@ -1,0 +1,59 @@
+"""Atomic file replacement: a temporary file beside the target, fsync, then os.replace."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+from iwgplan.errors import IwgplanError
+
+TEMP_PREFIX = ".iwgplan-"
+
+
+def real_target(path: Path) -> Path:
+    """Write through a symlink to its target, so that the link itself stays."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    target = real_target(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        mode = 0o644 & ~_umask()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise IwgplanError(f"cannot write {path}: {exc.strerror or exc}; nothing was changed") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise IwgplanError(f"cannot write {path}: {exc.strerror or exc}; nothing was changed") from None
+    _fsync_dir(folder)
+
+
+def _fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -1,0 +1,126 @@
+"""What every command shares: plan options, error handling, date arguments, output."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, ParamSpec
+
+import click
+import typer
+
+from iwgplan.errors import IwgplanError, PlanInvalid, Problem, UsageError
+
+P = ParamSpec("P")
+
+PlanOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--plan",
+        help="Plan file. Default: $IWGPLAN_PLAN, then the one plans/*.yaml here or in a parent"
+        " folder, then the plan embedded in iwgplan.",
+        show_default=False,
+        dir_okay=False,
+    ),
+]
+RevOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--rev",
+        help="Read the plan as it stood at this git revision (a branch, tag, commit or HEAD~N).",
+        show_default=False,
+    ),
+]
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of", help="Report as of this day (YYYY-MM-DD). Default: today.", show_default=False
+    ),
+]
+
+
+class Fmt(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+class State:
+    debug = bool(os.environ.get("IWGPLAN_DEBUG"))
+
+
+def err(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def problem_line(path: str, problem: Problem) -> str:
+    where = path
+    if problem.line is not None:
+        where += f":{problem.line}:{problem.column}"
+    what = f"{problem.dotted}: " if problem.loc else ""
+    return f"{where}: {what}{problem.message}"
+
+
+def report_invalid(exc: PlanInvalid) -> None:
+    for problem in exc.result.problems:
+        err(problem_line(exc.result.path, problem))
+    count = len(exc.result.problems)
+    err(f"iwgplan: the {exc.what} has {count} problem{'s' if count != 1 else ''}")
+
+
+def handled(fn: Callable[P, int | None]) -> Callable[P, None]:
+    """Run a command, mapping errors to exit codes: user 1, usage 2, unexpected 3, Ctrl-C 130."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> None:
+        try:
+            code = fn(*args, **kwargs) or 0
+        except (typer.Exit, click.exceptions.ClickException, click.exceptions.Exit):
+            raise
+        except PlanInvalid as exc:
+            report_invalid(exc)
+            code = exc.exit_code
+        except IwgplanError as exc:
+            err(f"iwgplan: {exc}")
+            code = exc.exit_code
+        except KeyboardInterrupt:
+            err("iwgplan: interrupted")
+            code = 130
+        except Exception as exc:
+            if State.debug:
+                raise
+            err(f"iwgplan: unexpected error: {type(exc).__name__}: {exc} (rerun with --debug)")
+            code = 3
+        if code:
+            raise typer.Exit(code)
+
+    return wrapper
+
+
+def parse_day(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{option}: {value!r} is not a date; use YYYY-MM-DD") from None
+
+
+def as_of_day(value: str | None) -> date:
+    return parse_day(value, "--as-of") or date.today()
+
+
+def emit(text: str, output: Path | None = None) -> None:
+    """Write a rendered result to stdout, or atomically to a file."""
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
+        return
+    from iwgplan.atomic import write_atomic
+
+    write_atomic(output, text.encode("utf-8"))
+    err(f"wrote {output}")

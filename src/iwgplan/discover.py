@@ -1,0 +1,84 @@
+"""Which plan a command reads: --plan, then $IWGPLAN_PLAN, then plans/*.yaml upwards, then the
+embedded default; and reading it from the working tree, a git revision or the package."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from iwgplan.errors import IwgplanError, UsageError
+from iwgplan.source import decode, read_bytes
+
+EMBEDDED_NAME = "workplan-2025-2026.yaml"
+ENV_VAR = "IWGPLAN_PLAN"
+
+
+@dataclass(frozen=True, slots=True)
+class PlanText:
+    """The text of a plan and where it came from."""
+
+    text: str
+    shown: str  # how messages name it: a path, REV:path, or the embedded default
+    path: Path | None = None  # the working-tree file; None for the embedded default
+    rev: str | None = None
+
+    @property
+    def embedded(self) -> bool:
+        return self.path is None and self.rev is None
+
+
+def embedded_text() -> str:
+    return (resources.files("iwgplan") / "data" / EMBEDDED_NAME).read_text(encoding="utf-8")
+
+
+def find_plan_path(explicit: Path | None, cwd: Path | None = None) -> Path | None:
+    """The plan file to use, or None for the embedded default."""
+    if explicit is not None:
+        return explicit
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Path(env)
+    start = (cwd or Path.cwd()).resolve()
+    for folder in (start, *start.parents):
+        plans = folder / "plans"
+        if plans.is_dir():
+            found = sorted(p for p in plans.glob("*.yaml") if p.is_file())
+            if len(found) == 1:
+                return found[0]
+            if len(found) > 1:
+                names = "\n  ".join(str(p) for p in found)
+                raise UsageError(f"{plans} holds several plans; choose one with --plan:\n  {names}")
+    return None
+
+
+def shown_path(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def read_plan(explicit: Path | None = None, rev: str | None = None) -> PlanText:
+    path = find_plan_path(explicit)
+    if rev is not None:
+        from iwgplan.gitrev import read_at_revision
+
+        return read_at_revision(rev, path)
+    if path is None:
+        return PlanText(embedded_text(), f"<embedded default {EMBEDDED_NAME}>")
+    shown = shown_path(path)
+    return PlanText(decode(read_bytes(path, shown), shown), shown, path)
+
+
+def require_file(source: PlanText) -> Path:
+    """The working-tree path of a plan that may be edited."""
+    if source.rev is not None:
+        raise UsageError("a plan read from a git revision cannot be edited")
+    if source.path is None:
+        raise IwgplanError(
+            "no plan file found, so iwgplan is reading its embedded default plan, which it"
+            " cannot edit; run `iwgplan init` to copy it into plans/ and edit that copy"
+        )
+    return source.path

@@ -1,0 +1,66 @@
+"""Reading a plan as it stood at a git revision, with the real git and never through a shell."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from iwgplan.errors import IwgplanError, UsageError
+
+if TYPE_CHECKING:
+    from iwgplan.discover import PlanText
+
+_REV_RE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._/~^@{}+-]{0,200}")
+_BAD_PATH = re.compile(r"[\x00-\x1f]")
+
+
+def check_rev(spec: str) -> tuple[str, str | None]:
+    """Split ``REV`` or ``REV:path`` and refuse anything git could take for an option."""
+    rev, sep, path = spec.partition(":")
+    if not _REV_RE.fullmatch(rev) or rev.startswith("-") or ".." in rev:
+        raise UsageError(
+            f"{spec!r} is not a revision iwgplan accepts: use a branch, tag, commit or"
+            " HEAD~N, optionally followed by :path"
+        )
+    if sep and (not path or path.startswith("-") or _BAD_PATH.search(path)):
+        raise UsageError(f"{spec!r} names no usable path after ':'")
+    return rev, (path if sep else None)
+
+
+def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    try:
+        return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False, timeout=60)
+    except FileNotFoundError:
+        raise IwgplanError("git is not installed, so --rev and revisions cannot be read") from None
+
+
+def repo_path(path: Path) -> tuple[Path, str]:
+    """The repository top and the path of ``path`` inside it, as git names it."""
+    folder = path.resolve().parent
+    done = _git(["rev-parse", "--show-toplevel"], folder)
+    if done.returncode != 0:
+        raise IwgplanError(f"{path} is not inside a git repository, so revisions cannot be read")
+    top = Path(done.stdout.decode().strip())
+    return top, path.resolve().relative_to(top.resolve()).as_posix()
+
+
+def read_at_revision(spec: str, default_path: Path | None) -> PlanText:
+    """Read ``REV`` (the plan's own path at that revision) or ``REV:path``."""
+    from iwgplan.discover import PlanText
+    from iwgplan.source import decode
+
+    rev, path = check_rev(spec)
+    if path is None:
+        if default_path is None:
+            raise UsageError(f"no plan file found to read at {rev}; pass --plan or use {rev}:path")
+        top, path = repo_path(default_path)
+    else:
+        top = Path.cwd()  # git reads REV:path from the top, and REV:./path from here
+    shown = f"{rev}:{path}"
+    done = _git(["show", "--end-of-options", shown], top)
+    if done.returncode != 0:
+        why = done.stderr.decode(errors="replace").strip().splitlines()
+        raise IwgplanError(f"cannot read {shown} from git: {why[-1] if why else 'unknown error'}")
+    return PlanText(decode(done.stdout, shown), shown, None, rev)

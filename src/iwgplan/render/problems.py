@@ -1,0 +1,71 @@
+"""Reporters for validation results: text, json (stable keys) and GitHub workflow commands."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from iwgplan.errors import FileResult, Problem
+
+
+def _where(path: str, problem: Problem) -> str:
+    if problem.line is None:
+        return path
+    return f"{path}:{problem.line}:{problem.column}"
+
+
+def text(results: list[FileResult]) -> str:
+    lines = []
+    for result in results:
+        for p in result.problems:
+            what = f"{p.dotted}: " if p.loc else ""
+            lines.append(f"{_where(result.path, p)}: {what}{p.message}")
+        if result.valid:
+            lines.append(f"{result.path}: valid")
+    bad = sum(len(r.problems) for r in results)
+    if bad:
+        files = sum(not r.valid for r in results)
+        lines.append(f"{bad} problem{'s' * (bad != 1)} in {files} file{'s' * (files != 1)}")
+    return "\n".join(lines) + "\n"
+
+
+def as_json(results: list[FileResult]) -> str:
+    data = [
+        {
+            "path": r.path,
+            "valid": r.valid,
+            "errors": [
+                {"line": p.line, "column": p.column, "path": p.dotted, "message": p.message}
+                for p in r.problems
+            ],
+        }
+        for r in results
+    ]
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def github(results: list[FileResult]) -> str:
+    lines = []
+    for result in results:
+        for p in result.problems:
+            props = [f"file={_escape_property(result.path)}"]
+            if p.line is not None:
+                props += [f"line={p.line}", f"col={p.column}"]
+            message = f"{p.dotted}: {p.message}" if p.loc else p.message
+            lines.append(f"::error {','.join(props)}::{_escape_data(message)}")
+    return "".join(line + "\n" for line in lines)
+
+
+RENDERERS: dict[str, Callable[[list[FileResult]], str]] = {
+    "text": text,
+    "json": as_json,
+    "github": github,
+}
