@@ -6,6 +6,7 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from iwgplan.errors import IwgplanError
@@ -57,3 +58,40 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+@contextlib.contextmanager
+def locked(path: Path, timeout: float = 30.0) -> Iterator[None]:
+    """Hold an exclusive lock on the folder of ``path`` while its plan is read and replaced.
+
+    The folder is locked, not the file: the file's inode changes with every os.replace. Stale
+    temporary files of a killed writer are removed once the lock is held.
+    """
+    import fcntl
+    import time
+
+    folder = real_target(path).parent
+    try:
+        fd = os.open(folder if str(folder) else ".", os.O_RDONLY)
+    except OSError as exc:
+        raise IwgplanError(f"cannot open {folder}: {exc.strerror or exc}") from None
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise IwgplanError(f"another iwgplan is still editing in {folder}") from None
+                time.sleep(0.02)
+        _remove_stale_temps(folder)
+        yield
+    finally:
+        os.close(fd)
+
+
+def _remove_stale_temps(folder: Path) -> None:
+    for stale in folder.glob(f"{TEMP_PREFIX}*.tmp"):
+        with contextlib.suppress(OSError):
+            stale.unlink()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -125,7 +125,7 @@ class PlanIndex:
         return found
 
 
-def unknown_message(kind: str, wanted: str, known: dict[str, object] | list[str]) -> str:
+def unknown_message(kind: str, wanted: str, known: Iterable[str]) -> str:
     names = list(known)
     close = difflib.get_close_matches(wanted.lower(), names, n=3, cutoff=0.6)
     hint = f"; did you mean {', '.join(close)}?" if close else ""

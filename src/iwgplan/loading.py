@@ -105,8 +105,15 @@ def _message(err: ErrorDetails, loc: Loc) -> str:
 
 
 def _yaml_type(value: object) -> str:
-    names = {bool: "true/false", int: "a number", float: "a number", str: "text",
-             list: "a list", dict: "a mapping", type(None): "nothing (null)"}
+    names = {
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        str: "text",
+        list: "a list",
+        dict: "a mapping",
+        type(None): "nothing (null)",
+    }
     return names.get(type(value), type(value).__name__)
 
 

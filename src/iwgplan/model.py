@@ -63,8 +63,7 @@ def _check_id(value: str) -> str:
 def _check_symbol(value: str) -> str:
     if not _SYMBOL_RE.match(value):
         raise ValueError(
-            f"{value!r} is not a WTO document symbol (for example WT/L/1095/Rev.1 or"
-            " INF/TGE/W/7/Rev.3)"
+            f"{value!r} is not a WTO document symbol (for example WT/L/1095/Rev.1 or INF/TGE/W/7/Rev.3)"
         )
     return value
 
@@ -79,14 +78,20 @@ def _check_due(value: str) -> str:
     if value[:1].isdigit():
         When.parse(value)
     elif not _ID_RE.match(value):
-        raise ValueError(
-            f"{value!r} is not a date (YYYY-MM-DD), a month (YYYY-MM) or a milestone id"
-        )
+        raise ValueError(f"{value!r} is not a date (YYYY-MM-DD), a month (YYYY-MM) or a milestone id")
     return value
 
 
-Id = Annotated[str, AfterValidator(_check_id), WithJsonSchema({"type": "string", "pattern": ID_PATTERN, "maxLength": 40})]
-Symbol = Annotated[str, AfterValidator(_check_symbol), WithJsonSchema({"type": "string", "pattern": SYMBOL_PATTERN})]
+Id = Annotated[
+    str,
+    AfterValidator(_check_id),
+    WithJsonSchema({"type": "string", "pattern": ID_PATTERN, "maxLength": 40}),
+]
+Symbol = Annotated[
+    str,
+    AfterValidator(_check_symbol),
+    WithJsonSchema({"type": "string", "pattern": SYMBOL_PATTERN}),
+]
 Day = Annotated[date, BeforeValidator(parse_day), WithJsonSchema({"type": "string", "pattern": DAY_PATTERN})]
 Due = Annotated[
     str,

@@ -117,7 +117,9 @@ def _item_dates(plan: Plan, index: PlanIndex) -> Iterator[Problem]:
         previous = None
         for h, entry_h in enumerate(item.history):
             if entry_h.date < earliest:
-                yield Problem(_too_early("history date", entry_h.date, earliest), (*loc, "history", h, "date"))
+                yield Problem(
+                    _too_early("history date", entry_h.date, earliest), (*loc, "history", h, "date")
+                )
             if previous and entry_h.date < previous:
                 yield Problem(
                     f"history is out of date order: {entry_h.date} comes after {previous}",
@@ -126,7 +128,10 @@ def _item_dates(plan: Plan, index: PlanIndex) -> Iterator[Problem]:
             previous = entry_h.date
         for e, evidence in enumerate(item.evidence):
             if evidence.date and evidence.date < earliest:
-                yield Problem(_too_early("evidence date", evidence.date, earliest), (*loc, "evidence", e, "date"))
+                yield Problem(
+                    _too_early("evidence date", evidence.date, earliest),
+                    (*loc, "evidence", e, "date"),
+                )
 
 
 def _too_early(what: str, day: date, earliest: date) -> str:

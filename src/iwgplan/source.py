@@ -37,7 +37,7 @@ class StrictLoader(_BaseLoader):
     """YAML 1.2 core schema, no aliases, no object tags, duplicate keys collected."""
 
     yaml_implicit_resolvers: dict[Any, Any] = {}
-    yaml_constructors: dict[Any, Any] = {}
+    yaml_constructors: dict[Any, Any] = {}  # type: ignore[misc]
     problems: list[Problem]
 
     def __init__(self, stream: str) -> None:
@@ -108,13 +108,13 @@ def _undefined(loader: StrictLoader, node: Node) -> Any:
     )
 
 
-StrictLoader.add_constructor(_CORE + "str", StrictLoader.construct_yaml_str)
+StrictLoader.add_constructor(_CORE + "str", StrictLoader.construct_yaml_str)  # type: ignore[type-var]
 StrictLoader.add_constructor(_CORE + "int", _int)
 StrictLoader.add_constructor(_CORE + "float", _float)
 StrictLoader.add_constructor(_CORE + "bool", lambda loader, node: node.value.lower() == "true")
-StrictLoader.add_constructor(_CORE + "null", StrictLoader.construct_yaml_null)
-StrictLoader.add_constructor(_CORE + "seq", StrictLoader.construct_yaml_seq)
-StrictLoader.add_constructor(_CORE + "map", StrictLoader.construct_yaml_map)
+StrictLoader.add_constructor(_CORE + "null", StrictLoader.construct_yaml_null)  # type: ignore[type-var]
+StrictLoader.add_constructor(_CORE + "seq", StrictLoader.construct_yaml_seq)  # type: ignore[type-var]
+StrictLoader.add_constructor(_CORE + "map", StrictLoader.construct_yaml_map)  # type: ignore[type-var]
 StrictLoader.add_constructor(None, _undefined)
 
 
@@ -130,7 +130,7 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _at(message: str, mark: yaml.Mark | None) -> Problem:
+def _at(message: str, mark: Any) -> Problem:
     if mark is None:
         return Problem(message, (), 1, 1)
     return Problem(message, (), mark.line + 1, mark.column + 1)

@@ -7,14 +7,19 @@ import os
 import sys
 from collections.abc import Callable
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, ParamSpec
+from typing import TYPE_CHECKING, Annotated, ParamSpec
 
 import click
 import typer
 
 from iwgplan.errors import IwgplanError, PlanInvalid, Problem, UsageError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from iwgplan.render.context import View
 
 P = ParamSpec("P")
 
@@ -38,13 +43,11 @@ RevOpt = Annotated[
 ]
 AsOfOpt = Annotated[
     str | None,
-    typer.Option(
-        "--as-of", help="Report as of this day (YYYY-MM-DD). Default: today.", show_default=False
-    ),
+    typer.Option("--as-of", help="Report as of this day (YYYY-MM-DD). Default: today.", show_default=False),
 ]
 
 
-class Fmt(str, Enum):
+class Fmt(StrEnum):
     text = "text"
     json = "json"
     markdown = "markdown"
@@ -124,3 +127,20 @@ def emit(text: str, output: Path | None = None) -> None:
 
     write_atomic(output, text.encode("utf-8"))
     err(f"wrote {output}")
+
+
+def load_view(plan: Path | None, rev: str | None, as_of: str | None = None) -> View:
+    """Read, parse and index the chosen plan: what every read-only command starts with."""
+    from iwgplan.discover import read_plan
+    from iwgplan.loading import load_text
+    from iwgplan.render.context import View
+
+    source = read_plan(plan, rev)
+    parsed, index = load_text(source.text, source.shown)
+    return View(parsed, index, source.shown, as_of_day(as_of))
+
+
+def console() -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)

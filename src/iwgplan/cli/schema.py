@@ -14,9 +14,7 @@ DEFAULT = Path("schemas/workplan.schema.json")
 
 def schema(
     *,
-    output: Annotated[
-        Path, typer.Option("--output", "-o", help="Where the schema goes.")
-    ] = DEFAULT,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where the schema goes.")] = DEFAULT,
     check: Annotated[
         bool, typer.Option("--check", help="Exit 1 if the file differs from the current schema.")
     ] = False,

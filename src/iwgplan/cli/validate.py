@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -12,7 +12,7 @@ import typer
 from iwgplan.cli.common import PlanOpt, RevOpt, handled
 
 
-class ValidateFmt(str, Enum):
+class ValidateFmt(StrEnum):
     text = "text"
     json = "json"
     github = "github"
@@ -45,9 +45,7 @@ def validate(
     from iwgplan.render.problems import RENDERERS
     from iwgplan.validation import validate_files
 
-    chosen = fmt or (
-        ValidateFmt.github if os.environ.get("GITHUB_ACTIONS") == "true" else ValidateFmt.text
-    )
+    chosen = fmt or (ValidateFmt.github if os.environ.get("GITHUB_ACTIONS") == "true" else ValidateFmt.text)
     results = validate_files(files or [], plan, rev)
     print(RENDERERS[chosen.value](results), end="")
     return 0 if all(r.valid for r in results) else 1

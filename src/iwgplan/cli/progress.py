@@ -1,0 +1,176 @@
+"""`done`, `start`, `block`, `drop`, `reopen`, `note`: record progress in the plan file."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from iwgplan.cli.common import PlanOpt, err, handled, parse_day
+
+DateOpt = Annotated[
+    str | None, typer.Option("--date", help="The day it happened (YYYY-MM-DD). Default: today.")
+]
+DryRunOpt = Annotated[
+    bool, typer.Option("--dry-run", help="Show the diff that would be written; write nothing.")
+]
+IdArg = Annotated[str, typer.Argument(metavar="ID", help="The action point's id (any case).")]
+ReasonOpt = Annotated[str, typer.Option("--reason", help="Why; kept in the item's history.")]
+
+
+def _run(plan, make, dry_run: bool) -> None:  # type: ignore[no-untyped-def]
+    from iwgplan.record import record
+
+    done = record(plan, make, dry_run=dry_run)
+    for line in done.outcome.notices:
+        err(line)
+    if dry_run and done.diff:
+        print(done.diff, end="")
+    for line in done.outcome.said:
+        print(line)
+    if done.written:
+        err(f"updated {done.path}")
+    elif dry_run and done.diff:
+        err("dry run: nothing was written")
+
+
+def _day(value: str | None):  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    return parse_day(value, "--date") or date.today()
+
+
+def done(
+    ids: Annotated[list[str], typer.Argument(metavar="ID...", help="One or more action point ids.")],
+    *,
+    on: DateOpt = None,
+    note: Annotated[str | None, typer.Option("--note", help="A note for the history.")] = None,
+    evidence: Annotated[
+        str | None,
+        typer.Option("--evidence", help="A document symbol or URL that shows it was done."),
+    ] = None,
+    evidence_title: Annotated[
+        str | None, typer.Option("--evidence-title", help="The evidence's title.")
+    ] = None,
+    with_children: Annotated[
+        bool, typer.Option("--with-children", help="Mark open sub-points done as well.")
+    ] = False,
+    dry_run: DryRunOpt = False,
+    plan: PlanOpt = None,
+) -> None:
+    """Mark action points done, with a completion date and a history entry.
+
+    Example: iwgplan done joint-statement --date 2026-03-27 --evidence WT/MIN(26)/6
+    """
+    from iwgplan.progress import mark_done
+
+    day = _day(on)
+    _run(
+        plan,
+        lambda index: mark_done(
+            index,
+            ids,
+            day,
+            note=note,
+            evidence=evidence,
+            evidence_title=evidence_title,
+            with_children=with_children,
+        ),
+        dry_run,
+    )
+
+
+def start(item_id: IdArg, *, on: DateOpt = None, dry_run: DryRunOpt = False, plan: PlanOpt = None) -> None:
+    """Mark an action point in progress.
+
+    Example: iwgplan start data-workshops
+    """
+    from iwgplan.model import Status
+    from iwgplan.progress import set_status
+
+    day = _day(on)
+    _run(plan, lambda index: set_status(index, item_id, Status.IN_PROGRESS, day, None), dry_run)
+
+
+def block(
+    item_id: IdArg,
+    *,
+    reason: ReasonOpt,
+    on: DateOpt = None,
+    dry_run: DryRunOpt = False,
+    plan: PlanOpt = None,
+) -> None:
+    """Mark an action point blocked; the reason is required.
+
+    Example: iwgplan block hackathons --reason "waiting for funding"
+    """
+    from iwgplan.model import Status
+    from iwgplan.progress import set_status
+
+    day = _day(on)
+    _run(plan, lambda index: set_status(index, item_id, Status.BLOCKED, day, reason), dry_run)
+
+
+def drop(
+    item_id: IdArg,
+    *,
+    reason: ReasonOpt,
+    on: DateOpt = None,
+    dry_run: DryRunOpt = False,
+    plan: PlanOpt = None,
+) -> None:
+    """Drop an action point; the reason is required.
+
+    Example: iwgplan drop tpr-shetrades --reason "merged into tpr-assessment"
+    """
+    from iwgplan.model import Status
+    from iwgplan.progress import set_status
+
+    day = _day(on)
+    _run(plan, lambda index: set_status(index, item_id, Status.DROPPED, day, reason), dry_run)
+
+
+def reopen(
+    item_id: IdArg,
+    *,
+    reason: ReasonOpt,
+    started: Annotated[
+        bool, typer.Option("--in-progress", help="Reopen as in-progress rather than planned.")
+    ] = False,
+    on: DateOpt = None,
+    dry_run: DryRunOpt = False,
+    plan: PlanOpt = None,
+) -> None:
+    """Reopen a done, blocked or dropped action point (as planned, or --in-progress).
+
+    Example: iwgplan reopen compendium-2020 --reason "Members asked for a second edition"
+    """
+    from iwgplan.model import Status
+    from iwgplan.progress import reopen as reopen_item
+
+    day = _day(on)
+    to = Status.IN_PROGRESS if started else Status.PLANNED
+    _run(plan, lambda index: reopen_item(index, item_id, day, reason, to), dry_run)
+
+
+def note(
+    item_id: IdArg,
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="The note.")],
+    *,
+    on: DateOpt = None,
+    dry_run: DryRunOpt = False,
+    plan: PlanOpt = None,
+) -> None:
+    """Add a dated note to an action point's history, without changing its status.
+
+    Example: iwgplan note msme-toolkit "first draft shared with the MSME group"
+    """
+    from iwgplan.progress import add_note
+
+    day = _day(on)
+    _run(plan, lambda index: add_note(index, item_id, day, text), dry_run)
+
+
+def register(app: typer.Typer) -> None:
+    for command in (done, start, block, drop, reopen, note):
+        app.command()(handled(command))

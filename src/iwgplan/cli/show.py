@@ -1,0 +1,40 @@
+"""`iwgplan show ID`: everything about one action point."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from iwgplan.cli.common import Fmt, PlanOpt, RevOpt, console, handled, load_view
+
+
+def show(
+    item_id: Annotated[str, typer.Argument(metavar="ID", help="The action point's id (any case).")],
+    *,
+    fmt: Annotated[Fmt, typer.Option("--format", help="Output format.")] = Fmt.text,
+    plan: PlanOpt = None,
+    rev: RevOpt = None,
+) -> None:
+    """Show one action point: its place, status, due date, owners, evidence, history and links.
+
+    Example: iwgplan show joint-statement
+    """
+    view = load_view(plan, rev)
+    entry = view.index.get(item_id)
+    if fmt is Fmt.text:
+        from iwgplan.render import text
+
+        text.show(view, entry, console())
+    elif fmt is Fmt.json:
+        from iwgplan.render import json_out
+
+        print(json_out.show(view, entry), end="")
+    else:
+        from iwgplan.render import markdown
+
+        print(markdown.show(view, entry), end="")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(handled(show))

@@ -1,0 +1,45 @@
+"""`iwgplan status`: where the plan stands today, on one screen."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from iwgplan.cli.common import AsOfOpt, Fmt, PlanOpt, RevOpt, console, handled, load_view
+
+
+def status(
+    *,
+    as_of: AsOfOpt = None,
+    horizon: Annotated[
+        int, typer.Option("--horizon", min=0, max=3660, help="Days ahead that count as 'due next'.")
+    ] = 60,
+    fmt: Annotated[Fmt, typer.Option("--format", help="Output format.")] = Fmt.text,
+    plan: PlanOpt = None,
+    rev: RevOpt = None,
+) -> None:
+    """Show where the plan stands: time elapsed, progress per tier, overdue and due next.
+
+    Example: iwgplan status --as-of 2026-03-30
+    """
+    from iwgplan.timeline import summarize
+
+    view = load_view(plan, rev, as_of)
+    summary = summarize(view.index, view.as_of, horizon)
+    if fmt is Fmt.text:
+        from iwgplan.render import text
+
+        text.status(view, summary, console(), horizon=horizon)
+    elif fmt is Fmt.json:
+        from iwgplan.render import json_out
+
+        print(json_out.status(view, summary), end="")
+    else:
+        from iwgplan.render import markdown
+
+        print(markdown.status(view, summary), end="")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(handled(status))

@@ -1,0 +1,42 @@
+"""`iwgplan tiers`: one row per tier and section, with its counts and % done."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from iwgplan.cli.common import AsOfOpt, Fmt, PlanOpt, RevOpt, console, handled, load_view
+
+
+def tiers(
+    *,
+    fmt: Annotated[Fmt, typer.Option("--format", help="Output format.")] = Fmt.text,
+    as_of: AsOfOpt = None,
+    plan: PlanOpt = None,
+    rev: RevOpt = None,
+) -> None:
+    """List the tiers (and tracked sections) with their focus areas, counts and % done.
+
+    Example: iwgplan tiers --format markdown
+    """
+    from iwgplan.timeline import summarize
+
+    view = load_view(plan, rev, as_of)
+    summary = summarize(view.index, view.as_of)
+    if fmt is Fmt.text:
+        from iwgplan.render import text
+
+        text.tiers(view, summary, console())
+    elif fmt is Fmt.json:
+        from iwgplan.render import json_out
+
+        print(json_out.tiers(view, summary), end="")
+    else:
+        from iwgplan.render import markdown
+
+        print(markdown.tiers(view, summary), end="")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(handled(tiers))

@@ -1,0 +1,276 @@
+"""Minimal-diff edits of a plan's text: splice only the changed values at their node positions.
+
+The person's file is never dumped again. Each change is located in the node tree that
+``yaml.compose`` gives, spliced in reverse order, and the result is parsed again and compared
+with the intended change: if anything else moved, nothing is written.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from iwgplan.errors import IwgplanError, Loc, PlanInvalid
+from iwgplan.source import StrictLoader, compose, load_data
+
+_BOM_SHIFT = 1 if StrictLoader.__mro__[1].__name__ == "CSafeLoader" else 0
+_PLAIN_SAFE = re.compile(r"[A-Za-z\u00c0-\uffff(][^:#\n\r\t\"'\[\]{},&*!|>%@`]*")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_RESERVED = re.compile(r"(?i:y|n|yes|no|on|off|true|false|null|~)$|[-+]?[0-9.]|\.(?i:inf|nan)$")
+
+
+class EditError(IwgplanError):
+    pass
+
+
+@dataclass(slots=True)
+class Change:
+    """What to do to one action point, given by its loc in the plan."""
+
+    loc: Loc
+    set: dict[str, str] = field(default_factory=dict)  # key -> new scalar value
+    remove: list[str] = field(default_factory=list)  # keys to delete
+    append: dict[str, list[dict[str, str]]] = field(default_factory=dict)  # list key -> entries
+
+
+def scalar(value: str) -> str:
+    """A YAML scalar for text we write: plain when unambiguous, else double-quoted."""
+    if _DAY.fullmatch(value):
+        return value  # iwgplan reads YAML 1.2: a plain date stays text
+    if (
+        _PLAIN_SAFE.fullmatch(value)
+        and not _RESERVED.match(value)
+        and value == value.strip()
+        and " #" not in value
+    ):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def day(value: date) -> str:
+    return value.isoformat()
+
+
+class _Doc:
+    """The text with its node tree, its line ending and a list of pending splices."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        root = compose(text)
+        if not isinstance(root, MappingNode):
+            raise EditError("the plan's top level is not a mapping")
+        self.root = root
+        self.nl = "\r\n" if "\r\n" in text else "\n"
+        self.shift = _BOM_SHIFT if text.startswith("\ufeff") else 0
+        self.splices: list[tuple[int, int, int, str]] = []  # start, end, order, new text
+
+    def offset(self, node: Node, end: bool = False) -> int:
+        mark = node.end_mark if end else node.start_mark
+        return mark.index + self.shift
+
+    def line_end(self, offset: int) -> int:
+        """The offset just before the line break of the line holding ``offset``."""
+        cut = self.text.find("\n", offset)
+        if cut < 0:
+            return len(self.text)
+        return cut - 1 if cut > 0 and self.text[cut - 1] == "\r" else cut
+
+    def line_start(self, offset: int) -> int:
+        return self.text.rfind("\n", 0, offset) + 1
+
+    def node_at(self, loc: Loc) -> MappingNode:
+        node: Node = self.root
+        for part in loc:
+            if isinstance(node, MappingNode) and isinstance(part, str):
+                node = next(v for k, v in node.value if k.value == part)
+            elif isinstance(node, SequenceNode) and isinstance(part, int):
+                node = node.value[part]
+            else:  # pragma: no cover - locs come from the index of this very text
+                raise EditError(f"cannot find {loc} in the plan text")
+        if not isinstance(node, MappingNode) or node.flow_style:
+            raise EditError("only items written in block style can be edited; unfold the item first")
+        return node
+
+    def last_offset(self, node: Node) -> int:
+        """Where a node's own text ends (a block collection's end mark runs into what follows)."""
+        while isinstance(node, MappingNode | SequenceNode) and node.value and not node.flow_style:
+            last = node.value[-1]
+            node = last[1] if isinstance(node, MappingNode) else last
+        return self.offset(node, end=True)
+
+    def insert_lines(self, after: int, lines: list[str]) -> None:
+        at = self.line_end(after)
+        self.splice(at, at, "".join(self.nl + line for line in lines))
+
+    def splice(self, start: int, end: int, new: str) -> None:
+        self.splices.append((start, end, len(self.splices), new))
+
+    def apply(self) -> str:
+        text = self.text
+        # Reverse order keeps earlier offsets valid; at one offset, the first registered comes first.
+        for start, end, _, new in sorted(self.splices, reverse=True):
+            text = text[:start] + new + text[end:]
+        return text
+
+
+def _entry_lines(entry: dict[str, str], dash_col: int, key_col: int) -> list[str]:
+    lines = []
+    for i, (key, value) in enumerate(entry.items()):
+        lead = " " * dash_col + "- " + " " * (key_col - dash_col - 2) if i == 0 else " " * key_col
+        lines.append(f"{lead}{key}: {scalar(value)}")
+    return lines
+
+
+def _flow_entry(entry: dict[str, str]) -> str:
+    return "{" + ", ".join(f"{k}: {scalar(v)}" for k, v in entry.items()) + "}"
+
+
+def _set(doc: _Doc, item: MappingNode, key: str, value: str) -> None:
+    pairs = {k.value: (k, v) for k, v in item.value}
+    if key in pairs:
+        node = pairs[key][1]
+        if not isinstance(node, ScalarNode):
+            raise EditError(f"{key!r} is not a single value in the file; edit it by hand")
+        start, end = doc.offset(node), doc.offset(node, end=True)
+        quote = doc.text[start]
+        if quote == '"':
+            new = json.dumps(value, ensure_ascii=False)
+        elif quote == "'":
+            new = "'" + value.replace("'", "''") + "'"
+        else:
+            new = scalar(value)
+        doc.splice(start, end, new)
+        return
+    anchor = pairs.get("status") or (item.value[-1] if item.value else None)
+    col = item.value[0][0].start_mark.column
+    assert anchor is not None
+    doc.insert_lines(doc.last_offset(anchor[1]), [f"{' ' * col}{key}: {scalar(value)}"])
+
+
+def _remove(doc: _Doc, item: MappingNode, key: str) -> None:
+    for k, v in item.value:
+        if k.value == key:
+            start = doc.line_start(doc.offset(k))
+            end = doc.line_end(doc.last_offset(v))
+            nl = len(doc.nl) if doc.text.startswith(doc.nl, end) else 0
+            doc.splice(start, end + nl, "")
+            return
+
+
+def _append(
+    doc: _Doc, item: MappingNode, key: str, entries: list[dict[str, str]], parent_key_col: int
+) -> None:
+    col = item.value[0][0].start_mark.column
+    pairs = {k.value: (k, v) for k, v in item.value}
+    if key in pairs and isinstance(pairs[key][1], SequenceNode):
+        seq = pairs[key][1]
+        if seq.flow_style:
+            start, end = doc.offset(seq), doc.offset(seq, end=True)
+            inner = doc.text[start + 1 : end - 1].strip()
+            added = ", ".join(_flow_entry(e) for e in entries)
+            if not inner:  # `history: []` becomes a block list
+                doc.splice(doc.offset(pairs[key][0], end=True), end, ":")
+                dash = col + max(col - parent_key_col - 2, 0)
+                doc.insert_lines(start, [ln for e in entries for ln in _entry_lines(e, dash, dash + 2)])
+            else:
+                close = doc.text.rindex("]", start, end)
+                doc.splice(close, close, ", " + added)
+            return
+        if seq.value:
+            first = seq.value[0]
+            dash = first.start_mark.column - 2 if isinstance(first, MappingNode) else col + 2
+            inner_col = first.start_mark.column if isinstance(first, MappingNode) else dash + 2
+        else:  # pragma: no cover - an empty block sequence cannot be written
+            dash, inner_col = col + 2, col + 4
+        lines = [line for e in entries for line in _entry_lines(e, dash, inner_col)]
+        doc.insert_lines(doc.last_offset(seq), lines)
+        return
+    if key in pairs and not _is_null(pairs[key][1]):
+        raise EditError(f"{key!r} is not a list in the file; fix it by hand")
+    offset = max(col - parent_key_col - 2, 0)  # how this file indents a list under its key
+    dash = col + offset
+    lines = [f"{' ' * col}{key}:"] + [line for e in entries for line in _entry_lines(e, dash, dash + 2)]
+    if key in pairs:  # `history:` with nothing after it
+        _remove(doc, item, key)
+    doc.insert_lines(_new_key_offset(doc, item), lines)
+
+
+def _new_key_offset(doc: _Doc, item: MappingNode) -> int:
+    """Where a new key goes: before `children:` (whose lines may change too), else at the end."""
+    before_children = None
+    for k, v in item.value:
+        if k.value == "children":
+            break
+        before_children = v
+    return doc.last_offset(before_children if before_children is not None else item)
+
+
+def _is_null(node: Node) -> bool:
+    return isinstance(node, ScalarNode) and node.tag.endswith(":null")
+
+
+def _parent_key_col(doc: _Doc, loc: Loc) -> int:
+    """The column of the key whose list holds the item (``action_points:``, ``children:``)."""
+    node: Node = doc.root
+    col = 0
+    for part in loc[:-1]:
+        if isinstance(node, MappingNode) and isinstance(part, str):
+            key, node = next((k, v) for k, v in node.value if k.value == part)
+            col = key.start_mark.column
+        elif isinstance(node, SequenceNode) and isinstance(part, int):
+            node = node.value[part]
+    return col
+
+
+def apply_changes(text: str, changes: list[Change]) -> str:
+    """Splice every change into the text; raise EditError if the result differs elsewhere."""
+    doc = _Doc(text)
+    for change in changes:
+        item = doc.node_at(change.loc)
+        for key, value in change.set.items():
+            _set(doc, item, key, value)
+        for key in change.remove:
+            _remove(doc, item, key)
+        for key, entries in change.append.items():
+            _append(doc, item, key, entries, _parent_key_col(doc, change.loc))
+    new_text = doc.apply()
+    _verify(text, new_text, changes)
+    return new_text
+
+
+def _expected(data: Any, changes: list[Change]) -> Any:
+    data = copy.deepcopy(data)
+    for change in changes:
+        item = data
+        for part in change.loc:
+            item = item[part]
+        item.update(change.set)
+        for key in change.remove:
+            item.pop(key, None)
+        for key, entries in change.append.items():
+            item[key] = [*(item.get(key) or []), *entries]
+    return data
+
+
+def _verify(old_text: str, new_text: str, changes: list[Change]) -> None:
+    old, problems = load_data(old_text)
+    new, new_problems = load_data(new_text)
+    if problems or new_problems or new != _expected(old, changes):
+        raise EditError(
+            "internal check failed: the edit would change more than the item it names, so"
+            " nothing was written; please report this with the plan file"
+        )
+
+
+def refuse_if_invalid(new_text: str, shown: str) -> None:
+    from iwgplan.loading import check_text
+
+    checked = check_text(new_text, shown)
+    if checked.plan is None:
+        raise PlanInvalid(checked.result, what="edited plan (nothing was written)")

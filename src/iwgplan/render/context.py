@@ -1,0 +1,29 @@
+"""What a reporter gets: the plan, its index, where it was read from, and the as-of date."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from iwgplan.index import Entry, PlanIndex
+from iwgplan.model import Plan
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    plan: Plan
+    index: PlanIndex
+    shown: str
+    as_of: date
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    view: View
+    matched: list[Entry]
+    keep: set[int]  # identities of matched entries and their ancestors, for the tree
+
+
+def revision_label(plan: Plan) -> str:
+    meta = plan.plan
+    return "original" if meta.revision == 0 else f"Rev.{meta.revision}"

@@ -1,0 +1,110 @@
+"""JSON reporters for status, list, tiers and show. Keys are stable; new keys may be added."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from iwgplan.index import Entry
+from iwgplan.render.context import Listing, View
+from iwgplan.render.rows import item_row
+from iwgplan.timeline import Dated, Summary, rollup
+
+
+def dump(data: Any) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _plan(view: View) -> dict[str, Any]:
+    meta = view.plan.plan
+    return {
+        "id": meta.id,
+        "title": meta.title,
+        "revision": meta.revision,
+        "date": str(meta.date),
+        "symbol": meta.symbol,
+        "path": view.shown,
+    }
+
+
+def _dated(d: Dated, key: str = "days") -> dict[str, Any]:
+    return {"id": d.id, "title": d.title, "date": d.date.isoformat(), key: d.days}
+
+
+def status(view: View, summary: Summary) -> str:
+    return dump(
+        {
+            "as_of": summary.as_of.isoformat(),
+            "plan": _plan(view),
+            "period": {"start": summary.start.isoformat(), "end": summary.end.isoformat()},
+            "elapsed": round(summary.elapsed, 4),
+            "counts": summary.counts,
+            "tiers": [
+                {
+                    "id": g.group.id,
+                    "number": g.group.number,
+                    "title": g.group.title,
+                    "kind": g.kind,
+                    "priority": g.priority,
+                    "counts": g.counts,
+                    "done_fraction": round(g.done_fraction, 4),
+                }
+                for g in summary.groups
+            ],
+            "overdue": [
+                {"id": d.id, "title": d.title, "due": d.date.isoformat(), "days_late": -d.days}
+                for d in summary.overdue
+            ],
+            "upcoming": [_dated(d) for d in summary.upcoming],
+            "milestones": [
+                {**_dated(m), "end": m.end.isoformat() if m.end else None, "label": m.label}
+                for m in summary.milestones
+            ],
+            "blocked": [{"id": e.id, "title": e.item.title, "reason": r} for e, r in summary.blocked],
+        }
+    )
+
+
+def listing(result: Listing) -> str:
+    index = result.view.index
+    return dump({"action_points": [item_row(e, index) for e in result.matched]})
+
+
+def tiers(view: View, summary: Summary) -> str:
+    return dump(
+        {
+            "tiers": [
+                {
+                    "id": g.group.id,
+                    "number": g.group.number,
+                    "title": g.group.title,
+                    "kind": g.kind,
+                    "priority": g.priority,
+                    "focus_areas": [
+                        {"id": f.id, "title": f.title} for f in getattr(g.group, "focus_areas", [])
+                    ],
+                    "counts": g.counts,
+                    "done_fraction": round(g.done_fraction, 4),
+                }
+                for g in summary.groups
+            ]
+        }
+    )
+
+
+def show(view: View, entry: Entry) -> str:
+    item = entry.item
+    index = view.index
+    data = item_row(entry, index)
+    data.update(
+        {
+            "description": item.description,
+            "parents": [{"id": p.id, "number": p.number, "title": p.item.title} for p in entry.ancestors()],
+            "group": {"id": entry.group.id, "title": entry.group.title},
+            "evidence": [e.model_dump(mode="json") for e in item.evidence],
+            "history": [h.model_dump(mode="json", exclude_none=True) for h in item.history],
+            "children": [{"id": c.id, "status": rollup(c).value} for c in entry.children],
+            "dependents": [d.id for d in index.dependents.get(entry.id.lower(), [])],
+        }
+    )
+    return dump(data)

@@ -1,0 +1,146 @@
+"""Markdown reporters for status, list, tiers and show: GitHub-flavoured tables."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from iwgplan.index import Entry
+from iwgplan.render.context import Listing, View, revision_label
+from iwgplan.timeline import Summary, cookie, effective_due, rollup
+
+
+def cell(value: object) -> str:
+    """Text safe inside a Markdown table cell."""
+    text = "" if value is None else str(value)
+    for char in "\\|*_`[]<>":
+        text = text.replace(char, "\\" + char)
+    return " ".join(text.split())
+
+
+def table(headers: list[str], rows: Sequence[Sequence[object]]) -> str:
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def heading(view: View) -> str:
+    meta = view.plan.plan
+    symbol = f" · {cell(meta.symbol)}" if meta.symbol else ""
+    return (
+        f"# {cell(meta.title)}\n\n{revision_label(view.plan)} of {meta.date}{symbol} · as of {view.as_of}\n"
+    )
+
+
+def tiers_rows(summary: Summary) -> str:
+    rows = [
+        [
+            f"{g.group.title}{' (priority)' if g.priority else ''}",
+            *(g.counts[s] for s in g.counts),
+            f"{g.done_fraction:.0%}",
+        ]
+        for g in summary.groups
+    ]
+    return table(["Tier / section", "planned", "in progress", "done", "blocked", "dropped", "% done"], rows)
+
+
+def status(view: View, summary: Summary) -> str:
+    parts = [
+        heading(view),
+        f"**{summary.elapsed:.0%}** of the period ({summary.start} to {summary.end}) elapsed.\n",
+    ]
+    parts.append(tiers_rows(summary))
+    parts.append(f"## Overdue ({len(summary.overdue)})\n")
+    parts.append(
+        table(
+            ["#", "id", "title", "due", "days late"],
+            [[d.entry.number if d.entry else "", d.id, d.title, d.date, -d.days] for d in summary.overdue],
+        )
+    )
+    parts.append(f"## Due next ({len(summary.upcoming)})\n")
+    parts.append(
+        table(
+            ["#", "id", "title", "due", "days"],
+            [[d.entry.number if d.entry else "", d.id, d.title, d.date, d.days] for d in summary.upcoming],
+        )
+    )
+    parts.append("## Milestones\n")
+    parts.append(
+        table(
+            ["id", "title", "when", "days to go"],
+            [[m.id, m.title, m.label, m.days] for m in summary.milestones],
+        )
+    )
+    parts.append(f"## Blocked ({len(summary.blocked)})\n")
+    parts.append(
+        table(["id", "title", "reason"], [[e.id, e.item.title, r or ""] for e, r in summary.blocked])
+    )
+    return "\n".join(parts)
+
+
+def listing(result: Listing) -> str:
+    view = result.view
+    rows = [
+        [
+            e.number,
+            e.id,
+            f"{rollup(e).value} {cookie(e)}".strip(),
+            effective_due(e, view.index) or "",
+            ", ".join(e.item.owners),
+            e.item.title,
+        ]
+        for e in result.matched
+    ]
+    return table(["#", "id", "status", "due", "owners", "title"], rows)
+
+
+def tiers(view: View, summary: Summary) -> str:
+    parts = [tiers_rows(summary)]
+    for g in summary.groups:
+        areas = getattr(g.group, "focus_areas", [])
+        if areas:
+            parts.append(f"**{cell(g.group.title)}**: " + "; ".join(cell(a.title) for a in areas) + "\n")
+    return "\n".join(parts)
+
+
+def show(view: View, entry: Entry) -> str:
+    item = entry.item
+    chain = " › ".join(
+        [
+            entry.group.title,
+            *([entry.focus.title] if entry.focus else []),
+            *(p.item.title for p in entry.ancestors()),
+        ]
+    )
+    rows: list[list[object]] = [["id", item.id], ["status", rollup(entry).value]]
+    due = effective_due(entry, view.index)
+    if due:
+        rows.append(["due", f"{due}" + (f" ({item.due})" if item.due and item.due != str(due) else "")])
+    for key, value in (
+        ("completed", item.completed),
+        ("description", item.description),
+        ("owners", ", ".join(item.owners)),
+        ("partners", ", ".join(item.partners)),
+        ("refs", ", ".join(item.refs)),
+        ("depends on", ", ".join(item.depends_on)),
+        ("needed by", ", ".join(d.id for d in view.index.dependents.get(item.id.lower(), []))),
+    ):
+        if value:
+            rows.append([key, value])
+    for e in item.evidence:
+        rows.append(["evidence", " · ".join(str(x) for x in (e.ref, e.title, e.date) if x)])
+    for c in entry.children:
+        rows.append(["child", f"{c.id} ({rollup(c).value})"])
+    out = [
+        f"## {cell(entry.number)} {cell(item.title)}\n",
+        f"{cell(chain)}\n",
+        table(["", ""], rows),
+    ]
+    if item.history:
+        out.append("### History\n")
+        out.append(
+            table(
+                ["date", "status", "note"],
+                [[h.date, h.status.value if h.status else "", h.note or ""] for h in item.history],
+            )
+        )
+    return "\n".join(out)
