@@ -19,8 +19,10 @@ from pydantic_core import core_schema
 MIN_YEAR = 1995  # the WTO's first year: nothing a plan tracks can be older
 MAX_YEAR = 2100
 
-DAY_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
-WHEN_PATTERN = r"^\d{4}-\d{2}(-\d{2})?$"
+_MONTH = r"\d{4}-(?:0[1-9]|1[0-2])"
+_DAY = r"(?:0[1-9]|[12][0-9]|3[01])"
+DAY_PATTERN = rf"^{_MONTH}-{_DAY}$"
+WHEN_PATTERN = rf"^{_MONTH}(?:-{_DAY})?$"
 _WHEN_RE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
 
 
@@ -96,7 +98,7 @@ def parse_day(value: object) -> date:
     """A full ISO day given as text; YAML 1.2 leaves dates as strings, so that is all we see."""
     if isinstance(value, date):
         return value
-    if not isinstance(value, str) or not re.fullmatch(DAY_PATTERN[1:-1], value):
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         raise ValueError("expected a date as YYYY-MM-DD")
     when = When.parse(value)
     return when.first()

@@ -21,7 +21,7 @@ from pydantic import (
     model_validator,
 )
 
-from iwgplan.dates import DAY_PATTERN, When, parse_day
+from iwgplan.dates import DAY_PATTERN, WHEN_PATTERN, When, parse_day
 
 SCHEMA_VERSION = 1
 
@@ -96,9 +96,7 @@ Day = Annotated[date, BeforeValidator(parse_day), WithJsonSchema({"type": "strin
 Due = Annotated[
     str,
     AfterValidator(_check_due),
-    WithJsonSchema(
-        {"type": "string", "pattern": r"^(\d{4}-\d{2}(-\d{2})?|[a-z][a-z0-9]*([-_.][a-z0-9]+)*)$"}
-    ),
+    WithJsonSchema({"type": "string", "pattern": rf"^(?:{WHEN_PATTERN[1:-1]}|{ID_PATTERN[1:-1]})$"}),
 ]
 EvidenceRef = Annotated[
     str,

@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED = ROOT / "plans" / "workplan-2025-2026.yaml"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SMALL = FIXTURES / "small.yaml"
+
+
+@pytest.fixture(autouse=True)
+def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    """Every test starts outside any plans/ folder, with no colour and a fixed width."""
+    for var in ("IWGPLAN_PLAN", "GITHUB_ACTIONS", "IWGPLAN_DEBUG", "FORCE_COLOR"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("LINES", "40")
+    monkeypatch.setenv("NO_COLOR", "1")
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    yield
+
+
+class Run:
+    def __init__(self, result) -> None:  # type: ignore[no-untyped-def]
+        self.code: int = result.exit_code
+        self.out: str = result.stdout
+        self.err: str = result.stderr
+
+
+@pytest.fixture
+def cli() -> object:
+    from iwgplan.cli.app import app
+
+    def invoke(*args: str | os.PathLike[str]) -> Run:
+        runner = CliRunner()
+        return Run(runner.invoke(app, [str(a) for a in args], catch_exceptions=False))
+
+    return invoke
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Path:
+    """A writable copy of the small fixture plan in its own plans/ folder."""
+    folder = tmp_path / "repo" / "plans"
+    folder.mkdir(parents=True)
+    target = folder / "small.yaml"
+    shutil.copyfile(SMALL, target)
+    return target
+
+
+@pytest.fixture
+def shipped_copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "repo" / "plans"
+    folder.mkdir(parents=True)
+    target = folder / SHIPPED.name
+    shutil.copyfile(SHIPPED, target)
+    return target
+
+
+PYTHON = sys.executable
