@@ -26,4 +26,4 @@ class Listing:
 
 def revision_label(plan: Plan) -> str:
     meta = plan.plan
-    return "original" if meta.revision == 0 else f"Rev.{meta.revision}"
+    return "Original" if meta.revision == 0 else f"Rev.{meta.revision}"

@@ -27,7 +27,7 @@ def heading(view: View) -> str:
     meta = view.plan.plan
     symbol = f" · {cell(meta.symbol)}" if meta.symbol else ""
     return (
-        f"# {cell(meta.title)}\n\n{revision_label(view.plan)} of {meta.date}{symbol} · as of {view.as_of}\n"
+        f"# {cell(meta.title)}\n\n{revision_label(view.plan)} · {meta.date}{symbol} · as of {view.as_of}\n"
     )
 
 

@@ -46,7 +46,7 @@ def bar(fraction: float, width: int) -> Text:
 def _header(view: View) -> Text:
     meta = view.plan.plan
     head = Text(meta.title, style="bold")
-    head.append(f"\n{revision_label(view.plan)} of {meta.date}", style="")
+    head.append(f"\n{revision_label(view.plan)} · {meta.date}", style="")
     if meta.symbol:
         head.append(f" · {meta.symbol}")
     head.append(f"\nplan: {view.shown} · as of {view.as_of}", style="dim")

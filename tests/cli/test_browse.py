@@ -1,0 +1,181 @@
+"""`status`, `list`, `tiers` and `show` through the real CLI, in every format."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SHIPPED, SMALL
+
+SNAPSHOTS = Path(__file__).resolve().parent.parent / "snapshots"
+AS_OF = "2026-03-30"
+
+
+def snapshot(name: str, actual: str) -> None:
+    path = SNAPSHOTS / name
+    actual = actual.replace(str(SHIPPED), "plans/workplan-2025-2026.yaml")
+    if os.environ.get("UPDATE_SNAPSHOTS"):
+        path.write_text(actual, encoding="utf-8")
+    assert actual == path.read_text(encoding="utf-8")
+
+
+def test_status_text_snapshot_fits_80x40(cli) -> None:
+    run = cli("status", "--plan", SHIPPED, "--as-of", AS_OF)
+    assert run.code == 0
+    lines = run.out.splitlines()
+    assert len(lines) <= 40
+    assert max(len(line) for line in lines) <= 80
+    assert "\x1b[" not in run.out
+    snapshot("status-shipped.txt", run.out)
+
+
+def test_status_wider_terminal_uses_the_width(cli, monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "120")
+    run = cli("status", "--plan", SHIPPED, "--as-of", AS_OF)
+    assert max(len(line) for line in run.out.splitlines()) > 80
+
+
+def test_status_json_keys(cli) -> None:
+    run = cli("status", "--plan", SMALL, "--as-of", "2026-02-01", "--format", "json")
+    data = json.loads(run.out)
+    assert set(data) >= {"as_of", "plan", "period", "elapsed", "counts", "tiers", "overdue", "upcoming",
+                         "milestones"}
+    assert data["plan"] == {"id": "small-plan", "title": "Small plan — Côte d'Ivoire and Türkiye",
+                            "revision": 0, "date": "2025-09-10", "symbol": None,
+                            "path": str(SMALL)}
+    assert data["period"] == {"start": "2025-09-01", "end": "2026-12-31"}
+    assert data["overdue"] == [{"id": "late", "title": "Türkiye: hosting", "due": "2026-01-15", "days_late": 17}]
+    assert data["upcoming"] == [{"id": "statement", "title": "Joint statement", "date": "2026-03-26", "days": 53}]
+    assert data["tiers"][0]["counts"] == {"planned": 1, "in-progress": 1, "done": 0, "blocked": 1, "dropped": 0}
+    assert data["tiers"][0]["done_fraction"] == 0.0
+    assert data["blocked"] == [{"id": "late", "title": "Türkiye: hosting", "reason": "waiting: funding"}]
+
+
+def test_status_markdown(cli) -> None:
+    run = cli("status", "--plan", SMALL, "--as-of", "2026-02-01", "--format", "markdown")
+    assert run.code == 0
+    assert run.out.startswith("# Small plan — Côte d'Ivoire and Türkiye\n")
+    assert "| 1.1.3 | late | Türkiye: hosting | 2026-01-15 | 17 |" in run.out
+
+
+def test_status_bad_as_of_is_usage_error(cli) -> None:
+    run = cli("status", "--plan", SMALL, "--as-of", "30/03/2026")
+    assert run.code == 2
+    assert "--as-of: '30/03/2026' is not a date; use YYYY-MM-DD" in run.err
+
+
+def test_list_text_snapshot(cli) -> None:
+    run = cli("list", "--plan", SHIPPED, "--as-of", AS_OF)
+    assert run.code == 0
+    snapshot("list-shipped.txt", run.out)
+
+
+def test_list_json_rows_include_children(cli) -> None:
+    rows = json.loads(cli("list", "--plan", SMALL, "--format", "json").out)["action_points"]
+    assert [(r["id"], r["parent"]) for r in rows] == [
+        ("statement", None), ("parent", None), ("kid-a", "parent"), ("kid-b", "parent"), ("late", None)
+    ]
+    kid = rows[2]
+    assert {k: kid[k] for k in ("number", "tier", "focus_area", "status", "due", "owners")} == {
+        "number": "1.1.2(a)", "tier": "tier1", "focus_area": "fa", "status": "planned", "due": None,
+        "owners": [],
+    }
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--status", "blocked"], ["late"]),
+        (["--status", "planned", "--status", "blocked"], ["statement", "kid-a", "late"]),
+        (["--owner", "côte"], ["statement"]),
+        (["--due-before", "2026-03-01"], ["late"]),
+        (["--overdue", "--as-of", "2026-04-01"], ["statement", "late"]),
+        (["--search", "KID"], ["kid-a", "kid-b"]),
+        (["--tier", "1"], ["statement", "parent", "kid-a", "kid-b", "late"]),
+    ],
+)
+def test_list_filters(cli, args: list[str], expected: list[str]) -> None:
+    run = cli("list", "--plan", SMALL, "--format", "json", *args)
+    assert run.code == 0
+    assert [r["id"] for r in json.loads(run.out)["action_points"]] == expected
+
+
+def test_list_csv(cli) -> None:
+    run = cli("list", "--plan", SMALL, "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(run.out)))
+    assert rows[0]["id"] == "statement" and rows[0]["owners"] == "Côte d'Ivoire"
+    assert rows[1]["children_done"] == "[0/2]"
+
+
+def test_list_markdown_and_tree(cli) -> None:
+    assert "| 1.1.3 | late | blocked | 2026-01-15 |" in cli("list", "--plan", SMALL, "--format", "markdown").out
+    text = cli("list", "--plan", SMALL, "--search", "second").out
+    assert "1  Tier one ★ priority" in text and "  kid-b" in text and "parent [0/2]" in text
+    assert "statement" not in text
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--status", "finished"], "'finished' is not one of 'planned', 'in-progress', 'done', 'blocked', 'dropped'"),
+        (["--tier", "tier9"], "--tier: 'tier9' is not a tier or section; choose from tier1"),
+        (["--due-before", "soon"], "--due-before: 'soon' is not a date"),
+    ],
+)
+def test_list_bad_filters_are_usage_errors(cli, args: list[str], message: str) -> None:
+    run = cli("list", "--plan", SMALL, *args)
+    assert run.code == 2
+    assert message in run.err
+
+
+def test_tiers_all_formats(cli) -> None:
+    text = cli("tiers", "--plan", SHIPPED)
+    assert text.code == 0 and "Tier one ★ priority" in text.out and "· Digitalisation" in text.out
+    data = json.loads(cli("tiers", "--plan", SHIPPED, "--format", "json").out)
+    assert [t["id"] for t in data["tiers"]][:3] == ["tier1", "tier2", "tier3"]
+    assert data["tiers"][1]["focus_areas"][2] == {"id": "digitalisation", "title": "Digitalisation"}
+    md = cli("tiers", "--plan", SHIPPED, "--format", "markdown").out
+    assert "| Tier one (priority) | 2 | 0 | 0 | 0 | 0 | 0% |" in md
+
+
+def test_show_text(cli) -> None:
+    run = cli("show", "KID-B", "--plan", SMALL)
+    assert run.code == 0
+    assert run.out.startswith("1.1.2(b)  Second kid\nTier one › Focus › Parent\n")
+    assert "2025-10-01  in-progress  started" in run.out
+
+
+def test_show_json_and_markdown(cli) -> None:
+    data = json.loads(cli("show", "late", "--plan", SMALL, "--format", "json").out)
+    assert data["history"] == [{"date": "2025-11-02", "status": "blocked", "note": "waiting: funding"}]
+    assert data["refs"] == ["INF/TGE/W/7/Rev.3"]
+    assert data["parents"] == []
+    md = cli("show", "parent", "--plan", SMALL, "--format", "markdown").out
+    assert md.startswith("## 1.1.2 Parent\n") and "| child | kid-a (planned) |" in md
+
+
+def test_show_dependents(cli) -> None:
+    run = cli("show", "data-workshops", "--plan", SHIPPED, "--format", "json")
+    assert json.loads(run.out)["dependents"] == ["data-audience"]
+
+
+def test_show_unknown_id_suggests(cli) -> None:
+    run = cli("show", "statment", "--plan", SMALL)
+    assert run.code == 1
+    assert run.err == "iwgplan: no action point with id 'statment'; did you mean statement?\n"
+
+
+def test_init_copies_and_never_overwrites(cli, tmp_path: Path) -> None:
+    run = cli("init", tmp_path / "mine")
+    assert run.code == 0
+    made = tmp_path / "mine" / "plans" / SHIPPED.name
+    assert made.read_bytes() == SHIPPED.read_bytes()
+    made.write_text("# mine\n")
+    again = cli("init", tmp_path / "mine")
+    assert again.code == 1 and "already exists" in again.err
+    assert made.read_text() == "# mine\n"
