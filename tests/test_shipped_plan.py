@@ -58,7 +58,15 @@ def test_sections_five_and_six_and_objectives() -> None:
     plan, index = load()
     assert [(s.number, len(s.items)) for s in plan.sections] == [("4", 2), ("5.1", 2), ("5.2", 5), ("6", 3)]
     assert [o.number for o in plan.objectives] == [
-        "1.1", "1.2", "2.1(a)", "2.1(b)", "2.1(c)", "2.2", "2.3", "2.4", "3.1"
+        "1.1",
+        "1.2",
+        "2.1(a)",
+        "2.1(b)",
+        "2.1(c)",
+        "2.2",
+        "2.3",
+        "2.4",
+        "3.1",
     ]
     assert index.get("agenda-process").item.due == "agenda-meeting"
     assert index.get("report-back-duty").item.due == "report-back"

@@ -31,8 +31,16 @@ def test_yaml_11_booleans_stay_strings(word: str) -> None:
 
 def test_yaml_12_core_scalars() -> None:
     data, _ = load_data("a: true\nb: null\nc: 0o17\nd: 012\ne: 1.5\nf: 2025-09-10\ng: ~\nh: .inf\n")
-    assert data == {"a": True, "b": None, "c": 15, "d": 12, "e": 1.5, "f": "2025-09-10", "g": None,
-                    "h": float("inf")}
+    assert data == {
+        "a": True,
+        "b": None,
+        "c": 15,
+        "d": 12,
+        "e": 1.5,
+        "f": "2025-09-10",
+        "g": None,
+        "h": float("inf"),
+    }
 
 
 def test_duplicate_keys_name_both_lines(cli, tmp_path: Path) -> None:
@@ -137,7 +145,9 @@ def test_newer_schema_version(cli, tmp_path: Path) -> None:
 
 def test_all_schema_errors_collected_with_paths(tmp_path: Path) -> None:
     text = SMALL.read_text(encoding="utf-8")
-    text = text.replace("status: in-progress", "status: started").replace("title: First kid", "titel: First kid")
+    text = text.replace("status: in-progress", "status: started").replace(
+        "title: First kid", "titel: First kid"
+    )
     found = problems(text)
     assert (51, 25, "Input should be 'planned', 'in-progress', 'done', 'blocked' or 'dropped'") in found
     assert (46, 17, "unknown key 'titel'; did you mean 'title'?") in found

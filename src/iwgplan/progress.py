@@ -67,9 +67,8 @@ def mark_done(
             continue
         change = _status_change(entry, Status.DONE, on, note)
         if evidence and entry in entries:
-            proof = {"ref": evidence, "date": day(on)}
-            if evidence_title:
-                proof["title"] = evidence_title
+            proof = {"ref": evidence, **({"title": evidence_title} if evidence_title else {})}
+            proof["date"] = day(on)
             change.append["evidence"] = [proof]
         out.changes.append(change)
         out.said.append(f"{entry.id}: {entry.item.status.value} → done on {on}")

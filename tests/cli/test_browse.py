@@ -43,15 +43,39 @@ def test_status_wider_terminal_uses_the_width(cli, monkeypatch) -> None:
 def test_status_json_keys(cli) -> None:
     run = cli("status", "--plan", SMALL, "--as-of", "2026-02-01", "--format", "json")
     data = json.loads(run.out)
-    assert set(data) >= {"as_of", "plan", "period", "elapsed", "counts", "tiers", "overdue", "upcoming",
-                         "milestones"}
-    assert data["plan"] == {"id": "small-plan", "title": "Small plan — Côte d'Ivoire and Türkiye",
-                            "revision": 0, "date": "2025-09-10", "symbol": None,
-                            "path": str(SMALL)}
+    assert set(data) >= {
+        "as_of",
+        "plan",
+        "period",
+        "elapsed",
+        "counts",
+        "tiers",
+        "overdue",
+        "upcoming",
+        "milestones",
+    }
+    assert data["plan"] == {
+        "id": "small-plan",
+        "title": "Small plan — Côte d'Ivoire and Türkiye",
+        "revision": 0,
+        "date": "2025-09-10",
+        "symbol": None,
+        "path": str(SMALL),
+    }
     assert data["period"] == {"start": "2025-09-01", "end": "2026-12-31"}
-    assert data["overdue"] == [{"id": "late", "title": "Türkiye: hosting", "due": "2026-01-15", "days_late": 17}]
-    assert data["upcoming"] == [{"id": "statement", "title": "Joint statement", "date": "2026-03-26", "days": 53}]
-    assert data["tiers"][0]["counts"] == {"planned": 1, "in-progress": 1, "done": 0, "blocked": 1, "dropped": 0}
+    assert data["overdue"] == [
+        {"id": "late", "title": "Türkiye: hosting", "due": "2026-01-15", "days_late": 17}
+    ]
+    assert data["upcoming"] == [
+        {"id": "statement", "title": "Joint statement", "date": "2026-03-26", "days": 53}
+    ]
+    assert data["tiers"][0]["counts"] == {
+        "planned": 1,
+        "in-progress": 1,
+        "done": 0,
+        "blocked": 1,
+        "dropped": 0,
+    }
     assert data["tiers"][0]["done_fraction"] == 0.0
     assert data["blocked"] == [{"id": "late", "title": "Türkiye: hosting", "reason": "waiting: funding"}]
 
@@ -78,11 +102,19 @@ def test_list_text_snapshot(cli) -> None:
 def test_list_json_rows_include_children(cli) -> None:
     rows = json.loads(cli("list", "--plan", SMALL, "--format", "json").out)["action_points"]
     assert [(r["id"], r["parent"]) for r in rows] == [
-        ("statement", None), ("parent", None), ("kid-a", "parent"), ("kid-b", "parent"), ("late", None)
+        ("statement", None),
+        ("parent", None),
+        ("kid-a", "parent"),
+        ("kid-b", "parent"),
+        ("late", None),
     ]
     kid = rows[2]
     assert {k: kid[k] for k in ("number", "tier", "focus_area", "status", "due", "owners")} == {
-        "number": "1.1.2(a)", "tier": "tier1", "focus_area": "fa", "status": "planned", "due": None,
+        "number": "1.1.2(a)",
+        "tier": "tier1",
+        "focus_area": "fa",
+        "status": "planned",
+        "due": None,
         "owners": [],
     }
 
@@ -113,7 +145,9 @@ def test_list_csv(cli) -> None:
 
 
 def test_list_markdown_and_tree(cli) -> None:
-    assert "| 1.1.3 | late | blocked | 2026-01-15 |" in cli("list", "--plan", SMALL, "--format", "markdown").out
+    assert (
+        "| 1.1.3 | late | blocked | 2026-01-15 |" in cli("list", "--plan", SMALL, "--format", "markdown").out
+    )
     text = cli("list", "--plan", SMALL, "--search", "second").out
     assert "1  Tier one ★ priority" in text and "  kid-b" in text and "parent [0/2]" in text
     assert "statement" not in text
@@ -122,7 +156,10 @@ def test_list_markdown_and_tree(cli) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--status", "finished"], "'finished' is not one of 'planned', 'in-progress', 'done', 'blocked', 'dropped'"),
+        (
+            ["--status", "finished"],
+            "'finished' is not one of 'planned', 'in-progress', 'done', 'blocked', 'dropped'",
+        ),
         (["--tier", "tier9"], "--tier: 'tier9' is not a tier or section; choose from tier1"),
         (["--due-before", "soon"], "--due-before: 'soon' is not a date"),
     ],

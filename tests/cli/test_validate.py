@@ -81,7 +81,9 @@ def test_discovers_plans_folder_from_a_subdirectory(cli, tmp_path: Path, monkeyp
     (tmp_path / "r" / "docs" / "deep").mkdir(parents=True)
     monkeypatch.chdir(tmp_path / "r" / "docs" / "deep")
     run = cli("validate")
-    assert (run.code, run.out) == (0, "../../plans/mine.yaml: valid\n") or run.out.endswith("mine.yaml: valid\n")
+    assert (run.code, run.out) == (0, "../../plans/mine.yaml: valid\n") or run.out.endswith(
+        "mine.yaml: valid\n"
+    )
 
 
 def test_several_plans_is_a_usage_error(cli, tmp_path: Path, monkeypatch) -> None:

@@ -46,4 +46,4 @@ for module in (status, listing, tiers, show, progress, validate, schema, init):
 
 
 def main() -> None:
-    app()
+    app(prog_name="iwgplan")

@@ -26,9 +26,7 @@ def table(headers: list[str], rows: Sequence[Sequence[object]]) -> str:
 def heading(view: View) -> str:
     meta = view.plan.plan
     symbol = f" · {cell(meta.symbol)}" if meta.symbol else ""
-    return (
-        f"# {cell(meta.title)}\n\n{revision_label(view.plan)} · {meta.date}{symbol} · as of {view.as_of}\n"
-    )
+    return f"# {cell(meta.title)}\n\n{revision_label(view.plan)} · {meta.date}{symbol} · as of {view.as_of}\n"
 
 
 def tiers_rows(summary: Summary) -> str:
