@@ -34,7 +34,7 @@ class Change:
     """What to do to one action point, given by its loc in the plan."""
 
     loc: Loc
-    set: dict[str, str] = field(default_factory=dict)  # key -> new scalar value
+    set: dict[str, str | int] = field(default_factory=dict)  # key -> new scalar value
     remove: list[str] = field(default_factory=list)  # keys to delete
     append: dict[str, list[dict[str, str]]] = field(default_factory=dict)  # list key -> entries
 
@@ -131,7 +131,14 @@ def _flow_entry(entry: dict[str, str]) -> str:
     return "{" + ", ".join(f"{k}: {scalar(v)}" for k, v in entry.items()) + "}"
 
 
-def _set(doc: _Doc, item: MappingNode, key: str, value: str) -> None:
+def _set(doc: _Doc, item: MappingNode, key: str, value: str | int) -> None:
+    if isinstance(value, int):
+        _set_text(doc, item, key, str(value), raw=True)
+    else:
+        _set_text(doc, item, key, value, raw=False)
+
+
+def _set_text(doc: _Doc, item: MappingNode, key: str, value: str, *, raw: bool) -> None:
     pairs = {k.value: (k, v) for k, v in item.value}
     if key in pairs:
         node = pairs[key][1]
@@ -139,7 +146,9 @@ def _set(doc: _Doc, item: MappingNode, key: str, value: str) -> None:
             raise EditError(f"{key!r} is not a single value in the file; edit it by hand")
         start, end = doc.offset(node), doc.offset(node, end=True)
         quote = doc.text[start]
-        if quote == '"':
+        if raw:
+            new = value
+        elif quote == '"':
             new = json.dumps(value, ensure_ascii=False)
         elif quote == "'":
             new = "'" + value.replace("'", "''") + "'"
@@ -150,7 +159,8 @@ def _set(doc: _Doc, item: MappingNode, key: str, value: str) -> None:
     anchor = pairs.get("status") or (item.value[-1] if item.value else None)
     col = item.value[0][0].start_mark.column
     assert anchor is not None
-    doc.insert_lines(doc.last_offset(anchor[1]), [f"{' ' * col}{key}: {scalar(value)}"])
+    text = value if raw else scalar(value)
+    doc.insert_lines(doc.last_offset(anchor[1]), [f"{' ' * col}{key}: {text}"])
 
 
 def _remove(doc: _Doc, item: MappingNode, key: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -138,4 +139,27 @@ def add_note(index: PlanIndex, item_id: str, on: date, text: str) -> Outcome:
     return out
 
 
-__all__ = ["Outcome", "add_note", "mark_done", "reopen", "rollup", "set_status"]
+def next_symbol(symbol: str) -> str:
+    """INF/TGE/W/10 -> INF/TGE/W/10/Rev.1; INF/TGE/W/10/Rev.1 -> INF/TGE/W/10/Rev.2."""
+    match = re.fullmatch(r"(.*)/Rev\.(\d+)", symbol)
+    return f"{match[1]}/Rev.{int(match[2]) + 1}" if match else f"{symbol}/Rev.1"
+
+
+def revise(index: PlanIndex, on: date, symbol: str | None) -> Outcome:
+    """Start the next revision in place: revision + 1, supersedes the old symbol, a new date."""
+    meta = index.plan.plan
+    change = Change(("plan",), set={"revision": meta.revision + 1, "date": day(on)})
+    new_symbol = symbol or (next_symbol(meta.symbol) if meta.symbol else None)
+    if meta.symbol:
+        change.set["supersedes"] = meta.symbol
+    if new_symbol:
+        change.set["symbol"] = new_symbol
+    out = Outcome([change])
+    out.said.append(
+        f"revision {meta.revision} → {meta.revision + 1} dated {on}"
+        + (f"; {new_symbol} supersedes {meta.symbol}" if meta.symbol and new_symbol else "")
+    )
+    return out
+
+
+__all__ = ["Outcome", "add_note", "mark_done", "reopen", "revise", "rollup", "set_status"]

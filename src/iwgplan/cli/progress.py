@@ -171,6 +171,26 @@ def note(
     _run(plan, lambda index: add_note(index, item_id, day, text), dry_run)
 
 
+def revise(
+    *,
+    on: DateOpt = None,
+    symbol: Annotated[
+        str | None,
+        typer.Option("--symbol", help="The new revision's symbol. Default: the next Rev.N of the old one."),
+    ] = None,
+    dry_run: DryRunOpt = False,
+    plan: PlanOpt = None,
+) -> None:
+    """Start the next revision of the plan in place; ids are kept so that `diff` stays meaningful.
+
+    Example: iwgplan revise --date 2026-02-15
+    """
+    from iwgplan.progress import revise as revise_plan
+
+    day = _day(on)
+    _run(plan, lambda index: revise_plan(index, day, symbol), dry_run)
+
+
 def register(app: typer.Typer) -> None:
-    for command in (done, start, block, drop, reopen, note):
+    for command in (done, start, block, drop, reopen, note, revise):
         app.command()(handled(command))

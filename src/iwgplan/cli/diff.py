@@ -1,0 +1,95 @@
+"""`iwgplan diff OLD [NEW]`: what changed between two revisions of a plan, matched by id."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from iwgplan.cli.common import PlanOpt, console, handled
+from iwgplan.errors import IwgplanError
+
+
+class DiffFmt(StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+    github = "github"
+
+
+def diff(
+    old: Annotated[
+        str, typer.Argument(metavar="OLD", help="A plan file, or a git revision: HEAD~1, a tag, REV:path.")
+    ],
+    new: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[NEW]", help="Like OLD. Default: the plan in the working tree.", show_default=False
+        ),
+    ] = None,
+    *,
+    fmt: Annotated[DiffFmt, typer.Option("--format", help="Output format.")] = DiffFmt.text,
+    summary: Annotated[bool, typer.Option("--summary", help="Print only the one-line summary.")] = False,
+    exit_code: Annotated[
+        bool, typer.Option("--exit-code", help="Exit 1 when there are changes, 0 when there are none.")
+    ] = False,
+    plan: PlanOpt = None,
+) -> int:
+    """Show what changed between two revisions of a plan: items matched by id, never by position.
+
+    Errors (a missing or invalid side) exit 2, or 3 when unexpected.
+
+    Example: iwgplan diff HEAD~1 --format markdown
+    """
+    from iwgplan.diff import diff_plans, summarize
+    from iwgplan.render import diff_out
+    from iwgplan.sides import read_side
+
+    old_side = read_side(old, plan, "old")
+    new_side = read_side(new, plan, "new")
+    changes = diff_plans(old_side[1], new_side[1])
+    if summary:
+        print(summarize(changes).line())
+    elif fmt is DiffFmt.json:
+        print(diff_out.as_json(old_side, new_side, changes), end="")
+    elif fmt is DiffFmt.markdown:
+        print(diff_out.markdown(changes), end="")
+    elif fmt is DiffFmt.github:
+        print(diff_out.github(changes, new_side[0].text, new_side[1], new_side[0].shown), end="")
+    else:
+        titles = {g.id: f"{g.number} {g.title}" for g in [*old_side[1].groups, *new_side[1].groups]}
+        diff_out.text(changes, console(), titles)
+    return 1 if exit_code and changes else 0
+
+
+def git_diff(
+    args: Annotated[
+        list[str], typer.Argument(help="The seven arguments git passes to an external diff driver.")
+    ],
+) -> None:
+    """Git external diff driver: `git diff` shows the semantic diff of plan files.
+
+    Set up with: git config diff.iwgplan.command 'iwgplan git-diff', and the
+    .gitattributes line: plans/*.yaml diff=iwgplan
+    """
+    from iwgplan.diff import diff_plans
+    from iwgplan.render import diff_out
+    from iwgplan.sides import read_side
+
+    if len(args) < 7:
+        raise IwgplanError("git-diff expects the 7 arguments git gives an external diff driver")
+    path, old_file, new_file = args[0], args[1], args[4]
+    print(f"iwgplan diff {path}")
+    if old_file == "/dev/null" or new_file == "/dev/null":
+        print("  (plan file added)" if old_file == "/dev/null" else "  (plan file deleted)")
+        return
+    old_side = read_side(old_file, None, "old", shown=f"a/{path}")
+    new_side = read_side(new_file, None, "new", shown=f"b/{path}")
+    titles = {g.id: f"{g.number} {g.title}" for g in new_side[1].groups}
+    diff_out.text(diff_plans(old_side[1], new_side[1]), console(), titles)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(handled(diff))
+    app.command("git-diff", hidden=True)(handled(git_diff))

@@ -1,0 +1,188 @@
+"""Semantic comparison of two plans, matched by id, never by position. Pure."""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from iwgplan.index import Entry, PlanIndex
+from iwgplan.timeline import due_date
+
+ADDED, REMOVED, MOVED, CHANGED = "added", "removed", "moved", "changed"
+_META_FIELDS = ["title", "body", "symbol", "revision", "date", "issued_by", "period", "supersedes"]
+_TEXT_FIELDS = ["title", "description", "number", "completed", "depends_on"]
+_SET_FIELDS = ["owners", "partners", "refs"]
+
+
+@dataclass(slots=True)
+class Change:
+    """One difference. ``id`` is None for plan metadata; ``extra`` holds kind-specific keys."""
+
+    kind: str
+    entity: str  # plan, action_point, milestone, objective, reference, tier, focus_area
+    id: str | None
+    field: str | None = None
+    old: Any = None
+    new: Any = None
+    group: str | None = None  # the tier or section the item is in (new side, else old)
+    extra: dict[str, Any] = dataclasses.field(default_factory=dict)
+
+    def inverse(self) -> Change:
+        kind = {ADDED: REMOVED, REMOVED: ADDED}.get(self.kind, self.kind)
+        extra = dict(self.extra)
+        if "days" in extra:
+            extra["days"] = -extra["days"]
+        if "added" in extra or "removed" in extra:
+            extra["added"], extra["removed"] = extra.pop("removed", []), extra.pop("added", [])
+        extra.pop("hint", None)
+        return Change(kind, self.entity, self.id, self.field, self.new, self.old, self.group, extra)
+
+
+def _jsonable(value: Any) -> Any:
+    if hasattr(value, "model_dump"):
+        return value.model_dump(mode="json", exclude_none=True)
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return str(value)
+
+
+def _place(entry: Entry) -> dict[str, str | None]:
+    return {
+        "group": entry.group.id,
+        "focus_area": entry.focus.id if entry.focus else None,
+        "parent": entry.parent.id if entry.parent else None,
+    }
+
+
+def _item_changes(old: Entry, new: Entry, old_index: PlanIndex, new_index: PlanIndex) -> Iterator[Change]:
+    ident, group = new.id, new.group.id
+    a, b = old.item, new.item
+    if _place(old) != _place(new):
+        yield Change(MOVED, "action_point", ident, None, _place(old), _place(new), group)
+    if a.status != b.status:
+        yield Change(CHANGED, "action_point", ident, "status", a.status.value, b.status.value, group)
+    if a.due != b.due:
+        extra: dict[str, Any] = {}
+        before, after = due_date(a.due, old_index.milestones), due_date(b.due, new_index.milestones)
+        if before and after:
+            extra["days"] = (after - before).days
+        yield Change(CHANGED, "action_point", ident, "due", a.due, b.due, group, extra)
+    for name in _TEXT_FIELDS:
+        x, y = getattr(a, name), getattr(b, name)
+        if x != y:
+            yield Change(CHANGED, "action_point", ident, name, _jsonable(x), _jsonable(y), group)
+    for name in _SET_FIELDS:
+        x, y = set(getattr(a, name)), set(getattr(b, name))
+        if x != y:
+            sets = {"added": sorted(y - x), "removed": sorted(x - y)}
+            yield Change(CHANGED, "action_point", ident, name, sorted(x), sorted(y), group, sets)
+    old_ev, new_ev = {e.ref: e for e in a.evidence}, {e.ref: e for e in b.evidence}
+    if old_ev.keys() != new_ev.keys():
+        sets = {
+            "added": sorted(new_ev.keys() - old_ev.keys()),
+            "removed": sorted(old_ev.keys() - new_ev.keys()),
+        }
+        yield Change(CHANGED, "action_point", ident, "evidence", sorted(old_ev), sorted(new_ev), group, sets)
+    if a.history != b.history:
+        added = [h for h in b.history if h not in a.history]
+        removed = [h for h in a.history if h not in b.history]
+        sets = {"added": _jsonable(added), "removed": _jsonable(removed)}
+        yield Change(CHANGED, "action_point", ident, "history", len(a.history), len(b.history), group, sets)
+
+
+def _similar(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a.casefold(), b.casefold()).ratio()
+
+
+def _items(old: PlanIndex, new: PlanIndex) -> Iterator[Change]:
+    removed = [e for key, e in old.by_id.items() if key not in new.by_id]
+    for entry in removed:
+        yield Change(REMOVED, "action_point", entry.id, None, entry.item.title, None, entry.group.id)
+    for key, entry in new.by_id.items():
+        before = old.by_id.get(key)
+        if before is None:
+            change = Change(ADDED, "action_point", entry.id, None, None, entry.item.title, entry.group.id)
+            twin = max(removed, key=lambda r: _similar(r.item.title, entry.item.title), default=None)
+            if twin is not None and _similar(twin.item.title, entry.item.title) >= 0.85:
+                change.extra["hint"] = f"probably renamed from {twin.id}"
+            yield change
+        else:
+            yield from _item_changes(before, entry, old, new)
+
+
+def _by_id(kind: str, old: dict[str, Any], new: dict[str, Any], fields: list[str]) -> Iterator[Change]:
+    for key in old.keys() - new.keys():
+        yield Change(REMOVED, kind, key, None, _jsonable(old[key]), None)
+    for key in sorted(new.keys() - old.keys()):
+        yield Change(ADDED, kind, key, None, None, _jsonable(new[key]))
+    for key in [k for k in new if k in old]:
+        for name in fields:
+            x, y = getattr(old[key], name), getattr(new[key], name)
+            if x != y:
+                yield Change(CHANGED, kind, key, name, _jsonable(x), _jsonable(y))
+
+
+def diff_plans(old: PlanIndex, new: PlanIndex) -> list[Change]:
+    a, b = old.plan, new.plan
+    changes = [
+        Change(CHANGED, "plan", None, name, _jsonable(x), _jsonable(y))
+        for name in _META_FIELDS
+        if (x := getattr(a.plan, name)) != (y := getattr(b.plan, name))
+    ]
+    milestone_fields = ["title", "date", "start", "end", "description"]
+    changes += _by_id("milestone", old.milestones, new.milestones, milestone_fields)
+    objectives = ({o.id: o for o in a.objectives}, {o.id: o for o in b.objectives})
+    changes += _by_id("objective", *objectives, ["number", "text", "refs", "points"])
+    references = ({r.symbol: r for r in a.references}, {r.symbol: r for r in b.references})
+    changes += _by_id("reference", *references, ["title", "note"])
+    old_groups = {g.id: g for g in old.groups}
+    new_groups = {g.id: g for g in new.groups}
+    changes += _by_id("tier", old_groups, new_groups, ["number", "title"])
+    old_areas = {f.id: f for t in a.tiers for f in t.focus_areas}
+    new_areas = {f.id: f for t in b.tiers for f in t.focus_areas}
+    changes += _by_id("focus_area", old_areas, new_areas, ["title", "description"])
+    changes += _items(old, new)
+    return changes
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    added: int
+    removed: int
+    changed: int
+    status_changes: int
+    slips: list[int]
+
+    def line(self) -> str:
+        details = []
+        if self.status_changes:
+            details.append(f"{self.status_changes} status change{'s' * (self.status_changes != 1)}")
+        later = [d for d in self.slips if d > 0]
+        earlier = [d for d in self.slips if d < 0]
+        if later:
+            details.append(f"{len(later)} due date{'s' * (len(later) != 1)} slipped by {_days(later)}")
+        if earlier:
+            plural = "s" * (len(earlier) != 1)
+            details.append(f"{len(earlier)} due date{plural} brought forward by {_days(earlier)}")
+        head = f"+{self.added} −{self.removed} ~{self.changed}"
+        return head + (f" ({', '.join(details)})" if details else "")
+
+
+def _days(values: list[int]) -> str:
+    biggest = max(abs(v) for v in values)
+    return f"{biggest} days" if len(values) == 1 else f"up to {biggest} days"
+
+
+def summarize(changes: list[Change]) -> Summary:
+    return Summary(
+        added=sum(c.kind == ADDED for c in changes),
+        removed=sum(c.kind == REMOVED for c in changes),
+        changed=len({(c.entity, c.id) for c in changes if c.kind in (CHANGED, MOVED)}),
+        status_changes=sum(c.field == "status" for c in changes),
+        slips=[c.extra["days"] for c in changes if c.field == "due" and c.extra.get("days")],
+    )

@@ -1,0 +1,145 @@
+"""Reporters for `iwgplan diff`: text (rich), markdown, json (stable keys) and GitHub notices."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rich.console import Console
+from rich.text import Text
+
+from iwgplan.diff import ADDED, CHANGED, MOVED, REMOVED, Change, summarize
+from iwgplan.discover import PlanText
+from iwgplan.index import PlanIndex
+from iwgplan.render.markdown import table
+from iwgplan.source import Locator
+
+MARK = {ADDED: ("+", "green"), REMOVED: ("−", "red"), MOVED: ("→", "blue"), CHANGED: ("~", "yellow")}
+
+
+def change_dict(change: Change) -> dict[str, Any]:
+    return {
+        "kind": change.kind,
+        "entity": change.entity,
+        "id": change.id,
+        "field": change.field,
+        "old": change.old,
+        "new": change.new,
+        "tier": change.group,
+        **change.extra,
+    }
+
+
+def describe(change: Change) -> str:
+    """One plain sentence for a change, used by every reporter."""
+    what = change.id if change.id is not None else "plan"
+    if change.kind == ADDED:
+        hint = f" ({change.extra['hint']})" if "hint" in change.extra else ""
+        return f"{change.entity.replace('_', ' ')} {what} added{hint}" + _title(change.new)
+    if change.kind == REMOVED:
+        return f"{change.entity.replace('_', ' ')} {what} removed" + _title(change.old)
+    if change.kind == MOVED:
+        return f"{what} moved from {_where(change.old)} to {_where(change.new)}"
+    if "added" in change.extra and change.field != "history":
+        parts = [f"+{v}" for v in change.extra["added"]] + [f"−{v}" for v in change.extra["removed"]]
+        return f"{what} {change.field}: {', '.join(parts)}"
+    if change.field == "history":
+        return f"{what} history: {len(change.extra['added'])} entries added" + (
+            f", {len(change.extra['removed'])} removed" if change.extra["removed"] else ""
+        )
+    days = change.extra.get("days")
+    slip = f" ({days:+d} days)" if days else ""
+    return f"{what} {change.field}: {_short(change.old)} → {_short(change.new)}{slip}"
+
+
+def _title(value: Any) -> str:
+    return f": {_short(value)}" if isinstance(value, str) else ""
+
+
+def _short(value: Any, width: int = 60) -> str:
+    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _where(place: dict[str, str | None]) -> str:
+    return "/".join(v for v in (place["group"], place["focus_area"], place["parent"]) if v)
+
+
+def side_label(source: PlanText, index: PlanIndex) -> dict[str, Any]:
+    meta = index.plan.plan
+    return {"path_or_rev": source.shown, "revision": meta.revision, "date": str(meta.date)}
+
+
+def as_json(old: tuple[PlanText, PlanIndex], new: tuple[PlanText, PlanIndex], changes: list[Change]) -> str:
+    data = {
+        "old": side_label(*old),
+        "new": side_label(*new),
+        "summary": summarize(changes).line(),
+        "changes": [change_dict(c) for c in changes],
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def text(changes: list[Change], console: Console, titles: dict[str, str]) -> None:
+    console.print(Text(summarize(changes).line(), style="bold"))
+    groups: dict[str | None, list[Change]] = {}
+    for change in changes:
+        groups.setdefault(change.group, []).append(change)
+    for group, members in groups.items():
+        console.print(
+            Text(
+                titles.get(group or "", "Plan, milestones and references")
+                if group
+                else "Plan, milestones and references",
+                style="bold underline",
+            )
+        )
+        for change in members:
+            mark, style = MARK[change.kind]
+            console.print(Text(f"  {mark} ", style=style) + Text(describe(change)))
+
+
+def markdown(changes: list[Change]) -> str:
+    parts = [f"**iwgplan diff:** {summarize(changes).line()}\n"]
+    for kind, title in ((ADDED, "Added"), (REMOVED, "Removed"), (MOVED, "Moved"), (CHANGED, "Changed")):
+        rows = [c for c in changes if c.kind == kind]
+        if not rows:
+            continue
+        parts.append(f"### {title} ({len(rows)})\n")
+        cells = [[c.entity.replace("_", " "), c.id or "", c.field or "", describe(c)] for c in rows]
+        parts.append(table(["what", "id", "field", "change"], cells))
+    if len(changes) == 0:
+        parts.append("No changes.\n")
+    return "\n".join(parts)
+
+
+def github(changes: list[Change], new_text: str, new_index: PlanIndex, shown: str) -> str:
+    from iwgplan.render.problems import _escape_data, _escape_property
+
+    locator = Locator(new_text)
+    lines = []
+    for change in changes:
+        loc = _loc(change, new_index)
+        props = f"file={_escape_property(shown)}"
+        if loc is not None:
+            line, col = locator.position(loc)
+            props += f",line={line},col={col}"
+        lines.append(f"::notice {props}::{_escape_data(describe(change))}")
+    return "".join(line + "\n" for line in lines)
+
+
+def _loc(change: Change, index: PlanIndex) -> tuple[str | int, ...] | None:
+    if change.kind == REMOVED:
+        return None
+    if change.entity == "plan":
+        return ("plan", change.field or "")
+    if change.entity == "action_point" and change.id is not None:
+        entry = index.by_id.get(change.id.lower())
+        if entry is None:
+            return None
+        return (*entry.loc, change.field) if change.field else entry.loc
+    if change.entity == "milestone":
+        ids = [m.id for m in index.plan.milestones]
+        return ("milestones", ids.index(change.id)) if change.id in ids else None
+    return None

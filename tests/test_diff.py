@@ -1,0 +1,393 @@
+"""`iwgplan diff`: id-matched changes, golden JSON per kind, git revisions, and the git driver."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from iwgplan.diff import diff_plans
+from iwgplan.loading import load_text
+from tests.conftest import SHIPPED, SMALL
+
+BASE = SMALL.read_text(encoding="utf-8")
+
+
+def index(text: str):  # type: ignore[no-untyped-def]
+    return load_text(text, "p.yaml")[1]
+
+
+def changes(old: str, new: str) -> list[dict[str, object]]:
+    from iwgplan.render.diff_out import change_dict
+
+    return [change_dict(c) for c in diff_plans(index(old), index(new))]
+
+
+KINDS = {
+    "added": (
+        BASE.replace(
+            "          - id: late\n",
+            "          - id: extra\n            title: Extra\n            status: planned\n          - id: late\n",
+        ),
+        [
+            {
+                "kind": "added",
+                "entity": "action_point",
+                "id": "extra",
+                "field": None,
+                "old": None,
+                "new": "Extra",
+                "tier": "tier1",
+            }
+        ],
+    ),
+    "removed": (
+        BASE.replace(
+            "              - id: kid-a\n                number: a\n                title: First kid\n"
+            "                status: 'planned'\n",
+            "",
+        ),
+        [
+            {
+                "kind": "removed",
+                "entity": "action_point",
+                "id": "kid-a",
+                "field": None,
+                "old": "First kid",
+                "new": None,
+                "tier": "tier1",
+            }
+        ],
+    ),
+    "status": (
+        BASE.replace('status: "planned"', "status: in-progress"),
+        [
+            {
+                "kind": "changed",
+                "entity": "action_point",
+                "id": "statement",
+                "field": "status",
+                "old": "planned",
+                "new": "in-progress",
+                "tier": "tier1",
+            }
+        ],
+    ),
+    "due": (
+        BASE.replace("due: 2026-01-15", "due: 2026-03"),
+        [
+            {
+                "kind": "changed",
+                "entity": "action_point",
+                "id": "late",
+                "field": "due",
+                "old": "2026-01-15",
+                "new": "2026-03",
+                "tier": "tier1",
+                "days": 75,
+            }
+        ],
+    ),
+    "owners": (
+        BASE.replace("owners: [Côte d'Ivoire]", "owners: [Türkiye, Côte d'Ivoire]"),
+        [
+            {
+                "kind": "changed",
+                "entity": "action_point",
+                "id": "statement",
+                "field": "owners",
+                "old": ["Côte d'Ivoire"],
+                "new": ["Côte d'Ivoire", "Türkiye"],
+                "tier": "tier1",
+                "added": ["Türkiye"],
+                "removed": [],
+            }
+        ],
+    ),
+    "title": (
+        BASE.replace("title: Joint statement", "title: Joint statement (MC14)"),
+        [
+            {
+                "kind": "changed",
+                "entity": "action_point",
+                "id": "statement",
+                "field": "title",
+                "old": "Joint statement",
+                "new": "Joint statement (MC14)",
+                "tier": "tier1",
+            }
+        ],
+    ),
+    "moved": (
+        BASE.replace(
+            "                number: b\n                title: Second kid\n",
+            "                number: b\n                title: Second kid\n",
+        ).replace("              - id: kid-b\n", "              - id: kid-b\n", 1),
+        [],
+    ),
+    "plan": (
+        BASE.replace("revision: 0", "revision: 1").replace("date: 2025-09-10", "date: 2026-02-15"),
+        [
+            {
+                "kind": "changed",
+                "entity": "plan",
+                "id": None,
+                "field": "revision",
+                "old": 0,
+                "new": 1,
+                "tier": None,
+            },
+            {
+                "kind": "changed",
+                "entity": "plan",
+                "id": None,
+                "field": "date",
+                "old": "2025-09-10",
+                "new": "2026-02-15",
+                "tier": None,
+            },
+        ],
+    ),
+    "milestone": (
+        BASE.replace("    end: 2026-03-29", "    end: 2026-03-30"),
+        [
+            {
+                "kind": "changed",
+                "entity": "milestone",
+                "id": "mc14",
+                "field": "end",
+                "old": "2026-03-29",
+                "new": "2026-03-30",
+                "tier": None,
+            }
+        ],
+    ),
+    "history": (
+        BASE.replace(
+            "            history: []\n",
+            "            history:\n              - date: 2026-01-02\n                note: hi\n",
+        ),
+        [
+            {
+                "kind": "changed",
+                "entity": "action_point",
+                "id": "parent",
+                "field": "history",
+                "old": 0,
+                "new": 1,
+                "tier": "tier1",
+                "added": [{"date": "2026-01-02", "note": "hi"}],
+                "removed": [],
+            }
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", [k for k in KINDS if k != "moved"])
+def test_golden_json_per_kind(kind: str) -> None:
+    new, expected = KINDS[kind]
+    assert changes(BASE, new) == expected
+
+
+def test_moved_to_another_parent() -> None:
+    new = BASE.replace(
+        "          - id: late\n",
+        "          - id: late\n",
+    )
+    moved = new.replace(
+        "              - id: kid-a\n                number: a\n                title: First kid\n                status: 'planned'\n",
+        "",
+    ).replace(
+        "          - id: late\n",
+        "          - id: kid-a\n            title: First kid\n            status: planned\n          - id: late\n",
+    )
+    found = changes(BASE, moved)
+    assert found[0] == {
+        "kind": "moved",
+        "entity": "action_point",
+        "id": "kid-a",
+        "field": None,
+        "old": {"group": "tier1", "focus_area": "fa", "parent": "parent"},
+        "new": {"group": "tier1", "focus_area": "fa", "parent": None},
+        "tier": "tier1",
+    }
+    assert [c["field"] for c in found[1:]] == ["number"]
+
+
+def test_rename_hint() -> None:
+    new = BASE.replace("id: statement", "id: joint-statement")
+    found = changes(BASE, new)
+    assert [c["kind"] for c in found] == ["removed", "added"]
+    assert found[1]["hint"] == "probably renamed from statement"
+
+
+def test_self_diff_is_empty_and_reorder_reformat_comments_are_not_changes() -> None:
+    assert changes(BASE, BASE) == []
+    reordered = (
+        BASE.replace("# the statement comes first\n", "# reworded comment\n")
+        .replace("owners: [Côte d'Ivoire]", "owners:\n              - Côte d'Ivoire")
+        .replace(
+            '  title: "Small plan — Côte d\'Ivoire and Türkiye"   # a quoted title',
+            "  title: 'Small plan — Côte d''Ivoire and Türkiye'",
+        )
+    )
+    # move the first item after the second: same ids, same parents
+    first = reordered[
+        reordered.index("          - id: statement") : reordered.index("          - id: parent")
+    ]
+    reordered = reordered.replace(first, "").replace("          - id: late", first + "          - id: late")
+    assert changes(BASE, reordered) == []
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_diff_is_its_own_inverse(kind: str) -> None:
+    new, _ = KINDS[kind]
+    forward = diff_plans(index(BASE), index(new))
+    backward = diff_plans(index(new), index(BASE))
+    from iwgplan.render.diff_out import change_dict
+
+    def canon(found) -> list[str]:  # type: ignore[no-untyped-def]
+        rows = ({k: v for k, v in change_dict(c).items() if k != "hint"} for c in found)
+        return sorted(json.dumps(row, sort_keys=True, default=str) for row in rows)
+
+    assert canon(c.inverse() for c in forward) == canon(backward)
+
+
+def test_cli_formats_and_exit_code(cli, tmp_path: Path) -> None:
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(BASE, encoding="utf-8")
+    new.write_text(
+        KINDS["due"][0].replace('status: "planned"', "status: done\n            completed: 2026-01-02"),
+        encoding="utf-8",
+    )
+    run = cli("diff", old, new)
+    assert run.code == 0
+    assert run.out.splitlines()[0] == "+0 −0 ~2 (1 status change, 1 due date slipped by 75 days)"
+    assert "  ~ late due: 2026-01-15 → 2026-03 (+75 days)" in run.out
+    assert cli("diff", old, new, "--exit-code", "--summary").code == 1
+    same = cli("diff", old, old, "--exit-code")
+    assert (same.code, same.out) == (0, "+0 −0 ~0\n")
+    data = json.loads(cli("diff", old, new, "--format", "json").out)
+    assert data["old"] == {"path_or_rev": str(old), "revision": 0, "date": "2025-09-10"}
+    assert [c["field"] for c in data["changes"]] == ["status", "completed", "due"]
+    md = cli("diff", old, new, "--format", "markdown").out
+    assert md.startswith("**iwgplan diff:** +0 −0 ~2") and "### Changed (3)" in md
+    gh = cli("diff", old, new, "--format", "github").out
+    assert f"::notice file={new},line=35,col=21::statement status: planned → done\n" in gh
+
+
+def test_invalid_or_missing_side_exits_2(cli, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(BASE.replace("due: mc14", "due: mc15"), encoding="utf-8")
+    run = cli("diff", SMALL, bad)
+    assert run.code == 2
+    assert f"{bad}:36:18:" in run.err and "the new side of the diff has 1 problem" in run.err
+    run = cli("diff", tmp_path / "nope.yaml", SMALL)
+    assert run.code == 2
+    assert "old side: " in run.err and "nope.yaml: no such file" in run.err
+
+
+def git(repo: Path, *args: str) -> str:
+    done = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=True)
+    return done.stdout
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    root = tmp_path / "repo"
+    (root / "plans").mkdir(parents=True)
+    git(root, "init", "-q", "-b", "main")
+    git(root, "config", "user.email", "t@example.org")
+    git(root, "config", "user.name", "T")
+    plan = root / "plans" / "small.yaml"
+    plan.write_text(BASE, encoding="utf-8")
+    git(root, "add", ".")
+    git(root, "commit", "-qm", "original")
+    git(root, "tag", "rev0")
+    plan.write_text(KINDS["status"][0], encoding="utf-8")
+    git(root, "commit", "-qam", "start the statement")
+    return root
+
+
+def test_git_revisions_from_a_subdirectory(cli, repo: Path, monkeypatch) -> None:
+    (repo / "docs").mkdir()
+    monkeypatch.chdir(repo / "docs")
+    run = cli("diff", "HEAD~1", "--summary")
+    assert (run.code, run.out) == (0, "+0 −0 ~1 (1 status change)\n")
+    run = cli("diff", "rev0:plans/small.yaml", "HEAD", "--format", "json")
+    data = json.loads(run.out)
+    assert (
+        data["old"]["path_or_rev"] == "rev0:plans/small.yaml"
+        and data["new"]["path_or_rev"] == "HEAD:plans/small.yaml"
+    )
+    assert [c["field"] for c in data["changes"]] == ["status"]
+
+
+def test_read_only_commands_take_rev(cli, repo: Path, monkeypatch) -> None:
+    monkeypatch.chdir(repo)
+    now = json.loads(cli("status", "--format", "json", "--as-of", "2026-01-01").out)
+    then = json.loads(cli("status", "--rev", "rev0", "--format", "json", "--as-of", "2026-01-01").out)
+    assert now["counts"]["in-progress"] == 2 and then["counts"]["in-progress"] == 1
+    assert then["plan"]["path"] == "rev0:plans/small.yaml"
+    assert cli("validate", "--rev", "rev0").out == "rev0:plans/small.yaml: valid\n"
+    assert cli("show", "statement", "--rev", "HEAD~1", "--format", "json").code == 0
+
+
+@pytest.mark.parametrize(
+    "rev", ["--output=x", "-p", "HEAD;touch pwned", "$(touch pwned)", "a b", "HEAD..main"]
+)
+def test_hostile_revision_names_are_refused(cli, repo: Path, monkeypatch, rev: str) -> None:
+    monkeypatch.chdir(repo)
+    run = cli("status", "--rev", rev)
+    assert run.code == 2
+    assert "is not a revision iwgplan accepts" in run.err
+    assert not (repo / "pwned").exists() and not (repo / "x").exists()
+    diffed = cli("diff", rev)
+    assert diffed.code == 2 and not (repo / "pwned").exists()
+
+
+def test_unknown_revision(cli, repo: Path, monkeypatch) -> None:
+    monkeypatch.chdir(repo)
+    run = cli("diff", "no-such-tag")
+    assert run.code == 2
+    assert "cannot read no-such-tag:plans/small.yaml from git" in run.err
+
+
+def test_git_diff_driver(repo: Path) -> None:
+    import shutil
+    import sys
+
+    exe = Path(sys.executable).with_name("iwgplan")
+    command = str(exe) if exe.exists() else shutil.which("iwgplan")
+    assert command
+    (repo / ".gitattributes").write_text("plans/*.yaml diff=iwgplan\n")
+    git(repo, "config", "diff.iwgplan.command", f"{command} git-diff")
+    plan = repo / "plans" / "small.yaml"
+    plan.write_text(KINDS["due"][0], encoding="utf-8")
+    out = git(repo, "diff", "--ext-diff", "rev0", "--", "plans/small.yaml")
+    assert out.splitlines()[:2] == [
+        "iwgplan diff plans/small.yaml",
+        "+0 −0 ~1 (1 due date slipped by 75 days)",
+    ]
+    assert "late due: 2026-01-15 → 2026-03 (+75 days)" in out
+
+
+def test_revise_then_diff(cli, tmp_path: Path) -> None:
+    plan = tmp_path / "plans" / "p.yaml"
+    plan.parent.mkdir()
+    plan.write_bytes(SHIPPED.read_bytes())
+    run = cli("revise", "--date", "2026-02-15", "--plan", plan)
+    assert run.out == "revision 1 → 2 dated 2026-02-15; INF/TGE/W/10/Rev.2 supersedes INF/TGE/W/10/Rev.1\n"
+    text = plan.read_text(encoding="utf-8")
+    assert "  symbol: INF/TGE/W/10/Rev.2\n  revision: 2\n  date: 2026-02-15\n" in text
+    assert "  supersedes: INF/TGE/W/10/Rev.1\n" in text
+    data = json.loads(cli("diff", SHIPPED, plan, "--format", "json").out)
+    assert {(c["field"], c["old"], c["new"]) for c in data["changes"]} == {
+        ("symbol", "INF/TGE/W/10/Rev.1", "INF/TGE/W/10/Rev.2"),
+        ("revision", 1, 2),
+        ("date", "2025-09-10", "2026-02-15"),
+        ("supersedes", "INF/TGE/W/10", "INF/TGE/W/10/Rev.1"),
+    }
