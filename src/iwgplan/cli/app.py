@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from iwgplan import __version__
-from iwgplan.cli import diff, init, listing, progress, schema, show, status, tiers, validate
+from iwgplan.cli import diff, init, listing, progress, report, schema, show, status, tiers, validate
 from iwgplan.cli.common import State
 
 app = typer.Typer(
@@ -41,7 +41,7 @@ def root(
     State.debug = State.debug or debug
 
 
-for module in (status, listing, tiers, show, progress, diff, validate, schema, init):
+for module in (status, listing, tiers, show, progress, diff, report, validate, schema, init):
     module.register(app)
 
 

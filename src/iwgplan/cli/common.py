@@ -118,14 +118,17 @@ def as_of_day(value: str | None) -> date:
     return parse_day(value, "--as-of") or date.today()
 
 
-def emit(text: str, output: Path | None = None) -> None:
+def emit(data: str | bytes, output: Path | None = None) -> None:
     """Write a rendered result to stdout, or atomically to a file."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
     if output is None:
-        sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
+        sys.stdout.flush()
+        sys.stdout.buffer.write(raw)
+        sys.stdout.buffer.flush()
         return
     from iwgplan.atomic import write_atomic
 
-    write_atomic(output, text.encode("utf-8"))
+    write_atomic(output, raw)
     err(f"wrote {output}")
 
 

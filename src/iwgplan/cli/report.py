@@ -1,0 +1,91 @@
+"""`iwgplan report` and `iwgplan export`: documents for the co-chairs' report back."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from iwgplan.cli.common import AsOfOpt, PlanOpt, RevOpt, emit, handled, load_view
+
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.", dir_okay=False),
+]
+
+
+class ReportFmt(StrEnum):
+    markdown = "markdown"
+    html = "html"
+
+
+class ExportFmt(StrEnum):
+    ics = "ics"
+    mermaid = "mermaid"
+    csv = "csv"
+    json = "json"
+
+
+def report(
+    *,
+    as_of: AsOfOpt = None,
+    fmt: Annotated[ReportFmt, typer.Option("--format", help="Output format.")] = ReportFmt.markdown,
+    output: OutputOpt = None,
+    plan: PlanOpt = None,
+    rev: RevOpt = None,
+) -> None:
+    """Write the implementation report: progress, each tier's items, overdue, milestones, references.
+
+    HTML is one self-contained, printable file; Markdown embeds a Mermaid Gantt that GitHub draws.
+
+    Example: iwgplan report --format html -o report.html
+    """
+    from iwgplan.report import build
+
+    view = load_view(plan, rev, as_of)
+    built = build(view.index, view.as_of)
+    if fmt is ReportFmt.html:
+        from iwgplan.render import report_html
+
+        emit(report_html.render(built), output)
+    else:
+        from iwgplan.render import report_md
+
+        emit(report_md.render(built), output)
+
+
+def export(
+    *,
+    fmt: Annotated[ExportFmt, typer.Option("--format", help="What to export.")],
+    as_of: AsOfOpt = None,
+    output: OutputOpt = None,
+    plan: PlanOpt = None,
+    rev: RevOpt = None,
+) -> None:
+    """Export the plan: an iCalendar file, a Mermaid Gantt, or one flat row per action point.
+
+    Example: iwgplan export --format ics -o iwg.ics
+    """
+    view = load_view(plan, rev, as_of)
+    if fmt is ExportFmt.ics:
+        from iwgplan.render.ics import calendar
+
+        emit(calendar(view.index, view.as_of), output)
+    elif fmt is ExportFmt.mermaid:
+        from iwgplan.render.mermaid import gantt
+        from iwgplan.report import build
+
+        emit(gantt(build(view.index, view.as_of)), output)
+    else:
+        from iwgplan.render.json_out import dump
+        from iwgplan.render.rows import item_row, rows_csv
+
+        rows = [item_row(e, view.index) for e in view.index.entries]
+        emit(rows_csv(rows) if fmt is ExportFmt.csv else dump({"action_points": rows}), output)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(handled(report))
+    app.command()(handled(export))

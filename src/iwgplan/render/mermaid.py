@@ -1,0 +1,51 @@
+"""A Mermaid `gantt` block: a section per tier, milestones as milestones, done/active/crit."""
+
+from __future__ import annotations
+
+import re
+
+from iwgplan.index import PlanIndex
+from iwgplan.model import Status
+from iwgplan.report import Report
+
+_UNSAFE = re.compile(r"[:;#\n\r]")
+
+
+def _name(text: str, limit: int = 60) -> str:
+    text = " ".join(_UNSAFE.sub(" ", text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _task_id(ident: str) -> str:
+    return "t_" + re.sub(r"[^A-Za-z0-9_]", "_", ident)
+
+
+def gantt(report: Report) -> str:
+    index: PlanIndex = report.index
+    lines = [
+        "gantt",
+        f"    title {_name(index.plan.plan.title, 80)} (as of {report.as_of})",
+        "    dateFormat YYYY-MM-DD",
+        "    axisFormat %b %Y",
+        "    section Milestones",
+    ]
+    for m in sorted(index.plan.milestones, key=lambda m: m.begins.first()):
+        lines.append(f"    {_name(m.title)} :milestone, {_task_id(m.id)}, {m.begins.first()}, 0d")
+    lines.append(f"    As of {report.as_of} :milestone, as_of, {report.as_of}, 0d")
+    by_group: dict[str, list[str]] = {}
+    for bar in report.bars:
+        tags = []
+        if bar.overdue:
+            tags.append("crit")
+        if bar.status is Status.DONE:
+            tags.append("done")
+        elif bar.status is Status.IN_PROGRESS:
+            tags.append("active")
+        label = _name(f"{bar.entry.number} {bar.entry.item.title}")
+        tag = ", ".join([*tags, _task_id(bar.entry.id)])
+        by_group.setdefault(bar.entry.group.id, []).append(f"    {label} :{tag}, {bar.start}, {bar.end}")
+    for group in index.groups:
+        if group.id in by_group:
+            lines.append(f"    section {_name(group.title)}")
+            lines += by_group[group.id]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,132 @@
+"""The implementation report as GitHub-flavoured Markdown, with a Mermaid Gantt GitHub draws."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from iwgplan.index import Entry, Group
+from iwgplan.render.context import revision_label
+from iwgplan.render.markdown import cell, table
+from iwgplan.render.mermaid import gantt
+from iwgplan.report import Report
+from iwgplan.timeline import done_fraction, effective_due, rollup
+
+
+def _header(report: Report) -> list[str]:
+    meta = report.index.plan.plan
+    facts = [
+        ("Symbol", meta.symbol or "—"),
+        ("Revision", f"{revision_label(report.index.plan)} of {meta.date}"),
+        ("Issued by", ", ".join(meta.issued_by) or "—"),
+        ("Period", f"{meta.period.start} to {meta.period.end}"),
+        ("Supersedes", meta.supersedes or "—"),
+    ]
+    return [
+        f"# {cell(meta.title)}\n",
+        f"Implementation report as of **{report.as_of}**\n",
+        "".join(f"- **{k}:** {cell(v)}\n" for k, v in facts),
+    ]
+
+
+def _progress(report: Report) -> list[str]:
+    s = report.summary
+    total = sum(s.counts.values())
+    rows = [
+        [
+            f"{g.group.number} {g.group.title}" + (" (priority)" if g.priority else ""),
+            *g.counts.values(),
+            f"{g.done_fraction:.0%}",
+        ]
+        for g in s.groups
+    ]
+    return [
+        "## Progress\n",
+        f"{s.counts['done']} of {total} action points done ({done_fraction(s.counts):.0%});"
+        f" {s.elapsed:.0%} of the period ({s.start} to {s.end}) has elapsed.\n",
+        table(["Tier / section", "planned", "in progress", "done", "blocked", "dropped", "% done"], rows),
+        "## Timeline\n",
+        "```mermaid\n" + gantt(report) + "```\n",
+    ]
+
+
+def _item(entry: Entry, report: Report, depth: int = 0) -> list[str]:
+    item, pad = entry.item, "  " * depth
+    status = rollup(entry).value
+    facts = [status]
+    due = effective_due(entry, report.index)
+    if item.due:
+        facts.append(f"due {due}")
+    if item.completed:
+        facts.append(f"completed {item.completed}")
+    if item.owners:
+        facts.append("owners: " + ", ".join(item.owners))
+    lines = [f"{pad}- **{cell(entry.number)}** {cell(item.title)} — {cell('; '.join(facts))}"]
+    for e in item.evidence:
+        what = f"[{cell(e.title or e.ref)}]({_url(e.ref)})" if e.ref.startswith("http") else cell(e.ref)
+        title = f" {cell(e.title)}" if e.title and not e.ref.startswith("http") else ""
+        lines.append(f"{pad}  - Evidence: {what}{title}" + (f" ({e.date})" if e.date else ""))
+    for h in item.history:
+        if h.note:
+            tag = f" ({h.status.value})" if h.status else ""
+            lines.append(f"{pad}  - {h.date}{tag}: {cell(h.note)}")
+    for child in entry.children:
+        lines += _item(child, report, depth + 1)
+    return lines
+
+
+def _url(url: str) -> str:
+    """A URL safe inside a Markdown link target: no spaces, brackets or angle brackets."""
+    return quote(url, safe=":/?&=#%~+@,;!$*'-._")
+
+
+def _group(group: Group, report: Report) -> list[str]:
+    priority = " (priority)" if getattr(group, "priority", False) else ""
+    out = [f"## {cell(group.number)} {cell(group.title)}{priority}\n"]
+    current = None
+    for entry in report.index.top_level(group):
+        if entry.focus is not None and entry.focus is not current:
+            current = entry.focus
+            out.append(f"### {cell(entry.focus.title)}\n")
+        out += _item(entry, report)
+    return ["\n".join(out) + "\n"]
+
+
+def _attention(report: Report) -> list[str]:
+    s = report.summary
+    return [
+        f"## Overdue ({len(s.overdue)})\n",
+        table(
+            ["#", "id", "title", "due", "days late"],
+            [[d.entry.number if d.entry else "", d.id, d.title, d.date, -d.days] for d in s.overdue],
+        ),
+        f"## Blocked ({len(s.blocked)})\n",
+        table(["id", "title", "reason"], [[e.id, e.item.title, r or "—"] for e, r in s.blocked]),
+        f"## Dropped ({len(report.dropped)})\n",
+        table(["id", "title", "reason"], [[e.id, e.item.title, r or "—"] for e, r in report.dropped]),
+    ]
+
+
+def _milestones(report: Report) -> list[str]:
+    rows = []
+    for due in report.milestones:
+        m = due.milestone
+        when = str(m.date) if m.date else f"{m.start} to {m.end}"
+        items = ", ".join(f"{e.id} ({rollup(e).value})" for e in due.entries) or "—"
+        rows.append([m.title, when, items])
+    return ["## Milestones\n", table(["milestone", "when", "due by it"], rows)]
+
+
+def _appendix(report: Report) -> list[str]:
+    refs = report.index.plan.references
+    return [
+        "## Appendix: referenced documents\n",
+        table(["symbol", "title"], [[r.symbol, r.title] for r in refs]),
+    ]
+
+
+def render(report: Report) -> str:
+    parts = [*_header(report), *_progress(report)]
+    for group in report.index.groups:
+        parts += _group(group, report)
+    parts += [*_attention(report), *_milestones(report), *_appendix(report)]
+    return "\n".join(parts)
