@@ -26,7 +26,8 @@ th, td { border-bottom: 1px solid #e0e0e0; padding: .25rem .5rem; text-align: le
 .bar > span { display: block; height: 100%; background: var(--done); }
 .status { font-size: .8rem; padding: .05rem .45rem; border-radius: .6rem; color: #fff; white-space: nowrap; }
 .planned { background: var(--plan); } .in-progress { background: var(--prog); color: #222; }
-.done { background: var(--done); } .blocked { background: var(--blk); } .dropped { background: var(--drop); color:#222; }
+.done { background: var(--done); } .blocked { background: var(--blk); }
+.dropped { background: var(--drop); color:#222; }
 .item { margin: .35rem 0 .35rem 0; } .item .num { color: #666; font-variant-numeric: tabular-nums; }
 .item ul { margin: .2rem 0 .2rem 1.2rem; padding: 0; } .notes { color: #444; font-size: .9rem; }
 .children { margin-left: 1.5rem; } .late { color: var(--blk); font-weight: 600; }
