@@ -37,7 +37,8 @@ HEAD = [
 titles = (
     st.lists(
         st.sampled_from(
-            list("abcXYZ éüçİ:#'\"-,[]{}&*!|>%@`") + ["Côte d'Ivoire", "Türkiye", "\u2028", "\t"]
+            list("abcXYZ éüçİ:#'\"-,[]{}&*!|>%@`")
+            + ["Côte d'Ivoire", "Türkiye", "\u2028", "\t", "\x85", "\ufeff"]
         ),
         min_size=1,
         max_size=12,

@@ -21,6 +21,8 @@ from iwgplan.source import StrictLoader, compose, load_data
 
 _BOM_SHIFT = 1 if StrictLoader.__mro__[1].__name__ == "CSafeLoader" else 0
 _PLAIN_SAFE = re.compile(r"[A-Za-z\u00c0-\uffff(][^:#\n\r\t\"'\[\]{},&*!|>%@`]*")
+# Characters YAML treats as line breaks or will not read raw inside a double-quoted scalar.
+_ESCAPE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _RESERVED = re.compile(r"(?i:y|n|yes|no|on|off|true|false|null|~)$|[-+]?[0-9.]|\.(?i:inf|nan)$")
 
@@ -48,9 +50,10 @@ def scalar(value: str) -> str:
         and not _RESERVED.match(value)
         and value == value.strip()
         and " #" not in value
+        and not _ESCAPE.search(value)
     ):
         return value
-    return json.dumps(value, ensure_ascii=False)
+    return _ESCAPE.sub(lambda m: f"\\u{ord(m[0]):04x}", json.dumps(value, ensure_ascii=False))
 
 
 def day(value: date) -> str:
