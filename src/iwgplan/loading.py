@@ -14,7 +14,7 @@ from iwgplan.errors import FileResult, Loc, PlanInvalid, Problem
 from iwgplan.index import PlanIndex
 from iwgplan.model import SCHEMA_VERSION, Plan
 from iwgplan.rules import check
-from iwgplan.source import Locator, load_data
+from iwgplan.source import Locator, load_data, no_gc
 
 
 @dataclass(slots=True)
@@ -26,6 +26,11 @@ class Checked:
 
 def check_text(text: str, path: str) -> Checked:
     """Parse and validate; collect syntax, schema and cross-field problems with positions."""
+    with no_gc():
+        return _check(text, path)
+
+
+def _check(text: str, path: str) -> Checked:
     result = FileResult(path)
     data, problems = load_data(text)
     if problems:

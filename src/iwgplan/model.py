@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -22,6 +21,7 @@ from pydantic import (
 )
 
 from iwgplan.dates import DAY_PATTERN, WHEN_PATTERN, When, parse_day
+from iwgplan.status import Status
 
 SCHEMA_VERSION = 1
 
@@ -35,18 +35,6 @@ _STATUS = r"(?:Rev|Add|Corr|Suppl)\.\d+"
 SYMBOL_PATTERN = rf"^{_PART}(?:/(?:{_PART}|\d+))+(?:/{_STATUS})*$"
 _SYMBOL_RE = re.compile(SYMBOL_PATTERN)
 _URL_RE = re.compile(r"^https?://\S+$")
-
-
-class Status(StrEnum):
-    PLANNED = "planned"
-    IN_PROGRESS = "in-progress"
-    DONE = "done"
-    BLOCKED = "blocked"
-    DROPPED = "dropped"
-
-    @property
-    def closed(self) -> bool:
-        return self in (Status.DONE, Status.DROPPED)
 
 
 def _check_id(value: str) -> str:

@@ -11,7 +11,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, ParamSpec
 
-import click
 import typer
 
 from iwgplan.errors import IwgplanError, PlanInvalid, Problem, UsageError
@@ -83,7 +82,7 @@ def handled(fn: Callable[P, int | None]) -> Callable[P, None]:
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> None:
         try:
             code = fn(*args, **kwargs) or 0
-        except (typer.Exit, click.exceptions.ClickException, click.exceptions.Exit):
+        except typer.Exit:
             raise
         except PlanInvalid as exc:
             report_invalid(exc)

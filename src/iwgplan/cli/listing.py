@@ -9,7 +9,7 @@ import typer
 
 from iwgplan.cli.common import AsOfOpt, PlanOpt, RevOpt, console, handled, load_view, parse_day
 from iwgplan.errors import UsageError
-from iwgplan.model import Status
+from iwgplan.status import Status
 
 StatusChoice = Enum("StatusChoice", {s.value: s.value for s in Status}, type=str)  # type: ignore[misc]
 
