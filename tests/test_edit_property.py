@@ -99,7 +99,7 @@ def test_only_target_lines_change(items, target, op, nl, note) -> None:  # type:
         "block": lambda: set_status(index, ident, Status.BLOCKED, on, note),
         "note": lambda: add_note(index, ident, on, note),
     }[op]()
-    new = apply_changes(text, outcome.changes)
+    new = apply_changes(text, outcome.changes).text
     load_text(new, "gen.yaml")  # still a valid plan
     first, last = spans[target]
     old_lines, new_lines = text.split(nl), new.split(nl)

@@ -8,6 +8,7 @@ with the intended change: if anything else moved, nothing is written.
 from __future__ import annotations
 
 import copy
+import difflib
 import json
 import re
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from typing import Any
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from iwgplan.errors import IwgplanError, Loc, PlanInvalid
-from iwgplan.source import StrictLoader, compose, load_data
+from iwgplan.source import StrictLoader, compose, parse
 
 _BOM_SHIFT = 1 if StrictLoader.__mro__[1].__name__ == "CSafeLoader" else 0
 _PLAIN_SAFE = re.compile(r"[A-Za-z\u00c0-\uffff(][^:#\n\r\t\"'\[\]{},&*!|>%@`]*")
@@ -63,9 +64,9 @@ def day(value: date) -> str:
 class _Doc:
     """The text with its node tree, its line ending and a list of pending splices."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, root: Node | None = None) -> None:
         self.text = text
-        root = compose(text)
+        root = root if root is not None else compose(text)
         if not isinstance(root, MappingNode):
             raise EditError("the plan's top level is not a mapping")
         self.root = root
@@ -241,9 +242,19 @@ def _parent_key_col(doc: _Doc, loc: Loc) -> int:
     return col
 
 
-def apply_changes(text: str, changes: list[Change]) -> str:
-    """Splice every change into the text; raise EditError if the result differs elsewhere."""
-    doc = _Doc(text)
+@dataclass(slots=True)
+class Edited:
+    text: str
+    data: Any  # the new text, parsed: what the plan is checked against before it is written
+
+
+def apply_changes(text: str, changes: list[Change], *, root: Node | None = None, data: Any = None) -> Edited:
+    """Splice every change into the text; raise EditError if the result differs elsewhere.
+
+    ``root`` and ``data`` are the text's node tree and data when the caller already has them.
+    """
+    doc = _Doc(text, root)
+    del root
     for change in changes:
         item = doc.node_at(change.loc)
         for key, value in change.set.items():
@@ -253,37 +264,61 @@ def apply_changes(text: str, changes: list[Change]) -> str:
         for key, entries in change.append.items():
             _append(doc, item, key, entries, _parent_key_col(doc, change.loc))
     new_text = doc.apply()
-    _verify(text, new_text, changes)
-    return new_text
-
-
-def _expected(data: Any, changes: list[Change]) -> Any:
-    data = copy.deepcopy(data)
-    for change in changes:
-        item = data
-        for part in change.loc:
-            item = item[part]
-        item.update(change.set)
-        for key in change.remove:
-            item.pop(key, None)
-        for key, entries in change.append.items():
-            item[key] = [*(item.get(key) or []), *entries]
-    return data
-
-
-def _verify(old_text: str, new_text: str, changes: list[Change]) -> None:
-    old, problems = load_data(old_text)
-    new, new_problems = load_data(new_text)
-    if problems or new_problems or new != _expected(old, changes):
+    del doc
+    expected = _expected(data if data is not None else parse(text).data, changes)
+    new = parse(new_text)
+    if new.problems or new.data != expected:
         raise EditError(
             "internal check failed: the edit would change more than the item it names, so"
             " nothing was written; please report this with the plan file"
         )
+    return Edited(new_text, new.data)
 
 
-def refuse_if_invalid(new_text: str, shown: str) -> None:
-    from iwgplan.loading import check_text
+def _expected(data: Any, changes: list[Change]) -> Any:
+    """The old data with the intended changes, copying only the containers on the way to them."""
+    root = copy.copy(data)
+    for change in changes:
+        node = root
+        for part in change.loc:
+            child = copy.copy(node[part])
+            node[part] = child
+            node = child
+        node.update(change.set)
+        for key in change.remove:
+            node.pop(key, None)
+        for key, entries in change.append.items():
+            node[key] = [*(node.get(key) or []), *entries]
+    return root
 
-    checked = check_text(new_text, shown)
+
+def unified_diff(old: str, new: str, name: str, context: int = 3) -> str:
+    """A unified diff that only compares the lines between the common head and tail."""
+    a, b = old.splitlines(keepends=True), new.splitlines(keepends=True)
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    start = max(head - context, 0)
+    a_mid, b_mid = a[start : len(a) - max(tail - context, 0)], b[start : len(b) - max(tail - context, 0)]
+    out = [f"--- {name}\n", f"+++ {name}\n"]
+    for group in difflib.SequenceMatcher(None, a_mid, b_mid, autojunk=False).get_grouped_opcodes(context):
+        i1, i2, j1, j2 = group[0][1], group[-1][2], group[0][3], group[-1][4]
+        out.append(f"@@ -{start + i1 + 1},{i2 - i1} +{start + j1 + 1},{j2 - j1} @@\n")
+        for tag, x1, x2, y1, y2 in group:
+            if tag == "equal":
+                out += [" " + line for line in a_mid[x1:x2]]
+                continue
+            out += ["-" + line for line in a_mid[x1:x2]]
+            out += ["+" + line for line in b_mid[y1:y2]]
+    return "".join(line if line.endswith("\n") else line + "\n" for line in out) if len(out) > 2 else ""
+
+
+def refuse_if_invalid(edited: Edited, shown: str) -> None:
+    from iwgplan.loading import check_data
+
+    checked = check_data(edited.data, edited.text, shown)
     if checked.plan is None:
         raise PlanInvalid(checked.result, what="edited plan (nothing was written)")

@@ -8,13 +8,14 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
+from yaml.nodes import Node
 
 from iwgplan import __version__, model
 from iwgplan.errors import FileResult, Loc, PlanInvalid, Problem
 from iwgplan.index import PlanIndex
 from iwgplan.model import SCHEMA_VERSION, Plan
 from iwgplan.rules import check
-from iwgplan.source import Locator, load_data, no_gc
+from iwgplan.source import Locator, no_gc, parse
 
 
 @dataclass(slots=True)
@@ -22,21 +23,30 @@ class Checked:
     plan: Plan | None
     result: FileResult
     index: PlanIndex | None = None
+    data: Any = None  # the plain data the plan was validated from
+    root: Node | None = None  # its node tree, when asked for with keep_tree
 
 
-def check_text(text: str, path: str) -> Checked:
+def check_text(text: str, path: str, *, keep_tree: bool = False) -> Checked:
     """Parse and validate; collect syntax, schema and cross-field problems with positions."""
     with no_gc():
-        return _check(text, path)
+        parsed = parse(text, keep_tree=keep_tree)
+        if parsed.problems:
+            return Checked(None, FileResult(path, parsed.problems))
+        return check_data(parsed.data, text, path, root=parsed.root)
 
 
-def _check(text: str, path: str) -> Checked:
+def check_data(data: Any, text: str, path: str, *, root: Node | None = None) -> Checked:
+    """Validate data already parsed from ``text``; positions come from ``root`` or a new compose."""
+    with no_gc():
+        checked = _check(data, text, path, root)
+    checked.data, checked.root = data, root
+    return checked
+
+
+def _check(data: Any, text: str, path: str, root: Node | None) -> Checked:
     result = FileResult(path)
-    data, problems = load_data(text)
-    if problems:
-        result.problems.extend(problems)
-        return Checked(None, result)
-    locator = Locator(text)
+    locator = Locator(text, root)
     if not isinstance(data, dict):
         result.problems.append(
             Problem("the top level must be a mapping (schema_version, plan, tiers, ...)", (), 1, 1)
@@ -49,7 +59,7 @@ def _check(text: str, path: str) -> Checked:
     try:
         plan = Plan.model_validate(data)
     except ValidationError as exc:
-        result.problems.extend(_pydantic_problem(err, locator) for err in exc.errors())
+        result.problems.extend(_pydantic_problem(err, locator, data) for err in exc.errors())
         return Checked(None, result)
     index = PlanIndex(plan)
     for problem in check(plan, index):
@@ -78,14 +88,25 @@ def _newer_version(data: dict[str, Any], locator: Locator) -> Problem | None:
     return None
 
 
-def _clean_loc(loc: tuple[int | str, ...]) -> Loc:
-    return tuple(p for p in loc if isinstance(p, int) or ("[" not in p and "(" not in p))
+def _clean_loc(loc: tuple[int | str, ...], data: Any) -> Loc:
+    """The loc parts that name keys and indexes of the data; pydantic internals are dropped."""
+    kept: list[int | str] = []
+    node = data
+    for i, part in enumerate(loc):
+        if isinstance(node, dict) and isinstance(part, str) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        elif i < len(loc) - 1:
+            continue  # a union member or validator name, not a place in the file
+        kept.append(part)
+    return tuple(kept)
 
 
-def _pydantic_problem(err: ErrorDetails, locator: Locator) -> Problem:
-    loc = _clean_loc(err["loc"])
+def _pydantic_problem(err: ErrorDetails, locator: Locator, data: Any) -> Problem:
+    loc = _clean_loc(err["loc"], data)
     kind = err["type"]
-    if kind == "extra_forbidden":
+    if kind == "extra_forbidden" and loc:
         line, column = locator.position(loc, at_key=True)
         return Problem(_unknown_key(str(loc[-1])), loc, line, column)
     line, column = locator.position(loc)
@@ -94,7 +115,7 @@ def _pydantic_problem(err: ErrorDetails, locator: Locator) -> Problem:
 
 def _message(err: ErrorDetails, loc: Loc) -> str:
     kind, msg = err["type"], err["msg"]
-    if kind == "missing":
+    if kind == "missing" and loc:
         return f"missing required key {loc[-1]!r}"
     if kind == "value_error":
         return msg.removeprefix("Value error, ")

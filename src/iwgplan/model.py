@@ -116,7 +116,7 @@ class PlanMeta(Model):
     symbol: Symbol | None = None
     revision: int = Field(ge=0, le=999, description="0 for the original, N for Rev.N")
     date: Day
-    issued_by: list[Text] = []
+    issued_by: list[Text] = Field(default_factory=list)
     period: Period
     supersedes: Symbol | None = None
 
@@ -131,8 +131,8 @@ class Objective(Model):
     id: Id
     number: str | None = None
     text: Text
-    refs: list[Symbol] = []
-    points: list[Text] = []
+    refs: list[Symbol] = Field(default_factory=list)
+    points: list[Text] = Field(default_factory=list)
 
 
 class Milestone(Model):
@@ -189,13 +189,13 @@ class ActionPoint(Model):
     description: str | None = None
     due: Due | None = None
     completed: Day | None = None
-    owners: list[Text] = []
-    partners: list[Text] = []
-    refs: list[Symbol] = []
-    evidence: list[Evidence] = []
-    history: list[HistoryEntry] = []
-    depends_on: list[Id] = []
-    children: list[ActionPoint] = []
+    owners: list[Text] = Field(default_factory=list)
+    partners: list[Text] = Field(default_factory=list)
+    refs: list[Symbol] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)
+    history: list[HistoryEntry] = Field(default_factory=list)
+    depends_on: list[Id] = Field(default_factory=list)
+    children: list[ActionPoint] = Field(default_factory=list)
 
 
 class FocusArea(Model):
@@ -203,7 +203,7 @@ class FocusArea(Model):
     number: str | None = None
     title: Text
     description: str | None = None
-    action_points: list[ActionPoint] = []
+    action_points: list[ActionPoint] = Field(default_factory=list)
 
 
 class Tier(Model):
@@ -212,7 +212,7 @@ class Tier(Model):
     title: Text
     priority: bool = False
     description: str | None = None
-    focus_areas: list[FocusArea] = []
+    focus_areas: list[FocusArea] = Field(default_factory=list)
 
 
 class Section(Model):
@@ -222,14 +222,14 @@ class Section(Model):
     number: str
     title: Text
     description: str | None = None
-    items: list[ActionPoint] = []
+    items: list[ActionPoint] = Field(default_factory=list)
 
 
 class Plan(Model):
     schema_version: Literal[1]
     plan: PlanMeta
-    references: list[Reference] = []
-    objectives: list[Objective] = []
-    milestones: list[Milestone] = []
-    tiers: list[Tier] = []
-    sections: list[Section] = []
+    references: list[Reference] = Field(default_factory=list)
+    objectives: list[Objective] = Field(default_factory=list)
+    milestones: list[Milestone] = Field(default_factory=list)
+    tiers: list[Tier] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)

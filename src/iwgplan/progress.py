@@ -9,7 +9,7 @@ from datetime import date
 from iwgplan.edit import Change, day
 from iwgplan.errors import IwgplanError
 from iwgplan.index import Entry, PlanIndex
-from iwgplan.model import Status
+from iwgplan.status import Status
 from iwgplan.timeline import rollup
 
 

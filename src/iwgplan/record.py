@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import stat
 from collections.abc import Callable
@@ -11,7 +10,7 @@ from pathlib import Path
 
 from iwgplan.atomic import locked, real_target, write_atomic
 from iwgplan.discover import find_plan_path, shown_path
-from iwgplan.edit import apply_changes, refuse_if_invalid
+from iwgplan.edit import apply_changes, refuse_if_invalid, unified_diff
 from iwgplan.errors import IwgplanError, PlanInvalid
 from iwgplan.index import PlanIndex
 from iwgplan.loading import check_text
@@ -52,28 +51,43 @@ def _check_writable(path: Path) -> None:
             raise IwgplanError(f"the plan {what} {place} is read-only; nothing was changed")
 
 
+def _identity(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = real_target(path).stat()
+    except FileNotFoundError:
+        return None
+    return st.st_ino, st.st_size, st.st_mtime_ns
+
+
 def record(explicit: Path | None, make: Callable[[PlanIndex], Outcome], *, dry_run: bool = False) -> Recorded:
     path = editable_path(explicit)
     shown = shown_path(path)
     with locked(path):
+        before = _identity(path)
         text = decode(read_bytes(path, shown), shown)
-        checked = check_text(text, shown)
+        checked = check_text(text, shown, keep_tree=True)
         if checked.plan is None or checked.index is None:
             raise PlanInvalid(checked.result, what="plan (fix it before recording progress)")
         outcome = make(checked.index)
         done = Recorded(outcome, shown)
         if not outcome.changes:
             return done
-        new_text = apply_changes(text, outcome.changes)
-        refuse_if_invalid(new_text, shown)
-        done.diff = "".join(
-            difflib.unified_diff(
-                text.splitlines(keepends=True), new_text.splitlines(keepends=True), shown, shown
-            )
-        )
+        # Reuse the node tree and data of the first parse (composing again costs a quarter of a
+        # second on a 10,000-item plan), and drop the old models before the new ones are built.
+        tree, data = checked.root, checked.data
+        del checked
+        edited = apply_changes(text, outcome.changes, root=tree, data=data)
+        del tree, data
+        refuse_if_invalid(edited, shown)
         if dry_run:
+            done.diff = unified_diff(text, edited.text, shown)
             return done
         _check_writable(path)
-        write_atomic(path, new_text.encode("utf-8"))
+        if _identity(path) != before:
+            raise IwgplanError(
+                f"{shown} was changed or removed by another program while iwgplan was editing it;"
+                " nothing was written, run the command again"
+            )
+        write_atomic(path, edited.text.encode("utf-8"))
         done.written = True
     return done

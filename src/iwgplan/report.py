@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from iwgplan.index import Entry, PlanIndex
-from iwgplan.model import Milestone, Status
+from iwgplan.model import Milestone
+from iwgplan.status import Status
 from iwgplan.timeline import Summary, closing_reason, effective_due, rollup, summarize
 
 

@@ -7,7 +7,8 @@ from datetime import date
 
 from iwgplan.errors import Loc, Problem, dotted
 from iwgplan.index import PlanIndex
-from iwgplan.model import Plan, Status
+from iwgplan.model import Plan
+from iwgplan.status import Status
 
 
 def check(plan: Plan, index: PlanIndex | None = None) -> list[Problem]:

@@ -53,6 +53,7 @@ class StrictLoader(_BaseLoader):
         files only hold text, numbers, booleans, nulls, lists and mappings.
         """
         node = self.get_single_node()
+        self.root = node
         if node is None:
             return None
         self._seen: set[int] = set()
@@ -71,7 +72,7 @@ class StrictLoader(_BaseLoader):
         if kind is SequenceNode and tag == SEQ_TAG:
             return [self._data(child) for child in node.value]
         if kind is MappingNode and tag == MAP_TAG:
-            return self._mapping(node)
+            return self._mapping(node)  # type: ignore[arg-type]
         return _undefined(self, node)
 
     def _mapping(self, node: MappingNode) -> dict[str, Any]:
@@ -96,11 +97,11 @@ class StrictLoader(_BaseLoader):
     def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
         """YAML 1.2 core schema resolution, faster than PyYAML's general resolver."""
         if kind is ScalarNode and implicit[0]:
-            for tag, regexp in self._implicit.get(value[:1], ()):
+            for tag, regexp in _IMPLICIT.get(value[:1], ()):
                 if regexp.match(value):
                     return tag  # type: ignore[no-any-return]
             return STR_TAG
-        return super().resolve(kind, value, implicit)  # type: ignore[no-any-return]
+        return super().resolve(kind, value, implicit)  # type: ignore[no-any-return, no-untyped-call]
 
     def _problem(self, node: Node, message: str) -> None:
         mark = node.start_mark
@@ -120,7 +121,7 @@ _resolver(
     "-+0123456789.",
 )
 StrictLoader.add_implicit_resolver(_CORE + "null", re.compile(r"^(?:~|null|Null|NULL|)$"), [*"~nN", ""])
-StrictLoader._implicit = {  # type: ignore[attr-defined]
+_IMPLICIT: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     first: [(tag, regexp) for tag, regexp in resolvers]
     for first, resolvers in StrictLoader.yaml_implicit_resolvers.items()
 }
@@ -174,7 +175,12 @@ def _at(message: str, mark: Any) -> Problem:
     return Problem(message, (), mark.line + 1, mark.column + 1)
 
 
-def _yaml_error(exc: yaml.YAMLError) -> Problem:
+def _yaml_error(exc: yaml.YAMLError, text: str) -> Problem:
+    if isinstance(exc, yaml.reader.ReaderError):
+        before = text[: exc.position]
+        line, column = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+        what = f"#x{exc.character:04x}" if isinstance(exc.character, int) else repr(exc.character)
+        return Problem(f"YAML: unacceptable character {what}: {exc.reason}", (), line, column)
     if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         parts = ", ".join(p for p in (exc.context, exc.problem) if p)
@@ -191,23 +197,40 @@ def _alias_position(text: str) -> Problem:
     return Problem("aliases and anchors are not allowed", (), 1, 1)  # pragma: no cover
 
 
+@dataclass(slots=True)
+class Parsed:
+    data: Any
+    problems: list[Problem]
+    root: Node | None = None  # the node tree, kept only when asked for (edits need positions)
+
+
 def load_data(text: str) -> tuple[Any, list[Problem]]:
     """Parse YAML text into plain data, collecting every problem the parser can report."""
+    parsed = parse(text)
+    return parsed.data, parsed.problems
+
+
+def parse(text: str, *, keep_tree: bool = False) -> Parsed:
+    data, problems, root = _parse(text)
+    return Parsed(data, problems, root if keep_tree and not problems else None)
+
+
+def _parse(text: str) -> tuple[Any, list[Problem], Node | None]:
     loader = StrictLoader(text)
     try:
         with no_gc():
             data = loader.build()
     except _AliasFound:
-        return None, [_alias_position(text)]
+        return None, [_alias_position(text)], None
     except yaml.YAMLError as exc:
-        return None, [*loader.problems, _yaml_error(exc)]
+        return None, [*loader.problems, _yaml_error(exc, text)], None
     except RecursionError:
-        return None, [Problem("the file is nested too deeply", (), 1, 1)]
+        return None, [Problem("the file is nested too deeply", (), 1, 1)], None
     finally:
         loader.dispose()
     if data is None and not loader.problems:
-        return None, [Problem("the file holds no plan: it is empty or only comments", (), 1, 1)]
-    return data, loader.problems
+        return None, [Problem("the file holds no plan: it is empty or only comments", (), 1, 1)], None
+    return data, loader.problems, loader.root
 
 
 def decode(raw: bytes, path: str) -> str:
@@ -287,10 +310,10 @@ def find(root: Node, loc: Loc) -> Found:
 class Locator:
     """Maps locs to 1-based (line, column), composing the document once, on first use."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, root: Node | None = None) -> None:
         self._text = text
-        self._root: Node | None = None
-        self._composed = False
+        self._root = root
+        self._composed = root is not None
 
     def position(self, loc: Loc, *, at_key: bool = False) -> tuple[int, int]:
         if not self._composed:

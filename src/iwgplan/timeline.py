@@ -8,7 +8,8 @@ from datetime import date
 
 from iwgplan.dates import When
 from iwgplan.index import Entry, Group, PlanIndex
-from iwgplan.model import Milestone, Status, Tier
+from iwgplan.model import Milestone, Tier
+from iwgplan.status import Status
 
 Day = date  # `date` is also a field name of Dated below
 STATUSES = [s.value for s in Status]

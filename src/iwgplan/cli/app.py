@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from typing import Annotated
 
 import typer
@@ -46,4 +47,7 @@ for module in (status, listing, tiers, show, progress, diff, report, validate, s
 
 
 def main() -> None:
+    # A short-lived process whose data are acyclic trees: the cyclic garbage collector would
+    # only walk them again and again (a third of the time of an edit on a 10,000-item plan).
+    gc.disable()
     app(prog_name="iwgplan")

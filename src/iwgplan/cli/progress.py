@@ -85,8 +85,8 @@ def start(item_id: IdArg, *, on: DateOpt = None, dry_run: DryRunOpt = False, pla
 
     Example: iwgplan start data-workshops
     """
-    from iwgplan.model import Status
     from iwgplan.progress import set_status
+    from iwgplan.status import Status
 
     day = _day(on)
     _run(plan, lambda index: set_status(index, item_id, Status.IN_PROGRESS, day, None), dry_run)
@@ -104,8 +104,8 @@ def block(
 
     Example: iwgplan block hackathons --reason "waiting for funding"
     """
-    from iwgplan.model import Status
     from iwgplan.progress import set_status
+    from iwgplan.status import Status
 
     day = _day(on)
     _run(plan, lambda index: set_status(index, item_id, Status.BLOCKED, day, reason), dry_run)
@@ -123,8 +123,8 @@ def drop(
 
     Example: iwgplan drop tpr-shetrades --reason "merged into tpr-assessment"
     """
-    from iwgplan.model import Status
     from iwgplan.progress import set_status
+    from iwgplan.status import Status
 
     day = _day(on)
     _run(plan, lambda index: set_status(index, item_id, Status.DROPPED, day, reason), dry_run)
@@ -145,8 +145,8 @@ def reopen(
 
     Example: iwgplan reopen compendium-2020 --reason "Members asked for a second edition"
     """
-    from iwgplan.model import Status
     from iwgplan.progress import reopen as reopen_item
+    from iwgplan.status import Status
 
     day = _day(on)
     to = Status.IN_PROGRESS if started else Status.PLANNED

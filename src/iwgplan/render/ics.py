@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from iwgplan.index import PlanIndex
-from iwgplan.model import Status
+from iwgplan.status import Status
 from iwgplan.timeline import due_date, rollup
 
 STATUS = {

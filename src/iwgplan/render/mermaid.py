@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from iwgplan.index import PlanIndex
-from iwgplan.model import Status
 from iwgplan.report import Report
+from iwgplan.status import Status
 
 _UNSAFE = re.compile(r"[:;#\n\r]")
 

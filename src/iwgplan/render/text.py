@@ -14,8 +14,8 @@ from rich.table import Table
 from rich.text import Text
 
 from iwgplan.index import Entry
-from iwgplan.model import Status
 from iwgplan.render.context import Listing, View, revision_label
+from iwgplan.status import Status
 from iwgplan.timeline import Dated, GroupSummary, Summary, cookie, effective_due, rollup
 
 STYLE = {

@@ -1,0 +1,127 @@
+"""Fuzzing: mutated plans never crash a command, never exit 3, and always say where."""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from iwgplan.cli.app import app
+from tests.conftest import SHIPPED
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+from generate import generate  # noqa: E402
+
+SHIPPED_TEXT = SHIPPED.read_bytes()
+GENERATED = generate(40, seed=3).encode("utf-8")
+LOCATED = re.compile(r"^.+:\d+:\d+: ", re.M)
+
+mutation = st.one_of(
+    st.tuples(st.just("delete"), st.integers(0, 10_000), st.integers(1, 5)),
+    st.tuples(st.just("duplicate"), st.integers(0, 10_000), st.integers(1, 3)),
+    st.tuples(
+        st.just("insert"),
+        st.integers(0, 10_000),
+        st.sampled_from(
+            [
+                "\t",
+                ":",
+                ": ",
+                '"',
+                "'",
+                "- ",
+                "{",
+                "[",
+                "#",
+                "\x00",
+                "\ufeff",
+                "&a ",
+                "*a",
+                "!!python/object:os.system ",
+                "é",
+                "\u2028",
+                "\r",
+                "---\n",
+                "? ",
+            ]
+        ),
+    ),
+    st.tuples(st.just("unicode"), st.integers(0, 10_000), st.text(min_size=1, max_size=5)),
+    st.tuples(st.just("truncate"), st.integers(0, 10_000), st.just(0)),
+    st.tuples(st.just("bom"), st.just(0), st.just(0)),
+    st.tuples(st.just("bytes"), st.integers(0, 10_000), st.binary(min_size=1, max_size=4)),
+)
+
+
+def mutate(data: bytes, steps: list[tuple[str, int, object]]) -> bytes:
+    for kind, at, arg in steps:
+        lines = data.split(b"\n")
+        line = at % max(len(lines), 1)
+        if kind == "delete":
+            del lines[line : line + int(arg)]  # type: ignore[call-overload]
+        elif kind == "duplicate":
+            lines[line:line] = lines[line : line + int(arg)]  # type: ignore[call-overload]
+        elif kind in ("insert", "unicode"):
+            text = lines[line] if lines else b""
+            col = at % (len(text) + 1)
+            lines[line] = text[:col] + str(arg).encode("utf-8") + text[col:]
+        elif kind == "bytes":
+            pos = at % (len(data) + 1)
+            data = data[:pos] + arg + data[pos:]  # type: ignore[operator]
+            continue
+        elif kind == "truncate":
+            data = data[: at % (len(data) + 1)]
+            continue
+        elif kind == "bom":
+            data = b"\xef\xbb\xbf" + data
+            continue
+        data = b"\n".join(lines)
+    return data
+
+
+COMMANDS = [
+    ["validate"],
+    ["status", "--as-of", "2026-06-01"],
+    ["list"],
+    ["show", "joint-statement"],
+    ["report", "--as-of", "2026-06-01"],
+    ["export", "--format", "ics", "--as-of", "2026-06-01"],
+    ["export", "--format", "csv"],
+]
+
+
+def check_all(tmp_path: Path, data: bytes) -> None:
+    plan = tmp_path / "fuzzed.yaml"
+    plan.write_bytes(data)
+    runner = CliRunner()
+    for args in [*COMMANDS, ["diff", str(SHIPPED)]]:
+        start = time.perf_counter()
+        result = runner.invoke(app, [*args, "--plan", str(plan)], catch_exceptions=False)
+        elapsed = time.perf_counter() - start
+        allowed = (0, 2) if args[0] == "diff" else (0, 1)
+        assert result.exit_code in allowed, (args, result.exit_code, result.stderr[-2000:])
+        assert "Traceback" not in result.stderr and "unexpected error" not in result.stderr
+        assert elapsed < 2.0, (args, elapsed)
+        if result.exit_code and "problem" in result.stderr:
+            problems = [ln for ln in result.stderr.split("\n") if ln and not ln.startswith("iwgplan:")]
+            assert problems and all(LOCATED.match(ln) for ln in problems), result.stderr
+
+
+@given(steps=st.lists(mutation, min_size=1, max_size=4))
+def test_mutated_shipped_plan(tmp_path_factory, steps) -> None:  # type: ignore[no-untyped-def]
+    check_all(tmp_path_factory.mktemp("fuzz"), mutate(SHIPPED_TEXT, steps))
+
+
+@given(steps=st.lists(mutation, min_size=1, max_size=4))
+def test_mutated_generated_plan(tmp_path_factory, steps) -> None:  # type: ignore[no-untyped-def]
+    check_all(tmp_path_factory.mktemp("fuzz"), mutate(GENERATED, steps))
+
+
+@given(data=st.binary(max_size=400))
+def test_random_bytes(tmp_path_factory, data: bytes) -> None:  # type: ignore[no-untyped-def]
+    check_all(tmp_path_factory.mktemp("fuzz"), data)
