@@ -99,7 +99,7 @@ class StrictLoader(_BaseLoader):
         if kind is ScalarNode and implicit[0]:
             for tag, regexp in _IMPLICIT.get(value[:1], ()):
                 if regexp.match(value):
-                    return tag  # type: ignore[no-any-return]
+                    return tag
             return STR_TAG
         return super().resolve(kind, value, implicit)  # type: ignore[no-any-return, no-untyped-call]
 
