@@ -55,9 +55,12 @@ tiers:
 def _item(rng: random.Random, ident: str, indent: int, number: str, *, kids: int) -> list[str]:
     pad = " " * indent
     status = rng.choice(STATUSES)
-    lines = [f"{pad}- id: {ident}", f"{pad}  number: \"{number}\"",
-             f"{pad}  title: Action point {ident} on trade and gender, Côte d'Ivoire",
-             f"{pad}  status: {status}"]
+    lines = [
+        f"{pad}- id: {ident}",
+        f'{pad}  number: "{number}"',
+        f"{pad}  title: Action point {ident} on trade and gender, Côte d'Ivoire",
+        f"{pad}  status: {status}",
+    ]
     if not kids or rng.random() < 0.5:
         lines.append(f"{pad}  due: {rng.choice(DUES)}")
     if status == "done":
@@ -67,7 +70,7 @@ def _item(rng: random.Random, ident: str, indent: int, number: str, *, kids: int
         lines.append(f"{pad}  refs: [{rng.choice(REFS)}]")
     if rng.random() < 0.4:
         lines.append(f"{pad}  history:")
-        lines += [f"{pad}    - date: 2025-10-0{rng.randint(1, 9)}", f"{pad}      note: \"step 1: noted\""]
+        lines += [f"{pad}    - date: 2025-10-0{rng.randint(1, 9)}", f'{pad}      note: "step 1: noted"']
         for k in range(rng.randint(1, 2)):
             lines += [f"{pad}    - date: 2026-0{k + 1}-0{rng.randint(1, 9)}", f"{pad}      status: {status}"]
     if kids:
@@ -85,10 +88,14 @@ def generate(items: int, seed: int = 1, revision: int = 1) -> str:
     tiers = [(f"tier{t}", str(t)) for t in (1, 2, 3)]
     while written < items:
         tier_id, tier_number = tiers[area % 3] if written else tiers[0]
-        out.append(f"  - id: {tier_id}-block{area}\n    number: \"{tier_number}.{area}\"\n"
-                   f"    title: Tier {tier_number} block {area}\n    focus_areas:\n")
+        out.append(
+            f'  - id: {tier_id}-block{area}\n    number: "{tier_number}.{area}"\n'
+            f"    title: Tier {tier_number} block {area}\n    focus_areas:\n"
+        )
         for f in range(2):
-            out.append(f"      - id: fa-{area}-{f}\n        title: Focus area {area}.{f}\n        action_points:\n")
+            out.append(
+                f"      - id: fa-{area}-{f}\n        title: Focus area {area}.{f}\n        action_points:\n"
+            )
             for k in range(per_area // 2):
                 if written >= items:
                     break
@@ -107,20 +114,23 @@ def second_revision(text: str, share: float = 0.01, seed: int = 2) -> str:
     rng = random.Random(seed)
     lines = text.replace("revision: 1", "revision: 2").replace("/Rev.1\n", "/Rev.2\n", 1).split("\n")
     for i, line in enumerate(lines):
-        if rng.random() >= share * 4:  # about a quarter of an item's lines are candidates
-            continue
         stripped = line.lstrip()
+        candidate = stripped.startswith(("status: planned", "due: mc14", "title: Action point"))
+        if not candidate or rng.random() >= share / 2:  # about two candidate lines per item
+            continue
         if stripped.startswith("status: planned"):
             lines[i] = line.replace("planned", "in-progress")
         elif stripped.startswith("due: mc14"):
             lines[i] = line.replace("mc14", "2026-06")
-        elif stripped.startswith("title: Action point"):
+        else:
             lines[i] = line + " (revised)"
     return "\n".join(lines)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--items", type=int, required=True)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("-o", "--output", type=Path, required=True)

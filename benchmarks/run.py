@@ -43,7 +43,9 @@ class Row:
     note: str = ""
 
 
-def measure(cmd: list[str], runs: int, *, setup: object = None, ok: tuple[int, ...] = (0,)) -> tuple[float, float]:
+def measure(
+    cmd: list[str], runs: int, *, setup: object = None, ok: tuple[int, ...] = (0,)
+) -> tuple[float, float]:
     """Median wall seconds and the largest peak RSS (MB) of `runs` runs of a whole process."""
     times, peaks = [], []
     env = {**os.environ, "NO_COLOR": "1"}
@@ -86,7 +88,9 @@ def run(sizes: list[int], runs: int, work: Path) -> list[Row]:
         rows.append(Row(f"iwgplan validate, {n:,} items", t, m, runs))
         if peer:
             t2, m2 = measure([*peer, "--schemafile", str(SCHEMA), str(first)], runs)
-            rows.append(Row(f"check-jsonschema, {n:,} items", t2, m2, runs, f"iwgplan is {t2 / t:.1f}x faster"))
+            rows.append(
+                Row(f"check-jsonschema, {n:,} items", t2, m2, runs, f"iwgplan is {t2 / t:.1f}x faster")
+            )
     t, m = measure([sys.executable, "-c", "pass"], runs)
     rows.append(Row("python -c pass (the floor)", t, m, runs))
     t, m = measure([*IWGPLAN, "--help"], runs)
@@ -105,7 +109,9 @@ def run(sizes: list[int], runs: int, work: Path) -> list[Row]:
     def reset() -> None:
         scratch.write_bytes(original)
 
-    t, m = measure([*IWGPLAN, "done", target, "--date", "2026-06-01", "--plan", str(scratch)], runs, setup=reset)
+    t, m = measure(
+        [*IWGPLAN, "done", target, "--date", "2026-06-01", "--plan", str(scratch)], runs, setup=reset
+    )
     rows.append(Row(f"iwgplan done, {largest:,} items", t, m, runs))
     t, m = measure([*IWGPLAN, "diff", str(first), str(second), "--summary"], runs)
     rows.append(Row(f"iwgplan diff, two {largest:,}-item revisions", t, m, runs))
@@ -129,7 +135,9 @@ def _open_item(text: str) -> str:
 
 def table(rows: list[Row]) -> str:
     lines = ["| command | median wall | peak RSS | runs | note |", "|---|---:|---:|---:|---|"]
-    lines += [f"| {r.name} | {r.seconds * 1000:.0f} ms | {r.rss_mb:.0f} MB | {r.runs} | {r.note} |" for r in rows]
+    lines += [
+        f"| {r.name} | {r.seconds * 1000:.0f} ms | {r.rss_mb:.0f} MB | {r.runs} | {r.note} |" for r in rows
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -149,7 +157,9 @@ def versions() -> str:
         pass
     peer = check_jsonschema()
     peer_version = (
-        subprocess.run([*peer, "--version"], capture_output=True, text=True).stdout.strip() if peer else "absent"
+        subprocess.run([*peer, "--version"], capture_output=True, text=True).stdout.strip()
+        if peer
+        else "absent"
     )
     return (
         f"- machine: {platform.machine()}, {os.cpu_count()} cores, {cpu}\n"
@@ -160,7 +170,9 @@ def versions() -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--smoke", action="store_true", help="N = 200, one run each; no RESULTS.md")
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()

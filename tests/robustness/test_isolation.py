@@ -1,0 +1,79 @@
+"""Nothing is given to a shell, and no command opens a network connection."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SHIPPED
+from tests.test_diff import KINDS, git
+
+READ_COMMANDS = [
+    ["validate"],
+    ["status"],
+    ["list"],
+    ["tiers"],
+    ["show", "statement"],
+    ["report", "--format", "html"],
+    ["report"],
+    ["export", "--format", "ics"],
+    ["export", "--format", "mermaid"],
+    ["diff", "HEAD~1"],
+    ["status", "--rev", "HEAD~1"],
+]
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    root = tmp_path / "repo"
+    (root / "plans").mkdir(parents=True)
+    git(root, "init", "-q", "-b", "main")
+    git(root, "config", "user.email", "t@example.org")
+    git(root, "config", "user.name", "T")
+    (root / "plans" / "small.yaml").write_text(KINDS["status"][0], encoding="utf-8")
+    git(root, "add", ".")
+    git(root, "commit", "-qm", "one")
+    (root / "plans" / "small.yaml").write_text(KINDS["due"][0], encoding="utf-8")
+    git(root, "commit", "-qam", "two")
+    return root
+
+
+def test_no_shell_and_no_network(cli, repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[object] = []
+    real_run, real_popen = subprocess.run, subprocess.Popen
+
+    def guarded_run(args, *rest, **kwargs):  # type: ignore[no-untyped-def]
+        assert isinstance(args, list) and not kwargs.get("shell"), args
+        calls.append(args)
+        return real_run(args, *rest, **kwargs)
+
+    class GuardedPopen(real_popen):  # type: ignore[misc, valid-type]
+        def __init__(self, args, *rest, **kwargs):  # type: ignore[no-untyped-def]
+            assert isinstance(args, list) and not kwargs.get("shell"), args
+            super().__init__(args, *rest, **kwargs)
+
+    def no_socket(*args: object, **kwargs: object) -> None:
+        raise AssertionError("iwgplan tried to open a network connection")
+
+    monkeypatch.chdir(repo)
+    monkeypatch.setattr(subprocess, "run", guarded_run)
+    monkeypatch.setattr(subprocess, "Popen", GuardedPopen)
+    monkeypatch.setattr(socket, "socket", no_socket)
+    monkeypatch.setattr(socket, "create_connection", no_socket)
+    for args in READ_COMMANDS:
+        run = cli(*args)
+        assert run.code == 0, (args, run.err)
+    assert cli("done", "statement", "--date", "2026-01-02").code == 0
+    assert any(c[:2] == ["git", "show"] for c in calls if isinstance(c, list))
+
+
+def test_shipped_plan_commands_offline(cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_socket(*args: object, **kwargs: object) -> None:
+        raise AssertionError("network")
+
+    monkeypatch.setattr(socket, "socket", no_socket)
+    for args in (["status"], ["report", "--format", "html"], ["export", "--format", "ics"]):
+        assert cli(*args, "--plan", SHIPPED).code == 0
