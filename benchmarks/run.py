@@ -164,8 +164,8 @@ def versions() -> str:
     return (
         f"- machine: {platform.machine()}, {os.cpu_count()} cores, {cpu}\n"
         f"- date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC\n"
-        f"- Python {platform.python_version()}, iwgplan {iwgplan.__version__}, pydantic {pydantic.__version__},"
-        f" PyYAML {yaml.__version__} (libyaml: {yaml.__with_libyaml__}), {peer_version}\n"
+        f"- Python {platform.python_version()}, iwgplan {iwgplan.__version__},"
+        f" pydantic {pydantic.__version__}, PyYAML {yaml.__version__} (libyaml: {yaml.__with_libyaml__}), {peer_version}\n"
     )
 
 
@@ -183,8 +183,8 @@ def main() -> None:
     print(out, end="")
     if not args.smoke:
         text = (
-            "# Benchmark results\n\nWritten by `python benchmarks/run.py`: the median wall time of each command"
-            f" as a whole process ({runs} runs), and its peak RSS.\n\n{versions()}\n{out}"
+            "# Benchmark results\n\nWritten by `python benchmarks/run.py`: the median wall time of each"
+            f" command as a whole process ({runs} runs), and its peak RSS.\n\n{versions()}\n{out}"
         )
         (HERE / "RESULTS.md").write_text(text, encoding="utf-8")
         print(f"wrote {HERE / 'RESULTS.md'}")
