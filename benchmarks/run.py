@@ -165,7 +165,8 @@ def versions() -> str:
         f"- machine: {platform.machine()}, {os.cpu_count()} cores, {cpu}\n"
         f"- date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC\n"
         f"- Python {platform.python_version()}, iwgplan {iwgplan.__version__},"
-        f" pydantic {pydantic.__version__}, PyYAML {yaml.__version__} (libyaml: {yaml.__with_libyaml__}), {peer_version}\n"
+        f" pydantic {pydantic.__version__}, PyYAML {yaml.__version__}"
+        f" (libyaml: {yaml.__with_libyaml__}), {peer_version}\n"
     )
 
 
