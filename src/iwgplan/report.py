@@ -79,6 +79,19 @@ def due_by_milestone(index: PlanIndex) -> list[MilestoneDue]:
     return out
 
 
+def header_facts(index: PlanIndex) -> list[tuple[str, str]]:
+    """The report header's facts, in the order both report formats show them."""
+    meta = index.plan.plan
+    revision = "Original" if meta.revision == 0 else f"Rev.{meta.revision}"
+    return [
+        ("Symbol", meta.symbol or "—"),
+        ("Revision", f"{revision} of {meta.date}"),
+        ("Issued by", ", ".join(meta.issued_by) or "—"),
+        ("Period", f"{meta.period.start} to {meta.period.end}"),
+        ("Supersedes", meta.supersedes or "—"),
+    ]
+
+
 def build(index: PlanIndex, as_of: date) -> Report:
     dropped = [
         (e, closing_reason(e, Status.DROPPED)) for e in index.entries if e.item.status is Status.DROPPED

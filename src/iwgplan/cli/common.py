@@ -146,3 +146,22 @@ def console() -> Console:
     from rich.console import Console
 
     return Console(highlight=False, soft_wrap=False)
+
+
+REPORTERS = {
+    "text": "iwgplan.render.text",
+    "json": "iwgplan.render.json_out",
+    "markdown": "iwgplan.render.markdown",
+}
+
+
+def report(fmt: str, name: str, *args: object, **text_options: object) -> None:
+    """Hand a result to the reporter of ``fmt``; only that reporter's module is imported.
+
+    Text reporters print to a rich console themselves; the others return a string.
+    """
+    reporter = getattr(__import__(REPORTERS[fmt], fromlist=[name]), name)
+    if fmt == "text":
+        reporter(*args, console(), **text_options)
+    else:
+        print(reporter(*args), end="")

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from iwgplan.cli.common import AsOfOpt, PlanOpt, RevOpt, console, handled, load_view, parse_day
+from iwgplan.cli.common import AsOfOpt, PlanOpt, RevOpt, handled, load_view, parse_day, report
 from iwgplan.errors import UsageError
 from iwgplan.status import Status
 
@@ -63,23 +63,12 @@ def list_items(
     )
     matched = select(view.index, filters)
     result = Listing(view, matched, with_ancestors(matched))
-    if fmt is ListFmt.text:
-        from iwgplan.render import text
-
-        text.listing(result, console())
-        return
-    if fmt is ListFmt.json:
-        from iwgplan.render import json_out
-
-        print(json_out.listing(result), end="")
-    elif fmt is ListFmt.csv:
+    if fmt is ListFmt.csv:
         from iwgplan.render.rows import item_row, rows_csv
 
         print(rows_csv([item_row(e, view.index) for e in matched]), end="")
     else:
-        from iwgplan.render import markdown
-
-        print(markdown.listing(result), end="")
+        report(fmt.value, "listing", result)
 
 
 def _group(view, tier: str | None):  # type: ignore[no-untyped-def]

@@ -92,42 +92,38 @@ def start(item_id: IdArg, *, on: DateOpt = None, dry_run: DryRunOpt = False, pla
     _run(plan, lambda index: set_status(index, item_id, Status.IN_PROGRESS, day, None), dry_run)
 
 
-def block(
-    item_id: IdArg,
-    *,
-    reason: ReasonOpt,
-    on: DateOpt = None,
-    dry_run: DryRunOpt = False,
-    plan: PlanOpt = None,
-) -> None:
-    """Mark an action point blocked; the reason is required.
+def _with_reason(status_name: str, summary: str, example: str):  # type: ignore[no-untyped-def]
+    """A command that sets a status that needs a reason (block, drop)."""
 
-    Example: iwgplan block hackathons --reason "waiting for funding"
-    """
-    from iwgplan.progress import set_status
-    from iwgplan.status import Status
+    def command(
+        item_id: IdArg,
+        *,
+        reason: ReasonOpt,
+        on: DateOpt = None,
+        dry_run: DryRunOpt = False,
+        plan: PlanOpt = None,
+    ) -> None:
+        from iwgplan.progress import set_status
+        from iwgplan.status import Status
 
-    day = _day(on)
-    _run(plan, lambda index: set_status(index, item_id, Status.BLOCKED, day, reason), dry_run)
+        day = _day(on)
+        _run(plan, lambda index: set_status(index, item_id, Status(status_name), day, reason), dry_run)
+
+    command.__name__ = {"blocked": "block", "dropped": "drop"}[status_name]
+    command.__doc__ = f"{summary}\n\n    Example: {example}\n    "
+    return command
 
 
-def drop(
-    item_id: IdArg,
-    *,
-    reason: ReasonOpt,
-    on: DateOpt = None,
-    dry_run: DryRunOpt = False,
-    plan: PlanOpt = None,
-) -> None:
-    """Drop an action point; the reason is required.
-
-    Example: iwgplan drop tpr-shetrades --reason "merged into tpr-assessment"
-    """
-    from iwgplan.progress import set_status
-    from iwgplan.status import Status
-
-    day = _day(on)
-    _run(plan, lambda index: set_status(index, item_id, Status.DROPPED, day, reason), dry_run)
+block = _with_reason(
+    "blocked",
+    "Mark an action point blocked; the reason is required.",
+    'iwgplan block hackathons --reason "waiting for funding"',
+)
+drop = _with_reason(
+    "dropped",
+    "Drop an action point; the reason is required.",
+    'iwgplan drop tpr-shetrades --reason "merged into tpr-assessment"',
+)
 
 
 def reopen(

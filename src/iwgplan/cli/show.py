@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from iwgplan.cli.common import Fmt, PlanOpt, RevOpt, console, handled, load_view
+from iwgplan.cli.common import Fmt, PlanOpt, RevOpt, handled, load_view, report
 
 
 def show(
@@ -22,18 +22,7 @@ def show(
     """
     view = load_view(plan, rev)
     entry = view.index.get(item_id)
-    if fmt is Fmt.text:
-        from iwgplan.render import text
-
-        text.show(view, entry, console())
-    elif fmt is Fmt.json:
-        from iwgplan.render import json_out
-
-        print(json_out.show(view, entry), end="")
-    else:
-        from iwgplan.render import markdown
-
-        print(markdown.show(view, entry), end="")
+    report(fmt.value, "show", view, entry)
 
 
 def register(app: typer.Typer) -> None:

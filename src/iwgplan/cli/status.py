@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from iwgplan.cli.common import AsOfOpt, Fmt, PlanOpt, RevOpt, console, handled, load_view
+from iwgplan.cli.common import AsOfOpt, Fmt, PlanOpt, RevOpt, handled, load_view, report
 
 
 def status(
@@ -27,18 +27,7 @@ def status(
 
     view = load_view(plan, rev, as_of)
     summary = summarize(view.index, view.as_of, horizon)
-    if fmt is Fmt.text:
-        from iwgplan.render import text
-
-        text.status(view, summary, console(), horizon=horizon)
-    elif fmt is Fmt.json:
-        from iwgplan.render import json_out
-
-        print(json_out.status(view, summary), end="")
-    else:
-        from iwgplan.render import markdown
-
-        print(markdown.status(view, summary), end="")
+    report(fmt.value, "status", view, summary, horizon=horizon)
 
 
 def register(app: typer.Typer) -> None:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from iwgplan.cli.common import AsOfOpt, Fmt, PlanOpt, RevOpt, console, handled, load_view
+from iwgplan.cli.common import AsOfOpt, Fmt, PlanOpt, RevOpt, handled, load_view, report
 
 
 def tiers(
@@ -24,18 +24,7 @@ def tiers(
 
     view = load_view(plan, rev, as_of)
     summary = summarize(view.index, view.as_of)
-    if fmt is Fmt.text:
-        from iwgplan.render import text
-
-        text.tiers(view, summary, console())
-    elif fmt is Fmt.json:
-        from iwgplan.render import json_out
-
-        print(json_out.tiers(view, summary), end="")
-    else:
-        from iwgplan.render import markdown
-
-        print(markdown.tiers(view, summary), end="")
+    report(fmt.value, "tiers", view, summary)
 
 
 def register(app: typer.Typer) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 from iwgplan.index import Entry
 from iwgplan.render.context import Listing, View
 from iwgplan.render.rows import item_row
-from iwgplan.timeline import Dated, Summary, rollup
+from iwgplan.timeline import Dated, GroupSummary, Summary, rollup
 
 
 def dump(data: Any) -> str:
@@ -29,6 +29,18 @@ def _plan(view: View) -> dict[str, Any]:
 
 def _dated(d: Dated, key: str = "days") -> dict[str, Any]:
     return {"id": d.id, "title": d.title, "date": d.date.isoformat(), key: d.days}
+
+
+def _group(g: GroupSummary) -> dict[str, Any]:
+    return {
+        "id": g.group.id,
+        "number": g.group.number,
+        "title": g.group.title,
+        "kind": g.kind,
+        "priority": g.priority,
+        "counts": g.counts,
+        "done_fraction": round(g.done_fraction, 4),
+    }
 
 
 def status(view: View, summary: Summary) -> str:
@@ -71,25 +83,11 @@ def listing(result: Listing) -> str:
 
 
 def tiers(view: View, summary: Summary) -> str:
-    return dump(
-        {
-            "tiers": [
-                {
-                    "id": g.group.id,
-                    "number": g.group.number,
-                    "title": g.group.title,
-                    "kind": g.kind,
-                    "priority": g.priority,
-                    "focus_areas": [
-                        {"id": f.id, "title": f.title} for f in getattr(g.group, "focus_areas", [])
-                    ],
-                    "counts": g.counts,
-                    "done_fraction": round(g.done_fraction, 4),
-                }
-                for g in summary.groups
-            ]
-        }
-    )
+    def with_areas(g: GroupSummary) -> dict[str, Any]:
+        areas = [{"id": f.id, "title": f.title} for f in getattr(g.group, "focus_areas", [])]
+        return {**_group(g), "focus_areas": areas}
+
+    return dump({"tiers": [with_areas(g) for g in summary.groups]})
 
 
 def show(view: View, entry: Entry) -> str:

@@ -10,8 +10,7 @@ from datetime import date
 from html import escape
 
 from iwgplan.index import Entry, Group
-from iwgplan.render.context import revision_label
-from iwgplan.report import Report
+from iwgplan.report import Report, header_facts
 from iwgplan.timeline import done_fraction, effective_due, rollup
 
 CSS = """
@@ -58,13 +57,7 @@ def _status(value: str) -> str:
 
 def _header(report: Report) -> str:
     meta = report.index.plan.plan
-    rows = [
-        ("Symbol", meta.symbol or "—"),
-        ("Revision", f"{revision_label(report.index.plan)} of {meta.date}"),
-        ("Issued by", ", ".join(meta.issued_by) or "—"),
-        ("Period", f"{meta.period.start} to {meta.period.end}"),
-        ("Report as of", report.as_of),
-    ]
+    rows = [*header_facts(report.index), ("Report as of", str(report.as_of))]
     cells = "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in rows)
     return (
         f'<header><h1>{_e(meta.title)}</h1><p>{_e(meta.body)}</p><table class="meta">{cells}</table></header>'

@@ -5,22 +5,15 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from iwgplan.index import Entry, Group
-from iwgplan.render.context import revision_label
 from iwgplan.render.markdown import cell, table
 from iwgplan.render.mermaid import gantt
-from iwgplan.report import Report
+from iwgplan.report import Report, header_facts
 from iwgplan.timeline import done_fraction, effective_due, rollup
 
 
 def _header(report: Report) -> list[str]:
     meta = report.index.plan.plan
-    facts = [
-        ("Symbol", meta.symbol or "—"),
-        ("Revision", f"{revision_label(report.index.plan)} of {meta.date}"),
-        ("Issued by", ", ".join(meta.issued_by) or "—"),
-        ("Period", f"{meta.period.start} to {meta.period.end}"),
-        ("Supersedes", meta.supersedes or "—"),
-    ]
+    facts = header_facts(report.index)
     return [
         f"# {cell(meta.title)}\n",
         f"Implementation report as of **{report.as_of}**\n",
