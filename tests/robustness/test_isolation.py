@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SHIPPED
-from tests.test_diff import KINDS, git
+from tests.test_diff import repo  # noqa: F401  (the fixture: a repository with two plan revisions)
 
 READ_COMMANDS = [
     ["validate"],
@@ -24,21 +24,6 @@ READ_COMMANDS = [
     ["diff", "HEAD~1"],
     ["status", "--rev", "HEAD~1"],
 ]
-
-
-@pytest.fixture
-def repo(tmp_path: Path) -> Path:
-    root = tmp_path / "repo"
-    (root / "plans").mkdir(parents=True)
-    git(root, "init", "-q", "-b", "main")
-    git(root, "config", "user.email", "t@example.org")
-    git(root, "config", "user.name", "T")
-    (root / "plans" / "small.yaml").write_text(KINDS["status"][0], encoding="utf-8")
-    git(root, "add", ".")
-    git(root, "commit", "-qm", "one")
-    (root / "plans" / "small.yaml").write_text(KINDS["due"][0], encoding="utf-8")
-    git(root, "commit", "-qam", "two")
-    return root
 
 
 def test_no_shell_and_no_network(cli, repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
