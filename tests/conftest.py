@@ -67,3 +67,28 @@ def shipped_copy(tmp_path: Path) -> Path:
 
 
 PYTHON = sys.executable
+
+
+def git(repo: Path, *args: str) -> str:
+    import subprocess
+
+    return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A git repository whose plans/small.yaml has two revisions: tag rev0, then HEAD."""
+    root = tmp_path / "repo"
+    (root / "plans").mkdir(parents=True)
+    git(root, "init", "-q", "-b", "main")
+    git(root, "config", "user.email", "t@example.org")
+    git(root, "config", "user.name", "T")
+    plan = root / "plans" / "small.yaml"
+    text = SMALL.read_text(encoding="utf-8")
+    plan.write_text(text, encoding="utf-8")
+    git(root, "add", ".")
+    git(root, "commit", "-qm", "original")
+    git(root, "tag", "rev0")
+    plan.write_text(text.replace('status: "planned"', "status: in-progress"), encoding="utf-8")
+    git(root, "commit", "-qam", "start the statement")
+    return root

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from iwgplan.diff import diff_plans
 from iwgplan.loading import load_text
-from tests.conftest import SHIPPED, SMALL
+from tests.conftest import SHIPPED, SMALL, git
 
 BASE = SMALL.read_text(encoding="utf-8")
 
@@ -288,28 +287,6 @@ def test_invalid_or_missing_side_exits_2(cli, tmp_path: Path) -> None:
     run = cli("diff", tmp_path / "nope.yaml", SMALL)
     assert run.code == 2
     assert "old side: " in run.err and "nope.yaml: no such file" in run.err
-
-
-def git(repo: Path, *args: str) -> str:
-    done = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=True)
-    return done.stdout
-
-
-@pytest.fixture
-def repo(tmp_path: Path) -> Path:
-    root = tmp_path / "repo"
-    (root / "plans").mkdir(parents=True)
-    git(root, "init", "-q", "-b", "main")
-    git(root, "config", "user.email", "t@example.org")
-    git(root, "config", "user.name", "T")
-    plan = root / "plans" / "small.yaml"
-    plan.write_text(BASE, encoding="utf-8")
-    git(root, "add", ".")
-    git(root, "commit", "-qm", "original")
-    git(root, "tag", "rev0")
-    plan.write_text(KINDS["status"][0], encoding="utf-8")
-    git(root, "commit", "-qam", "start the statement")
-    return root
 
 
 def test_git_revisions_from_a_subdirectory(cli, repo: Path, monkeypatch) -> None:

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SHIPPED
-from tests.test_diff import repo  # noqa: F401  (the fixture: a repository with two plan revisions)
 
 READ_COMMANDS = [
     ["validate"],
