@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from iwgplan.index import Entry, PlanIndex
 from iwgplan.model import Milestone
 from iwgplan.status import Status
-from iwgplan.timeline import Summary, closing_reason, effective_due, rollup, summarize
+from iwgplan.timeline import Summary, effective_due, reason_for, rollup, summarize
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +93,5 @@ def header_facts(index: PlanIndex) -> list[tuple[str, str]]:
 
 
 def build(index: PlanIndex, as_of: date) -> Report:
-    dropped = [
-        (e, closing_reason(e, Status.DROPPED)) for e in index.entries if e.item.status is Status.DROPPED
-    ]
+    dropped = [(e, reason_for(e, Status.DROPPED)) for e in index.entries if e.item.status is Status.DROPPED]
     return Report(index, summarize(index, as_of), gantt_bars(index, as_of), due_by_milestone(index), dropped)

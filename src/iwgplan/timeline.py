@@ -63,14 +63,8 @@ def cookie(entry: Entry) -> str:
     return f"[{done}/{len(entry.children)}]"
 
 
-def blocked_reason(entry: Entry) -> str | None:
-    for record in reversed(entry.item.history):
-        if record.status is Status.BLOCKED:
-            return record.note
-    return None
-
-
-def closing_reason(entry: Entry, status: Status) -> str | None:
+def reason_for(entry: Entry, status: Status) -> str | None:
+    """The note of the latest history entry that set ``status``: why it was blocked, say."""
     for record in reversed(entry.item.history):
         if record.status is status:
             return record.note
@@ -188,5 +182,7 @@ def summarize(index: PlanIndex, as_of: date, horizon: int = 60) -> Summary:
     summary.milestones = [
         milestone_dated(m, as_of) for m in sorted(index.plan.milestones, key=lambda m: m.begins.first())
     ]
-    summary.blocked = [(e, blocked_reason(e)) for e in index.entries if e.item.status is Status.BLOCKED]
+    summary.blocked = [
+        (e, reason_for(e, Status.BLOCKED)) for e in index.entries if e.item.status is Status.BLOCKED
+    ]
     return summary
