@@ -7,6 +7,7 @@ The timeline is an inline SVG Gantt of the action points against the milestones.
 from __future__ import annotations
 
 from datetime import date
+import re
 from html import escape
 
 from iwgplan.index import Entry, Group
@@ -29,7 +30,7 @@ th, td { border-bottom: 1px solid #e0e0e0; padding: .25rem .5rem; text-align: le
 .dropped { background: var(--drop); color:#222; }
 .item { margin: .35rem 0 .35rem 0; } .item .num { color: #666; font-variant-numeric: tabular-nums; }
 .item ul { margin: .2rem 0 .2rem 1.2rem; padding: 0; } .notes { color: #444; font-size: .9rem; }
-.children { margin-left: 1.5rem; } .late { color: var(--blk); font-weight: 600; }
+.children { margin-left: 1.5rem; } td.nw { white-space: nowrap; } .late { color: var(--blk); font-weight: 600; }
 svg text { font: 11px system-ui, sans-serif; fill: #333; }
 @media print {
   body { margin: 0; max-width: none; font-size: 11pt; }
@@ -184,9 +185,19 @@ def _group(group: Group, report: Report) -> str:
     return "".join(out) + "</section>"
 
 
+_DATEISH = re.compile(r"\d{4}-\d{2}(-\d{2})?( to \d{4}-\d{2}(-\d{2})?)?|[\w.()-]{1,24}")
+
+
+def _cell(value: object) -> str:
+    """A table cell; dates, ids and numbers do not break across lines."""
+    text = "" if value is None else str(value)
+    nowrap = ' class="nw"' if _DATEISH.fullmatch(text) else ""
+    return f"<td{nowrap}>{_e(text)}</td>"
+
+
 def _table(title: str, headers: list[str], rows: list[list[object]]) -> str:
     head = "".join(f"<th>{_e(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{_e(c)}</td>" for c in row) + "</tr>" for row in rows)
+    body = "".join("<tr>" + "".join(_cell(c) for c in row) + "</tr>" for row in rows)
     empty = "" if rows else f'<tr><td colspan="{len(headers)}">none</td></tr>'
     return f"<h2>{_e(title)}</h2><table><tr>{head}</tr>{body}{empty}</table>"
 
