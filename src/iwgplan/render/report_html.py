@@ -6,8 +6,8 @@ The timeline is an inline SVG Gantt of the action points against the milestones.
 
 from __future__ import annotations
 
-from datetime import date
 import re
+from datetime import date
 from html import escape
 
 from iwgplan.index import Entry, Group
@@ -30,7 +30,8 @@ th, td { border-bottom: 1px solid #e0e0e0; padding: .25rem .5rem; text-align: le
 .dropped { background: var(--drop); color:#222; }
 .item { margin: .35rem 0 .35rem 0; } .item .num { color: #666; font-variant-numeric: tabular-nums; }
 .item ul { margin: .2rem 0 .2rem 1.2rem; padding: 0; } .notes { color: #444; font-size: .9rem; }
-.children { margin-left: 1.5rem; } td.nw { white-space: nowrap; } .late { color: var(--blk); font-weight: 600; }
+.children { margin-left: 1.5rem; } td.nw { white-space: nowrap; }
+.late { color: var(--blk); font-weight: 600; }
 svg text { font: 11px system-ui, sans-serif; fill: #333; }
 @media print {
   body { margin: 0; max-width: none; font-size: 11pt; }
