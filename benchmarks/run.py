@@ -185,7 +185,9 @@ def main() -> None:
     if not args.smoke:
         text = (
             "# Benchmark results\n\nWritten by `python benchmarks/run.py`: the median wall time of each"
-            f" command as a whole process ({runs} runs), and its peak RSS.\n\n{versions()}\n{out}"
+            f" command as a whole process ({runs} runs), and its peak RSS. A child's peak RSS counts"
+            " the runner's own pages at fork time, so readings near 37 MB are that floor, not the"
+            f" command.\n\n{versions()}\n{out}"
         )
         (HERE / "RESULTS.md").write_text(text, encoding="utf-8")
         print(f"wrote {HERE / 'RESULTS.md'}")
