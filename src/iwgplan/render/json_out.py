@@ -51,18 +51,7 @@ def status(view: View, summary: Summary) -> str:
             "period": {"start": summary.start.isoformat(), "end": summary.end.isoformat()},
             "elapsed": round(summary.elapsed, 4),
             "counts": summary.counts,
-            "tiers": [
-                {
-                    "id": g.group.id,
-                    "number": g.group.number,
-                    "title": g.group.title,
-                    "kind": g.kind,
-                    "priority": g.priority,
-                    "counts": g.counts,
-                    "done_fraction": round(g.done_fraction, 4),
-                }
-                for g in summary.groups
-            ],
+            "tiers": [_group(g) for g in summary.groups],
             "overdue": [
                 {"id": d.id, "title": d.title, "due": d.date.isoformat(), "days_late": -d.days}
                 for d in summary.overdue
