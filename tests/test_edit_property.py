@@ -51,7 +51,7 @@ item = st.fixed_dictionaries(
     {
         "title": titles,
         "quote": st.sampled_from(["", "'", '"']),
-        "history": st.sampled_from(["none", "empty", "block", "indentless"]),
+        "history": st.sampled_from(["none", "empty", "block", "indentless", "flow"]),
         "owners": st.booleans(),
         "comment": st.booleans(),
     }
@@ -71,6 +71,8 @@ def build(items: list[dict[str, object]], nl: str) -> tuple[str, list[tuple[int,
             lines.append("            owners: [Côte d'Ivoire, Türkiye]")
         if spec["history"] == "empty":
             lines.append("            history: []")
+        elif spec["history"] == "flow":
+            lines.append("            history: [{date: 2025-10-01, note: 'a, b'}]")
         elif spec["history"] == "block":
             lines += ["            history:", "              - date: 2025-10-01", "                note: x"]
         elif spec["history"] == "indentless":

@@ -53,10 +53,6 @@ class When:
     def of(cls, day: date) -> When:
         return cls(day.year, day.month, day.day)
 
-    @property
-    def is_month(self) -> bool:
-        return self.day is None
-
     def first(self) -> date:
         return date(self.year, self.month, self.day or 1)
 

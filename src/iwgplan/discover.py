@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from iwgplan.errors import IwgplanError, UsageError
+from iwgplan.errors import UsageError
 from iwgplan.source import decode, read_bytes
 
 EMBEDDED_NAME = "workplan-2025-2026.yaml"
@@ -70,15 +70,3 @@ def read_plan(explicit: Path | None = None, rev: str | None = None) -> PlanText:
         return PlanText(embedded_text(), f"<embedded default {EMBEDDED_NAME}>")
     shown = shown_path(path)
     return PlanText(decode(read_bytes(path, shown), shown), shown, path)
-
-
-def require_file(source: PlanText) -> Path:
-    """The working-tree path of a plan that may be edited."""
-    if source.rev is not None:
-        raise UsageError("a plan read from a git revision cannot be edited")
-    if source.path is None:
-        raise IwgplanError(
-            "no plan file found, so iwgplan is reading its embedded default plan, which it"
-            " cannot edit; run `iwgplan init` to copy it into plans/ and edit that copy"
-        )
-    return source.path

@@ -136,13 +136,9 @@ def _flow_entry(entry: dict[str, str]) -> str:
 
 
 def _set(doc: _Doc, item: MappingNode, key: str, value: str | int) -> None:
-    if isinstance(value, int):
-        _set_text(doc, item, key, str(value), raw=True)
-    else:
-        _set_text(doc, item, key, value, raw=False)
-
-
-def _set_text(doc: _Doc, item: MappingNode, key: str, value: str, *, raw: bool) -> None:
+    """Replace a key's scalar in its own quoting style, or add the key after `status`."""
+    raw = isinstance(value, int)  # numbers are written as they are
+    text = str(value)
     pairs = {k.value: (k, v) for k, v in item.value}
     if key in pairs:
         node = pairs[key][1]
@@ -151,20 +147,18 @@ def _set_text(doc: _Doc, item: MappingNode, key: str, value: str, *, raw: bool) 
         start, end = doc.offset(node), doc.offset(node, end=True)
         quote = doc.text[start]
         if raw:
-            new = value
+            new = text
         elif quote == '"':
-            new = json.dumps(value, ensure_ascii=False)
-        elif quote == "'":
-            new = "'" + value.replace("'", "''") + "'"
+            new = _ESCAPE.sub(lambda m: f"\\u{ord(m[0]):04x}", json.dumps(text, ensure_ascii=False))
+        elif quote == "'" and not _ESCAPE.search(text):
+            new = "'" + text.replace("'", "''") + "'"
         else:
-            new = scalar(value)
+            new = scalar(text)
         doc.splice(start, end, new)
         return
-    anchor = pairs.get("status") or (item.value[-1] if item.value else None)
+    anchor = pairs.get("status") or item.value[-1]
     col = item.value[0][0].start_mark.column
-    assert anchor is not None
-    text = value if raw else scalar(value)
-    doc.insert_lines(doc.last_offset(anchor[1]), [f"{' ' * col}{key}: {text}"])
+    doc.insert_lines(doc.last_offset(anchor[1]), [f"{' ' * col}{key}: {text if raw else scalar(text)}"])
 
 
 def _remove(doc: _Doc, item: MappingNode, key: str) -> None:
@@ -180,39 +174,28 @@ def _remove(doc: _Doc, item: MappingNode, key: str) -> None:
 def _append(
     doc: _Doc, item: MappingNode, key: str, entries: list[dict[str, str]], parent_key_col: int
 ) -> None:
+    """Add entries to a list key: in its style if it has entries, as a block list otherwise."""
     col = item.value[0][0].start_mark.column
+    dash = col + max(col - parent_key_col - 2, 0)  # how this file indents a list under its key
+    block = [line for e in entries for line in _entry_lines(e, dash, dash + 2)]
     pairs = {k.value: (k, v) for k, v in item.value}
-    if key in pairs and isinstance(pairs[key][1], SequenceNode):
-        seq = pairs[key][1]
-        if seq.flow_style:
-            start, end = doc.offset(seq), doc.offset(seq, end=True)
-            inner = doc.text[start + 1 : end - 1].strip()
-            added = ", ".join(_flow_entry(e) for e in entries)
-            if not inner:  # `history: []` becomes a block list
-                doc.splice(doc.offset(pairs[key][0], end=True), end, ":")
-                dash = col + max(col - parent_key_col - 2, 0)
-                doc.insert_lines(start, [ln for e in entries for ln in _entry_lines(e, dash, dash + 2)])
-            else:
-                close = doc.text.rindex("]", start, end)
-                doc.splice(close, close, ", " + added)
-            return
-        if seq.value:
-            first = seq.value[0]
-            dash = first.start_mark.column - 2 if isinstance(first, MappingNode) else col + 2
-            inner_col = first.start_mark.column if isinstance(first, MappingNode) else dash + 2
-        else:  # pragma: no cover - an empty block sequence cannot be written
-            dash, inner_col = col + 2, col + 4
-        lines = [line for e in entries for line in _entry_lines(e, dash, inner_col)]
-        doc.insert_lines(doc.last_offset(seq), lines)
+    if key not in pairs:
+        doc.insert_lines(_new_key_offset(doc, item), [f"{' ' * col}{key}:", *block])
         return
-    if key in pairs and not _is_null(pairs[key][1]):
+    key_node, seq = pairs[key]
+    if isinstance(seq, SequenceNode) and not seq.value:  # `history: []` becomes a block list
+        doc.splice(doc.offset(key_node, end=True), doc.offset(seq, end=True), ":")
+        doc.insert_lines(doc.offset(key_node), block)
+    elif not isinstance(seq, SequenceNode):
         raise EditError(f"{key!r} is not a list in the file; fix it by hand")
-    offset = max(col - parent_key_col - 2, 0)  # how this file indents a list under its key
-    dash = col + offset
-    lines = [f"{' ' * col}{key}:"] + [line for e in entries for line in _entry_lines(e, dash, dash + 2)]
-    if key in pairs:  # `history:` with nothing after it
-        _remove(doc, item, key)
-    doc.insert_lines(_new_key_offset(doc, item), lines)
+    elif seq.flow_style:
+        close = doc.text.rindex("]", doc.offset(seq), doc.offset(seq, end=True))
+        doc.splice(close, close, "".join(", " + _flow_entry(e) for e in entries))
+    else:
+        first = seq.value[0]
+        dash = first.start_mark.column - 2 if isinstance(first, MappingNode) else dash
+        lines = [line for e in entries for line in _entry_lines(e, dash, first.start_mark.column)]
+        doc.insert_lines(doc.last_offset(seq), lines)
 
 
 def _new_key_offset(doc: _Doc, item: MappingNode) -> int:
@@ -223,10 +206,6 @@ def _new_key_offset(doc: _Doc, item: MappingNode) -> int:
             break
         before_children = v
     return doc.last_offset(before_children if before_children is not None else item)
-
-
-def _is_null(node: Node) -> bool:
-    return isinstance(node, ScalarNode) and node.tag.endswith(":null")
 
 
 def _parent_key_col(doc: _Doc, loc: Loc) -> int:
