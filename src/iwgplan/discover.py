@@ -9,7 +9,7 @@ from importlib import resources
 from pathlib import Path
 
 from iwgplan.errors import UsageError
-from iwgplan.source import decode, read_bytes
+from iwgplan.source import read_text
 
 EMBEDDED_NAME = "workplan-2025-2026.yaml"
 ENV_VAR = "IWGPLAN_PLAN"
@@ -69,4 +69,4 @@ def read_plan(explicit: Path | None = None, rev: str | None = None) -> PlanText:
     if path is None:
         return PlanText(embedded_text(), f"<embedded default {EMBEDDED_NAME}>")
     shown = shown_path(path)
-    return PlanText(decode(read_bytes(path, shown), shown), shown, path)
+    return PlanText(read_text(path, shown), shown, path)

@@ -18,9 +18,8 @@ from typing import Any
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from iwgplan.errors import IwgplanError, Loc, PlanInvalid
-from iwgplan.source import StrictLoader, compose, parse
+from iwgplan.source import MARKS_SKIP_BOM, compose, parse
 
-_BOM_SHIFT = 1 if StrictLoader.__mro__[1].__name__ == "CSafeLoader" else 0
 _PLAIN_SAFE = re.compile(r"[A-Za-z\u00c0-\uffff(][^:#\n\r\t\"'\[\]{},&*!|>%@`]*")
 # Characters YAML treats as line breaks or will not read raw inside a double-quoted scalar.
 _ESCAPE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
@@ -71,7 +70,7 @@ class _Doc:
             raise EditError("the plan's top level is not a mapping")
         self.root = root
         self.nl = "\r\n" if "\r\n" in text else "\n"
-        self.shift = _BOM_SHIFT if text.startswith("\ufeff") else 0
+        self.shift = 1 if MARKS_SKIP_BOM and text.startswith("\ufeff") else 0
         self.splices: list[tuple[int, int, int, str]] = []  # start, end, order, new text
 
     def offset(self, node: Node, end: bool = False) -> int:

@@ -120,6 +120,10 @@ class PlanMeta(Model):
     period: Period
     supersedes: Symbol | None = None
 
+    @property
+    def revision_label(self) -> str:
+        return "Original" if self.revision == 0 else f"Rev.{self.revision}"
+
 
 class Reference(Model):
     symbol: Symbol

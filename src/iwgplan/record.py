@@ -15,7 +15,7 @@ from iwgplan.errors import IwgplanError, PlanInvalid
 from iwgplan.index import PlanIndex
 from iwgplan.loading import check_text
 from iwgplan.progress import Outcome
-from iwgplan.source import decode, read_bytes
+from iwgplan.source import read_text
 
 
 @dataclass(slots=True)
@@ -64,7 +64,7 @@ def record(explicit: Path | None, make: Callable[[PlanIndex], Outcome], *, dry_r
     shown = shown_path(path)
     with locked(path):
         before = _identity(path)
-        text = decode(read_bytes(path, shown), shown)
+        text = read_text(path, shown)
         checked = check_text(text, shown, keep_tree=True)
         if checked.plan is None or checked.index is None:
             raise PlanInvalid(checked.result, what="plan (fix it before recording progress)")

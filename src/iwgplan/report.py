@@ -82,10 +82,9 @@ def due_by_milestone(index: PlanIndex) -> list[MilestoneDue]:
 def header_facts(index: PlanIndex) -> list[tuple[str, str]]:
     """The report header's facts, in the order both report formats show them."""
     meta = index.plan.plan
-    revision = "Original" if meta.revision == 0 else f"Rev.{meta.revision}"
     return [
         ("Symbol", meta.symbol or "—"),
-        ("Revision", f"{revision} of {meta.date}"),
+        ("Revision", f"{meta.revision_label} of {meta.date}"),
         ("Issued by", ", ".join(meta.issued_by) or "—"),
         ("Period", f"{meta.period.start} to {meta.period.end}"),
         ("Supersedes", meta.supersedes or "—"),

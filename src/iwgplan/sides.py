@@ -8,7 +8,7 @@ from iwgplan.discover import PlanText, find_plan_path, read_plan, shown_path
 from iwgplan.errors import IwgplanError, PlanInvalid
 from iwgplan.index import PlanIndex
 from iwgplan.loading import load_text
-from iwgplan.source import decode, read_bytes
+from iwgplan.source import read_text
 
 
 class SideError(IwgplanError):
@@ -23,7 +23,7 @@ def _read(spec: str | None, plan: Path | None, shown: str | None) -> PlanText:
     path = Path(spec)
     if path.is_file() or spec == "/dev/null":
         label = shown or shown_path(path)
-        return PlanText(decode(read_bytes(path, label), label), label, path)
+        return PlanText(read_text(path, label), label, path)
     if spec.endswith((".yaml", ".yml")) and ":" not in spec:
         raise IwgplanError(f"{spec}: no such file")
     from iwgplan.gitrev import read_at_revision

@@ -24,6 +24,8 @@ try:
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
+# libyaml's marks do not count a leading BOM; the pure-Python reader's do.
+MARKS_SKIP_BOM = _BaseLoader.__name__ == "CSafeLoader"
 MAX_BYTES = 32 * 1024 * 1024
 STR_TAG = "tag:yaml.org,2002:str"
 SEQ_TAG = "tag:yaml.org,2002:seq"
@@ -245,6 +247,11 @@ def decode(raw: bytes, path: str) -> str:
         line, col = _line_col(raw, exc.start)
         problem = Problem(f"not valid UTF-8: byte 0x{raw[exc.start]:02x}", (), line, col)
         raise PlanInvalid(FileResult(path, [problem])) from None
+
+
+def read_text(path: Path, shown: str) -> str:
+    """A plan file's text: size-limited, binary and invalid UTF-8 refused with a position."""
+    return decode(read_bytes(path, shown), shown)
 
 
 def _line_col(raw: bytes, offset: int) -> tuple[int, int]:

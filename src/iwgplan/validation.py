@@ -7,7 +7,7 @@ from pathlib import Path
 from iwgplan.discover import PlanText, read_plan
 from iwgplan.errors import FileResult, PlanInvalid
 from iwgplan.loading import check_text
-from iwgplan.source import decode, read_bytes
+from iwgplan.source import read_text
 
 
 def validate_source(source: PlanText) -> FileResult:
@@ -17,7 +17,7 @@ def validate_source(source: PlanText) -> FileResult:
 def validate_path(path: Path) -> FileResult:
     shown = str(path)
     try:
-        text = decode(read_bytes(path, shown), shown)
+        text = read_text(path, shown)
     except PlanInvalid as exc:
         return exc.result
     return check_text(text, shown).result

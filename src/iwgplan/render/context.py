@@ -22,8 +22,3 @@ class Listing:
     view: View
     matched: list[Entry]
     keep: set[int]  # identities of matched entries and their ancestors, for the tree
-
-
-def revision_label(plan: Plan) -> str:
-    meta = plan.plan
-    return "Original" if meta.revision == 0 else f"Rev.{meta.revision}"

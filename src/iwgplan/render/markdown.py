@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from iwgplan.index import Entry
-from iwgplan.render.context import Listing, View, revision_label
+from iwgplan.render.context import Listing, View
 from iwgplan.timeline import Summary, cookie, effective_due, rollup
 
 
@@ -26,7 +26,7 @@ def table(headers: list[str], rows: Sequence[Sequence[object]]) -> str:
 def heading(view: View) -> str:
     meta = view.plan.plan
     symbol = f" · {cell(meta.symbol)}" if meta.symbol else ""
-    return f"# {cell(meta.title)}\n\n{revision_label(view.plan)} · {meta.date}{symbol} · as of {view.as_of}\n"
+    return f"# {cell(meta.title)}\n\n{meta.revision_label} · {meta.date}{symbol} · as of {view.as_of}\n"
 
 
 def tiers_rows(summary: Summary) -> str:

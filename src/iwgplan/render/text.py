@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from iwgplan.index import Entry
-from iwgplan.render.context import Listing, View, revision_label
+from iwgplan.render.context import Listing, View
 from iwgplan.status import Status
 from iwgplan.timeline import Dated, GroupSummary, Summary, cookie, effective_due, rollup
 
@@ -46,7 +46,7 @@ def bar(fraction: float, width: int) -> Text:
 def _header(view: View) -> Text:
     meta = view.plan.plan
     head = Text(meta.title, style="bold")
-    head.append(f"\n{revision_label(view.plan)} · {meta.date}", style="")
+    head.append(f"\n{meta.revision_label} · {meta.date}", style="")
     if meta.symbol:
         head.append(f" · {meta.symbol}")
     head.append(f"\nplan: {view.shown} · as of {view.as_of}", style="dim")
