@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from iwgplan.diff import diff_plans
-from iwgplan.loading import load_text
+from iwgplan.files.loading import load_text
+from iwgplan.views.diff import diff_plans
 from tests.conftest import SHIPPED, SMALL, git
 
 BASE = SMALL.read_text(encoding="utf-8")

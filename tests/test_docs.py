@@ -8,7 +8,7 @@ import pytest
 import typer
 
 from iwgplan.cli.app import app
-from iwgplan.loading import check_text
+from iwgplan.files.loading import check_text
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -9,10 +9,10 @@ from datetime import date
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from iwgplan.edit import apply_changes
-from iwgplan.loading import load_text
-from iwgplan.model import Status
-from iwgplan.progress import add_note, mark_done, set_status
+from iwgplan.edit.progress import add_note, mark_done, set_status
+from iwgplan.edit.splice import apply_changes
+from iwgplan.files.loading import load_text
+from iwgplan.plan.model import Status
 
 HEAD = [
     "# generated plan",

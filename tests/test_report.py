@@ -195,5 +195,5 @@ def test_other_commands_do_not_import_icalendar() -> None:
     )
     assert done.returncode == 0
     modules = {line.split("|")[-1].strip() for line in done.stderr.splitlines() if "|" in line}
-    assert "icalendar" not in modules and "iwgplan.diff" not in modules
+    assert "icalendar" not in modules and "iwgplan.views.diff" not in modules
     assert "iwgplan.render.text" in modules

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from iwgplan import atomic
+from iwgplan.files import atomic
 from tests.conftest import SMALL
 
 ORIGINAL = SMALL.read_text(encoding="utf-8")

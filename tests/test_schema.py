@@ -8,9 +8,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from iwgplan.jsonschema import schema_dict, schema_text
-from iwgplan.loading import check_text
-from iwgplan.source import load_data
+from iwgplan.files.loading import check_text
+from iwgplan.files.source import load_data
+from iwgplan.plan.jsonschema import schema_dict, schema_text
 from tests.conftest import ROOT, SHIPPED, SMALL
 
 INVALID = sorted((Path(__file__).parent / "fixtures" / "invalid").glob("*.yaml"))

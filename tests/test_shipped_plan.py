@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from iwgplan.discover import embedded_text
-from iwgplan.loading import load_text
+from iwgplan.files.discover import embedded_text
+from iwgplan.files.loading import load_text
 from tests.conftest import SHIPPED
 
 

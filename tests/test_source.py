@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from iwgplan.loading import check_text
-from iwgplan.source import MAX_BYTES, load_data
+from iwgplan.files.loading import check_text
+from iwgplan.files.source import MAX_BYTES, load_data
 from tests.conftest import SMALL
 
 

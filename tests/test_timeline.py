@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from iwgplan.index import PlanIndex
-from iwgplan.loading import load_text
-from iwgplan.model import Status
-from iwgplan.timeline import due_date, elapsed_fraction, rollup, summarize
+from iwgplan.files.loading import load_text
+from iwgplan.plan.index import PlanIndex
+from iwgplan.plan.model import Status
+from iwgplan.views.timeline import due_date, elapsed_fraction, rollup, summarize
 from tests.conftest import SHIPPED, SMALL
 
 

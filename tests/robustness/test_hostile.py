@@ -97,7 +97,7 @@ def test_code_tags_never_run(tmp_path: Path, payload: str) -> None:
 
 
 def test_timing_of_alias_bomb_in_process() -> None:
-    from iwgplan.source import load_data
+    from iwgplan.files.source import load_data
 
     start = time.perf_counter()
     data, problems = load_data(billion_laughs())

@@ -18,7 +18,7 @@ from iwgplan.errors import IwgplanError, PlanInvalid, Problem, UsageError
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from iwgplan.render.context import View
+    from iwgplan.views.context import View
 
 P = ParamSpec("P")
 
@@ -125,7 +125,7 @@ def emit(data: str | bytes, output: Path | None = None) -> None:
         sys.stdout.buffer.write(raw)
         sys.stdout.buffer.flush()
         return
-    from iwgplan.atomic import write_atomic
+    from iwgplan.files.atomic import write_atomic
 
     write_atomic(output, raw)
     err(f"wrote {output}")
@@ -133,9 +133,9 @@ def emit(data: str | bytes, output: Path | None = None) -> None:
 
 def load_view(plan: Path | None, rev: str | None, as_of: str | None = None) -> View:
     """Read, parse and index the chosen plan: what every read-only command starts with."""
-    from iwgplan.discover import read_plan
-    from iwgplan.loading import load_text
-    from iwgplan.render.context import View
+    from iwgplan.files.discover import read_plan
+    from iwgplan.files.loading import load_text
+    from iwgplan.views.context import View
 
     source = read_plan(plan, rev)
     parsed, index = load_text(source.text, source.shown)

@@ -42,9 +42,9 @@ def diff(
 
     Example: iwgplan diff HEAD~1 --format markdown
     """
-    from iwgplan.diff import diff_plans, summarize
+    from iwgplan.files.sides import read_side
     from iwgplan.render import diff_out
-    from iwgplan.sides import read_side
+    from iwgplan.views.diff import diff_plans, summarize
 
     old_side = read_side(old, plan, "old")
     new_side = read_side(new, plan, "new")
@@ -73,9 +73,9 @@ def git_diff(
     Set up with: git config diff.iwgplan.command 'iwgplan git-diff', and the
     .gitattributes line: plans/*.yaml diff=iwgplan
     """
-    from iwgplan.diff import diff_plans
+    from iwgplan.files.sides import read_side
     from iwgplan.render import diff_out
-    from iwgplan.sides import read_side
+    from iwgplan.views.diff import diff_plans
 
     if len(args) < 7:
         raise IwgplanError("git-diff expects the 7 arguments git gives an external diff driver")

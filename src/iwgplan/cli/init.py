@@ -18,7 +18,7 @@ def init(
 
     Example: iwgplan init my-group
     """
-    from iwgplan.discover import EMBEDDED_NAME, embedded_text
+    from iwgplan.files.discover import EMBEDDED_NAME, embedded_text
 
     target = folder / "plans" / EMBEDDED_NAME
     try:

@@ -9,7 +9,7 @@ import typer
 
 from iwgplan.cli.common import AsOfOpt, PlanOpt, RevOpt, handled, load_view, parse_day, report
 from iwgplan.errors import UsageError
-from iwgplan.status import Status
+from iwgplan.plan.status import Status
 
 StatusChoice = Enum("StatusChoice", {s.value: s.value for s in Status}, type=str)  # type: ignore[misc]
 
@@ -49,8 +49,8 @@ def list_items(
 
     Example: iwgplan list --tier tier2 --status planned --status blocked
     """
-    from iwgplan.query import Filters, select, with_ancestors
-    from iwgplan.render.context import Listing
+    from iwgplan.views.context import Listing
+    from iwgplan.views.query import Filters, select, with_ancestors
 
     view = load_view(plan, rev, as_of)
     filters = Filters(

@@ -19,7 +19,7 @@ ReasonOpt = Annotated[str, typer.Option("--reason", help="Why; kept in the item'
 
 
 def _run(plan, make, dry_run: bool) -> None:  # type: ignore[no-untyped-def]
-    from iwgplan.record import record
+    from iwgplan.edit.record import record
 
     done = record(plan, make, dry_run=dry_run)
     for line in done.outcome.notices:
@@ -62,7 +62,7 @@ def done(
 
     Example: iwgplan done joint-statement --date 2026-03-27 --evidence WT/MIN(26)/6
     """
-    from iwgplan.progress import mark_done
+    from iwgplan.edit.progress import mark_done
 
     day = _day(on)
     _run(
@@ -85,8 +85,8 @@ def start(item_id: IdArg, *, on: DateOpt = None, dry_run: DryRunOpt = False, pla
 
     Example: iwgplan start data-workshops
     """
-    from iwgplan.progress import set_status
-    from iwgplan.status import Status
+    from iwgplan.edit.progress import set_status
+    from iwgplan.plan.status import Status
 
     day = _day(on)
     _run(plan, lambda index: set_status(index, item_id, Status.IN_PROGRESS, day, None), dry_run)
@@ -103,8 +103,8 @@ def _with_reason(status_name: str, summary: str, example: str):  # type: ignore[
         dry_run: DryRunOpt = False,
         plan: PlanOpt = None,
     ) -> None:
-        from iwgplan.progress import set_status
-        from iwgplan.status import Status
+        from iwgplan.edit.progress import set_status
+        from iwgplan.plan.status import Status
 
         day = _day(on)
         _run(plan, lambda index: set_status(index, item_id, Status(status_name), day, reason), dry_run)
@@ -141,8 +141,8 @@ def reopen(
 
     Example: iwgplan reopen compendium-2020 --reason "Members asked for a second edition"
     """
-    from iwgplan.progress import reopen as reopen_item
-    from iwgplan.status import Status
+    from iwgplan.edit.progress import reopen as reopen_item
+    from iwgplan.plan.status import Status
 
     day = _day(on)
     to = Status.IN_PROGRESS if started else Status.PLANNED
@@ -161,7 +161,7 @@ def note(
 
     Example: iwgplan note msme-toolkit "first draft shared with the MSME group"
     """
-    from iwgplan.progress import add_note
+    from iwgplan.edit.progress import add_note
 
     day = _day(on)
     _run(plan, lambda index: add_note(index, item_id, day, text), dry_run)
@@ -181,7 +181,7 @@ def revise(
 
     Example: iwgplan revise --date 2026-02-15
     """
-    from iwgplan.progress import revise as revise_plan
+    from iwgplan.edit.progress import revise as revise_plan
 
     day = _day(on)
     _run(plan, lambda index: revise_plan(index, day, symbol), dry_run)

@@ -42,7 +42,7 @@ def report(
 
     Example: iwgplan report --format html -o report.html
     """
-    from iwgplan.report import build
+    from iwgplan.views.report import build
 
     view = load_view(plan, rev, as_of)
     built = build(view.index, view.as_of)
@@ -75,7 +75,7 @@ def export(
         emit(calendar(view.index, view.as_of), output)
     elif fmt is ExportFmt.mermaid:
         from iwgplan.render.mermaid import gantt
-        from iwgplan.report import build
+        from iwgplan.views.report import build
 
         emit(gantt(build(view.index, view.as_of)), output)
     else:

@@ -23,8 +23,8 @@ def schema(
 
     Example: iwgplan schema --check
     """
-    from iwgplan.atomic import write_atomic
-    from iwgplan.jsonschema import schema_text
+    from iwgplan.files.atomic import write_atomic
+    from iwgplan.plan.jsonschema import schema_text
 
     wanted = schema_text()
     current = output.read_text(encoding="utf-8") if output.is_file() else None

@@ -23,7 +23,7 @@ def status(
 
     Example: iwgplan status --as-of 2026-03-30
     """
-    from iwgplan.timeline import summarize
+    from iwgplan.views.timeline import summarize
 
     view = load_view(plan, rev, as_of)
     summary = summarize(view.index, view.as_of, horizon)

@@ -20,7 +20,7 @@ def tiers(
 
     Example: iwgplan tiers --format markdown
     """
-    from iwgplan.timeline import summarize
+    from iwgplan.views.timeline import summarize
 
     view = load_view(plan, rev, as_of)
     summary = summarize(view.index, view.as_of)

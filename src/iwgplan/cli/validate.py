@@ -42,8 +42,8 @@ def validate(
 
     Example: iwgplan validate plans/*.yaml --format github
     """
+    from iwgplan.files.validation import validate_files
     from iwgplan.render.problems import RENDERERS
-    from iwgplan.validation import validate_files
 
     chosen = fmt or (ValidateFmt.github if os.environ.get("GITHUB_ACTIONS") == "true" else ValidateFmt.text)
     results = validate_files(files or [], plan, rev)

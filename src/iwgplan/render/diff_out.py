@@ -8,11 +8,11 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
-from iwgplan.diff import ADDED, CHANGED, MOVED, REMOVED, Change, summarize
-from iwgplan.discover import PlanText
-from iwgplan.index import PlanIndex
+from iwgplan.files.discover import PlanText
+from iwgplan.files.source import Locator
+from iwgplan.plan.index import PlanIndex
 from iwgplan.render.markdown import table
-from iwgplan.source import Locator
+from iwgplan.views.diff import ADDED, CHANGED, MOVED, REMOVED, Change, summarize
 
 MARK = {ADDED: ("+", "green"), REMOVED: ("−", "red"), MOVED: ("→", "blue"), CHANGED: ("~", "yellow")}
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from iwgplan.index import PlanIndex
-from iwgplan.status import Status
-from iwgplan.timeline import due_date, rollup
+from iwgplan.plan.index import PlanIndex
+from iwgplan.plan.status import Status
+from iwgplan.views.timeline import due_date, rollup
 
 STATUS = {
     Status.PLANNED: "NEEDS-ACTION",

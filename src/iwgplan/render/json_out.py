@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from iwgplan.index import Entry
-from iwgplan.render.context import Listing, View
+from iwgplan.plan.index import Entry
 from iwgplan.render.rows import item_row
-from iwgplan.timeline import Dated, GroupSummary, Summary, rollup
+from iwgplan.views.context import Listing, View
+from iwgplan.views.timeline import Dated, GroupSummary, Summary, rollup
 
 
 def dump(data: Any) -> str:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from iwgplan.index import Entry
-from iwgplan.render.context import Listing, View
-from iwgplan.timeline import Summary, cookie, effective_due, rollup
+from iwgplan.plan.index import Entry
+from iwgplan.views.context import Listing, View
+from iwgplan.views.timeline import Summary, cookie, effective_due, rollup
 
 
 def cell(value: object) -> str:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from iwgplan.index import PlanIndex
-from iwgplan.report import Report
-from iwgplan.status import Status
+from iwgplan.plan.index import PlanIndex
+from iwgplan.plan.status import Status
+from iwgplan.views.report import Report
 
 _UNSAFE = re.compile(r"[:;#\n\r]")
 

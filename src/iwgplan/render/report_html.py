@@ -10,9 +10,9 @@ import re
 from datetime import date
 from html import escape
 
-from iwgplan.index import Entry, Group
-from iwgplan.report import Report, header_facts
-from iwgplan.timeline import done_fraction, effective_due, rollup
+from iwgplan.plan.index import Entry, Group
+from iwgplan.views.report import Report, header_facts
+from iwgplan.views.timeline import done_fraction, effective_due, rollup
 
 CSS = """
 :root { --done:#2e7d32; --prog:#f9a825; --plan:#90a4ae; --blk:#c62828; --drop:#bdbdbd; --ink:#1b1b1b; }

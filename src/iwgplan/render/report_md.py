@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from iwgplan.index import Entry, Group
+from iwgplan.plan.index import Entry, Group
 from iwgplan.render.markdown import cell, table
 from iwgplan.render.mermaid import gantt
-from iwgplan.report import Report, header_facts
-from iwgplan.timeline import done_fraction, effective_due, rollup
+from iwgplan.views.report import Report, header_facts
+from iwgplan.views.timeline import done_fraction, effective_due, rollup
 
 
 def _header(report: Report) -> list[str]:

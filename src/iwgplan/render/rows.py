@@ -7,8 +7,8 @@ import io
 from datetime import date
 from typing import Any
 
-from iwgplan.index import Entry, PlanIndex
-from iwgplan.timeline import cookie, effective_due, rollup
+from iwgplan.plan.index import Entry, PlanIndex
+from iwgplan.views.timeline import cookie, effective_due, rollup
 
 ROW_KEYS = [
     "id",

@@ -13,10 +13,10 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from iwgplan.index import Entry
-from iwgplan.render.context import Listing, View
-from iwgplan.status import Status
-from iwgplan.timeline import Dated, GroupSummary, Summary, cookie, effective_due, rollup
+from iwgplan.plan.index import Entry
+from iwgplan.plan.status import Status
+from iwgplan.views.context import Listing, View
+from iwgplan.views.timeline import Dated, GroupSummary, Summary, cookie, effective_due, rollup
 
 STYLE = {
     "planned": "cyan",

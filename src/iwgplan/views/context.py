@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from iwgplan.index import Entry, PlanIndex
-from iwgplan.model import Plan
+from iwgplan.plan.index import Entry, PlanIndex
+from iwgplan.plan.model import Plan
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from iwgplan.index import Entry, PlanIndex
-from iwgplan.model import Milestone
-from iwgplan.status import Status
-from iwgplan.timeline import Summary, effective_due, reason_for, rollup, summarize
+from iwgplan.plan.index import Entry, PlanIndex
+from iwgplan.plan.model import Milestone
+from iwgplan.plan.status import Status
+from iwgplan.views.timeline import Summary, effective_due, reason_for, rollup, summarize
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,14 +8,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from iwgplan.atomic import locked, real_target, write_atomic
-from iwgplan.discover import find_plan_path, shown_path
-from iwgplan.edit import apply_changes, refuse_if_invalid, unified_diff
+from iwgplan.edit.progress import Outcome
+from iwgplan.edit.splice import apply_changes, refuse_if_invalid, unified_diff
 from iwgplan.errors import IwgplanError, PlanInvalid
-from iwgplan.index import PlanIndex
-from iwgplan.loading import check_text
-from iwgplan.progress import Outcome
-from iwgplan.source import read_text
+from iwgplan.files.atomic import locked, real_target, write_atomic
+from iwgplan.files.discover import find_plan_path, shown_path
+from iwgplan.files.loading import check_text
+from iwgplan.files.source import read_text
+from iwgplan.plan.index import PlanIndex
 
 
 @dataclass(slots=True)

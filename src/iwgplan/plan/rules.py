@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from datetime import date
 
 from iwgplan.errors import Loc, Problem, dotted
-from iwgplan.index import PlanIndex
-from iwgplan.model import Plan
-from iwgplan.status import Status
+from iwgplan.plan.index import PlanIndex
+from iwgplan.plan.model import Plan
+from iwgplan.plan.status import Status
 
 
 def check(plan: Plan, index: PlanIndex | None = None) -> list[Problem]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from iwgplan.errors import IwgplanError, Loc
-from iwgplan.model import ActionPoint, FocusArea, Milestone, Plan, Section, Tier
+from iwgplan.plan.model import ActionPoint, FocusArea, Milestone, Plan, Section, Tier
 
 Group = Tier | Section
 

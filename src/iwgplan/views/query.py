@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from iwgplan.index import Entry, Group, PlanIndex
-from iwgplan.timeline import due_date, effective_due, rollup
+from iwgplan.plan.index import Entry, Group, PlanIndex
+from iwgplan.views.timeline import due_date, effective_due, rollup
 
 
 @dataclass(slots=True)

@@ -6,10 +6,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from iwgplan.dates import When
-from iwgplan.index import Entry, Group, PlanIndex
-from iwgplan.model import Milestone, Tier
-from iwgplan.status import Status
+from iwgplan.plan.dates import When
+from iwgplan.plan.index import Entry, Group, PlanIndex
+from iwgplan.plan.model import Milestone, Tier
+from iwgplan.plan.status import Status
 
 Day = date  # `date` is also a field name of Dated below
 STATUSES = [s.value for s in Status]

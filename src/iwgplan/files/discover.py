@@ -9,7 +9,7 @@ from importlib import resources
 from pathlib import Path
 
 from iwgplan.errors import UsageError
-from iwgplan.source import read_text
+from iwgplan.files.source import read_text
 
 EMBEDDED_NAME = "workplan-2025-2026.yaml"
 ENV_VAR = "IWGPLAN_PLAN"
@@ -63,7 +63,7 @@ def shown_path(path: Path) -> str:
 def read_plan(explicit: Path | None = None, rev: str | None = None) -> PlanText:
     path = find_plan_path(explicit)
     if rev is not None:
-        from iwgplan.gitrev import read_at_revision
+        from iwgplan.files.gitrev import read_at_revision
 
         return read_at_revision(rev, path)
     if path is None:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from iwgplan.discover import PlanText, find_plan_path, read_plan, shown_path
 from iwgplan.errors import IwgplanError, PlanInvalid
-from iwgplan.index import PlanIndex
-from iwgplan.loading import load_text
-from iwgplan.source import read_text
+from iwgplan.files.discover import PlanText, find_plan_path, read_plan, shown_path
+from iwgplan.files.loading import load_text
+from iwgplan.files.source import read_text
+from iwgplan.plan.index import PlanIndex
 
 
 class SideError(IwgplanError):
@@ -26,7 +26,7 @@ def _read(spec: str | None, plan: Path | None, shown: str | None) -> PlanText:
         return PlanText(read_text(path, label), label, path)
     if spec.endswith((".yaml", ".yml")) and ":" not in spec:
         raise IwgplanError(f"{spec}: no such file")
-    from iwgplan.gitrev import read_at_revision
+    from iwgplan.files.gitrev import read_at_revision
 
     return read_at_revision(spec, find_plan_path(plan))
 

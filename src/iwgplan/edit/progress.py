@@ -6,11 +6,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from iwgplan.edit import Change, day
+from iwgplan.edit.splice import Change, day
 from iwgplan.errors import IwgplanError
-from iwgplan.index import Entry, PlanIndex
-from iwgplan.status import Status
-from iwgplan.timeline import rollup
+from iwgplan.plan.index import Entry, PlanIndex
+from iwgplan.plan.status import Status
+from iwgplan.views.timeline import rollup
 
 
 @dataclass(slots=True)

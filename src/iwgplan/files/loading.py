@@ -10,12 +10,13 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 from yaml.nodes import Node
 
-from iwgplan import __version__, model
+from iwgplan import __version__
 from iwgplan.errors import FileResult, Loc, PlanInvalid, Problem
-from iwgplan.index import PlanIndex
-from iwgplan.model import SCHEMA_VERSION, Plan
-from iwgplan.rules import check
-from iwgplan.source import Locator, no_gc, parse
+from iwgplan.files.source import Locator, no_gc, parse
+from iwgplan.plan import model
+from iwgplan.plan.index import PlanIndex
+from iwgplan.plan.model import SCHEMA_VERSION, Plan
+from iwgplan.plan.rules import check
 
 
 @dataclass(slots=True)

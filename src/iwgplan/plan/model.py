@@ -1,7 +1,7 @@
 """The plan format (``schema_version: 1``) as pydantic models: data and per-field rules only.
 
 Rules that span fields or need the whole plan (unique ids, references that resolve, cycles)
-live in :mod:`iwgplan.rules`, so that they can be collected rather than raised one by one.
+live in :mod:`iwgplan.plan.rules`, so that they can be collected rather than raised one by one.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from pydantic import (
     model_validator,
 )
 
-from iwgplan.dates import DAY_PATTERN, WHEN_PATTERN, When, parse_day
-from iwgplan.status import Status
+from iwgplan.plan.dates import DAY_PATTERN, WHEN_PATTERN, When, parse_day
+from iwgplan.plan.status import Status
 
 SCHEMA_VERSION = 1
 

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from iwgplan.index import Entry, PlanIndex
-from iwgplan.timeline import due_date
+from iwgplan.plan.index import Entry, PlanIndex
+from iwgplan.views.timeline import due_date
 
 ADDED, REMOVED, MOVED, CHANGED = "added", "removed", "moved", "changed"
 _META_FIELDS = ["title", "body", "symbol", "revision", "date", "issued_by", "period", "supersedes"]

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from iwgplan.errors import IwgplanError, UsageError
 
 if TYPE_CHECKING:
-    from iwgplan.discover import PlanText
+    from iwgplan.files.discover import PlanText
 
 _REV_RE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._/~^@{}+-]{0,200}")
 _BAD_PATH = re.compile(r"[\x00-\x1f]")
@@ -48,8 +48,8 @@ def repo_path(path: Path) -> tuple[Path, str]:
 
 def read_at_revision(spec: str, default_path: Path | None) -> PlanText:
     """Read ``REV`` (the plan's own path at that revision) or ``REV:path``."""
-    from iwgplan.discover import PlanText
-    from iwgplan.source import decode
+    from iwgplan.files.discover import PlanText
+    from iwgplan.files.source import decode
 
     rev, path = check_rev(spec)
     if path is None:

@@ -18,7 +18,7 @@ from typing import Any
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from iwgplan.errors import IwgplanError, Loc, PlanInvalid
-from iwgplan.source import MARKS_SKIP_BOM, compose, parse
+from iwgplan.files.source import MARKS_SKIP_BOM, compose, parse
 
 _PLAIN_SAFE = re.compile(r"[A-Za-z\u00c0-\uffff(][^:#\n\r\t\"'\[\]{},&*!|>%@`]*")
 # Characters YAML treats as line breaks or will not read raw inside a double-quoted scalar.
@@ -295,7 +295,7 @@ def unified_diff(old: str, new: str, name: str, context: int = 3) -> str:
 
 
 def refuse_if_invalid(edited: Edited, shown: str) -> None:
-    from iwgplan.loading import check_data
+    from iwgplan.files.loading import check_data
 
     checked = check_data(edited.data, edited.text, shown)
     if checked.plan is None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from iwgplan.discover import PlanText, read_plan
 from iwgplan.errors import FileResult, PlanInvalid
-from iwgplan.loading import check_text
-from iwgplan.source import read_text
+from iwgplan.files.discover import PlanText, read_plan
+from iwgplan.files.loading import check_text
+from iwgplan.files.source import read_text
 
 
 def validate_source(source: PlanText) -> FileResult:

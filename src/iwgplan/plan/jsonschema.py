@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from iwgplan.model import Plan
+from iwgplan.plan.model import Plan
 
 SCHEMA_ID = "https://github.com/iwgplan/iwgplan/schemas/workplan.schema.json"
 
