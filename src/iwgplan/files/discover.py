@@ -4,29 +4,15 @@ embedded default; and reading it from the working tree, a git revision or the pa
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from iwgplan.errors import UsageError
 from iwgplan.files.source import read_text
+from iwgplan.files.text import PlanText
 
 EMBEDDED_NAME = "workplan-2025-2026.yaml"
 ENV_VAR = "IWGPLAN_PLAN"
-
-
-@dataclass(frozen=True, slots=True)
-class PlanText:
-    """The text of a plan and where it came from."""
-
-    text: str
-    shown: str  # how messages name it: a path, REV:path, or the embedded default
-    path: Path | None = None  # the working-tree file; None for the embedded default
-    rev: str | None = None
-
-    @property
-    def embedded(self) -> bool:
-        return self.path is None and self.rev is None
 
 
 def embedded_text() -> str:
@@ -63,7 +49,7 @@ def shown_path(path: Path) -> str:
 def read_plan(explicit: Path | None = None, rev: str | None = None) -> PlanText:
     path = find_plan_path(explicit)
     if rev is not None:
-        from iwgplan.files.gitrev import read_at_revision
+        from iwgplan.files.gitrev import read_at_revision  # subprocess only when asked
 
         return read_at_revision(rev, path)
     if path is None:

@@ -5,12 +5,10 @@ from __future__ import annotations
 import re
 import subprocess
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from iwgplan.errors import IwgplanError, UsageError
-
-if TYPE_CHECKING:
-    from iwgplan.files.discover import PlanText
+from iwgplan.files.source import decode
+from iwgplan.files.text import PlanText
 
 _REV_RE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._/~^@{}+-]{0,200}")
 _BAD_PATH = re.compile(r"[\x00-\x1f]")
@@ -48,9 +46,6 @@ def repo_path(path: Path) -> tuple[Path, str]:
 
 def read_at_revision(spec: str, default_path: Path | None) -> PlanText:
     """Read ``REV`` (the plan's own path at that revision) or ``REV:path``."""
-    from iwgplan.files.discover import PlanText
-    from iwgplan.files.source import decode
-
     rev, path = check_rev(spec)
     if path is None:
         if default_path is None:

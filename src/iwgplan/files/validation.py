@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from iwgplan.errors import FileResult, PlanInvalid
-from iwgplan.files.discover import PlanText, read_plan
+from iwgplan.files.discover import read_plan
 from iwgplan.files.loading import check_text
 from iwgplan.files.source import read_text
+from iwgplan.files.text import PlanText
 
 
 def validate_source(source: PlanText) -> FileResult:

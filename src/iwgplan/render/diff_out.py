@@ -8,8 +8,8 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
-from iwgplan.files.discover import PlanText
 from iwgplan.files.source import Locator
+from iwgplan.files.text import PlanText
 from iwgplan.plan.index import PlanIndex
 from iwgplan.render.markdown import table
 from iwgplan.views.diff import ADDED, CHANGED, MOVED, REMOVED, Change, summarize
