@@ -197,3 +197,39 @@ def test_other_commands_do_not_import_icalendar() -> None:
     modules = {line.split("|")[-1].strip() for line in done.stderr.splitlines() if "|" in line}
     assert "icalendar" not in modules and "iwgplan.views.diff" not in modules
     assert "iwgplan.render.text" in modules
+
+
+def _milestone_rows(markdown: str) -> dict[str, str]:
+    section = markdown.split("## Milestones", 1)[1].split("\n## ", 1)[0]
+    rows = [line.split(" | ") for line in section.splitlines() if line.startswith("| ") and "---" not in line]
+    return {row[0][2:]: row[2] for row in rows[1:]}
+
+
+def test_report_groups_items_by_the_milestone_they_name(cli) -> None:
+    rows = _milestone_rows(cli("report", "--plan", SHIPPED, "--as-of", "2026-03-30").out)
+    back = rows["IWG Co-Chairs report back to the IWG on the implementation of the Work Plan"]
+    assert back == "report-back-duty (planned) |"
+    assert "report-back-duty" not in rows["Implementation of the Work Plan ends"]
+    assert "joint-statement" in rows["WTO 14th Ministerial Conference (MC14), Yaoundé, Cameroon"]
+
+
+@pytest.mark.parametrize(
+    ("due", "home"),
+    [
+        ("2026-03-01", "MC14"),  # a plain date: the next milestone on or after it
+        ("2026-03-27", "MC14"),  # inside a range milestone
+        ("2026-03-30", "Ends"),
+        ("2026-05", "Ends"),  # a month falls due on its last day
+        ("mc14", "MC14"),
+        ("ends", "Ends"),
+    ],
+)
+def test_date_due_goes_under_the_next_milestone(cli, small: Path, due: str, home: str) -> None:
+    text = small.read_text(encoding="utf-8")
+    text = text.replace(
+        "    end: 2026-03-29\n", "    end: 2026-03-29\n  - id: ends\n    title: Ends\n    date: 2026-12\n"
+    )
+    text = text.replace("            due: 2026-06\n", f"            due: {due}\n")
+    small.write_text(text, encoding="utf-8")
+    rows = _milestone_rows(cli("report", "--plan", small, "--as-of", "2026-01-01").out)
+    assert [name for name, cell in rows.items() if "parent (" in cell] == [home]

@@ -139,7 +139,14 @@ def load_view(plan: Path | None, rev: str | None, as_of: str | None = None) -> V
 
     source = read_plan(plan, rev)
     parsed, index = load_text(source.text, source.shown)
-    return View(parsed, index, source.shown, as_of_day(as_of))
+    if as_of is None:
+        return View(parsed, index, source.shown, as_of_day(as_of))
+    from iwgplan.plan.index import PlanIndex
+    from iwgplan.views.replay import replay
+
+    day = as_of_day(as_of)
+    past = replay(parsed, day)
+    return View(past, PlanIndex(past), source.shown, day, recorded=True)
 
 
 def console() -> Console:

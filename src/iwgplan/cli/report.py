@@ -45,7 +45,7 @@ def report(
     from iwgplan.views.report import build
 
     view = load_view(plan, rev, as_of)
-    built = build(view.index, view.as_of)
+    built = build(view.index, view.as_of, recorded=view.recorded)
     if fmt is ReportFmt.html:
         from iwgplan.render import report_html
 
@@ -77,7 +77,7 @@ def export(
         from iwgplan.render.mermaid import gantt
         from iwgplan.views.report import build
 
-        emit(gantt(build(view.index, view.as_of)), output)
+        emit(gantt(build(view.index, view.as_of, recorded=view.recorded)), output)
     else:
         from iwgplan.render.json_out import dump
         from iwgplan.render.rows import item_row, rows_csv

@@ -6,13 +6,14 @@ from typing import Annotated
 
 import typer
 
-from iwgplan.cli.common import Fmt, PlanOpt, RevOpt, handled, load_view, report
+from iwgplan.cli.common import AsOfOpt, Fmt, PlanOpt, RevOpt, handled, load_view, report
 
 
 def show(
     item_id: Annotated[str, typer.Argument(metavar="ID", help="The action point's id (any case).")],
     *,
     fmt: Annotated[Fmt, typer.Option("--format", help="Output format.")] = Fmt.text,
+    as_of: AsOfOpt = None,
     plan: PlanOpt = None,
     rev: RevOpt = None,
 ) -> None:
@@ -20,7 +21,7 @@ def show(
 
     Example: iwgplan show joint-statement
     """
-    view = load_view(plan, rev)
+    view = load_view(plan, rev, as_of)
     entry = view.index.get(item_id)
     report(fmt.value, "show", view, entry)
 

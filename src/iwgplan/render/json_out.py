@@ -47,6 +47,7 @@ def status(view: View, summary: Summary) -> str:
     return dump(
         {
             "as_of": summary.as_of.isoformat(),
+            "as_recorded": view.recorded,
             "plan": _plan(view),
             "period": {"start": summary.start.isoformat(), "end": summary.end.isoformat()},
             "elapsed": round(summary.elapsed, 4),

@@ -26,7 +26,7 @@ def table(headers: list[str], rows: Sequence[Sequence[object]]) -> str:
 def heading(view: View) -> str:
     meta = view.plan.plan
     symbol = f" · {cell(meta.symbol)}" if meta.symbol else ""
-    return f"# {cell(meta.title)}\n\n{meta.revision_label} · {meta.date}{symbol} · as of {view.as_of}\n"
+    return f"# {cell(meta.title)}\n\n{meta.revision_label} · {meta.date}{symbol} · {view.as_of_text}\n"
 
 
 def tiers_rows(summary: Summary) -> str:
@@ -88,11 +88,15 @@ def listing(result: Listing) -> str:
         ]
         for e in result.matched
     ]
-    return table(["#", "id", "status", "due", "owners", "title"], rows)
+    return _recorded(view) + table(["#", "id", "status", "due", "owners", "title"], rows)
+
+
+def _recorded(view: View) -> str:
+    return f"_{view.as_of_text}_\n\n" if view.recorded else ""
 
 
 def tiers(view: View, summary: Summary) -> str:
-    parts = [tiers_rows(summary)]
+    parts = [_recorded(view) + tiers_rows(summary)]
     for g in summary.groups:
         areas = getattr(g.group, "focus_areas", [])
         if areas:
@@ -131,7 +135,7 @@ def show(view: View, entry: Entry) -> str:
     out = [
         f"## {cell(entry.number)} {cell(item.title)}\n",
         f"{cell(chain)}\n",
-        table(["", ""], rows),
+        _recorded(view) + table(["", ""], rows),
     ]
     if item.history:
         out.append("### History\n")

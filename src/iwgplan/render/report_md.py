@@ -7,6 +7,7 @@ from urllib.parse import quote
 from iwgplan.plan.index import Entry, Group
 from iwgplan.render.markdown import cell, table
 from iwgplan.render.mermaid import gantt
+from iwgplan.views.context import as_of_words
 from iwgplan.views.report import Report, header_facts
 from iwgplan.views.timeline import done_fraction, effective_due, rollup
 
@@ -16,7 +17,7 @@ def _header(report: Report) -> list[str]:
     facts = header_facts(report.index)
     return [
         f"# {cell(meta.title)}\n",
-        f"Implementation report as of **{report.as_of}**\n",
+        f"Implementation report {as_of_words(report.recorded)} **{report.as_of}**\n",
         "".join(f"- **{k}:** {cell(v)}\n" for k, v in facts),
     ]
 

@@ -49,7 +49,7 @@ def _header(view: View) -> Text:
     head.append(f"\n{meta.revision_label} · {meta.date}", style="")
     if meta.symbol:
         head.append(f" · {meta.symbol}")
-    head.append(f"\nplan: {view.shown} · as of {view.as_of}", style="dim")
+    head.append(f"\nplan: {view.shown} · {view.as_of_text}", style="dim")
     return head
 
 
@@ -238,7 +238,11 @@ def listing(result: Listing, console: Console) -> None:
         )
     if table is not None:
         console.print(table)
-    console.print(Text(f"{len(result.matched)} action points", style="dim"))
+    console.print(Text(f"{len(result.matched)} action points{_recorded(view)}", style="dim"))
+
+
+def _recorded(view: View) -> str:
+    return f" · {view.as_of_text}" if view.recorded else ""
 
 
 # --- tiers ---------------------------------------------------------------------------------
@@ -247,6 +251,8 @@ def listing(result: Listing, console: Console) -> None:
 def tiers(view: View, summary: Summary, console: Console) -> None:
     table = tiers_table(summary.groups)
     console.print(table)
+    if view.recorded:
+        console.print(Text(view.as_of_text, style="dim"))
     for g in summary.groups:
         areas = getattr(g.group, "focus_areas", [])
         if areas:
@@ -269,6 +275,8 @@ def show(view: View, entry: Entry, console: Console) -> None:
         *(p.item.title for p in entry.ancestors()),
     ]
     console.print(Text(" › ".join(chain), style="dim"), overflow="ellipsis", no_wrap=True)
+    if view.recorded:
+        console.print(Text(view.as_of_text, style="dim"))
     facts = Table(box=None, show_header=False, padding=(0, 1), pad_edge=False)
     facts.add_column("key", style="bold", no_wrap=True)
     facts.add_column("value", overflow="fold")

@@ -9,12 +9,26 @@ from iwgplan.plan.index import Entry, PlanIndex
 from iwgplan.plan.model import Plan
 
 
+def as_of_words(recorded: bool) -> str:
+    """How a header names its day: "as recorded on" D for a replay, else "as of" D."""
+    return "as recorded on" if recorded else "as of"
+
+
+def as_of_text(as_of: date, recorded: bool) -> str:
+    return f"{as_of_words(recorded)} {as_of}"
+
+
 @dataclass(frozen=True, slots=True)
 class View:
     plan: Plan
     index: PlanIndex
     shown: str
     as_of: date
+    recorded: bool = False  # replayed from the dated history (`--as-of`), not the file as it is
+
+    @property
+    def as_of_text(self) -> str:
+        return as_of_text(self.as_of, self.recorded)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,8 @@ from datetime import date, timedelta
 from iwgplan.plan.index import Entry, PlanIndex
 from iwgplan.plan.model import Milestone
 from iwgplan.plan.status import Status
-from iwgplan.views.timeline import Summary, effective_due, reason_for, rollup, summarize
+from iwgplan.views.context import as_of_text
+from iwgplan.views.timeline import Summary, due_date, effective_due, reason_for, rollup, summarize
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,10 +36,15 @@ class Report:
     bars: list[Bar]
     milestones: list[MilestoneDue]
     dropped: list[tuple[Entry, str | None]]
+    recorded: bool = False  # replayed from the dated history (`--as-of`)
 
     @property
     def as_of(self) -> date:
         return self.summary.as_of
+
+    @property
+    def as_of_text(self) -> str:
+        return as_of_text(self.as_of, self.recorded)
 
 
 def _started(entry: Entry, default: date) -> date:
@@ -66,17 +72,26 @@ def gantt_bars(index: PlanIndex, as_of: date) -> list[Bar]:
 
 
 def due_by_milestone(index: PlanIndex) -> list[MilestoneDue]:
-    """For each milestone, the items whose due date falls after the previous one and by it."""
+    """Each milestone with the top-level items due by it, in document order.
+
+    An item whose ``due`` names a milestone belongs to that milestone; an item due on a date
+    belongs to the first milestone that is not over before that date.
+    """
     ordered = sorted(index.plan.milestones, key=lambda m: m.begins.first())
-    out, previous = [], date.min
-    for milestone in ordered:
-        by = milestone.finishes.last()
-        due = [
-            e for e in index.top_level() if (d := effective_due(e, index)) is not None and previous < d <= by
-        ]
-        out.append(MilestoneDue(milestone, due))
-        previous = by
-    return out
+    found: dict[str, list[Entry]] = {m.id: [] for m in ordered}
+    for entry in index.top_level():
+        home = _milestone_of(entry, index, ordered)
+        if home is not None:
+            found[home.id].append(entry)
+    return [MilestoneDue(m, found[m.id]) for m in ordered]
+
+
+def _milestone_of(entry: Entry, index: PlanIndex, ordered: list[Milestone]) -> Milestone | None:
+    due = entry.item.due
+    if due is not None and due in index.milestones:
+        return index.milestones[due]
+    when = due_date(due, index.milestones)
+    return next((m for m in ordered if when is not None and m.finishes.last() >= when), None)
 
 
 def header_facts(index: PlanIndex) -> list[tuple[str, str]]:
@@ -91,6 +106,7 @@ def header_facts(index: PlanIndex) -> list[tuple[str, str]]:
     ]
 
 
-def build(index: PlanIndex, as_of: date) -> Report:
+def build(index: PlanIndex, as_of: date, *, recorded: bool = False) -> Report:
     dropped = [(e, reason_for(e, Status.DROPPED)) for e in index.entries if e.item.status is Status.DROPPED]
-    return Report(index, summarize(index, as_of), gantt_bars(index, as_of), due_by_milestone(index), dropped)
+    summary = summarize(index, as_of)
+    return Report(index, summary, gantt_bars(index, as_of), due_by_milestone(index), dropped, recorded)
