@@ -21,8 +21,11 @@ from iwgplan.errors import IwgplanError, Loc, PlanInvalid
 from iwgplan.files.source import MARKS_SKIP_BOM, compose, parse
 
 _PLAIN_SAFE = re.compile(r"[A-Za-z\u00c0-\uffff(][^:#\n\r\t\"'\[\]{},&*!|>%@`]*")
-# Characters YAML treats as line breaks or will not read raw inside a double-quoted scalar.
-_ESCAPE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+# Characters YAML treats as line breaks or will not read raw inside a double-quoted scalar;
+# C0 controls are escaped by json.dumps already, and are listed so that they are never plain.
+_ESCAPE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+_BREAK = re.compile("[\r\n]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _RESERVED = re.compile(r"(?i:y|n|yes|no|on|off|true|false|null|~)$|[-+]?[0-9.]|\.(?i:inf|nan)$")
 
@@ -69,7 +72,7 @@ class _Doc:
         if not isinstance(root, MappingNode):
             raise EditError("the plan's top level is not a mapping")
         self.root = root
-        self.nl = "\r\n" if "\r\n" in text else "\n"
+        self.nl = _line_ending(text)
         self.shift = 1 if MARKS_SKIP_BOM and text.startswith("\ufeff") else 0
         self.splices: list[tuple[int, int, int, str]] = []  # start, end, order, new text
 
@@ -78,14 +81,15 @@ class _Doc:
         return mark.index + self.shift
 
     def line_end(self, offset: int) -> int:
-        """The offset just before the line break of the line holding ``offset``."""
-        cut = self.text.find("\n", offset)
-        if cut < 0:
-            return len(self.text)
-        return cut - 1 if cut > 0 and self.text[cut - 1] == "\r" else cut
+        """The offset of the line break (LF, CRLF or CR) that ends the line holding ``offset``."""
+        cut = _BREAK.search(self.text, offset)
+        return cut.start() if cut else len(self.text)
 
     def line_start(self, offset: int) -> int:
-        return self.text.rfind("\n", 0, offset) + 1
+        return max(self.text.rfind("\n", 0, offset), self.text.rfind("\r", 0, offset)) + 1
+
+    def line_no(self, node: Node) -> int:
+        return node.start_mark.line + 1
 
     def node_at(self, loc: Loc) -> MappingNode:
         node: Node = self.root
@@ -101,11 +105,25 @@ class _Doc:
         return node
 
     def last_offset(self, node: Node) -> int:
-        """Where a node's own text ends (a block collection's end mark runs into what follows)."""
+        """An offset on the last line of a node's own content.
+
+        The end mark of a block collection or a block scalar runs on over the blank lines and
+        comments that follow it, which belong to whatever comes next. Only a block scalar that
+        keeps its final line breaks (``|+``, ``>+``) owns the blank lines after its text.
+        """
         while isinstance(node, MappingNode | SequenceNode) and node.value and not node.flow_style:
             last = node.value[-1]
             node = last[1] if isinstance(node, MappingNode) else last
-        return self.offset(node, end=True)
+        start, end = self.offset(node), self.offset(node, end=True)
+        if isinstance(node, ScalarNode) and node.style in ("|", ">") and _keeps(self.text, start):
+            while end > start and self.text[end - 1] in " \t":
+                end -= 1
+            if end > start and self.text[end - 1] in "\r\n":
+                end -= 2 if self.text.startswith("\r\n", end - 2) else 1
+            return end
+        while end > start and self.text[end - 1] in " \t\r\n":
+            end -= 1
+        return end
 
     def insert_lines(self, after: int, lines: list[str]) -> None:
         at = self.line_end(after)
@@ -120,6 +138,19 @@ class _Doc:
         for start, end, _, new in sorted(self.splices, reverse=True):
             text = text[:start] + new + text[end:]
         return text
+
+
+def _line_ending(text: str) -> str:
+    """The file's line break: CRLF or LF when it has them, CR alone for old Mac files."""
+    if "\r\n" in text:
+        return "\r\n"
+    return "\r" if "\r" in text and "\n" not in text else "\n"
+
+
+def _keeps(text: str, start: int) -> bool:
+    """Whether the block scalar whose header starts at ``start`` keeps its final breaks (``+``)."""
+    header = re.match(r"[|>][0-9+-]*", text[start:])
+    return header is not None and "+" in header[0]
 
 
 def _entry_lines(entry: dict[str, str], dash_col: int, key_col: int) -> list[str]:
@@ -142,9 +173,14 @@ def _set(doc: _Doc, item: MappingNode, key: str, value: str | int) -> None:
     if key in pairs:
         node = pairs[key][1]
         if not isinstance(node, ScalarNode):
-            raise EditError(f"{key!r} is not a single value in the file; edit it by hand")
+            raise EditError(
+                f"{key!r} at line {doc.line_no(node)} is a list or mapping, not a single value;"
+                " edit it by hand"
+            )
         start, end = doc.offset(node), doc.offset(node, end=True)
-        quote = doc.text[start]
+        quote = doc.text[start] if start < end else ""
+        if node.style in ("|", ">"):  # a block scalar: replace its header and text, keep the breaks
+            end, quote = doc.last_offset(node), ""
         if raw:
             new = text
         elif quote == '"':
@@ -153,6 +189,8 @@ def _set(doc: _Doc, item: MappingNode, key: str, value: str | int) -> None:
             new = "'" + text.replace("'", "''") + "'"
         else:
             new = scalar(text)
+        if start == end and node.style in ("", None):  # an empty value: `completed:`
+            new = " " + new
         doc.splice(start, end, new)
         return
     anchor = pairs.get("status") or item.value[-1]
@@ -161,13 +199,27 @@ def _set(doc: _Doc, item: MappingNode, key: str, value: str | int) -> None:
 
 
 def _remove(doc: _Doc, item: MappingNode, key: str) -> None:
-    for k, v in item.value:
-        if k.value == key:
-            start = doc.line_start(doc.offset(k))
-            end = doc.line_end(doc.last_offset(v))
-            nl = len(doc.nl) if doc.text.startswith(doc.nl, end) else 0
-            doc.splice(start, end + nl, "")
+    """Delete a key's lines; a key on the dash line hands the dash to the key that follows."""
+    for i, (k, v) in enumerate(item.value):
+        if k.value != key:
+            continue
+        start = doc.line_start(doc.offset(k))
+        end = doc.line_end(doc.last_offset(v))
+        if doc.text[start : doc.offset(k)].strip():  # `- completed: ...`: the dash stays
+            if i + 1 == len(item.value):
+                raise EditError(f"{key!r} at line {doc.line_no(k)} is the item's only key")
+            following = item.value[i + 1][0]
+            between = doc.text[end : doc.line_start(doc.offset(following))]
+            if between.strip():
+                raise EditError(
+                    f"{key!r} at line {doc.line_no(k)} is on the dash line and a comment follows"
+                    " it; move the key off the dash line by hand"
+                )
+            doc.splice(doc.offset(k), doc.offset(following), "")
             return
+        nl = len(doc.nl) if doc.text.startswith(doc.nl, end) else 0
+        doc.splice(start, end + nl, "")
+        return
 
 
 def _append(
@@ -186,14 +238,16 @@ def _append(
         doc.splice(doc.offset(key_node, end=True), doc.offset(seq, end=True), ":")
         doc.insert_lines(doc.offset(key_node), block)
     elif not isinstance(seq, SequenceNode):
-        raise EditError(f"{key!r} is not a list in the file; fix it by hand")
-    elif seq.flow_style:
-        close = doc.text.rindex("]", doc.offset(seq), doc.offset(seq, end=True))
-        doc.splice(close, close, "".join(", " + _flow_entry(e) for e in entries))
+        raise EditError(f"{key!r} at line {doc.line_no(seq)} is not a list; fix it by hand")
+    elif seq.flow_style:  # after the last entry, so that a trailing comma stays where it is
+        at = doc.offset(seq.value[-1], end=True)
+        doc.splice(at, at, "".join(", " + _flow_entry(e) for e in entries))
     else:
         first = seq.value[0]
-        dash = first.start_mark.column - 2 if isinstance(first, MappingNode) else dash
-        lines = [line for e in entries for line in _entry_lines(e, dash, first.start_mark.column)]
+        dash, key_col = seq.start_mark.column, first.start_mark.column  # `-   date:` keeps its gap
+        if not isinstance(first, MappingNode) or first.start_mark.line != seq.start_mark.line:
+            key_col = dash + 2
+        lines = [line for e in entries for line in _entry_lines(e, dash, key_col)]
         doc.insert_lines(doc.last_offset(seq), lines)
 
 
@@ -220,6 +274,21 @@ def _parent_key_col(doc: _Doc, loc: Loc) -> int:
     return col
 
 
+def _refuse_undecodable(change: Change) -> None:
+    """Bytes that were not UTF-8 in a command-line argument reach Python as lone surrogates."""
+    values = [(k, v) for k, v in change.set.items()]
+    values += [(k, v) for entries in change.append.values() for e in entries for k, v in e.items()]
+    for key, value in values:
+        bad = _SURROGATE.search(value) if isinstance(value, str) else None
+        if bad:
+            byte = ord(bad[0]) - 0xDC00 if 0xDC80 <= ord(bad[0]) <= 0xDCFF else None
+            what = f"byte 0x{byte:02x}" if byte is not None else f"U+{ord(bad[0]):04X}"
+            raise EditError(
+                f"the {key} given is not valid UTF-8 ({what} at character {bad.start() + 1});"
+                " nothing was written"
+            )
+
+
 @dataclass(slots=True)
 class Edited:
     text: str
@@ -231,6 +300,8 @@ def apply_changes(text: str, changes: list[Change], *, root: Node | None = None,
 
     ``root`` and ``data`` are the text's node tree and data when the caller already has them.
     """
+    for change in changes:
+        _refuse_undecodable(change)
     doc = _Doc(text, root)
     del root
     for change in changes:
