@@ -1,16 +1,24 @@
 """Write a valid plan with N action points, shaped like the real one, for benchmarks.
 
     python benchmarks/generate.py --items 10000 --seed 1 -o big.yaml [--revision2 big2.yaml]
+        [--groups 950] [--history 4000] [--rename 0.16]
 
 Three tiers of focus areas, every fifth item with three sub-points, history entries, comments,
 owners, partners and refs. --revision2 also writes a second revision in which about 1% of the
 items differ (status, due date, title, owners; a few added and removed), for `iwgplan diff`.
+
+The cases that used to turn linear work quadratic: --groups N spreads the items over N tier
+blocks (default: one per 40 items); --history N gives the first item N history entries, and the
+second revision then revises every tenth of them; --rename SHARE renames that share of the
+top-level items' ids in the second revision (titles unchanged), as a reorganisation would.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import re
+from datetime import date, timedelta
 from pathlib import Path
 
 OWNERS = ["IWG", "IWG Co-Chairs", "WTO Secretariat", "Members", "Côte d'Ivoire", "Türkiye", "ITC", "UNCTAD"]
@@ -80,11 +88,21 @@ def _item(rng: random.Random, ident: str, indent: int, number: str, *, kids: int
     return lines
 
 
-def generate(items: int, seed: int = 1, revision: int = 1) -> str:
+def long_history(pad: str, entries: int) -> list[str]:
+    """``entries`` history entries in date order, spread over the plan's first year."""
+    lines = [f"{pad}  history:"]
+    for k in range(entries):
+        day = date(2025, 9, 1) + timedelta(days=k * 365 // entries)
+        lines += [f"{pad}    - date: {day}", f'{pad}      note: "entry {k}"']
+    return lines
+
+
+def generate(items: int, seed: int = 1, revision: int = 1, *, groups: int = 0, history: int = 0) -> str:
     rng = random.Random(seed)
     references = "".join(f"  - symbol: {r}\n    title: Reference {r}\n" for r in REFS)
     out = [HEAD.format(items=items, seed=seed, revision=revision, references=references)]
-    per_area, written, area = 40, 0, 0
+    per_area = max(2, -(-items // groups)) if groups else 40
+    written, area = 0, 0
     tiers = [(f"tier{t}", str(t)) for t in (1, 2, 3)]
     while written < items:
         tier_id, tier_number = tiers[area % 3] if written else tiers[0]
@@ -93,20 +111,42 @@ def generate(items: int, seed: int = 1, revision: int = 1) -> str:
             f"    title: Tier {tier_number} block {area}\n    focus_areas:\n"
         )
         for f in range(2):
+            if written >= items and f:
+                break
             out.append(
                 f"      - id: fa-{area}-{f}\n        title: Focus area {area}.{f}\n        action_points:\n"
             )
-            for k in range(per_area // 2):
-                if written >= items:
+            stop = round((area * 2 + f + 1) * items / (2 * groups)) if groups else items
+            for k in range(per_area // 2 if not groups else items):
+                if written >= stop:
                     break
                 if written % 10 == 0:
                     out.append(f"          # item {written}: reviewed at the last IWG meeting\n")
-                kids = 3 if written % 5 == 0 and items - written >= 4 else 0
+                kids = 3 if written % 5 == 0 and items - written >= 4 and not (history and not written) else 0
                 lines = _item(rng, f"i{written}", 10, str(k + 1), kids=kids)
+                if history and written == 0:
+                    lines = [line for line in lines if not line.startswith(" " * 12 + "history:")]
+                    lines = [line for line in lines if not line.startswith(" " * 14)]
+                    lines[4:4] = long_history(" " * 10, history)
                 out.append("\n".join(lines) + "\n")
                 written += 1 + kids
         area += 1
     return "".join(out)
+
+
+def renamed_revision(text: str, share: float, seed: int = 3) -> str:
+    """``share`` of the top-level items get a new id (``-renamed`` appended); titles stay."""
+    rng = random.Random(seed)
+
+    def rename(match: re.Match[str]) -> str:
+        return match.group(0)[:-1] + "-renamed\n" if rng.random() < share else match.group(0)
+
+    return re.sub(r"(?m)^ {10}- id: i\d+\n", rename, text)
+
+
+def revised_history(text: str) -> str:
+    """Every tenth entry of a long history (written by --history) gets a revised note."""
+    return re.sub(r'note: "entry (\d*0)"\n', r'note: "entry \1, revised"\n', text)
 
 
 def second_revision(text: str, share: float = 0.01, seed: int = 2) -> str:
@@ -135,11 +175,25 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("-o", "--output", type=Path, required=True)
     parser.add_argument("--revision2", type=Path, help="also write a second revision here")
+    parser.add_argument("--groups", type=int, default=0, help="spread the items over N tier blocks")
+    parser.add_argument("--history", type=int, default=0, help="give the first item N history entries")
+    parser.add_argument("--rename", type=float, default=0.0, help="share of ids renamed in revision 2")
     args = parser.parse_args()
-    text = generate(args.items, args.seed)
+    text = generate(args.items, args.seed, groups=args.groups, history=args.history)
     args.output.write_text(text, encoding="utf-8")
     if args.revision2:
-        args.revision2.write_text(second_revision(text), encoding="utf-8")
+        second = revise(text, rename=args.rename, history=bool(args.history))
+        args.revision2.write_text(second, encoding="utf-8")
+
+
+def revise(text: str, *, rename: float = 0.0, history: bool = False) -> str:
+    """The second revision: about 1% of the items changed, plus the chosen stress case."""
+    new = second_revision(text)
+    if rename:
+        new = renamed_revision(new, rename)
+    if history:
+        new = revised_history(new)
+    return new
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from iwgplan.cli.common import PlanOpt, console, handled
+from iwgplan.cli.common import PlanOpt, console, err, handled
 from iwgplan.errors import IwgplanError
 
 
@@ -44,11 +44,14 @@ def diff(
     """
     from iwgplan.files.sides import read_side
     from iwgplan.render import diff_out
-    from iwgplan.views.diff import diff_plans, summarize
+    from iwgplan.views.diff import diff_plans, rename_note, summarize
 
     old_side = read_side(old, plan, "old")
     new_side = read_side(new, plan, "new")
     changes = diff_plans(old_side[1], new_side[1])
+    note = rename_note(changes)
+    if note and not summary:
+        err(note)
     if summary:
         print(summarize(changes).line())
     elif fmt is DiffFmt.json:

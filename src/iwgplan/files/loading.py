@@ -126,6 +126,9 @@ def _message(err: ErrorDetails, loc: Loc) -> str:
         return f"expected a mapping, got {_yaml_type(err['input'])}"
     if kind == "list_type":
         return f"expected a list, got {_yaml_type(err['input'])}"
+    if kind == "recursion_depth_exceeded":
+        depth = sum(part == "children" for part in loc)
+        return f"nested too deeply: iwgplan reads up to about {depth} levels of sub-points"
     if kind == "literal_error" and loc == ("schema_version",):
         return f"schema_version must be {SCHEMA_VERSION}"
     return msg

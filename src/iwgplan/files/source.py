@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import re
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -159,14 +160,25 @@ StrictLoader.add_constructor(_CORE + "map", StrictLoader.construct_yaml_map)  # 
 StrictLoader.add_constructor(None, _undefined)
 
 
+# libyaml stops at 1,000 levels of nesting; building data walks a few Python frames per level.
+RECURSION_LIMIT = 10_000
+
+
 @contextmanager
 def no_gc() -> Iterator[None]:
-    """The cyclic GC only slows down building a large tree of fresh, acyclic objects."""
+    """The cyclic GC only slows down building a large tree of fresh, acyclic objects.
+
+    The recursion limit is raised meanwhile, so that any nesting libyaml accepts can be built
+    (Python 3.11 calls between Python functions do not grow the C stack).
+    """
     enabled = gc.isenabled()
+    limit = sys.getrecursionlimit()
     gc.disable()
+    sys.setrecursionlimit(max(limit, RECURSION_LIMIT))
     try:
         yield
     finally:
+        sys.setrecursionlimit(limit)
         if enabled:
             gc.enable()
 
@@ -199,6 +211,22 @@ def _alias_position(text: str) -> Problem:
     return Problem("aliases and anchors are not allowed", (), 1, 1)  # pragma: no cover
 
 
+def _too_deep(text: str) -> Problem:
+    """ "Nested too deeply", at the first node of the deepest nesting."""
+    depth, deepest, mark = 0, -1, None
+    try:
+        for event in yaml.parse(text, Loader=_BaseLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > deepest:
+                    deepest, mark = depth, event.start_mark
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        pass
+    return _at("the file is nested too deeply", mark)
+
+
 @dataclass(slots=True)
 class Parsed:
     data: Any
@@ -227,7 +255,7 @@ def _parse(text: str) -> tuple[Any, list[Problem], Node | None]:
     except yaml.YAMLError as exc:
         return None, [*loader.problems, _yaml_error(exc, text)], None
     except RecursionError:
-        return None, [Problem("the file is nested too deeply", (), 1, 1)], None
+        return None, [_too_deep(text)], None
     finally:
         loader.dispose()
     if data is None and not loader.problems:

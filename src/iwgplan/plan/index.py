@@ -97,9 +97,20 @@ class PlanIndex:
         return [*self.plan.tiers, *self.plan.sections]
 
     def top_level(self, group: Group | None = None) -> Iterator[Entry]:
+        if group is None:
+            return iter(self._top_level[0])
+        return iter(self._top_level[1].get(id(group), []))
+
+    @cached_property
+    def _top_level(self) -> tuple[list[Entry], dict[int, list[Entry]]]:
+        """Top-level entries, all and by group, in one pass: per-group scans were quadratic."""
+        every: list[Entry] = []
+        by_group: dict[int, list[Entry]] = {}
         for entry in self.entries:
-            if entry.parent is None and (group is None or entry.group is group):
-                yield entry
+            if entry.parent is None:
+                every.append(entry)
+                by_group.setdefault(id(entry.group), []).append(entry)
+        return every, by_group
 
     @cached_property
     def dependents(self) -> dict[str, list[Entry]]:

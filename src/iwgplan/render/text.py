@@ -143,7 +143,10 @@ def status(view: View, summary: Summary, console: Console, *, horizon: int, limi
     parts.append(_dated_table(rows, f"Due in the next {horizon} days ({len(summary.upcoming)})", late=False))
     parts += [more] if more else []
     parts.append(_milestones(summary.next_milestones[:3]))
-    parts.append(_blocked(summary))
+    parts.append(_blocked(summary, limit))
+    if len(summary.blocked) > limit:
+        hint = "iwgplan list --status blocked"
+        parts.append(Text(f"  … and {len(summary.blocked) - limit} more: {hint}", style="dim"))
     console.print(Group(*[p for p in parts if p is not None]))
 
 
@@ -167,7 +170,7 @@ def _milestones(rows: list[Dated]) -> Table:
     return table
 
 
-def _blocked(summary: Summary) -> RenderableType:
+def _blocked(summary: Summary, limit: int) -> RenderableType:
     if not summary.blocked:
         return Text.assemble(("Blocked: ", "bold"), ("none", "dim"))
     table = Table(box=None, padding=(0, 1), pad_edge=False, show_header=False, expand=True)
@@ -178,7 +181,7 @@ def _blocked(summary: Summary) -> RenderableType:
     )
     table.add_column("id", no_wrap=True, style="bold")
     table.add_column("reason", overflow="fold", ratio=1)
-    for entry, reason in summary.blocked:
+    for entry, reason in summary.blocked[:limit]:
         table.add_row(entry.id, reason or Text("no reason recorded", style="dim"))
     return table
 

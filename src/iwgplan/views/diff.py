@@ -88,27 +88,93 @@ def _item_changes(old: Entry, new: Entry, old_index: PlanIndex, new_index: PlanI
             "removed": sorted(old_ev.keys() - new_ev.keys()),
         }
         yield Change(CHANGED, "action_point", ident, "evidence", sorted(old_ev), sorted(new_ev), group, sets)
-    if a.history != b.history:
-        added = [h for h in b.history if h not in a.history]
-        removed = [h for h in a.history if h not in b.history]
+    old_history, new_history = [_entry_key(h) for h in a.history], [_entry_key(h) for h in b.history]
+    if old_history != new_history:
+        old_keys, new_keys = set(old_history), set(new_history)
+        added = [h for h, key in zip(b.history, new_history, strict=True) if key not in old_keys]
+        removed = [h for h, key in zip(a.history, old_history, strict=True) if key not in new_keys]
         sets = {"added": _jsonable(added), "removed": _jsonable(removed)}
         yield Change(CHANGED, "action_point", ident, "history", len(a.history), len(b.history), group, sets)
+
+
+def _entry_key(h: Any) -> tuple[Any, ...]:
+    """A history entry as a hashable tuple: comparing models one by one was quadratic."""
+    return (h.date, h.status, h.note)
+
+
+# Similar-title search compares every added title with every removed one; past this many pairs
+# only identical titles (after case and spacing) give a rename hint, and `rename_note` says so.
+MAX_SIMILAR_PAIRS = 20_000
+RENAME_CUTOFF = 0.85
+
+
+def _normal(title: str) -> str:
+    return " ".join(title.casefold().split())
 
 
 def _similar(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a.casefold(), b.casefold()).ratio()
 
 
+def _renames(added: list[Entry], removed: list[Entry]) -> dict[int, Entry]:
+    """For each added entry (by identity), the removed entry it was probably renamed from."""
+    by_title: dict[str, Entry] = {}
+    for entry in removed:
+        by_title.setdefault(_normal(entry.item.title), entry)
+    twins: dict[int, Entry] = {}
+    unmatched = []
+    for entry in added:
+        twin = by_title.get(_normal(entry.item.title))
+        if twin is not None:
+            twins[id(entry)] = twin
+        else:
+            unmatched.append(entry)
+    if len(unmatched) * len(removed) > MAX_SIMILAR_PAIRS:
+        return twins
+    for entry in unmatched:
+        twin = _most_similar(entry.item.title, removed)
+        if twin is not None:
+            twins[id(entry)] = twin
+    return twins
+
+
+def _most_similar(title: str, removed: list[Entry]) -> Entry | None:
+    matcher = difflib.SequenceMatcher(None, "", title.casefold())
+    best, best_ratio = None, RENAME_CUTOFF
+    for entry in removed:
+        matcher.set_seq1(entry.item.title.casefold())
+        if matcher.real_quick_ratio() < best_ratio or matcher.quick_ratio() < best_ratio:
+            continue
+        ratio = matcher.ratio()
+        if ratio > best_ratio or (best is None and ratio >= best_ratio):
+            best, best_ratio = entry, ratio
+    return best
+
+
+def rename_note(changes: list[Change]) -> str | None:
+    """Why some added items may lack a rename hint: too many pairs to compare titles."""
+    added = sum(c.kind == ADDED and c.entity == "action_point" and "hint" not in c.extra for c in changes)
+    removed = sum(c.kind == REMOVED and c.entity == "action_point" for c in changes)
+    if added * removed <= MAX_SIMILAR_PAIRS:
+        return None
+    return (
+        f"iwgplan: rename hints only for identical titles: comparing {added:,} added with {removed:,}"
+        f" removed action points is past the limit of {MAX_SIMILAR_PAIRS:,} pairs"
+    )
+
+
 def _items(old: PlanIndex, new: PlanIndex) -> Iterator[Change]:
     removed = [e for key, e in old.by_id.items() if key not in new.by_id]
     for entry in removed:
         yield Change(REMOVED, "action_point", entry.id, None, entry.item.title, None, entry.group.id)
+    added = [e for key, e in new.by_id.items() if key not in old.by_id]
+    twins = _renames(added, removed)
     for key, entry in new.by_id.items():
         before = old.by_id.get(key)
         if before is None:
             change = Change(ADDED, "action_point", entry.id, None, None, entry.item.title, entry.group.id)
-            twin = max(removed, key=lambda r: _similar(r.item.title, entry.item.title), default=None)
-            if twin is not None and _similar(twin.item.title, entry.item.title) >= 0.85:
+            twin = twins.get(id(entry))
+            if twin is not None:
                 change.extra["hint"] = f"probably renamed from {twin.id}"
             yield change
         else:
