@@ -226,7 +226,7 @@ def test_unknown_id(cli, small: Path) -> None:
     run = cli("done", "statment", "--plan", small)
     assert (run.code, run.err) == (
         1,
-        "iwgplan: no action point with id 'statment'; did you mean statement?\n",
+        "iwgplan: no action point with id 'statment'; did you mean:\n  statement  Joint statement\n",
     )
 
 

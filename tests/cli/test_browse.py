@@ -24,8 +24,9 @@ def snapshot(name: str, actual: str) -> None:
     assert actual == path.read_text(encoding="utf-8")
 
 
-def test_status_text_snapshot_fits_80x40(cli) -> None:
-    run = cli("status", "--plan", SHIPPED, "--as-of", AS_OF)
+def test_status_text_snapshot_fits_80x40(cli, monkeypatch) -> None:
+    monkeypatch.chdir(SHIPPED.parent.parent)  # the path shown, so the layout, is the same in every checkout
+    run = cli("status", "--plan", "plans/workplan-2025-2026.yaml", "--as-of", AS_OF)
     assert run.code == 0
     lines = run.out.splitlines()
     assert len(lines) <= 40
@@ -204,7 +205,10 @@ def test_show_dependents(cli) -> None:
 def test_show_unknown_id_suggests(cli) -> None:
     run = cli("show", "statment", "--plan", SMALL)
     assert run.code == 1
-    assert run.err == "iwgplan: no action point with id 'statment'; did you mean statement?\n"
+    assert (
+        run.err
+        == "iwgplan: no action point with id 'statment'; did you mean:\n  statement  Joint statement\n"
+    )
 
 
 def test_init_copies_and_never_overwrites(cli, tmp_path: Path) -> None:

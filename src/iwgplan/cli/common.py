@@ -18,6 +18,7 @@ from iwgplan.errors import IwgplanError, PlanInvalid, Problem, UsageError
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from iwgplan.plan.index import Entry, PlanIndex
     from iwgplan.views.context import View
 
 P = ParamSpec("P")
@@ -38,6 +39,14 @@ RevOpt = Annotated[
         "--rev",
         help="Read the plan as it stood at this git revision (a branch, tag, commit or HEAD~N).",
         show_default=False,
+    ),
+]
+ExactOpt = Annotated[
+    bool,
+    typer.Option(
+        "--exact",
+        help="Take ids only in full (any case), never as a prefix: for scripts, so that an id"
+        " added later cannot change what a short id means.",
     ),
 ]
 AsOfOpt = Annotated[
@@ -129,6 +138,19 @@ def emit(data: str | bytes, output: Path | None = None) -> None:
 
     write_atomic(output, raw)
     err(f"wrote {output}")
+
+
+def resolve_ids(index: PlanIndex, wanted: list[str], *, exact: bool, say: bool = True) -> list[Entry]:
+    """Each id, prefix or any-case spelling to its item; says on stderr which id a prefix meant."""
+    from iwgplan.plan.index import resolve
+
+    found = []
+    for name in wanted:
+        entry = resolve(index, name, exact=exact)
+        if say and name.strip().lower() != entry.id.lower():
+            err(f"iwgplan: {name!r} is {entry.id}")
+        found.append(entry)
+    return found
 
 
 def load_view(plan: Path | None, rev: str | None, as_of: str | None = None) -> View:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from iwgplan.cli.common import PlanOpt, err, handled, parse_day
+from iwgplan.cli.common import ExactOpt, PlanOpt, err, handled, parse_day, resolve_ids
 
 DateOpt = Annotated[
     str | None, typer.Option("--date", help="The day it happened (YYYY-MM-DD). Default: today.")
@@ -14,7 +14,9 @@ DateOpt = Annotated[
 DryRunOpt = Annotated[
     bool, typer.Option("--dry-run", help="Show the diff that would be written; write nothing.")
 ]
-IdArg = Annotated[str, typer.Argument(metavar="ID", help="The action point's id (any case).")]
+IdArg = Annotated[
+    str, typer.Argument(metavar="ID", help="The action point's id, or its first letters (any case).")
+]
 ReasonOpt = Annotated[str, typer.Option("--reason", help="Why; kept in the item's history.")]
 
 
@@ -32,6 +34,11 @@ def _run(plan, make, dry_run: bool) -> None:  # type: ignore[no-untyped-def]
         err(f"updated {done.path}")
     elif dry_run and done.diff:
         err("dry run: nothing was written")
+
+
+def _id(index, wanted: str, exact: bool) -> str:  # type: ignore[no-untyped-def]
+    """The full id a prefix names, resolved inside the edit's lock against the file it edits."""
+    return resolve_ids(index, [wanted], exact=exact)[0].id
 
 
 def _day(value: str | None):  # type: ignore[no-untyped-def]
@@ -57,6 +64,7 @@ def done(
     ] = False,
     dry_run: DryRunOpt = False,
     plan: PlanOpt = None,
+    exact: ExactOpt = False,
 ) -> None:
     """Mark action points done, with a completion date and a history entry.
 
@@ -69,7 +77,7 @@ def done(
         plan,
         lambda index: mark_done(
             index,
-            ids,
+            [e.id for e in resolve_ids(index, ids, exact=exact)],
             day,
             note=note,
             evidence=evidence,
@@ -80,7 +88,14 @@ def done(
     )
 
 
-def start(item_id: IdArg, *, on: DateOpt = None, dry_run: DryRunOpt = False, plan: PlanOpt = None) -> None:
+def start(
+    item_id: IdArg,
+    *,
+    on: DateOpt = None,
+    dry_run: DryRunOpt = False,
+    plan: PlanOpt = None,
+    exact: ExactOpt = False,
+) -> None:
     """Mark an action point in progress.
 
     Example: iwgplan start data-workshops
@@ -89,7 +104,11 @@ def start(item_id: IdArg, *, on: DateOpt = None, dry_run: DryRunOpt = False, pla
     from iwgplan.plan.status import Status
 
     day = _day(on)
-    _run(plan, lambda index: set_status(index, item_id, Status.IN_PROGRESS, day, None), dry_run)
+    _run(
+        plan,
+        lambda index: set_status(index, _id(index, item_id, exact), Status.IN_PROGRESS, day, None),
+        dry_run,
+    )
 
 
 def _with_reason(status_name: str, summary: str, example: str):  # type: ignore[no-untyped-def]
@@ -102,12 +121,17 @@ def _with_reason(status_name: str, summary: str, example: str):  # type: ignore[
         on: DateOpt = None,
         dry_run: DryRunOpt = False,
         plan: PlanOpt = None,
+        exact: ExactOpt = False,
     ) -> None:
         from iwgplan.edit.progress import set_status
         from iwgplan.plan.status import Status
 
         day = _day(on)
-        _run(plan, lambda index: set_status(index, item_id, Status(status_name), day, reason), dry_run)
+        _run(
+            plan,
+            lambda index: set_status(index, _id(index, item_id, exact), Status(status_name), day, reason),
+            dry_run,
+        )
 
     command.__name__ = {"blocked": "block", "dropped": "drop"}[status_name]
     command.__doc__ = f"{summary}\n\n    Example: {example}\n    "
@@ -136,6 +160,7 @@ def reopen(
     on: DateOpt = None,
     dry_run: DryRunOpt = False,
     plan: PlanOpt = None,
+    exact: ExactOpt = False,
 ) -> None:
     """Reopen a done, blocked or dropped action point (as planned, or --in-progress).
 
@@ -146,7 +171,7 @@ def reopen(
 
     day = _day(on)
     to = Status.IN_PROGRESS if started else Status.PLANNED
-    _run(plan, lambda index: reopen_item(index, item_id, day, reason, to), dry_run)
+    _run(plan, lambda index: reopen_item(index, _id(index, item_id, exact), day, reason, to), dry_run)
 
 
 def note(
@@ -156,6 +181,7 @@ def note(
     on: DateOpt = None,
     dry_run: DryRunOpt = False,
     plan: PlanOpt = None,
+    exact: ExactOpt = False,
 ) -> None:
     """Add a dated note to an action point's history, without changing its status.
 
@@ -164,7 +190,7 @@ def note(
     from iwgplan.edit.progress import add_note
 
     day = _day(on)
-    _run(plan, lambda index: add_note(index, item_id, day, text), dry_run)
+    _run(plan, lambda index: add_note(index, _id(index, item_id, exact), day, text), dry_run)
 
 
 def revise(

@@ -6,23 +6,36 @@ from typing import Annotated
 
 import typer
 
-from iwgplan.cli.common import AsOfOpt, Fmt, PlanOpt, RevOpt, handled, load_view, report
+from iwgplan.cli.common import (
+    AsOfOpt,
+    ExactOpt,
+    Fmt,
+    PlanOpt,
+    RevOpt,
+    handled,
+    load_view,
+    report,
+    resolve_ids,
+)
 
 
 def show(
-    item_id: Annotated[str, typer.Argument(metavar="ID", help="The action point's id (any case).")],
+    item_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The action point's id, or its first letters (any case).")
+    ],
     *,
     fmt: Annotated[Fmt, typer.Option("--format", help="Output format.")] = Fmt.text,
     as_of: AsOfOpt = None,
     plan: PlanOpt = None,
     rev: RevOpt = None,
+    exact: ExactOpt = False,
 ) -> None:
     """Show one action point: its place, status, due date, owners, evidence, history and links.
 
     Example: iwgplan show joint-statement
     """
     view = load_view(plan, rev, as_of)
-    entry = view.index.get(item_id)
+    (entry,) = resolve_ids(view.index, [item_id], exact=exact, say=False)
     report(fmt.value, "show", view, entry)
 
 

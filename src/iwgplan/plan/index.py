@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -45,7 +46,21 @@ class Entry:
 
 
 class UnknownId(IwgplanError):
-    pass
+    """No item has this id (nor, unless --exact, an id that begins with it)."""
+
+    def __init__(self, message: str, suggestions: list[Entry] | None = None) -> None:
+        super().__init__(message)
+        self.suggestions = suggestions or []
+
+
+class AmbiguousId(IwgplanError):
+    """A prefix that more than one id begins with: a usage error, never a guess."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, candidates: list[Entry]) -> None:
+        super().__init__(message)
+        self.candidates = candidates
 
 
 def child_number(base: str, number: str | None, position: int) -> str:
@@ -121,10 +136,8 @@ class PlanIndex:
         return out
 
     def get(self, item_id: str) -> Entry:
-        entry = self.by_id.get(item_id.lower())
-        if entry is None:
-            raise UnknownId(unknown_message("action point", item_id, self.by_id))
-        return entry
+        """The item with exactly this id (any case); `resolve` also takes a unique prefix."""
+        return resolve(self, item_id, exact=True)
 
     def group(self, group_id: str) -> Group:
         groups = {g.id.lower(): g for g in self.groups}
@@ -134,6 +147,74 @@ class PlanIndex:
         if found is None:
             raise UnknownId(unknown_message("tier or section", group_id, groups))
         return found
+
+
+def resolve(index: PlanIndex, wanted: str, *, exact: bool = False) -> Entry:
+    """The one item ``wanted`` names: its id in any case, or (unless ``exact``) a unique prefix.
+
+    Every command that takes an id calls this, so a prefix works the same everywhere. A prefix
+    that more than one id begins with raises AmbiguousId (exit 2) with the candidates; an id
+    that nothing matches raises UnknownId with suggestions by spelling and by title words.
+    """
+    key = wanted.strip().lower()
+    found = index.by_id.get(key)
+    if found is not None:
+        return found
+    if not exact and key:
+        begins = [e for e in index.entries if e.id.lower().startswith(key)]
+        if len(begins) == 1:
+            return begins[0]
+        if begins:
+            raise AmbiguousId(
+                f"{wanted!r} is the beginning of {len(begins)} action point ids;"
+                " type more of the one you mean:\n" + _listed(begins),
+                begins,
+            )
+    close = suggest(index, wanted)
+    hint = ("; did you mean:\n" + _listed(close)) if close else ""
+    raise UnknownId(f"no action point with id {wanted!r}{hint}", close)
+
+
+def _listed(entries: list[Entry], limit: int = 12) -> str:
+    width = max(len(e.id) for e in entries[:limit])
+    lines = [f"  {e.id:<{width}}  {_short(_one_line(e.item.title))}" for e in entries[:limit]]
+    if len(entries) > limit:
+        lines.append(f"  … and {len(entries) - limit} more")
+    return "\n".join(lines)
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _one_line(text: str) -> str:
+    """Plan text inside an error message: controls shown as \\xNN, so a title cannot draw on
+    the terminal or start a line of its own."""
+    return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def suggest(index: PlanIndex, wanted: str, limit: int = 5) -> list[Entry]:
+    """Ids close in spelling to ``wanted``, then ids whose id or title holds its words."""
+    key = wanted.strip().lower()
+    ids = [e.id.lower() for e in index.entries]
+    picked = [index.by_id[i] for i in difflib.get_close_matches(key, ids, n=3, cutoff=0.6)]
+    words = [w for w in _WORD.findall(key) if len(w) >= 3]
+    if words:
+        scored = []
+        for position, entry in enumerate(index.entries):
+            haystack = _WORD.findall(f"{entry.id} {entry.item.title}".lower())
+            hits = sum(any(h.startswith(w) or w in h for h in haystack) for w in words)
+            if hits:
+                scored.append((-hits, position, entry))
+        picked += [entry for *_, entry in sorted(scored, key=lambda s: s[:2])]
+    unique: list[Entry] = []
+    for entry in picked:
+        if entry not in unique:
+            unique.append(entry)
+    return unique[:limit]
 
 
 def unknown_message(kind: str, wanted: str, known: Iterable[str]) -> str:
