@@ -6,12 +6,23 @@ import gc
 from typing import Annotated
 
 import typer
+import typer._click
+import typer.core
 
 from iwgplan import __version__
 from iwgplan.cli import diff, init, listing, progress, report, schema, show, status, tiers, validate
-from iwgplan.cli.common import State
+from iwgplan.cli.common import ColorOpt, NoColorOpt, PlanOpt, RevOpt, State, hoist_flags
+
+
+class Group(typer.core.TyperGroup):
+    """The root command: flags that mean the same for every command may also follow it."""
+
+    def parse_args(self, ctx: typer._click.Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, hoist_flags(args, set(self.commands)))
+
 
 app = typer.Typer(
+    cls=Group,
     name="iwgplan",
     help="Keep a multi-year work plan in a YAML file in git, and know where it stands.",
     no_args_is_help=True,
@@ -37,9 +48,16 @@ def root(
     debug: Annotated[
         bool, typer.Option("--debug", help="Show the traceback of an unexpected error.")
     ] = False,
+    plan: PlanOpt = None,
+    rev: RevOpt = None,
+    color: ColorOpt = None,
+    no_color: NoColorOpt = False,
 ) -> None:
-    """Keep a multi-year work plan in a YAML file in git, and know where it stands."""
-    State.debug = State.debug or debug
+    """Keep a multi-year work plan in a YAML file in git, and know where it stands.
+
+    --plan, --rev, --color, --no-color and --debug may come before the command or after it.
+    """
+    State.start(debug=debug, plan=plan, rev=rev, color=color, no_color=no_color)
 
 
 for module in (status, listing, tiers, show, progress, diff, report, validate, schema, init):

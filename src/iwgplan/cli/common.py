@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, ParamSpec
 
 import typer
+import typer._click
 
 from iwgplan.errors import IwgplanError, PlanInvalid, Problem, UsageError
 
@@ -61,8 +62,97 @@ class Fmt(StrEnum):
     markdown = "markdown"
 
 
+class ColorChoice(StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+ColorOpt = Annotated[
+    ColorChoice | None,
+    typer.Option(
+        "--color",
+        help="Colour: auto (on a terminal, unless NO_COLOR is set), always or never.",
+        show_default=False,
+    ),
+]
+NoColorOpt = Annotated[bool, typer.Option("--no-color", help="The same as --color never.")]
+
+# Flags of the root command that may also follow the command's name (`iwgplan list --no-color`);
+# the root's parser moves them in front of it. --plan and --rev are options of each command as
+# well, and `handled` checks that the two places agree.
+FLAGS = ("--debug", "--no-color")
+VALUED = ("--color",)
+
+
+def hoist_flags(args: list[str], commands: set[str]) -> list[str]:
+    """Move the global flags that follow the command in front of it; stop at ``--``."""
+    at, skip = None, False
+    for i, arg in enumerate(args):
+        if arg in commands and not skip:
+            at = i
+            break
+        skip = arg in ("--plan", "--rev", *VALUED)
+    if at is None:
+        return args
+    front, rest, moved = args[:at], [args[at]], []
+    tail = iter(args[at + 1 :])
+    for arg in tail:
+        if arg == "--":
+            rest += [arg, *tail]
+            break
+        if arg in FLAGS or arg.split("=", 1)[0] in VALUED:
+            moved.append(arg)
+            if arg in VALUED:
+                moved.append(next(tail, ""))
+        else:
+            rest.append(arg)
+    return [*front, *moved, *rest]
+
+
 class State:
+    """What the root command's options chose, for the command that runs after it."""
+
     debug = bool(os.environ.get("IWGPLAN_DEBUG"))
+    plan: Path | None = None
+    rev: str | None = None
+    color = ColorChoice.auto
+
+    @classmethod
+    def start(
+        cls,
+        *,
+        debug: bool,
+        plan: Path | None,
+        rev: str | None,
+        color: ColorChoice | None,
+        no_color: bool,
+    ) -> None:
+        if no_color and color not in (None, ColorChoice.never):
+            raise typer.BadParameter(f"--no-color and --color {color.value} disagree", param_hint="--color")
+        cls.debug = bool(os.environ.get("IWGPLAN_DEBUG")) or debug
+        cls.plan, cls.rev = plan, rev
+        cls.color = ColorChoice.never if no_color else (color or ColorChoice.auto)
+
+
+def _command_name() -> str:
+    ctx = typer._click.globals.get_current_context(silent=True)
+    return (ctx.info_name if ctx else None) or "this command"
+
+
+def _merge_globals(name: str, kwargs: dict[str, object]) -> None:
+    """A --plan or --rev given before the command counts as given to it; two different values
+    are a usage error, and so is one the command does not take."""
+    for key in ("plan", "rev"):
+        given = getattr(State, key)
+        if given is None:
+            continue
+        if key not in kwargs:
+            raise UsageError(f"--{key} does not apply to `iwgplan {name}`")
+        mine = kwargs[key]
+        if mine is not None and mine != given:
+            raise UsageError(f"--{key} is given twice, as {given} and as {mine}; give it once")
+        kwargs[key] = given
 
 
 def err(message: str) -> None:
@@ -90,6 +180,7 @@ def handled(fn: Callable[P, int | None]) -> Callable[P, None]:
     @functools.wraps(fn)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> None:
         try:
+            _merge_globals(_command_name(), kwargs)
             code = fn(*args, **kwargs) or 0
         except typer.Exit:
             raise
@@ -174,6 +265,10 @@ def load_view(plan: Path | None, rev: str | None, as_of: str | None = None) -> V
 def console() -> Console:
     from rich.console import Console
 
+    if State.color is ColorChoice.always:
+        return Console(highlight=False, soft_wrap=False, force_terminal=True, no_color=False)
+    if State.color is ColorChoice.never:
+        return Console(highlight=False, soft_wrap=False, color_system=None)
     return Console(highlight=False, soft_wrap=False)
 
 
