@@ -151,8 +151,17 @@ def test_only_target_lines_change(items, target, op, nl, note) -> None:  # type:
     done = items[target]["done"]
     outcome = {
         "done": lambda: mark_done(index, [ident], on, note=note),
-        "start": lambda: set_status(index, ident, Status.BLOCKED if done else Status.IN_PROGRESS, on, None),
-        "block": lambda: set_status(index, ident, Status.BLOCKED, on, note),
+        # a done item is reopened (the transition table refuses start and block on it)
+        "start": lambda: (
+            reopen(index, ident, on, "again", Status.IN_PROGRESS)
+            if done
+            else set_status(index, ident, Status.IN_PROGRESS, on, None)
+        ),
+        "block": lambda: (
+            reopen(index, ident, on, note, Status.PLANNED)
+            if done
+            else set_status(index, ident, Status.BLOCKED, on, note)
+        ),
         "note": lambda: add_note(index, ident, on, note),
         "reopen": lambda: reopen(index, ident, on, note, Status.PLANNED),
     }[op]()

@@ -10,7 +10,7 @@ import typer._click
 import typer.core
 
 from iwgplan import __version__
-from iwgplan.cli import diff, init, listing, progress, report, schema, show, status, tiers, validate
+from iwgplan.cli import amend, diff, init, listing, progress, report, schema, show, status, tiers, validate
 from iwgplan.cli.common import ColorOpt, NoColorOpt, PlanOpt, RevOpt, State, hoist_flags
 
 
@@ -60,7 +60,7 @@ def root(
     State.start(debug=debug, plan=plan, rev=rev, color=color, no_color=no_color)
 
 
-for module in (status, listing, tiers, show, progress, diff, report, validate, schema, init):
+for module in (status, listing, tiers, show, progress, amend, diff, report, validate, schema, init):
     module.register(app)
 
 

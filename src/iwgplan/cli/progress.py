@@ -14,6 +14,9 @@ DateOpt = Annotated[
 DryRunOpt = Annotated[
     bool, typer.Option("--dry-run", help="Show the diff that would be written; write nothing.")
 ]
+FutureOpt = Annotated[
+    bool, typer.Option("--future", help="Allow a --date after today (a change recorded ahead of time).")
+]
 IdArg = Annotated[
     str, typer.Argument(metavar="ID", help="The action point's id, or its first letters (any case).")
 ]
@@ -41,10 +44,18 @@ def _id(index, wanted: str, exact: bool) -> str:  # type: ignore[no-untyped-def]
     return resolve_ids(index, [wanted], exact=exact)[0].id
 
 
-def _day(value: str | None):  # type: ignore[no-untyped-def]
+def _day(value: str | None, future: bool = False):  # type: ignore[no-untyped-def]
     from datetime import date
 
-    return parse_day(value, "--date") or date.today()
+    from iwgplan.errors import UsageError
+
+    day = parse_day(value, "--date") or date.today()
+    if day > date.today() and not future:
+        raise UsageError(
+            f"--date {day} is after today ({date.today()}); nothing was written."
+            " Pass --future if you mean to record it ahead of time"
+        )
+    return day
 
 
 def done(
@@ -62,6 +73,13 @@ def done(
     with_children: Annotated[
         bool, typer.Option("--with-children", help="Mark open sub-points done as well.")
     ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Mark a dropped item done without reopening it (needs --reason).")
+    ] = False,
+    reason: Annotated[
+        str | None, typer.Option("--reason", help="Why --force is right; kept in the history.")
+    ] = None,
+    future: FutureOpt = False,
     dry_run: DryRunOpt = False,
     plan: PlanOpt = None,
     exact: ExactOpt = False,
@@ -71,18 +89,22 @@ def done(
     Example: iwgplan done joint-statement --date 2026-03-27 --evidence WT/MIN(26)/6
     """
     from iwgplan.edit.progress import mark_done
+    from iwgplan.errors import UsageError
 
-    day = _day(on)
+    if force and not reason:
+        raise UsageError("--force needs --reason TEXT: say why a dropped item is done after all")
+    day = _day(on, future)
     _run(
         plan,
         lambda index: mark_done(
             index,
             [e.id for e in resolve_ids(index, ids, exact=exact)],
             day,
-            note=note,
+            note="; ".join(t for t in (note, reason) if t) or None,
             evidence=evidence,
             evidence_title=evidence_title,
             with_children=with_children,
+            force=force,
         ),
         dry_run,
     )
@@ -92,6 +114,7 @@ def start(
     item_id: IdArg,
     *,
     on: DateOpt = None,
+    future: FutureOpt = False,
     dry_run: DryRunOpt = False,
     plan: PlanOpt = None,
     exact: ExactOpt = False,
@@ -103,7 +126,7 @@ def start(
     from iwgplan.edit.progress import set_status
     from iwgplan.plan.status import Status
 
-    day = _day(on)
+    day = _day(on, future)
     _run(
         plan,
         lambda index: set_status(index, _id(index, item_id, exact), Status.IN_PROGRESS, day, None),
@@ -119,6 +142,7 @@ def _with_reason(status_name: str, summary: str, example: str):  # type: ignore[
         *,
         reason: ReasonOpt,
         on: DateOpt = None,
+        future: FutureOpt = False,
         dry_run: DryRunOpt = False,
         plan: PlanOpt = None,
         exact: ExactOpt = False,
@@ -126,7 +150,7 @@ def _with_reason(status_name: str, summary: str, example: str):  # type: ignore[
         from iwgplan.edit.progress import set_status
         from iwgplan.plan.status import Status
 
-        day = _day(on)
+        day = _day(on, future)
         _run(
             plan,
             lambda index: set_status(index, _id(index, item_id, exact), Status(status_name), day, reason),
@@ -158,6 +182,7 @@ def reopen(
         bool, typer.Option("--in-progress", help="Reopen as in-progress rather than planned.")
     ] = False,
     on: DateOpt = None,
+    future: FutureOpt = False,
     dry_run: DryRunOpt = False,
     plan: PlanOpt = None,
     exact: ExactOpt = False,
@@ -169,7 +194,7 @@ def reopen(
     from iwgplan.edit.progress import reopen as reopen_item
     from iwgplan.plan.status import Status
 
-    day = _day(on)
+    day = _day(on, future)
     to = Status.IN_PROGRESS if started else Status.PLANNED
     _run(plan, lambda index: reopen_item(index, _id(index, item_id, exact), day, reason, to), dry_run)
 
@@ -179,6 +204,7 @@ def note(
     text: Annotated[str, typer.Argument(metavar="TEXT", help="The note.")],
     *,
     on: DateOpt = None,
+    future: FutureOpt = False,
     dry_run: DryRunOpt = False,
     plan: PlanOpt = None,
     exact: ExactOpt = False,
@@ -189,7 +215,7 @@ def note(
     """
     from iwgplan.edit.progress import add_note
 
-    day = _day(on)
+    day = _day(on, future)
     _run(plan, lambda index: add_note(index, _id(index, item_id, exact), day, text), dry_run)
 
 
@@ -209,7 +235,7 @@ def revise(
     """
     from iwgplan.edit.progress import revise as revise_plan
 
-    day = _day(on)
+    day = _day(on, future=True)
     _run(plan, lambda index: revise_plan(index, day, symbol), dry_run)
 
 

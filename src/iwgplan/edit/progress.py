@@ -6,10 +6,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from iwgplan.edit.splice import Change, day
+from iwgplan.edit.splice import Change, ListEdit, day
+from iwgplan.edit.transitions import Act, rule
 from iwgplan.errors import IwgplanError
 from iwgplan.plan.index import Entry, PlanIndex
 from iwgplan.plan.status import Status
+from iwgplan.views.replay import status_on
 from iwgplan.views.timeline import rollup
 
 
@@ -29,12 +31,70 @@ def _history(on: date, status: Status | None, note: str | None) -> dict[str, str
     return entry
 
 
-def _status_change(entry: Entry, status: Status, on: date, note: str | None) -> Change:
-    change = Change(entry.loc, set={"status": status.value})
+def history_position(entry: Entry, on: date) -> int:
+    """Where an entry dated ``on`` goes: after every entry of that day or before (date order)."""
+    return sum(h.date <= on for h in entry.item.history)
+
+
+def history_entry(entry: Entry, new: dict[str, str], on: date) -> Change:
+    """A Change that adds one history entry in date order (at the end unless it is backdated)."""
+    at = history_position(entry, on)
+    if at == len(entry.item.history):
+        return Change(entry.loc, append={"history": [new]})
+    return Change(entry.loc, lists=[ListEdit("history", at, new)])
+
+
+def _later_status(entry: Entry, on: date) -> tuple[date, Status] | None:
+    """The first status change the history records after ``on``."""
+    return next(((h.date, h.status) for h in entry.item.history if h.date > on and h.status), None)
+
+
+def _status_change(entry: Entry, status: Status, on: date, note: str | None, out: Outcome) -> Change:
+    """Record ``status`` on ``on``; the item's own status moves only if no later entry sets one."""
+    change = history_entry(entry, _history(on, status, note), on)
+    later = _later_status(entry, on)
+    if later is not None:
+        out.notices.append(
+            f"{entry.id}: a later entry ({later[0]}, {later[1].value}) still sets its status;"
+            f" it stays {entry.item.status.value}"
+        )
+        return change
+    change.set["status"] = status.value
     if status is Status.DONE:
         change.set["completed"] = day(on)
-    change.append["history"] = [_history(on, status, note)]
+    elif entry.item.completed is not None:
+        change.remove.append("completed")
     return change
+
+
+def check_transition(entry: Entry, command: str, to: Status, on: date, *, force: bool = False) -> bool:
+    """Look the command up in the transition table for the item's status on ``on``.
+
+    True: record it. False: nothing to change (the caller says why). Raises when refused.
+    """
+    was = status_on(entry.item, on)
+    found = rule(command, was)
+    if found.act is Act.REFUSE and not (found.forceable and force):
+        raise IwgplanError(found.say(entry.id, was))
+    return found.act is not Act.ALREADY and not _became(entry, to, on)
+
+
+def _became(entry: Entry, to: Status, on: date) -> bool:
+    later = _later_status(entry, on)
+    return later is not None and later[1] is to
+
+
+def _unchanged(entry: Entry, command: str, to: Status, on: date) -> str:
+    was = status_on(entry.item, on)
+    if _became(entry, to, on):
+        later = _later_status(entry, on)
+        assert later is not None
+        n = next(i for i, h in enumerate(entry.item.history, 1) if h.date == later[0] and h.status is to)
+        return (
+            f"{entry.id} became {to.value} on {later[0]}; to correct that date, run"
+            f" `iwgplan amend {entry.id} --entry {n} --date {on}`"
+        )
+    return rule(command, was).say(entry.id, was)
 
 
 def mark_done(
@@ -46,6 +106,7 @@ def mark_done(
     evidence: str | None = None,
     evidence_title: str | None = None,
     with_children: bool = False,
+    force: bool = False,
 ) -> Outcome:
     out = Outcome()
     entries = _unique(index, ids)
@@ -63,16 +124,17 @@ def mark_done(
         if id(entry) in seen:
             continue
         seen.add(id(entry))
-        if entry.item.status is Status.DONE:
-            out.notices.append(f"{entry.id} is already done; nothing to change")
+        if not check_transition(entry, "done", Status.DONE, on, force=force):
+            out.notices.append(_unchanged(entry, "done", Status.DONE, on))
             continue
-        change = _status_change(entry, Status.DONE, on, note)
+        was = status_on(entry.item, on)
+        change = _status_change(entry, Status.DONE, on, note, out)
         if evidence and entry in entries:
             proof = {"ref": evidence, **({"title": evidence_title} if evidence_title else {})}
             proof["date"] = day(on)
             change.append["evidence"] = [proof]
         out.changes.append(change)
-        out.said.append(f"{entry.id}: {entry.item.status.value} → done on {on}")
+        out.said.append(f"{entry.id}: {was.value} → done on {on}")
     _suggest_parents(out, targets, index)
     return out
 
@@ -103,38 +165,39 @@ def _unique(index: PlanIndex, ids: list[str]) -> list[Entry]:
     return entries
 
 
+COMMAND_OF = {Status.IN_PROGRESS: "start", Status.BLOCKED: "block", Status.DROPPED: "drop"}
+
+
 def set_status(index: PlanIndex, item_id: str, status: Status, on: date, reason: str | None) -> Outcome:
     """start (in-progress), block and drop."""
     entry = index.get(item_id)
     out = Outcome()
-    if entry.item.status is status:
-        out.notices.append(f"{entry.id} is already {status.value}; nothing to change")
+    command = COMMAND_OF[status]
+    if not check_transition(entry, command, status, on):
+        out.notices.append(_unchanged(entry, command, status, on))
         return out
-    if status is Status.IN_PROGRESS and entry.item.status.closed:
-        raise IwgplanError(f"{entry.id} is {entry.item.status.value}; use `iwgplan reopen` first")
-    out.changes.append(_status_change(entry, status, on, reason))
+    was = status_on(entry.item, on)
+    out.changes.append(_status_change(entry, status, on, reason, out))
     why = f" ({reason})" if reason else ""
-    out.said.append(f"{entry.id}: {entry.item.status.value} → {status.value} on {on}{why}")
+    out.said.append(f"{entry.id}: {was.value} → {status.value} on {on}{why}")
     return out
 
 
 def reopen(index: PlanIndex, item_id: str, on: date, reason: str, to: Status) -> Outcome:
     entry = index.get(item_id)
     out = Outcome()
-    if entry.item.status in (Status.PLANNED, Status.IN_PROGRESS):
-        out.notices.append(f"{entry.id} is already open ({entry.item.status.value}); nothing to change")
+    if not check_transition(entry, "reopen", to, on):
+        out.notices.append(_unchanged(entry, "reopen", to, on))
         return out
-    change = _status_change(entry, to, on, reason)
-    if entry.item.completed is not None:
-        change.remove.append("completed")
-    out.changes.append(change)
-    out.said.append(f"{entry.id}: {entry.item.status.value} → {to.value} on {on} ({reason})")
+    was = status_on(entry.item, on)
+    out.changes.append(_status_change(entry, to, on, reason, out))
+    out.said.append(f"{entry.id}: {was.value} → {to.value} on {on} ({reason})")
     return out
 
 
 def add_note(index: PlanIndex, item_id: str, on: date, text: str) -> Outcome:
     entry = index.get(item_id)
-    out = Outcome([Change(entry.loc, append={"history": [_history(on, None, text)]})])
+    out = Outcome([history_entry(entry, _history(on, None, text), on)])
     out.said.append(f"{entry.id}: note added on {on}")
     return out
 

@@ -42,6 +42,20 @@ class Change:
     set: dict[str, str | int] = field(default_factory=dict)  # key -> new scalar value
     remove: list[str] = field(default_factory=list)  # keys to delete
     append: dict[str, list[dict[str, str]]] = field(default_factory=dict)  # list key -> entries
+    lists: list[ListEdit] = field(default_factory=list)  # entries inserted, rewritten or removed
+
+
+@dataclass(frozen=True, slots=True)
+class ListEdit:
+    """One entry of a list key: inserted before ``index``, or the entry at ``index`` replaced or removed.
+
+    Indices count entries of the list as the file has it before the change.
+    """
+
+    key: str
+    index: int
+    entry: dict[str, str] | None = None  # None with replace: remove the entry
+    replace: bool = False
 
 
 def scalar(value: str) -> str:
@@ -243,11 +257,7 @@ def _append(
         at = doc.offset(seq.value[-1], end=True)
         doc.splice(at, at, "".join(", " + _flow_entry(e) for e in entries))
     else:
-        first = seq.value[0]
-        dash, key_col = seq.start_mark.column, first.start_mark.column  # `-   date:` keeps its gap
-        if not isinstance(first, MappingNode) or first.start_mark.line != seq.start_mark.line:
-            key_col = dash + 2
-        lines = [line for e in entries for line in _entry_lines(e, dash, key_col)]
+        lines = [line for e in entries for line in _seq_entry_lines(seq, e)]
         doc.insert_lines(doc.last_offset(seq), lines)
 
 
@@ -278,6 +288,7 @@ def _refuse_undecodable(change: Change) -> None:
     """Bytes that were not UTF-8 in a command-line argument reach Python as lone surrogates."""
     values = [(k, v) for k, v in change.set.items()]
     values += [(k, v) for entries in change.append.values() for e in entries for k, v in e.items()]
+    values += [(k, v) for edit in change.lists for k, v in (edit.entry or {}).items()]
     for key, value in values:
         bad = _SURROGATE.search(value) if isinstance(value, str) else None
         if bad:
@@ -312,6 +323,8 @@ def apply_changes(text: str, changes: list[Change], *, root: Node | None = None,
             _remove(doc, item, key)
         for key, entries in change.append.items():
             _append(doc, item, key, entries, _parent_key_col(doc, change.loc))
+        for edit in change.lists:
+            _list_edit(doc, item, edit, _parent_key_col(doc, change.loc))
     new_text = doc.apply()
     del doc
     expected = _expected(data if data is not None else parse(text).data, changes)
@@ -336,6 +349,8 @@ def _expected(data: Any, changes: list[Change]) -> Any:
         node.update(change.set)
         for key in change.remove:
             node.pop(key, None)
+        for key in {e.key for e in change.lists}:
+            node[key] = expected_list(node.get(key) or [], [e for e in change.lists if e.key == key])
         for key, entries in change.append.items():
             node[key] = [*(node.get(key) or []), *entries]
     return root
@@ -371,3 +386,77 @@ def refuse_if_invalid(edited: Edited, shown: str) -> None:
     checked = check_data(edited.data, edited.text, shown)
     if checked.plan is None:
         raise PlanInvalid(checked.result, what="edited plan (nothing was written)")
+
+
+def expected_list(old: list[Any], edits: list[ListEdit]) -> list[Any]:
+    """A list after its ListEdits: inserts before their index in the order given, then the entry."""
+    new: list[Any] = []
+    for i in range(len(old) + 1):
+        new += [e.entry for e in edits if e.index == i and not e.replace]
+        if i == len(old):
+            break
+        change = next((e for e in edits if e.index == i and e.replace), None)
+        if change is None:
+            new.append(old[i])
+        elif change.entry is not None:
+            new.append(change.entry)
+    return new
+
+
+def _list_edit(doc: _Doc, item: MappingNode, edit: ListEdit, parent_key_col: int) -> None:
+    pairs = {k.value: (k, v) for k, v in item.value}
+    seq = pairs[edit.key][1] if edit.key in pairs else None
+    size = len(seq.value) if isinstance(seq, SequenceNode) else 0
+    if not edit.replace and edit.index >= size:
+        assert edit.entry is not None
+        _append(doc, item, edit.key, [edit.entry], parent_key_col)
+        return
+    if not isinstance(seq, SequenceNode) or edit.index >= size:
+        raise EditError(f"{edit.key!r} has no entry {edit.index + 1}")
+    if seq.flow_style:
+        _flow_list_edit(doc, seq, edit)
+    else:
+        _block_list_edit(doc, pairs[edit.key][0], seq, edit)
+
+
+def _flow_list_edit(doc: _Doc, seq: SequenceNode, edit: ListEdit) -> None:
+    node = seq.value[edit.index]
+    start, end = doc.offset(node), doc.offset(node, end=True)
+    if not edit.replace:
+        doc.splice(start, start, _flow_entry(edit.entry or {}) + ", ")
+    elif edit.entry is not None:
+        doc.splice(start, end, _flow_entry(edit.entry))
+    elif len(seq.value) == 1:
+        doc.splice(doc.offset(seq), doc.offset(seq, end=True), "[]")
+    elif edit.index + 1 < len(seq.value):
+        doc.splice(start, doc.offset(seq.value[edit.index + 1]), "")
+    else:
+        doc.splice(doc.offset(seq.value[edit.index - 1], end=True), end, "")
+
+
+def _block_list_edit(doc: _Doc, key: Node, seq: SequenceNode, edit: ListEdit) -> None:
+    node = seq.value[edit.index]
+    start = doc.line_start(doc.offset(node))
+    end = doc.line_end(doc.last_offset(node))
+    if edit.entry is not None:
+        lines = _seq_entry_lines(seq, edit.entry)
+        if edit.replace:
+            doc.splice(start, end, doc.nl.join(lines))
+        else:
+            doc.splice(start, start, "".join(line + doc.nl for line in lines))
+    elif len(seq.value) == 1:  # the last entry goes: the list stays, empty
+        doc.splice(doc.offset(key, end=True), doc.line_end(doc.last_offset(seq)), ": []")
+    else:
+        nl = len(doc.nl) if doc.text.startswith(doc.nl, end) else 0
+        doc.splice(start, end + nl, "")
+
+
+def _seq_entry_lines(seq: SequenceNode, entry: dict[str, str]) -> list[str]:
+    """An entry in the style of a block list's first entry: `- {a: b}`, or block lines."""
+    first = seq.value[0]
+    dash, key_col = seq.start_mark.column, first.start_mark.column  # `-   date:` keeps its gap
+    if isinstance(first, MappingNode) and first.flow_style:
+        return [" " * dash + "- " + _flow_entry(entry)]
+    if not isinstance(first, MappingNode) or first.start_mark.line != seq.start_mark.line:
+        key_col = dash + 2
+    return _entry_lines(entry, dash, key_col)
