@@ -70,8 +70,8 @@ def test_mermaid_export_golden(cli, progressed: Path) -> None:
 
 def test_mermaid_states(cli, progressed: Path) -> None:
     out = cli("export", "--format", "mermaid", "--as-of", "2026-02-01", "--plan", progressed).out
-    assert "    1.1.3 Türkiye hosting :crit, t_late, 2025-09-01, 2026-01-15\n" in out
-    assert "    MC14 :milestone, t_mc14, 2026-03-26, 0d\n" in out
+    assert "    ‣ 1.1.3 Türkiye hosting :crit, t_late, 2025-09-01, 2026-01-15\n" in out
+    assert "    ‣ MC14 :milestone, t_mc14, 2026-03-26, 0d\n" in out
     assert "    section Tier one\n" in out
 
 

@@ -50,6 +50,14 @@ ExactOpt = Annotated[
         " added later cannot change what a short id means.",
     ),
 ]
+RawOpt = Annotated[
+    bool,
+    typer.Option(
+        "--raw",
+        help="CSV: write cells exactly as in the plan. By default a cell starting with = + - @,"
+        " TAB or CR gets a leading ' so that a spreadsheet does not run it as a formula.",
+    ),
+]
 AsOfOpt = Annotated[
     str | None,
     typer.Option("--as-of", help="Report as of this day (YYYY-MM-DD). Default: today.", show_default=False),
@@ -156,7 +164,10 @@ def _merge_globals(name: str, kwargs: dict[str, object]) -> None:
 
 
 def err(message: str) -> None:
-    print(message, file=sys.stderr)
+    """A message on stderr; any plan text or argument in it is shown with its controls visible."""
+    from iwgplan.render.safe import line
+
+    print(line(message), file=sys.stderr)
 
 
 def problem_line(path: str, problem: Problem) -> str:
@@ -265,11 +276,12 @@ def load_view(plan: Path | None, rev: str | None, as_of: str | None = None) -> V
 def console() -> Console:
     from rich.console import Console
 
+    plain = {"highlight": False, "soft_wrap": False, "markup": False, "emoji": False}  # text is not markup
     if State.color is ColorChoice.always:
-        return Console(highlight=False, soft_wrap=False, force_terminal=True, no_color=False)
+        return Console(**plain, force_terminal=True, no_color=False)
     if State.color is ColorChoice.never:
-        return Console(highlight=False, soft_wrap=False, color_system=None)
-    return Console(highlight=False, soft_wrap=False)
+        return Console(**plain, color_system=None)
+    return Console(**plain)
 
 
 REPORTERS = {

@@ -83,7 +83,9 @@ def git_diff(
     if len(args) < 7:
         raise IwgplanError("git-diff expects the 7 arguments git gives an external diff driver")
     path, old_file, new_file = args[0], args[1], args[4]
-    print(f"iwgplan diff {path}")
+    from iwgplan.render.safe import line
+
+    print(line(f"iwgplan diff {path}"))
     if old_file == "/dev/null" or new_file == "/dev/null":
         print("  (plan file added)" if old_file == "/dev/null" else "  (plan file deleted)")
         return

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from iwgplan.cli.common import AsOfOpt, PlanOpt, RevOpt, handled, load_view, parse_day, report
+from iwgplan.cli.common import AsOfOpt, PlanOpt, RawOpt, RevOpt, handled, load_view, parse_day, report
 from iwgplan.errors import UsageError
 from iwgplan.plan.status import Status
 
@@ -42,6 +42,7 @@ def list_items(
     ] = None,
     as_of: AsOfOpt = None,
     fmt: Annotated[ListFmt, typer.Option("--format", help="Output format.")] = ListFmt.text,
+    raw: RawOpt = False,
     plan: PlanOpt = None,
     rev: RevOpt = None,
 ) -> None:
@@ -66,7 +67,7 @@ def list_items(
     if fmt is ListFmt.csv:
         from iwgplan.render.rows import item_row, rows_csv
 
-        print(rows_csv([item_row(e, view.index) for e in matched]), end="")
+        print(rows_csv([item_row(e, view.index) for e in matched], raw=raw), end="")
     else:
         report(fmt.value, "listing", result)
 

@@ -27,12 +27,14 @@ def _run(plan, make, dry_run: bool) -> None:  # type: ignore[no-untyped-def]
     from iwgplan.edit.record import record
 
     done = record(plan, make, dry_run=dry_run)
-    for line in done.outcome.notices:
-        err(line)
+    from iwgplan.render.safe import block, line
+
+    for notice in done.outcome.notices:
+        err(notice)
     if dry_run and done.diff:
-        print(done.diff, end="")
-    for line in done.outcome.said:
-        print(line)
+        print(block(done.diff), end="")
+    for said in done.outcome.said:
+        print(line(said))
     if done.written:
         err(f"updated {done.path}")
     elif dry_run and done.diff:

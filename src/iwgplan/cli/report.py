@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from iwgplan.cli.common import AsOfOpt, PlanOpt, RevOpt, emit, handled, load_view
+from iwgplan.cli.common import AsOfOpt, PlanOpt, RawOpt, RevOpt, emit, handled, load_view
 
 OutputOpt = Annotated[
     Path | None,
@@ -59,6 +59,7 @@ def report(
 def export(
     *,
     fmt: Annotated[ExportFmt, typer.Option("--format", help="What to export.")],
+    raw: RawOpt = False,
     as_of: AsOfOpt = None,
     output: OutputOpt = None,
     plan: PlanOpt = None,
@@ -83,7 +84,7 @@ def export(
         from iwgplan.render.rows import item_row, rows_csv
 
         rows = [item_row(e, view.index) for e in view.index.entries]
-        emit(rows_csv(rows) if fmt is ExportFmt.csv else dump({"action_points": rows}), output)
+        emit(rows_csv(rows, raw=raw) if fmt is ExportFmt.csv else dump({"action_points": rows}), output)
 
 
 def register(app: typer.Typer) -> None:

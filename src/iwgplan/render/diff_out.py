@@ -11,6 +11,7 @@ from rich.text import Text
 from iwgplan.files.source import Locator
 from iwgplan.files.text import PlanText
 from iwgplan.plan.index import PlanIndex
+from iwgplan.render import safe
 from iwgplan.render.markdown import table
 from iwgplan.views.diff import ADDED, CHANGED, MOVED, REMOVED, Change, summarize
 
@@ -89,7 +90,7 @@ def text(changes: list[Change], console: Console, titles: dict[str, str]) -> Non
     for group, members in groups.items():
         console.print(
             Text(
-                titles.get(group or "", "Plan, milestones and references")
+                safe.line(titles.get(group or "", "Plan, milestones and references"))
                 if group
                 else "Plan, milestones and references",
                 style="bold underline",
@@ -97,7 +98,7 @@ def text(changes: list[Change], console: Console, titles: dict[str, str]) -> Non
         )
         for change in members:
             mark, style = MARK[change.kind]
-            console.print(Text(f"  {mark} ", style=style) + Text(describe(change)))
+            console.print(Text(f"  {mark} ", style=style) + Text(safe.line(describe(change))))
 
 
 def markdown(changes: list[Change]) -> str:
@@ -115,17 +116,15 @@ def markdown(changes: list[Change]) -> str:
 
 
 def github(changes: list[Change], new_text: str, new_index: PlanIndex, shown: str) -> str:
-    from iwgplan.render.problems import _escape_data, _escape_property
-
     locator = Locator(new_text)
     lines = []
     for change in changes:
         loc = _loc(change, new_index)
-        props = f"file={_escape_property(shown)}"
+        props = f"file={safe.gh_property(shown)}"
         if loc is not None:
             line, col = locator.position(loc)
             props += f",line={line},col={col}"
-        lines.append(f"::notice {props}::{_escape_data(describe(change))}")
+        lines.append(f"::notice {props}::{safe.gh_data(describe(change))}")
     return "".join(line + "\n" for line in lines)
 
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from iwgplan.plan.index import Entry
+from iwgplan.render.safe import line
 from iwgplan.views.context import Listing, View
 from iwgplan.views.timeline import Summary, cookie, effective_due, rollup
 
 
 def cell(value: object) -> str:
-    """Text safe inside a Markdown table cell."""
-    text = "" if value is None else str(value)
+    """Text safe inside a Markdown table cell: controls visible, Markdown syntax escaped."""
+    text = line(value)
     for char in "\\|*_`[]<>":
         text = text.replace(char, "\\" + char)
     return " ".join(text.split())

@@ -6,14 +6,8 @@ import re
 
 from iwgplan.plan.index import PlanIndex
 from iwgplan.plan.status import Status
+from iwgplan.render.safe import mermaid_label, mermaid_text
 from iwgplan.views.report import Report
-
-_UNSAFE = re.compile(r"[:;#\n\r]")
-
-
-def _name(text: str, limit: int = 60) -> str:
-    text = " ".join(_UNSAFE.sub(" ", text).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _task_id(ident: str) -> str:
@@ -24,13 +18,13 @@ def gantt(report: Report) -> str:
     index: PlanIndex = report.index
     lines = [
         "gantt",
-        f"    title {_name(index.plan.plan.title, 80)} (as of {report.as_of})",
+        f"    title {mermaid_text(index.plan.plan.title)} (as of {report.as_of})",
         "    dateFormat YYYY-MM-DD",
         "    axisFormat %b %Y",
         "    section Milestones",
     ]
     for m in sorted(index.plan.milestones, key=lambda m: m.begins.first()):
-        lines.append(f"    {_name(m.title)} :milestone, {_task_id(m.id)}, {m.begins.first()}, 0d")
+        lines.append(f"    {mermaid_label(m.title)} :milestone, {_task_id(m.id)}, {m.begins.first()}, 0d")
     lines.append(f"    As of {report.as_of} :milestone, as_of, {report.as_of}, 0d")
     by_group: dict[str, list[str]] = {}
     for bar in report.bars:
@@ -41,11 +35,11 @@ def gantt(report: Report) -> str:
             tags.append("done")
         elif bar.status is Status.IN_PROGRESS:
             tags.append("active")
-        label = _name(f"{bar.entry.number} {bar.entry.item.title}")
+        label = mermaid_label(f"{bar.entry.number} {bar.entry.item.title}")
         tag = ", ".join([*tags, _task_id(bar.entry.id)])
         by_group.setdefault(bar.entry.group.id, []).append(f"    {label} :{tag}, {bar.start}, {bar.end}")
     for group in index.groups:
         if group.id in by_group:
-            lines.append(f"    section {_name(group.title)}")
+            lines.append(f"    section {mermaid_text(group.title, 60)}")
             lines += by_group[group.id]
     return "\n".join(lines) + "\n"

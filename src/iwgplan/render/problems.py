@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 
 from iwgplan.errors import FileResult, Problem
+from iwgplan.render import safe
 
 
 def _where(path: str, problem: Problem) -> str:
@@ -19,9 +20,9 @@ def text(results: list[FileResult]) -> str:
     for result in results:
         for p in result.problems:
             what = f"{p.dotted}: " if p.loc else ""
-            lines.append(f"{_where(result.path, p)}: {what}{p.message}")
+            lines.append(safe.line(f"{_where(result.path, p)}: {what}{p.message}"))
         if result.valid:
-            lines.append(f"{result.path}: valid")
+            lines.append(safe.line(f"{result.path}: valid"))
     bad = sum(len(r.problems) for r in results)
     if bad:
         files = sum(not r.valid for r in results)
@@ -44,23 +45,15 @@ def as_json(results: list[FileResult]) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def _escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(value: str) -> str:
-    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
-
-
 def github(results: list[FileResult]) -> str:
     lines = []
     for result in results:
         for p in result.problems:
-            props = [f"file={_escape_property(result.path)}"]
+            props = [f"file={safe.gh_property(result.path)}"]
             if p.line is not None:
                 props += [f"line={p.line}", f"col={p.column}"]
             message = f"{p.dotted}: {p.message}" if p.loc else p.message
-            lines.append(f"::error {','.join(props)}::{_escape_data(message)}")
+            lines.append(f"::error {','.join(props)}::{safe.gh_data(message)}")
     return "".join(line + "\n" for line in lines)
 
 

@@ -11,6 +11,7 @@ from datetime import date
 from html import escape
 
 from iwgplan.plan.index import Entry, Group
+from iwgplan.render.safe import block
 from iwgplan.views.context import as_of_words
 from iwgplan.views.report import Report, header_facts
 from iwgplan.views.timeline import done_fraction, effective_due, rollup
@@ -51,7 +52,7 @@ STATUS_COLOUR = {
 
 
 def _e(value: object) -> str:
-    return escape("" if value is None else str(value), quote=True)
+    return escape(block(value), quote=True)
 
 
 def _status(value: str) -> str:

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from iwgplan.plan.index import Entry, PlanIndex
+from iwgplan.render.safe import csv_cell
 from iwgplan.views.timeline import cookie, effective_due, rollup
 
 ROW_KEYS = [
@@ -57,12 +58,20 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def rows_csv(rows: list[dict[str, Any]]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=ROW_KEYS, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
+def rows_csv(rows: list[dict[str, Any]], *, raw: bool = False) -> str:
+    """CSV with a leading ``'`` on cells a spreadsheet would run as a formula, unless ``raw``.
+
+    Rows end in LF. The writer is told CRLF so that it quotes a cell holding a lone CR too
+    (with LF alone it would not, and the CR would split the row); each row's CRLF becomes LF.
+    """
+    row_out = io.StringIO()
+    writer = csv.DictWriter(row_out, fieldnames=ROW_KEYS, lineterminator="\r\n")
+    lines = []
+    for row in [dict(zip(ROW_KEYS, ROW_KEYS, strict=True)), *rows]:
+        row_out.seek(0)
+        row_out.truncate()
         writer.writerow(
-            {k: "; ".join(v) if isinstance(v, list) else ("" if v is None else v) for k, v in row.items()}
+            {k: csv_cell("; ".join(v) if isinstance(v, list) else v, raw) for k, v in row.items()}
         )
-    return out.getvalue()
+        lines.append(row_out.getvalue()[:-2] + "\n")
+    return "".join(lines)

@@ -15,6 +15,7 @@ from rich.text import Text
 
 from iwgplan.plan.index import Entry
 from iwgplan.plan.status import Status
+from iwgplan.render.safe import block, line
 from iwgplan.views.context import Listing, View
 from iwgplan.views.timeline import Dated, GroupSummary, Summary, cookie, effective_due, rollup
 
@@ -45,11 +46,11 @@ def bar(fraction: float, width: int) -> Text:
 
 def _header(view: View) -> Text:
     meta = view.plan.plan
-    head = Text(meta.title, style="bold")
+    head = Text(line(meta.title), style="bold")
     head.append(f"\n{meta.revision_label} · {meta.date}", style="")
     if meta.symbol:
-        head.append(f" · {meta.symbol}")
-    head.append(f"\nplan: {view.shown} · {view.as_of_text}", style="dim")
+        head.append(f" · {line(meta.symbol)}")
+    head.append(f"\nplan: {line(view.shown)} · {view.as_of_text}", style="dim")
     return head
 
 
@@ -91,11 +92,11 @@ def _place(marks: list[str], at: int, mark: str) -> None:
 
 def group_name(g: GroupSummary) -> Text:
     if g.kind == "tier":
-        name = Text(g.group.title, style="bold")
+        name = Text(line(g.group.title), style="bold")
         if g.priority:
             name.append(" ★ priority", style="yellow")
         return name
-    return Text(f"§{g.group.number} {g.group.title}")
+    return Text(f"§{line(g.group.number)} {line(g.group.title)}")
 
 
 def tiers_table(groups: list[GroupSummary], *, bar_width: int = 10) -> Table:
@@ -118,9 +119,9 @@ def _dated_table(rows: list[Dated], caption: str, *, late: bool) -> Table:
     table.add_column("title", overflow="ellipsis", no_wrap=True, ratio=1)
     table.add_column("when", no_wrap=True, justify="right")
     for d in rows:
-        number = d.entry.number if d.entry else ""
+        number = line(d.entry.number) if d.entry else ""
         when = f"{-d.days} days late" if late else ("today" if d.days == 0 else f"in {d.days} days")
-        table.add_row(number, d.id, d.title, Text(f"{d.date} · {when}", style="red" if late else ""))
+        table.add_row(number, d.id, line(d.title), Text(f"{d.date} · {when}", style="red" if late else ""))
     table.title = caption
     table.title_justify = "left"
     table.title_style = "bold red" if late else "bold"
@@ -164,7 +165,7 @@ def _milestones(rows: list[Dated]) -> Table:
     table.add_column("when", no_wrap=True, justify="right")
     for m in rows:
         when = "under way" if m.days == 0 else f"in {m.days} days"
-        table.add_row(m.id, m.title, f"{m.label} · {when}")
+        table.add_row(m.id, line(m.title), f"{line(m.label)} · {when}")
     if not rows:
         table.add_row("", Text("none ahead", style="dim"), "")
     return table
@@ -182,7 +183,7 @@ def _blocked(summary: Summary, limit: int) -> RenderableType:
     table.add_column("id", no_wrap=True, style="bold")
     table.add_column("reason", overflow="fold", ratio=1)
     for entry, reason in summary.blocked[:limit]:
-        table.add_row(entry.id, reason or Text("no reason recorded", style="dim"))
+        table.add_row(entry.id, block(reason) if reason else Text("no reason recorded", style="dim"))
     return table
 
 
@@ -214,13 +215,15 @@ def listing(result: Listing, console: Console) -> None:
             if table is not None:
                 console.print(table)
             if entry.group is not last_group:
-                heading = Text(f"{entry.group.number}  {entry.group.title}", style="bold underline")
+                heading = Text(
+                    f"{line(entry.group.number)}  {line(entry.group.title)}", style="bold underline"
+                )
                 if getattr(entry.group, "priority", False):
                     heading.append(" ★ priority", style="yellow")
                 console.print(heading)
             if entry.focus is not None:
                 console.print(
-                    Text(f"  {entry.focus.title}", style="italic"),
+                    Text(f"  {line(entry.focus.title)}", style="italic"),
                     overflow="ellipsis",
                     no_wrap=True,
                 )
@@ -232,12 +235,12 @@ def listing(result: Listing, console: Console) -> None:
         due = effective_due(entry, view.index) if entry.item.due else None
         assert table is not None
         table.add_row(
-            entry.number,
+            line(entry.number),
             ident,
             status_text(rollup(entry)),
             str(due or ""),
-            ", ".join(entry.item.owners),
-            entry.item.title,
+            line(", ".join(entry.item.owners)),
+            line(entry.item.title),
         )
     if table is not None:
         console.print(table)
@@ -261,7 +264,7 @@ def tiers(view: View, summary: Summary, console: Console) -> None:
         if areas:
             console.print(group_name(g))
             for area in areas:
-                console.print(f"  · {area.title}", overflow="ellipsis", no_wrap=True)
+                console.print(Text(f"  · {line(area.title)}"), overflow="ellipsis", no_wrap=True)
 
 
 # --- show ----------------------------------------------------------------------------------
@@ -270,14 +273,14 @@ def tiers(view: View, summary: Summary, console: Console) -> None:
 def show(view: View, entry: Entry, console: Console) -> None:
     item = entry.item
     index = view.index
-    title = Text(f"{entry.number}  ", style="bold dim") + Text(item.title, style="bold")
+    title = Text(f"{line(entry.number)}  ", style="bold dim") + Text(line(item.title), style="bold")
     console.print(title)
     chain = [
         entry.group.title,
         *(a.title for a in [entry.focus] if a),
         *(p.item.title for p in entry.ancestors()),
     ]
-    console.print(Text(" › ".join(chain), style="dim"), overflow="ellipsis", no_wrap=True)
+    console.print(Text(" › ".join(map(line, chain)), style="dim"), overflow="ellipsis", no_wrap=True)
     if view.recorded:
         console.print(Text(view.as_of_text, style="dim"))
     facts = Table(box=None, show_header=False, padding=(0, 1), pad_edge=False)
@@ -293,12 +296,12 @@ def show(view: View, entry: Entry, console: Console) -> None:
         facts.add_row("due", f"{due}" + (f" ({item.due})" if item.due and item.due != str(due) else ""))
     for key, value in (("completed", item.completed), ("description", item.description)):
         if value:
-            facts.add_row(key, str(value))
+            facts.add_row(key, Text(block(value)))
     for key, values in (("owners", item.owners), ("partners", item.partners), ("refs", item.refs)):
         if values:
-            facts.add_row(key, ", ".join(values))
+            facts.add_row(key, Text(line(", ".join(values))))
     for e in item.evidence:
-        facts.add_row("evidence", " · ".join(str(x) for x in (e.ref, e.title, e.date) if x))
+        facts.add_row("evidence", Text(" · ".join(line(x) for x in (e.ref, e.title, e.date) if x)))
     if entry.children:
         kids = Text(", ").join(
             Text(c.id) + Text(f" ({rollup(c).value})", style=STYLE[rollup(c).value]) for c in entry.children
@@ -313,8 +316,8 @@ def show(view: View, entry: Entry, console: Console) -> None:
     if item.history:
         console.print(Text("history", style="bold"))
         for h in item.history:
-            line = Text(f"  {h.date}  ")
+            row = Text(f"  {h.date}  ")
             if h.status:
-                line += status_text(h.status) + Text("  ")
-            line += Text(h.note or "")
-            console.print(line)
+                row += status_text(h.status) + Text("  ")
+            row += Text(block(h.note or ""))
+            console.print(row)

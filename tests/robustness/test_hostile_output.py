@@ -1,0 +1,246 @@
+"""Hostile plan text never reaches a terminal, a CI log, a spreadsheet or a chart raw.
+
+Every text field of a plan (titles, descriptions, numbers, owners, partners, notes, evidence,
+references, milestones, the plan's own title and body) carries one payload: terminal escape
+sequences (CSI, OSC title, OSC 52 clipboard, OSC 8 links), C0 and C1 controls, bidi overrides
+and isolates, line breaks before GitHub workflow commands, rich markup, spreadsheet formula
+prefixes and Mermaid keywords. Every command is run in every format over it, and each output is
+checked by what its reader would see: human output holds no control byte, no bidi control and no
+workflow command; GitHub output is one command per line; CSV cells never start a formula; every
+Mermaid line starts with iwgplan's own keyword or ``‣``; JSON parses back to the exact text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from iwgplan.cli.app import app
+
+PAYLOADS = {
+    "csi": "\x1b[2J\x1b[H\x1b[31mred",
+    "osc-title": "\x1b]0;owned\x07title",
+    "osc52-clipboard": "\x1b]52;c;cm0gLXJmIH4=\x07clip",
+    "osc8-link": "\x1b]8;;https://evil.example\x1b\\link\x1b]8;;\x1b\\",
+    "c0": "bell\x07 bs\x08 vt\x0b ff\x0c nul\x00 del\x7f",
+    "c1": "\x9b31mcsi \x9d0;t\x9c nel\x85",
+    "bidi": "\u202eevil\u202c \u2066iso\u2069 \u202aemb\u202c \u200fmark",
+    "newline-command": "fine\n::error::injected\r\n::add-mask::secret\r::warning::x",
+    "separators": "one\u2028::notice::two\u2029three",
+    "v1-command": "x ##[error]legacy",
+    "rich-markup": "[link=https://evil.example]click[/link] [blink]b[/blink] :smile:",
+    "formula-eq": '=HYPERLINK("https://evil.example","x")',
+    "formula-plus": "+cmd|' /C calc'!A0",
+    "formula-minus": "-2+3",
+    "formula-at": "@SUM(A1:A9)",
+    "formula-tab": "\t=1+1",
+    "formula-cr": "\r=1+1",
+    "mermaid-title": "title Hijacked",
+    "mermaid-section": "Section owned: x",
+    "mermaid-click": "click t_a call alert()",
+    "mermaid-excludes": "EXCLUDES weekends",
+    "mermaid-today": "todayMarker off",
+    "mermaid-comment": "%%{init: {'theme': 'dark'}}%%",
+    "mermaid-date": "2026-01-01, 3d",
+    "mermaid-colon-hash": "a: b #35; c",
+}
+
+UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+SGR = re.compile("\x1b\\[[0-9;]*m")
+
+
+def _q(text: str) -> str:
+    return json.dumps(text)  # JSON's escapes are YAML double-quoted escapes
+
+
+def plan_text(p: str, *, title: str = "A") -> str:
+    """A valid plan whose every free-text field starts with the payload ``p``."""
+    ref = "https://e.example/" + re.sub(r"\s", "_", p)
+    return f"""\
+schema_version: 1
+plan:
+  id: hostile
+  title: {_q(p + " plan")}
+  body: {_q(p + " body")}
+  revision: 0
+  date: 2025-09-10
+  issued_by: [{_q(p + " issuer")}]
+  period: {{start: 2025-09, end: 2026-12}}
+references:
+  - symbol: INF/TGE/W/7
+    title: {_q(p + " reference")}
+    note: {_q(p + " note")}
+milestones:
+  - id: mc14
+    title: {_q(p + " milestone")}
+    date: 2026-03-26
+    description: {_q(p + " milestone description")}
+tiers:
+  - id: tier1
+    number: {_q(p + "1")}
+    title: {_q(p + " tier")}
+    description: {_q(p + " tier description")}
+    focus_areas:
+      - id: fa
+        number: {_q(p + "fa")}
+        title: {_q(p + " focus")}
+        description: {_q(p + " focus description")}
+        action_points:
+          - id: a
+            number: {_q(p + "n")}
+            title: {_q(p + " " + title)}
+            status: blocked
+            description: {_q(p + " description")}
+            due: 2026-01-15
+            owners: [{_q(p + " owner")}]
+            partners: [{_q(p + " partner")}]
+            evidence:
+              - ref: {_q(ref)}
+                title: {_q(p + " evidence")}
+            history:
+              - date: 2025-11-02
+                status: blocked
+                note: {_q(p + " reason")}
+            children:
+              - id: kid
+                title: {_q(p + " kid")}
+                status: done
+                completed: 2025-12-01
+          - id: b
+            title: {_q(p + " upcoming")}
+            status: in-progress
+            due: mc14
+sections:
+  - id: sec
+    number: {_q(p + "s")}
+    title: {_q(p + " section")}
+    items:
+      - id: s1
+        title: {_q(p + " section item")}
+        status: dropped
+        history:
+          - date: 2025-10-01
+            status: dropped
+            note: {_q(p + " dropped")}
+"""
+
+
+HUMAN, JSON, CSV, RAW_CSV, GITHUB, MERMAID, ICS = "human", "json", "csv", "raw", "github", "mermaid", "ics"
+READ = [
+    (["validate", "{new}"], HUMAN),
+    (["validate", "{bad}"], HUMAN),
+    (["validate", "{bad}", "--format", "json"], JSON),
+    (["validate", "{bad}", "--format", "github"], GITHUB),
+    *[([cmd, "--plan", "{new}", *f], kind) for cmd in ("status", "tiers") for f, kind in
+      (([], HUMAN), (["--format", "markdown"], HUMAN), (["--format", "json"], JSON))],
+    *[(["list", "--plan", "{new}", *f], kind) for f, kind in
+      (([], HUMAN), (["--format", "markdown"], HUMAN), (["--format", "json"], JSON),
+       (["--format", "csv"], CSV), (["--format", "csv", "--raw"], RAW_CSV))],
+    *[(["show", ident, "--plan", "{new}", *f], kind) for ident in ("a", "kid", "s1") for f, kind in
+      (([], HUMAN), (["--format", "markdown"], HUMAN), (["--format", "json"], JSON))],
+    (["show", "--plan", "{new}", "--", "{payload}"], HUMAN),
+    (["report", "--plan", "{new}", "--as-of", "2026-02-01"], HUMAN),
+    (["report", "--plan", "{new}", "--format", "html", "--as-of", "2026-02-01"], HUMAN),
+    (["export", "--plan", "{new}", "--format", "ics"], ICS),
+    (["export", "--plan", "{new}", "--format", "mermaid"], MERMAID),
+    (["export", "--plan", "{new}", "--format", "csv"], CSV),
+    (["export", "--plan", "{new}", "--format", "csv", "--raw"], RAW_CSV),
+    (["export", "--plan", "{new}", "--format", "json"], JSON),
+    *[(["diff", "{old}", "{new}", *f], kind) for f, kind in
+      (([], HUMAN), (["--format", "markdown"], HUMAN), (["--format", "json"], JSON),
+       (["--format", "github"], GITHUB), (["--summary"], HUMAN))],
+    (["git-diff", "plans/p.yaml", "{old}", "x", "100644", "{new}", "y", "100644"], HUMAN),
+    (["note", "--dry-run", "--plan", "{new}", "--date", "2026-01-02", "--", "a", "{payload}"], HUMAN),
+    (["done", "b", "--note", "{payload}", "--dry-run", "--plan", "{new}", "--date", "2026-01-02"], HUMAN),
+    (["reopen", "kid", "--reason", "{payload}", "--dry-run", "--plan", "{new}", "--date", "2026-01-02"], HUMAN),
+]  # fmt: skip
+
+
+def strings(data: object) -> list[str]:
+    if isinstance(data, dict):
+        return [*data, *(t for v in data.values() for t in strings(v))]
+    if isinstance(data, list):
+        return [t for v in data for t in strings(v)]
+    return [data] if isinstance(data, str) else []
+
+
+def check(kind: str, out: str, payload: str) -> None:
+    if kind == JSON:  # exact: the payload comes back whole from some string
+        assert any(payload in text for text in strings(json.loads(out))), out
+        return
+    if kind in (CSV, RAW_CSV):
+        cells = [c for row in csv.reader(io.StringIO(out)) for c in row]
+        assert payload.replace("\r\n", "\n") in "".join(cells).replace("\r\n", "\n")  # all there
+        if kind == CSV:
+            assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")], "a formula cell"
+        return
+    clean = out.replace("\r\n", "\n") if kind == ICS else out
+    bad = UNSAFE.search(clean) or re.search("\r", clean)
+    assert not bad, (
+        f"raw U+{ord(bad[0]):04X} at {bad.start()}: {clean[max(bad.start() - 40, 0) : bad.start() + 20]!r}"
+    )
+    lines = clean.splitlines()
+    if kind == GITHUB:
+        assert all(re.match(r"::(error|notice|warning) [^:]*::", x) for x in lines), lines
+    elif kind == MERMAID:
+        assert lines[0] == "gantt"
+        ours = ("title ", "dateFormat ", "axisFormat ", "section ", "‣ ", "As of ")
+        assert all(x.strip().startswith(ours) for x in lines[1:]), lines
+    else:
+        assert not [x for x in lines if x.strip().startswith("::") or "##[" in x], "a workflow command"
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> dict[str, Path]:
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    return {name: folder / f"{name}.yaml" for name in ("old", "new", "bad")}
+
+
+def run(args: list[str], env: dict[str, str] | None = None) -> tuple[int, str]:
+    result = CliRunner(env=env).invoke(app, args, catch_exceptions=False)
+    return result.exit_code, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("name", list(PAYLOADS))
+def test_every_command_and_format_neutralises(files: dict[str, Path], name: str) -> None:
+    payload = PAYLOADS[name]
+    files["old"].write_text(plan_text(payload, title="old"), encoding="utf-8")
+    files["new"].write_text(plan_text(payload, title="new"), encoding="utf-8")
+    bad_key = json.dumps(payload + " key")
+    files["bad"].write_text(
+        plan_text(payload).replace("  body:", f"  {bad_key}: 1\n  body:"), encoding="utf-8"
+    )
+    places = {k: str(v) for k, v in files.items()}
+    for template, kind in READ:
+        args = [a.format(payload=payload, **places) for a in template]
+        code, out = run(args)
+        assert code in (0, 1), (args, out)
+        check(kind, out, payload.replace("\r\n", "\n") if kind == HUMAN else payload)
+    assert files["new"].read_text(encoding="utf-8") == plan_text(payload, title="new")  # dry runs
+
+
+@pytest.mark.parametrize("name", ["csi", "osc-title", "c1", "bidi", "newline-command"])
+def test_colour_output_holds_only_colour_codes(files: dict[str, Path], name: str) -> None:
+    files["old"].write_text(plan_text(PAYLOADS[name], title="old"), encoding="utf-8")
+    files["new"].write_text(plan_text(PAYLOADS[name], title="new"), encoding="utf-8")
+    env = {"FORCE_COLOR": "1", "NO_COLOR": "", "TERM": "xterm-256color"}
+    for args in (
+        ["status", "--plan", str(files["new"])],
+        ["list", "--plan", str(files["new"])],
+        ["show", "a", "--plan", str(files["new"])],
+        ["tiers", "--plan", str(files["new"])],
+        ["diff", str(files["old"]), str(files["new"])],
+    ):
+        code, out = run(args, env)
+        assert code == 0
+        assert SGR.search(out), "colour was expected"
+        check(HUMAN, SGR.sub("", out), PAYLOADS[name])

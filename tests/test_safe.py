@@ -1,0 +1,117 @@
+"""The sanitisers of iwgplan.render.safe, over whole families of characters and prefixes."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from iwgplan.render import safe
+
+C0 = [chr(c) for c in range(0x20)]
+C1 = [chr(c) for c in range(0x7F, 0xA0)]
+BIDI = [chr(c) for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C]]
+OTHER = ["\u2028", "\u2029", "\ufeff", "\udcff", "\udc80", "\ud800"]
+UNSAFE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]"
+)
+
+
+@pytest.mark.parametrize("char", C0 + C1 + BIDI + OTHER, ids=lambda c: f"U+{ord(c):04X}")
+def test_line_shows_every_control_visibly(char: str) -> None:
+    shown = safe.line(f"a{char}b")
+    assert not UNSAFE.search(shown)
+    assert shown.startswith("a") and shown.endswith("b") and len(shown) > 2  # visible, not dropped
+
+
+def test_line_names_what_it_replaced() -> None:
+    assert safe.line("\x1b[2J\x1b]0;title\x07") == "␛[2J␛]0;title␇"
+    assert safe.line("\x9b31m") == "\\x9b31m"
+    assert safe.line("\u202eevil\u202c") == "\\u202eevil\\u202c"
+    assert safe.line("caf\udce9") == "caf\\xe9"  # a byte that was not UTF-8, via argv
+    assert safe.line("\x7f") == "␡"
+
+
+@pytest.mark.parametrize("brk", ["\n", "\r\n", "\r", "\u2028", "\u2029", "\x85", "\x0b", "\x0c"])
+def test_line_never_breaks_a_line(brk: str) -> None:
+    shown = safe.line(f"title{brk}::error::injected")
+    assert len(shown.splitlines()) == 1
+    assert "::" not in shown
+
+
+@pytest.mark.parametrize(
+    "command", ["::error::x", "  ::add-mask::s", "\u00a0::warning::w", "##[error]x", "a ##[add-mask]s", ":::"]
+)
+def test_no_github_workflow_command_survives(command: str) -> None:
+    for shown in (safe.line(command), safe.block(f"one\n{command}\ntwo")):
+        assert "::" not in shown and "##[" not in shown
+
+
+def test_block_keeps_lines_and_tabs_only() -> None:
+    assert safe.block("one\r\ntwo\n\tthree\x1b[0m") == "one\ntwo\n\tthree␛[0m"
+    assert safe.block("a\rb") == "a␍b"
+
+
+@given(st.text())
+def test_line_and_block_are_always_clean(text: str) -> None:
+    one, many = safe.line(text), safe.block(text)
+    assert not UNSAFE.search(one) and "::" not in one
+    assert not UNSAFE.search(many.replace("\n", "").replace("\t", ""))
+    assert len(one.splitlines()) <= 1
+
+
+@pytest.mark.parametrize("lead", ["=", "+", "-", "@", "\t", "\r"])
+@pytest.mark.parametrize("rest", ["1+1", 'HYPERLINK("http://evil","x")', "cmd|' /C calc'!A0", ""])
+def test_csv_formula_prefixes_are_neutralised(lead: str, rest: str) -> None:
+    assert safe.csv_cell(lead + rest) == "'" + lead + rest
+    assert safe.csv_cell(lead + rest, raw=True) == lead + rest
+
+
+@pytest.mark.parametrize("value", ["plain", "a=b", "1-2", "", None, "'quoted"])
+def test_csv_other_cells_are_unchanged(value: str | None) -> None:
+    assert safe.csv_cell(value) == (value or "")
+
+
+MERMAID_KEYWORDS = [
+    "title",
+    "section",
+    "excludes",
+    "includes",
+    "todayMarker",
+    "click",
+    "gantt",
+    "dateFormat",
+    "axisFormat",
+    "tickInterval",
+    "weekday",
+    "weekend",
+    "inclusiveEndDates",
+    "topAxis",
+    "accTitle",
+    "accDescr",
+    "call",
+    "href",
+]
+
+
+@pytest.mark.parametrize("keyword", MERMAID_KEYWORDS)
+@pytest.mark.parametrize("case", [str.lower, str.upper, str.title, lambda s: s])
+def test_mermaid_label_never_starts_with_a_keyword(keyword: str, case) -> None:  # type: ignore[no-untyped-def]
+    label = safe.mermaid_label(case(keyword) + " hijack: x")
+    assert label.startswith("‣ ")
+    assert ":" not in label
+
+
+@pytest.mark.parametrize(
+    "text", ["%%{init: {}}%%", "2026-01-01 a date", "a: b", "a;b", "#35; x", "x\nsection y"]
+)
+def test_mermaid_label_has_no_separators_comments_or_breaks(text: str) -> None:
+    label = safe.mermaid_label(text)
+    assert label.startswith("‣ ") and not re.search(r"[:;#\n\r]|%%", label)
+
+
+def test_github_escaping() -> None:
+    assert safe.gh_data("50% done\n::error::x\x1b") == "50%25 done⏎::error::x␛"
+    assert safe.gh_property("a:b,c%\r\n") == "a%3Ab%2Cc%25⏎"
