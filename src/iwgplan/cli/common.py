@@ -164,10 +164,14 @@ def _merge_globals(name: str, kwargs: dict[str, object]) -> None:
 
 
 def err(message: str) -> None:
-    """A message on stderr; any plan text or argument in it is shown with its controls visible."""
-    from iwgplan.render.safe import line
+    """A message on stderr; any plan text or argument in it is shown with its controls visible.
 
-    print(line(message), file=sys.stderr)
+    Its own line breaks stay (some messages list candidates); ``::`` never survives, so no line
+    of it can be a GitHub workflow command.
+    """
+    from iwgplan.render.safe import block
+
+    print(block(message), file=sys.stderr)
 
 
 def problem_line(path: str, problem: Problem) -> str:
@@ -274,14 +278,16 @@ def load_view(plan: Path | None, rev: str | None, as_of: str | None = None) -> V
 
 
 def console() -> Console:
+    from functools import partial
+
     from rich.console import Console
 
-    plain = {"highlight": False, "soft_wrap": False, "markup": False, "emoji": False}  # text is not markup
+    plain = partial(Console, highlight=False, soft_wrap=False, markup=False, emoji=False)  # not markup
     if State.color is ColorChoice.always:
-        return Console(**plain, force_terminal=True, no_color=False)
+        return plain(force_terminal=True, no_color=False)
     if State.color is ColorChoice.never:
-        return Console(**plain, color_system=None)
-    return Console(**plain)
+        return plain(color_system=None)
+    return plain()
 
 
 REPORTERS = {
