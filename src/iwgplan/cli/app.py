@@ -10,7 +10,20 @@ import typer._click
 import typer.core
 
 from iwgplan import __version__
-from iwgplan.cli import amend, diff, init, listing, progress, report, schema, show, status, tiers, validate
+from iwgplan.cli import (
+    amend,
+    diff,
+    init,
+    listing,
+    progress,
+    report,
+    schema,
+    show,
+    status,
+    structure,
+    tiers,
+    validate,
+)
 from iwgplan.cli.common import ColorOpt, NoColorOpt, PlanOpt, RevOpt, State, hoist_flags
 
 
@@ -60,7 +73,20 @@ def root(
     State.start(debug=debug, plan=plan, rev=rev, color=color, no_color=no_color)
 
 
-for module in (status, listing, tiers, show, progress, amend, diff, report, validate, schema, init):
+for module in (
+    status,
+    listing,
+    tiers,
+    show,
+    progress,
+    amend,
+    structure,
+    diff,
+    report,
+    validate,
+    schema,
+    init,
+):
     module.register(app)
 
 

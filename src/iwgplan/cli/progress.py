@@ -23,10 +23,10 @@ IdArg = Annotated[
 ReasonOpt = Annotated[str, typer.Option("--reason", help="Why; kept in the item's history.")]
 
 
-def _run(plan, make, dry_run: bool) -> None:  # type: ignore[no-untyped-def]
+def _run(plan, make, dry_run: bool, *, with_source: bool = False) -> None:  # type: ignore[no-untyped-def]
     from iwgplan.edit.record import record
 
-    done = record(plan, make, dry_run=dry_run)
+    done = record(plan, make, dry_run=dry_run, with_source=with_source)
     from iwgplan.render.safe import block, line
 
     for notice in done.outcome.notices:

@@ -7,6 +7,7 @@ import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from iwgplan.edit.progress import Outcome
 from iwgplan.edit.splice import apply_changes, refuse_if_invalid, unified_diff
@@ -15,7 +16,6 @@ from iwgplan.files.atomic import locked, real_target, write_atomic
 from iwgplan.files.discover import find_plan_path, shown_path
 from iwgplan.files.loading import check_text
 from iwgplan.files.source import read_text
-from iwgplan.plan.index import PlanIndex
 
 
 @dataclass(slots=True)
@@ -59,7 +59,24 @@ def _identity(path: Path) -> tuple[int, int, int] | None:
     return st.st_ino, st.st_size, st.st_mtime_ns
 
 
-def record(explicit: Path | None, make: Callable[[PlanIndex], Outcome], *, dry_run: bool = False) -> Recorded:
+@dataclass(frozen=True, slots=True)
+class Source:
+    """The text being edited with its node tree and data, for edits that move text (`move`)."""
+
+    text: str
+    root: Any
+    data: Any
+
+
+def record(
+    explicit: Path | None,
+    make: Callable[..., Outcome],
+    *,
+    dry_run: bool = False,
+    with_source: bool = False,
+) -> Recorded:
+    """Lock, read and check the plan, ask ``make`` for the changes (with the Source if asked),
+    splice, check again and write atomically."""
     path = editable_path(explicit)
     shown = shown_path(path)
     with locked(path):
@@ -68,7 +85,10 @@ def record(explicit: Path | None, make: Callable[[PlanIndex], Outcome], *, dry_r
         checked = check_text(text, shown, keep_tree=True)
         if checked.plan is None or checked.index is None:
             raise PlanInvalid(checked.result, what="plan (fix it before recording progress)")
-        outcome = make(checked.index)
+        if with_source:
+            outcome = make(checked.index, Source(text, checked.root, checked.data))
+        else:
+            outcome = make(checked.index)
         done = Recorded(outcome, shown)
         if not outcome.changes:
             return done

@@ -26,7 +26,7 @@ _PLAIN_SAFE = re.compile(r"[A-Za-z\u00c0-\uffff(][^:#\n\r\t\"'\[\]{},&*!|>%@`]*"
 _ESCAPE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 _BREAK = re.compile("[\r\n]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DAY = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")  # a day or a month
 _RESERVED = re.compile(r"(?i:y|n|yes|no|on|off|true|false|null|~)$|[-+]?[0-9.]|\.(?i:inf|nan)$")
 
 
@@ -43,6 +43,7 @@ class Change:
     remove: list[str] = field(default_factory=list)  # keys to delete
     append: dict[str, list[dict[str, str]]] = field(default_factory=dict)  # list key -> entries
     lists: list[ListEdit] = field(default_factory=list)  # entries inserted, rewritten or removed
+    set_list: dict[str, list[str]] = field(default_factory=dict)  # key -> a new list of text
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +55,10 @@ class ListEdit:
 
     key: str
     index: int
-    entry: dict[str, str] | None = None  # None with replace: remove the entry
+    entry: dict[str, Any] | None = None  # None with replace: remove the entry
     replace: bool = False
+    source: tuple[str, ...] = ()  # an entry's own lines, moved from elsewhere in the file
+    source_dash: int = 0  # the column of the dash in ``source``
 
 
 def scalar(value: str) -> str:
@@ -167,16 +170,32 @@ def _keeps(text: str, start: int) -> bool:
     return header is not None and "+" in header[0]
 
 
-def _entry_lines(entry: dict[str, str], dash_col: int, key_col: int) -> list[str]:
+def _entry_lines(entry: dict[str, Any], dash_col: int, key_col: int, nest: int = 2) -> list[str]:
+    """A mapping as a block list entry; lists of text as flow lists, lists of mappings as block
+    lists indented by ``nest`` under their key."""
     lines = []
     for i, (key, value) in enumerate(entry.items()):
         lead = " " * dash_col + "- " + " " * (key_col - dash_col - 2) if i == 0 else " " * key_col
-        lines.append(f"{lead}{key}: {scalar(value)}")
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            lines.append(f"{lead}{key}:")
+            lines += [
+                line for e in value for line in _entry_lines(e, key_col + nest, key_col + nest + 2, nest)
+            ]
+        else:
+            lines.append(f"{lead}{key}: {_flow_value(value)}")
     return lines
 
 
-def _flow_entry(entry: dict[str, str]) -> str:
-    return "{" + ", ".join(f"{k}: {scalar(v)}" for k, v in entry.items()) + "}"
+def _flow_value(value: Any) -> str:
+    if isinstance(value, list):
+        return "[" + ", ".join(_flow_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return _flow_entry(value)
+    return scalar(str(value))
+
+
+def _flow_entry(entry: dict[str, Any]) -> str:
+    return "{" + ", ".join(f"{k}: {_flow_value(v)}" for k, v in entry.items()) + "}"
 
 
 def _set(doc: _Doc, item: MappingNode, key: str, value: str | int) -> None:
@@ -325,6 +344,8 @@ def apply_changes(text: str, changes: list[Change], *, root: Node | None = None,
             _append(doc, item, key, entries, _parent_key_col(doc, change.loc))
         for edit in change.lists:
             _list_edit(doc, item, edit, _parent_key_col(doc, change.loc))
+        for key, values in change.set_list.items():
+            _set_list(doc, item, key, values)
     new_text = doc.apply()
     del doc
     expected = _expected(data if data is not None else parse(text).data, changes)
@@ -340,13 +361,21 @@ def apply_changes(text: str, changes: list[Change], *, root: Node | None = None,
 def _expected(data: Any, changes: list[Change]) -> Any:
     """The old data with the intended changes, copying only the containers on the way to them."""
     root = copy.copy(data)
-    for change in changes:
+    copied = {id(root)}
+    targets = []
+    for change in changes:  # find every target before any list changes under another's path
         node = root
         for part in change.loc:
-            child = copy.copy(node[part])
-            node[part] = child
+            child = node[part]
+            if id(child) not in copied:
+                child = copy.copy(child)
+                node[part] = child
+                copied.add(id(child))
             node = child
+        targets.append(node)
+    for node, change in zip(targets, changes, strict=True):
         node.update(change.set)
+        node.update(change.set_list)
         for key in change.remove:
             node.pop(key, None)
         for key in {e.key for e in change.lists}:
@@ -407,6 +436,22 @@ def _list_edit(doc: _Doc, item: MappingNode, edit: ListEdit, parent_key_col: int
     pairs = {k.value: (k, v) for k, v in item.value}
     seq = pairs[edit.key][1] if edit.key in pairs else None
     size = len(seq.value) if isinstance(seq, SequenceNode) else 0
+    if not edit.replace and edit.index >= size and edit.source and isinstance(seq, SequenceNode) and size:
+        if seq.flow_style:
+            raise EditError(f"{edit.key!r} at line {doc.line_no(seq)} is a flow list; move the item by hand")
+        lines = _shifted(edit, seq.start_mark.column)
+        doc.insert_lines(doc.last_offset(seq), lines)
+        return
+    if not edit.replace and edit.index >= size and edit.source:
+        col = item.value[0][0].start_mark.column
+        dash = col + max(col - parent_key_col - 2, 0)
+        if isinstance(seq, SequenceNode):  # `key: []` becomes a block list
+            key_node = pairs[edit.key][0]
+            doc.splice(doc.offset(key_node, end=True), doc.offset(seq, end=True), ":")
+            doc.insert_lines(doc.offset(key_node), _shifted(edit, dash))
+        else:
+            doc.insert_lines(_new_key_offset(doc, item), [f"{' ' * col}{edit.key}:", *_shifted(edit, dash)])
+        return
     if not edit.replace and edit.index >= size:
         assert edit.entry is not None
         _append(doc, item, edit.key, [edit.entry], parent_key_col)
@@ -439,7 +484,7 @@ def _block_list_edit(doc: _Doc, key: Node, seq: SequenceNode, edit: ListEdit) ->
     start = doc.line_start(doc.offset(node))
     end = doc.line_end(doc.last_offset(node))
     if edit.entry is not None:
-        lines = _seq_entry_lines(seq, edit.entry)
+        lines = _shifted(edit, seq.start_mark.column) if edit.source else _seq_entry_lines(seq, edit.entry)
         if edit.replace:
             doc.splice(start, end, doc.nl.join(lines))
         else:
@@ -460,3 +505,49 @@ def _seq_entry_lines(seq: SequenceNode, entry: dict[str, str]) -> list[str]:
     if not isinstance(first, MappingNode) or first.start_mark.line != seq.start_mark.line:
         key_col = dash + 2
     return _entry_lines(entry, dash, key_col)
+
+
+def _shifted(edit: ListEdit, dash: int) -> list[str]:
+    """An entry's own lines, moved so that its dash stands at column ``dash``."""
+    delta = dash - edit.source_dash
+    if delta >= 0:
+        return [" " * delta + line if line.strip() else line for line in edit.source]
+    if any(line.strip() and not line.startswith(" " * -delta) for line in edit.source):
+        raise EditError("the item's lines are indented less than its dash; move it by hand")
+    return [line[-delta:] if line.strip() else line for line in edit.source]
+
+
+def entry_source(text: str, root: Node, loc: Loc) -> tuple[tuple[str, ...], int, int, int]:
+    """The lines of the list entry at ``loc`` (from its dash line to its last content line),
+    the column of its dash, and the offsets of that span."""
+    doc = _Doc(text, root)
+    node = doc.node_at(loc)
+    start = doc.line_start(doc.offset(node))
+    end = doc.line_end(doc.last_offset(node))
+    dash = doc.text.rfind("-", start, doc.offset(node)) - start
+    return tuple(_LINES.split(text[start:end])), dash, start, end
+
+
+_LINES = re.compile("\r\n|\r|\n")
+
+
+def _set_list(doc: _Doc, item: MappingNode, key: str, values: list[str]) -> None:
+    """Replace a list of text: a flow list in place, a block list in its own style; or add it."""
+    pairs = {k.value: (k, v) for k, v in item.value}
+    flow = "[" + ", ".join(scalar(v) for v in values) + "]"
+    if key not in pairs:
+        col = item.value[0][0].start_mark.column
+        doc.insert_lines(_new_key_offset(doc, item), [f"{' ' * col}{key}: {flow}"])
+        return
+    seq = pairs[key][1]
+    kept = {}  # values already in the list keep their own spelling (quoting) in the file
+    if isinstance(seq, SequenceNode):
+        kept = {n.value: doc.text[doc.offset(n) : doc.offset(n, end=True)] for n in seq.value}
+    if not isinstance(seq, SequenceNode) or seq.flow_style:
+        start, end = doc.offset(seq), doc.offset(seq, end=True)
+        flow = "[" + ", ".join(kept.get(v) or scalar(v) for v in values) + "]"
+        doc.splice(start, end, (" " if start == end else "") + flow)  # `owners:` with no value
+        return
+    dash = seq.start_mark.column
+    lines = [f"{' ' * dash}- {kept.get(v) or scalar(v)}" for v in values]
+    doc.splice(doc.line_start(doc.offset(seq)), doc.line_end(doc.last_offset(seq)), doc.nl.join(lines))
