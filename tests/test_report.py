@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import shutil
@@ -11,6 +12,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.conftest import ROOT, SHIPPED, SMALL
 
@@ -70,9 +73,35 @@ def test_mermaid_export_golden(cli, progressed: Path) -> None:
 
 def test_mermaid_states(cli, progressed: Path) -> None:
     out = cli("export", "--format", "mermaid", "--as-of", "2026-02-01", "--plan", progressed).out
-    assert "    ‣ 1.1.3 Türkiye hosting :crit, t_late, 2025-09-01, 2026-01-15\n" in out
+    assert "    ‣ 1.1.3 Türkiye hosting :crit, t_late, 2025-11-02, 2026-01-15\n" in out
     assert "    ‣ MC14 :milestone, t_mc14, 2026-03-26, 0d\n" in out
     assert "    section Tier one\n" in out
+
+
+def test_gantt_bars_run_from_first_record_to_completion(cli, progressed: Path) -> None:
+    """A bar starts at the item's (or a sub-point's) first dated record and a done item ends when done."""
+    assert cli("done", "kid-b", "--date", "2026-01-20", "--plan", progressed).code == 0
+    assert cli("done", "late", "--with-children", "--date", "2026-02-03", "--plan", progressed).code == 0
+    out = cli("export", "--format", "mermaid", "--as-of", "2026-03-01", "--plan", progressed).out
+    assert "    ‣ 1.1.2 Parent :done, t_parent, 2025-10-01, 2026-01-20\n" in out  # done by its sub-points
+    assert "    ‣ 1.1.3 Türkiye hosting :done, t_late, 2025-11-02, 2026-02-03\n" in out
+    assert "    ‣ 1.1.1 Joint statement :t_statement, 2026-01-12, 2026-03-26\n" in out
+    html = cli("report", "--format", "html", "--as-of", "2026-03-01", "--plan", progressed).out
+    assert "1.1.2 Parent: done, 2025-10-01 to 2026-01-20" in html
+
+
+def test_report_opens_with_a_summary_and_names_items_by_number(cli, progressed: Path) -> None:
+    for fmt in ("markdown", "html"):
+        out = cli("report", "--format", fmt, "--as-of", AS_OF, "--plan", progressed).out
+        assert (
+            "As recorded on 2026-02-01, 0 of 3 action points are done (0%), 1 in progress, 1 blocked and"
+            " 1 item overdue (the longest by 17 days); 32% of the period (2025-09-01 to 2026-12-31) has"
+            " elapsed. The next milestone is MC14 (2026-03-26 to 2026-03-29, in 53 days)." in out
+        )
+        tables = out[out.index("Overdue (1)") :]
+        for item_id in ("statement", "late", "kid-a"):
+            assert not re.search(rf"(\| |>){item_id}( \||<| \()", tables), item_id
+        assert "1.1.1 Joint statement (dropped)" in tables and "1.1.3 Türkiye: hosting (blocked)" in tables
 
 
 def test_ics_reads_back(cli, progressed: Path, tmp_path: Path) -> None:
@@ -130,8 +159,8 @@ def test_html_is_self_contained_and_escaped(cli, progressed: Path) -> None:
     assert urls == ["https://example.org/a?b=1&amp;c=&lt;2&gt;"]  # only the link the plan gives
     assert "Kid &lt;a&gt; report" in html and "<a>" not in html.replace("<a href", "")
     assert "superseded by &lt;b&gt;" in html
-    assert "@media print" in html and "break-before: page" in html
-    assert "<svg" in html and "as of 2026-02-01" in html
+    assert "@media print" in html and "@page" in html and "break-after: avoid" in html
+    assert "<svg" in html and "as recorded on 2026-02-01</text>" in html
     assert 'class="bar"' in html
 
 
@@ -186,6 +215,95 @@ def test_html_report_in_headless_chromium(cli, tmp_path: Path) -> None:
     assert image.size == (1200, 1800)
 
 
+PRINT_MARGIN_PT = 14 / 25.4 * 72  # the report's @page margin
+
+
+def _print(browser: str, html: Path, paper: str, tmp_path: Path) -> Path:
+    """Print ``html`` to PDF on ``paper`` as a user's browser does (the page's own @page margins)."""
+    sized = tmp_path / f"report-{paper}.html"
+    sized.write_text(
+        html.read_text(encoding="utf-8").replace("<style>", f"<style>@page {{ size: {paper}; }}", 1)
+    )
+    pdf = tmp_path / f"report-{paper}.pdf"
+    subprocess.run(
+        [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf}",
+            sized.as_uri(),
+        ],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
+    return pdf
+
+
+def _words(pdf: Path) -> list[tuple[float, float, list[tuple[float, float, float, float, str]]]]:
+    """Each page's width, height and words with their boxes in points, as poppler reads them."""
+    xml = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True, text=True, check=True).stdout
+    pages = []
+    for w, h, body in re.findall(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', xml, re.S):
+        words = re.findall(
+            r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', body
+        )
+        pages.append((float(w), float(h), [(*map(float, box), text) for *box, text in words]))
+    return pages
+
+
+def _fullness(pdf: Path, tmp_path: Path) -> list[float]:
+    """Each page's share of its height between its first and last inked row (pdftoppm at 30 dpi)."""
+    from PIL import Image
+
+    stem = tmp_path / pdf.stem
+    subprocess.run(["pdftoppm", "-r", "30", "-gray", pdf, stem], check=True)
+    shares = []
+    for png in sorted(tmp_path.glob(f"{pdf.stem}-*.pgm")):
+        image = Image.open(png)
+        width, height = image.size
+        pixels = image.load()
+        inked = [y for y in range(height) if any(pixels[x, y] < 200 for x in range(width))]
+        shares.append((inked[-1] - inked[0]) / height if inked else 0.0)
+    return shares
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+@pytest.mark.parametrize("as_of", ["2026-05-01", "2026-11-28"])
+def test_html_report_prints_well(cli, tmp_path: Path, paper: str, as_of: str) -> None:
+    """Printed to PDF: no nearly empty page, no text under 9 pt, no text overlapping or off the page."""
+    browser = _chromium()
+    if browser is None or shutil.which("pdftoppm") is None:
+        pytest.skip("needs chromium and poppler-utils (CI installs Debian's)")
+    page = tmp_path / "report.html"
+    assert cli("report", "--format", "html", "-o", page, "--as-of", as_of, "--plan", SHIPPED).code == 0
+    pdf = _print(browser, page, paper, tmp_path)
+    shares = _fullness(pdf, tmp_path)
+    assert len(shares) <= 7 and min(shares) >= 0.25, shares
+    pages = _words(pdf)
+    words = [w for _, _, found in pages for w in found]
+    # poppler's word boxes are the font's ascent to descent: calibrate on the 17 pt title
+    per_pt = max(w[3] - w[1] for w in words) / 17
+    smallest = min(words, key=lambda w: w[3] - w[1])
+    assert (smallest[3] - smallest[1]) / per_pt >= 8.95, smallest
+    texts = {w[4] for w in words}
+    assert {"◆", "Jan", "2026", "done", "overdue"} <= texts or {"◆", "J", "2026", "done", "overdue"} <= texts
+    for width, _, found in pages:
+        for x0, _, x1, _, text in found:
+            assert PRINT_MARGIN_PT - 1 <= x0 and x1 <= width - PRINT_MARGIN_PT + 1, text
+        for a, b in itertools.combinations(found, 2):
+            across = min(a[2], b[2]) - max(a[0], b[0])
+            down = min(a[3], b[3]) - max(a[1], b[1])
+            assert across <= 0.5 or down <= 0.5, (a, b)
+
+
 def test_other_commands_do_not_import_icalendar() -> None:
     done = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "iwgplan", "status", "--plan", str(SHIPPED)],
@@ -208,9 +326,13 @@ def _milestone_rows(markdown: str) -> dict[str, str]:
 def test_report_groups_items_by_the_milestone_they_name(cli) -> None:
     rows = _milestone_rows(cli("report", "--plan", SHIPPED, "--as-of", "2026-03-30").out)
     back = rows["IWG Co-Chairs report back to the IWG on the implementation of the Work Plan"]
-    assert back == "report-back-duty (planned) |"
-    assert "report-back-duty" not in rows["Implementation of the Work Plan ends"]
-    assert "joint-statement" in rows["WTO 14th Ministerial Conference (MC14), Yaoundé, Cameroon"]
+    assert back.startswith("4.3 In December 2026-January 2027, the IWG Co-Chairs will report back")
+    assert back.endswith("(planned) |") and back.count("(planned)") == 1
+    assert "4.3 " not in rows["Implementation of the Work Plan ends"]
+    assert (
+        "1.1.1 IWG Co-Chairs Joint Statement"
+        in rows["WTO 14th Ministerial Conference (MC14), Yaoundé, Cameroon"]
+    )
 
 
 @pytest.mark.parametrize(
@@ -232,4 +354,22 @@ def test_date_due_goes_under_the_next_milestone(cli, small: Path, due: str, home
     text = text.replace("            due: 2026-06\n", f"            due: {due}\n")
     small.write_text(text, encoding="utf-8")
     rows = _milestone_rows(cli("report", "--plan", small, "--as-of", "2026-01-01").out)
-    assert [name for name, cell in rows.items() if "parent (" in cell] == [home]
+    assert [name for name, cell in rows.items() if "1.1.2 Parent (" in cell] == [home]
+
+
+@given(
+    st.lists(
+        st.tuples(st.floats(0, 680), st.text(st.sampled_from("abcMW ◆1.(é"), min_size=1, max_size=60)),
+        max_size=12,
+    )
+)
+def test_chart_labels_never_overlap_or_leave_the_chart(wanted: list[tuple[float, str]]) -> None:
+    from iwgplan.render.report_html import place_labels, text_width
+
+    placed = place_labels([(x, text, "#000", "") for x, text in wanted], 680)
+    assert len(placed) == len(wanted)
+    for label in placed:
+        assert 0 <= label.left and label.right <= 680
+        assert abs(label.right - label.left - text_width(label.text)) < 1e-6
+    for a, b in itertools.combinations(placed, 2):
+        assert a.lane != b.lane or a.right <= b.left or b.right <= a.left

@@ -8,7 +8,7 @@ from iwgplan.plan.index import Entry, Group
 from iwgplan.render.markdown import cell, table
 from iwgplan.render.mermaid import gantt
 from iwgplan.views.context import as_of_words
-from iwgplan.views.report import Report, header_facts
+from iwgplan.views.report import Report, header_facts, label, overview
 from iwgplan.views.timeline import done_fraction, effective_due, rollup
 
 
@@ -18,6 +18,7 @@ def _header(report: Report) -> list[str]:
     return [
         f"# {cell(meta.title)}\n",
         f"Implementation report {as_of_words(report.recorded)} **{report.as_of}**\n",
+        f"{cell(overview(report))}\n",
         "".join(f"- **{k}:** {cell(v)}\n" for k, v in facts),
     ]
 
@@ -90,13 +91,13 @@ def _attention(report: Report) -> list[str]:
     return [
         f"## Overdue ({len(s.overdue)})\n",
         table(
-            ["#", "id", "title", "due", "days late"],
-            [[d.entry.number if d.entry else "", d.id, d.title, d.date, -d.days] for d in s.overdue],
+            ["#", "title", "due", "days late"],
+            [[d.entry.number if d.entry else "", d.title, d.date, -d.days] for d in s.overdue],
         ),
         f"## Blocked ({len(s.blocked)})\n",
-        table(["id", "title", "reason"], [[e.id, e.item.title, r or "—"] for e, r in s.blocked]),
+        table(["#", "title", "reason"], [[e.number, e.item.title, r or "—"] for e, r in s.blocked]),
         f"## Dropped ({len(report.dropped)})\n",
-        table(["id", "title", "reason"], [[e.id, e.item.title, r or "—"] for e, r in report.dropped]),
+        table(["#", "title", "reason"], [[e.number, e.item.title, r or "—"] for e, r in report.dropped]),
     ]
 
 
@@ -105,7 +106,7 @@ def _milestones(report: Report) -> list[str]:
     for due in report.milestones:
         m = due.milestone
         when = str(m.date) if m.date else f"{m.start} to {m.end}"
-        items = ", ".join(f"{e.id} ({rollup(e).value})" for e in due.entries) or "—"
+        items = "; ".join(f"{label(e)} ({rollup(e).value})" for e in due.entries) or "—"
         rows.append([m.title, when, items])
     return ["## Milestones\n", table(["milestone", "when", "due by it"], rows)]
 

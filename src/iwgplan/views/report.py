@@ -8,8 +8,16 @@ from datetime import date, timedelta
 from iwgplan.plan.index import Entry, PlanIndex
 from iwgplan.plan.model import Milestone
 from iwgplan.plan.status import Status
-from iwgplan.views.context import as_of_text
-from iwgplan.views.timeline import Summary, due_date, effective_due, reason_for, rollup, summarize
+from iwgplan.views.context import as_of_text, as_of_words
+from iwgplan.views.timeline import (
+    Summary,
+    done_fraction,
+    due_date,
+    effective_due,
+    reason_for,
+    rollup,
+    summarize,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,15 +55,27 @@ class Report:
         return as_of_text(self.as_of, self.recorded)
 
 
-def _started(entry: Entry, default: date) -> date:
-    for record in entry.item.history:
-        if record.status is Status.IN_PROGRESS:
-            return record.date
-    return default
+def _first_record(entry: Entry) -> date | None:
+    """The earliest dated history entry of an item or any of its sub-points."""
+    days = [r.date for r in entry.item.history[:1]]
+    days += [d for d in (_first_record(c) for c in entry.children) if d is not None]
+    return min(days, default=None)
+
+
+def _completed(entry: Entry) -> date | None:
+    """When an item was done: its own date, or for a parent done by its sub-points, the last of theirs."""
+    if entry.item.completed is not None:
+        return entry.item.completed
+    days = [d for d in (_completed(c) for c in entry.children) if d is not None]
+    return max(days, default=None)
 
 
 def gantt_bars(index: PlanIndex, as_of: date) -> list[Bar]:
-    """Top-level items with a due date, each from its start to its due or completion date."""
+    """Top-level items with a due date, each from its start to its due or completion date.
+
+    An item starts at its first dated history entry (or a sub-point's), else with the plan's
+    period; a done item ends on its completion date.
+    """
     start = index.plan.plan.period.start.first()
     bars = []
     for entry in index.top_level():
@@ -63,8 +83,8 @@ def gantt_bars(index: PlanIndex, as_of: date) -> list[Bar]:
         if due is None:
             continue
         status = rollup(entry)
-        end = entry.item.completed if status is Status.DONE and entry.item.completed else due
-        begin = min(_started(entry, start), end)
+        end = (_completed(entry) or due) if status is Status.DONE else due
+        begin = min(_first_record(entry) or start, end)
         if end == begin:
             begin = end - timedelta(days=1)
         bars.append(Bar(entry, begin, end, status, due < as_of and not status.closed))
@@ -104,6 +124,41 @@ def header_facts(index: PlanIndex) -> list[tuple[str, str]]:
         ("Period", f"{meta.period.start} to {meta.period.end}"),
         ("Supersedes", meta.supersedes or "—"),
     ]
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def overview(report: Report) -> str:
+    """The report's opening paragraph: done, in progress, overdue, the next milestone."""
+    s = report.summary
+    total = sum(s.counts.values())
+    words = [
+        f"{as_of_words(report.recorded).capitalize()} {report.as_of}, {s.counts['done']} of "
+        f"{_plural(total, 'action point')} {'is' if s.counts['done'] == 1 else 'are'} done "
+        f"({done_fraction(s.counts):.0%}), {s.counts['in-progress']} in progress"
+    ]
+    if s.counts["blocked"]:
+        words.append(f", {s.counts['blocked']} blocked")
+    words.append(f" and {_plural(len(s.overdue), 'item')} overdue")
+    if s.overdue:
+        first = s.overdue[0]
+        words.append(f" (the longest by {_plural(-first.days, 'day')})")
+    words.append(f"; {s.elapsed:.0%} of the period ({s.start} to {s.end}) has elapsed.")
+    coming = s.next_milestones
+    if coming:
+        m = coming[0]
+        when = "under way" if m.days == 0 else f"in {_plural(m.days, 'day')}"
+        words.append(f" The next milestone is {m.title} ({m.label.replace('..', ' to ')}, {when}).")
+    else:
+        words.append(" No milestone is ahead.")
+    return "".join(words)
+
+
+def label(entry: Entry) -> str:
+    """An item as a reader names it: its number and title."""
+    return f"{entry.number} {entry.item.title}"
 
 
 def build(index: PlanIndex, as_of: date, *, recorded: bool = False) -> Report:
