@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import os
 import re
 import shutil
@@ -140,11 +141,66 @@ def test_ics_completed_and_stable_uids(cli, small: Path) -> None:
     assert isinstance(todo.decoded("COMPLETED"), datetime)
 
 
+@pytest.mark.parametrize(
+    "args", [["--todos-as-events"], ["--for", "outlook"], ["--for", "google"], ["--for", "apple"]]
+)
+def test_ics_todos_as_events_read_by_icalendar_and_vobject(cli, progressed: Path, args: list[str]) -> None:
+    """Every due date is an all-day event: as many VEVENTs as milestones and dated items, no VTODO."""
+    import vobject
+    from icalendar import Calendar
+
+    out = cli("export", "--format", "ics", *args, "--as-of", AS_OF, "--plan", progressed).out
+    dated = 3  # statement (mc14), parent (2026-06), late (2026-01-15); kid-a and kid-b have no due
+    events = Calendar.from_ical(out).walk("VEVENT")
+    assert len(events) == 1 + dated and not Calendar.from_ical(out).walk("VTODO")
+    parsed = vobject.readOne(out)
+    assert len(parsed.contents["vevent"]) == 1 + dated and "vtodo" not in parsed.contents
+    by_uid = {e.uid.value: e for e in parsed.vevent_list}
+    parent = by_uid["due.parent.small-plan@iwgplan"]
+    assert parent.summary.value == "Due: 1.1.2 Parent"
+    assert (parent.dtstart.value, parent.dtend.value) == (date(2026, 6, 30), date(2026, 7, 1))
+    assert parent.description.value == (
+        "Status: in-progress\nId: parent (iwgplan show parent)\nSub-points:\n"
+        "- 1.1.2(a) First kid: done\n- 1.1.2(b) Second kid: in-progress"
+    )
+    statement = by_uid["due.statement.small-plan@iwgplan"]
+    assert statement.summary.value == "Due: 1.1.1 Joint statement (dropped)"
+    assert statement.status.value == "CANCELLED"
+    assert statement.description.value.startswith(
+        "Status: dropped (superseded by <b>)\nOwners: Côte d'Ivoire\n"
+    )
+    late = by_uid["due.late.small-plan@iwgplan"]
+    assert late.description.value.startswith("Status: blocked (waiting: funding)\n")
+    assert {e.transp.value for e in parsed.vevent_list} == {"TRANSPARENT"}
+    outlook = "X-MICROSOFT-CDO-ALLDAYEVENT:TRUE" in out
+    assert outlook == (args == ["--for", "outlook"]) and ("METHOD:PUBLISH" in out) == outlook
+    again = cli("export", "--format", "ics", *args, "--as-of", AS_OF, "--plan", progressed).out
+    assert again == out  # stable UIDs and stamps: importing again updates the same entries
+
+
+def test_ics_events_for_the_shipped_plan(cli) -> None:
+    import vobject
+
+    todos = cli("export", "--format", "ics", "--plan", SHIPPED).out
+    events = cli("export", "--format", "ics", "--for", "google", "--plan", SHIPPED).out
+    n_todos = len(vobject.readOne(todos).contents["vtodo"])
+    n_milestones = len(vobject.readOne(todos).contents["vevent"])
+    assert len(vobject.readOne(events).contents["vevent"]) == n_milestones + n_todos
+    rows = json.loads(cli("export", "--format", "json", "--plan", SHIPPED).out)["action_points"]
+    assert n_milestones == 5 and n_todos == sum(1 for r in rows if r["due"]) > 10
+
+
+def test_calendar_options_need_ics(cli) -> None:
+    run = cli("export", "--format", "csv", "--for", "outlook", "--plan", SMALL)
+    assert run.code == 2 and "--format ics" in run.err
+    bad = cli("export", "--format", "ics", "--for", "lotus", "--plan", SMALL)
+    assert bad.code == 2
+
+
 def test_csv_and_json_exports(cli) -> None:
     csv_out = cli("export", "--format", "csv", "--plan", SMALL).out
     assert csv_out.splitlines()[0].startswith("id,number,title,status,")
     assert len(csv_out.splitlines()) == 6
-    import json
 
     rows = json.loads(cli("export", "--format", "json", "--plan", SMALL).out)["action_points"]
     assert [r["id"] for r in rows] == ["statement", "parent", "kid-a", "kid-b", "late"]

@@ -9,6 +9,8 @@ from typing import Annotated
 import typer
 
 from iwgplan.cli.common import AsOfOpt, PlanOpt, RawOpt, RevOpt, emit, handled, load_view
+from iwgplan.errors import UsageError
+from iwgplan.render.ics import Client
 
 OutputOpt = Annotated[
     Path | None,
@@ -61,19 +63,33 @@ def export(
     fmt: Annotated[ExportFmt, typer.Option("--format", help="What to export.")],
     raw: RawOpt = False,
     as_of: AsOfOpt = None,
+    todos_as_events: Annotated[
+        bool,
+        typer.Option(
+            "--todos-as-events",
+            help="ics: each due date as an all-day event 'Due: TITLE' instead of a to-do"
+            " (Outlook and Google Calendar ignore to-dos on import).",
+        ),
+    ] = False,
+    client: Annotated[
+        Client | None,
+        typer.Option("--for", help="ics: a preset for this calendar program (implies --todos-as-events)."),
+    ] = None,
     output: OutputOpt = None,
     plan: PlanOpt = None,
     rev: RevOpt = None,
 ) -> None:
     """Export the plan: an iCalendar file, a Mermaid Gantt, or one flat row per action point.
 
-    Example: iwgplan export --format ics -o iwg.ics
+    Example: iwgplan export --format ics --for outlook -o iwg.ics
     """
+    if (todos_as_events or client is not None) and fmt is not ExportFmt.ics:
+        raise UsageError("--todos-as-events and --for apply to --format ics only")
     view = load_view(plan, rev, as_of)
     if fmt is ExportFmt.ics:
         from iwgplan.render.ics import calendar
 
-        emit(calendar(view.index, view.as_of), output)
+        emit(calendar(view.index, view.as_of, todos_as_events=todos_as_events, client=client), output)
     elif fmt is ExportFmt.mermaid:
         from iwgplan.render.mermaid import gantt
         from iwgplan.views.report import build
