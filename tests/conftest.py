@@ -18,8 +18,12 @@ SMALL = FIXTURES / "small.yaml"
 @pytest.fixture(autouse=True)
 def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
     """Every test starts outside any plans/ folder, with no colour and a fixed width."""
-    for var in ("IWGPLAN_PLAN", "GITHUB_ACTIONS", "IWGPLAN_DEBUG", "FORCE_COLOR"):
+    for var in ("IWGPLAN_PLAN", "GITHUB_ACTIONS", "IWGPLAN_DEBUG", "FORCE_COLOR", "IWGPLAN_NO_CACHE"):
         monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("IWGPLAN_CACHE_DIR", str(tmp_path / "cache"))  # each test its own cache
+    from iwgplan.cli.output import State
+
+    monkeypatch.setattr(State, "no_cache", False)  # --no-cache sets it for the process
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("LINES", "40")
     monkeypatch.setenv("NO_COLOR", "1")

@@ -1,3 +1,3 @@
-from iwgplan.cli.app import main
+from iwgplan.cli.main import main
 
 main()

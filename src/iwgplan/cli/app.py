@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from typing import Annotated
 
 import typer
@@ -65,12 +64,21 @@ def root(
     rev: RevOpt = None,
     color: ColorOpt = None,
     no_color: NoColorOpt = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Parse and validate the plan even when the validated-plan cache holds it"
+            " (also IWGPLAN_NO_CACHE=1).",
+        ),
+    ] = False,
 ) -> None:
     """Keep a multi-year work plan in a YAML file in git, and know where it stands.
 
-    --plan, --rev, --color, --no-color and --debug may come before the command or after it.
+    --plan, --rev, --color, --no-color, --no-cache and --debug may come before the command or
+    after it.
     """
-    State.start(debug=debug, plan=plan, rev=rev, color=color, no_color=no_color)
+    State.start(debug=debug, plan=plan, rev=rev, color=color, no_color=no_color, no_cache=no_cache)
 
 
 for module in (
@@ -91,7 +99,7 @@ for module in (
 
 
 def main() -> None:
-    # A short-lived process whose data are acyclic trees: the cyclic garbage collector would
-    # only walk them again and again (a third of the time of an edit on a 10,000-item plan).
-    gc.disable()
-    app(prog_name="iwgplan")
+    """The old entry point; see :func:`iwgplan.cli.main.main`."""
+    from iwgplan.cli.main import main as start
+
+    start()

@@ -7,8 +7,7 @@ from typing import Annotated
 
 import typer
 
-from iwgplan.cli.common import AsOfOpt, PlanOpt, RawOpt, RevOpt, handled, load_view, parse_day, report
-from iwgplan.errors import UsageError
+from iwgplan.cli.common import AsOfOpt, PlanOpt, RawOpt, RevOpt, handled, load_view
 from iwgplan.plan.status import Status
 
 StatusChoice = Enum("StatusChoice", {s.value: s.value for s in Status}, type=str)  # type: ignore[misc]
@@ -50,36 +49,19 @@ def list_items(
 
     Example: iwgplan list --tier tier2 --status planned --status blocked
     """
-    from iwgplan.views.context import Listing
-    from iwgplan.views.query import Filters, select, with_ancestors
+    from iwgplan.cli import read
 
-    view = load_view(plan, rev, as_of)
-    filters = Filters(
-        group=_group(view, tier),
-        statuses={s.value for s in status or []},
+    read.listing(
+        load_view(plan, rev, as_of),
+        tier=tier,
+        statuses=[s.value for s in status or []],
         owner=owner,
-        due_before=parse_day(due_before, "--due-before"),
-        overdue_on=view.as_of if overdue else None,
+        due_before=due_before,
+        overdue=overdue,
         search=search,
+        fmt=fmt.value,
+        raw=raw,
     )
-    matched = select(view.index, filters)
-    result = Listing(view, matched, with_ancestors(matched))
-    if fmt is ListFmt.csv:
-        from iwgplan.render.rows import item_row, rows_csv
-
-        print(rows_csv([item_row(e, view.index) for e in matched], raw=raw), end="")
-    else:
-        report(fmt.value, "listing", result)
-
-
-def _group(view, tier: str | None):  # type: ignore[no-untyped-def]
-    if tier is None:
-        return None
-    for group in view.index.groups:
-        if tier.lower() in (group.id.lower(), group.number.lower()):
-            return group
-    allowed = ", ".join(g.id for g in view.index.groups)
-    raise UsageError(f"--tier: {tier!r} is not a tier or section; choose from {allowed}")
 
 
 def register(app: typer.Typer) -> None:

@@ -6,17 +6,7 @@ from typing import Annotated
 
 import typer
 
-from iwgplan.cli.common import (
-    AsOfOpt,
-    ExactOpt,
-    Fmt,
-    PlanOpt,
-    RevOpt,
-    handled,
-    load_view,
-    report,
-    resolve_ids,
-)
+from iwgplan.cli.common import AsOfOpt, ExactOpt, Fmt, PlanOpt, RevOpt, handled, load_view
 
 
 def show(
@@ -34,9 +24,9 @@ def show(
 
     Example: iwgplan show joint-statement
     """
-    view = load_view(plan, rev, as_of)
-    (entry,) = resolve_ids(view.index, [item_id], exact=exact, say=False)
-    report(fmt.value, "show", view, entry)
+    from iwgplan.cli import read
+
+    read.show(load_view(plan, rev, as_of), item_id, exact=exact, fmt=fmt.value)
 
 
 def register(app: typer.Typer) -> None:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from iwgplan.cli.common import AsOfOpt, Fmt, PlanOpt, RevOpt, handled, load_view, report
+from iwgplan.cli.common import AsOfOpt, Fmt, PlanOpt, RevOpt, handled, load_view
 
 
 def status(
@@ -23,11 +23,9 @@ def status(
 
     Example: iwgplan status --as-of 2026-03-30
     """
-    from iwgplan.views.timeline import summarize
+    from iwgplan.cli import read
 
-    view = load_view(plan, rev, as_of)
-    summary = summarize(view.index, view.as_of, horizon)
-    report(fmt.value, "status", view, summary, horizon=horizon)
+    read.status(load_view(plan, rev, as_of), horizon=horizon, fmt=fmt.value)
 
 
 def register(app: typer.Typer) -> None:

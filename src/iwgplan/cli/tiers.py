@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from iwgplan.cli.common import AsOfOpt, Fmt, PlanOpt, RevOpt, handled, load_view, report
+from iwgplan.cli.common import AsOfOpt, Fmt, PlanOpt, RevOpt, handled, load_view
 
 
 def tiers(
@@ -20,11 +20,9 @@ def tiers(
 
     Example: iwgplan tiers --format markdown
     """
-    from iwgplan.views.timeline import summarize
+    from iwgplan.cli import read
 
-    view = load_view(plan, rev, as_of)
-    summary = summarize(view.index, view.as_of)
-    report(fmt.value, "tiers", view, summary)
+    read.tiers(load_view(plan, rev, as_of), fmt=fmt.value)
 
 
 def register(app: typer.Typer) -> None:

@@ -8,7 +8,6 @@ from importlib import resources
 from pathlib import Path
 
 from iwgplan.errors import UsageError
-from iwgplan.files.source import read_text
 from iwgplan.files.text import PlanText
 
 EMBEDDED_NAME = "workplan-2025-2026.yaml"
@@ -16,7 +15,11 @@ ENV_VAR = "IWGPLAN_PLAN"
 
 
 def embedded_text() -> str:
-    return (resources.files("iwgplan") / "data" / EMBEDDED_NAME).read_text(encoding="utf-8")
+    return embedded_bytes().decode("utf-8")
+
+
+def embedded_bytes() -> bytes:
+    return (resources.files("iwgplan") / "data" / EMBEDDED_NAME).read_bytes()
 
 
 def find_plan_path(explicit: Path | None, cwd: Path | None = None) -> Path | None:
@@ -54,5 +57,7 @@ def read_plan(explicit: Path | None = None, rev: str | None = None) -> PlanText:
         return read_at_revision(rev, path)
     if path is None:
         return PlanText(embedded_text(), f"<embedded default {EMBEDDED_NAME}>")
+    from iwgplan.files.source import read_text  # YAML's module: not for a cached plan
+
     shown = shown_path(path)
     return PlanText(read_text(path, shown), shown, path)

@@ -1,7 +1,7 @@
 """Dates that keep the precision a document gives: a day (2025-09-10) or a month (2025-09).
 
 A month is read as its first day when something starts and as its last day when something
-is due or ends. Pure: no I/O, no third-party imports beyond pydantic-core's schema hooks.
+is due or ends. Pure: no I/O; pydantic-core only inside its schema hooks.
 """
 
 from __future__ import annotations
@@ -10,11 +10,12 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
-from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import core_schema
+if TYPE_CHECKING:  # pydantic only when the models are built: the cached path runs without it
+    from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+    from pydantic.json_schema import JsonSchemaValue
+    from pydantic_core import core_schema
 
 MIN_YEAR = 1995  # the WTO's first year: nothing a plan tracks can be older
 MAX_YEAR = 2100
@@ -70,6 +71,8 @@ class When:
     def __get_pydantic_core_schema__(
         cls, source: Any, handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
+        from pydantic_core import core_schema
+
         return core_schema.no_info_plain_validator_function(
             _validate_when,
             serialization=core_schema.plain_serializer_function_ser_schema(str),

@@ -7,11 +7,14 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING, TypeAlias
 
 from iwgplan.errors import IwgplanError, Loc
-from iwgplan.plan.model import ActionPoint, FocusArea, Milestone, Plan, Section, Tier
 
-Group = Tier | Section
+if TYPE_CHECKING:  # the index also runs on plan.records, which need no pydantic
+    from iwgplan.plan.model import ActionPoint, FocusArea, Milestone, Plan, Section, Tier
+
+Group: TypeAlias = "Tier | Section"
 
 
 @dataclass(eq=False, slots=True)

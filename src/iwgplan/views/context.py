@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from iwgplan.plan.index import Entry, PlanIndex
-from iwgplan.plan.model import Plan
+
+if TYPE_CHECKING:
+    from iwgplan.plan.model import Plan
 
 
 def as_of_words(recorded: bool) -> str:

@@ -10,9 +10,12 @@ appears (as that status) on every day.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from iwgplan.plan.model import ActionPoint, FocusArea, Plan, Section, Tier
 from iwgplan.plan.status import Status
+
+if TYPE_CHECKING:
+    from iwgplan.plan.model import ActionPoint, FocusArea, Plan, Section, Tier
 
 ADDED = "added"  # the note `iwgplan add` writes with an item's first history entry
 

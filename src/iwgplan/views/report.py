@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from iwgplan.plan.index import Entry, PlanIndex
-from iwgplan.plan.model import Milestone
 from iwgplan.plan.status import Status
 from iwgplan.views.context import as_of_text, as_of_words
 from iwgplan.views.timeline import (
@@ -18,6 +18,9 @@ from iwgplan.views.timeline import (
     rollup,
     summarize,
 )
+
+if TYPE_CHECKING:
+    from iwgplan.plan.model import Milestone
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from iwgplan.plan.dates import When
 from iwgplan.plan.index import Entry, Group, PlanIndex
-from iwgplan.plan.model import Milestone, Tier
 from iwgplan.plan.status import Status
+
+if TYPE_CHECKING:
+    from iwgplan.plan.model import Milestone
 
 Day = date  # `date` is also a field name of Dated below
 STATUSES = [s.value for s in Status]
@@ -82,6 +85,11 @@ def count(entries: list[Entry]) -> dict[str, int]:
     return {status: found.get(status, 0) for status in STATUSES}
 
 
+def is_tier(group: Group) -> bool:
+    """A tier (with focus areas) rather than a section; true of models and records alike."""
+    return hasattr(group, "focus_areas")
+
+
 @dataclass(frozen=True, slots=True)
 class GroupSummary:
     group: Group
@@ -89,11 +97,11 @@ class GroupSummary:
 
     @property
     def kind(self) -> str:
-        return "tier" if isinstance(self.group, Tier) else "section"
+        return "tier" if is_tier(self.group) else "section"
 
     @property
     def priority(self) -> bool:
-        return isinstance(self.group, Tier) and self.group.priority
+        return is_tier(self.group) and bool(getattr(self.group, "priority", False))
 
     @property
     def total(self) -> int:

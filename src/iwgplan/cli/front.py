@@ -1,0 +1,184 @@
+"""The start-up path of the browse commands: `status`, `tiers`, `show` and `list` on a plan that
+the validated-plan cache holds, without importing Typer, pydantic or YAML.
+
+It understands only the options listed in ``COMMANDS``, each exactly as its Typer command takes
+it (`tests/test_front.py` checks every option of those commands against this table, and their
+output against the Typer app's). Anything else hands the whole command line over to the Typer
+app, which then does everything itself: `--help`, completion, a global option, an option or
+value this table does not know or that Typer would refuse, a repeated option, `--rev`, an
+unreadable or changed plan, a cache miss. So every message and error stays the Typer app's.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+FORMATS = ("text", "json", "markdown")
+STATUSES = ("planned", "in-progress", "done", "blocked", "dropped")
+
+
+@dataclass(frozen=True, slots=True)
+class Opt:
+    """One option as its Typer command declares it."""
+
+    param: str  # the keyword the body in iwgplan.cli.read takes (or "plan", "as_of")
+    kind: str  # text, day, int, choice, many (a repeatable choice), flag or path
+    default: Any = None
+    choices: tuple[str, ...] = ()
+    low: int | None = None
+    high: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    options: dict[str, Opt]
+    argument: str | None = None  # the keyword of its one positional argument, if it has one
+
+
+_PLAN = Opt("plan", "path")
+_AS_OF = Opt("as_of", "day")
+
+COMMANDS: dict[str, Command] = {
+    "status": Command(
+        {
+            "--as-of": _AS_OF,
+            "--horizon": Opt("horizon", "int", 60, low=0, high=3660),
+            "--format": Opt("fmt", "choice", "text", FORMATS),
+            "--plan": _PLAN,
+        }
+    ),
+    "tiers": Command({"--format": Opt("fmt", "choice", "text", FORMATS), "--as-of": _AS_OF, "--plan": _PLAN}),
+    "show": Command(
+        {
+            "--format": Opt("fmt", "choice", "text", FORMATS),
+            "--as-of": _AS_OF,
+            "--plan": _PLAN,
+            "--exact": Opt("exact", "flag", False),
+        },
+        argument="item_id",
+    ),
+    "list": Command(
+        {
+            "--tier": Opt("tier", "text"),
+            "--status": Opt("statuses", "many", (), STATUSES),
+            "--owner": Opt("owner", "text"),
+            "--due-before": Opt("due_before", "day"),
+            "--overdue": Opt("overdue", "flag", False),
+            "--search": Opt("search", "text"),
+            "--as-of": _AS_OF,
+            "--format": Opt("fmt", "choice", "text", (*FORMATS, "csv")),
+            "--raw": Opt("raw", "flag", False),
+            "--plan": _PLAN,
+        }
+    ),
+}
+
+
+class HandOver(Exception):
+    """Leave this command line to the Typer app."""
+
+
+def parse(argv: list[str]) -> tuple[str, dict[str, Any]] | None:
+    """The command and its keyword arguments, or None to hand over to the Typer app."""
+    if not argv or argv[0] not in COMMANDS or any(k.startswith("_IWGPLAN") for k in os.environ):
+        return None
+    command = COMMANDS[argv[0]]
+    try:
+        values = _values(command, argv[1:])
+    except HandOver:
+        return None
+    for opt in command.options.values():
+        values.setdefault(opt.param, list(opt.default) if opt.kind == "many" else opt.default)
+    return argv[0], values
+
+
+def _values(command: Command, args: list[str]) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    seen: set[str] = set()
+    rest = iter(args)
+    for arg in rest:
+        if not arg.startswith("-") and command.argument is not None and command.argument not in values:
+            values[command.argument] = arg
+            continue
+        name, eq, inline = arg.partition("=")
+        opt = command.options.get(name)
+        if opt is None or (name in seen and opt.kind != "many"):
+            raise HandOver
+        seen.add(name)
+        if opt.kind == "flag":
+            if eq:
+                raise HandOver
+            values[opt.param] = True
+            continue
+        value = inline if eq else next(rest, None)
+        if value is None:
+            raise HandOver
+        converted = _convert(opt, value)
+        if opt.kind == "many":
+            values.setdefault(opt.param, []).append(converted)
+        else:
+            values[opt.param] = converted
+    if command.argument is not None and command.argument not in values:
+        raise HandOver
+    return values
+
+
+def _convert(opt: Opt, value: str) -> Any:
+    if value.startswith("-") or not value:
+        raise HandOver  # Typer may read it differently; let it say what it thinks
+    if opt.kind in ("choice", "many") and value not in opt.choices:
+        raise HandOver
+    if opt.kind == "int":
+        if not re.fullmatch(r"[0-9]{1,9}", value):
+            raise HandOver
+        number = int(value)
+        if (opt.low is not None and number < opt.low) or (opt.high is not None and number > opt.high):
+            raise HandOver
+        return number
+    if opt.kind == "day":
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            raise HandOver from None
+    if opt.kind == "path":
+        if os.path.isdir(value):
+            raise HandOver
+        return Path(value)
+    return value
+
+
+def run(argv: list[str]) -> int | None:
+    """Run a browse command from the cache and return its exit code; None to hand over."""
+    parsed = parse(argv)
+    if parsed is None:
+        return None
+    name, values = parsed
+    from iwgplan.cli.output import make_view, run_mapped
+    from iwgplan.files.validated import cached_only
+
+    found = cached_only(values.pop("plan"))
+    if found is None:
+        return None
+    try:
+        view = make_view(*found, values.pop("as_of"))
+    except Exception:
+        return None
+    return run_mapped(_body(name), view, **values)
+
+
+def _body(name: str) -> Callable[..., None]:
+    from iwgplan.cli import read
+
+    bodies: dict[str, Callable[..., None]] = {
+        "status": read.status,
+        "tiers": read.tiers,
+        "show": read.show,
+        "list": read.listing,
+    }
+    return bodies[name]

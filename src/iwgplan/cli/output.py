@@ -1,0 +1,213 @@
+"""What the commands share that needs no Typer: error mapping, dates, loading a view, output.
+
+The start-up path of the read-only commands (:mod:`iwgplan.cli.front`) runs on this module
+alone, so it imports neither typer nor pydantic nor YAML; :mod:`iwgplan.cli.common` adds the
+Typer options on top.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from iwgplan.errors import IwgplanError, PlanInvalid, Problem, UsageError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from iwgplan.plan.index import Entry, PlanIndex
+    from iwgplan.plan.model import Plan
+    from iwgplan.views.context import View
+
+
+class ColorChoice(StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+class State:
+    """What the root command's options chose, for the command that runs after it."""
+
+    debug = bool(os.environ.get("IWGPLAN_DEBUG"))
+    plan: Path | None = None
+    rev: str | None = None
+    color = ColorChoice.auto
+    no_cache = False  # --no-cache
+
+    @classmethod
+    def start(
+        cls,
+        *,
+        debug: bool,
+        plan: Path | None,
+        rev: str | None,
+        color: ColorChoice | None,
+        no_color: bool,
+        no_cache: bool = False,
+    ) -> None:
+        if no_color and color not in (None, ColorChoice.never):
+            import typer
+
+            raise typer.BadParameter(f"--no-color and --color {color.value} disagree", param_hint="--color")
+        cls.debug = bool(os.environ.get("IWGPLAN_DEBUG")) or debug
+        cls.plan, cls.rev = plan, rev
+        cls.color = ColorChoice.never if no_color else (color or ColorChoice.auto)
+        cls.no_cache = no_cache
+
+
+def err(message: str) -> None:
+    """A message on stderr; any plan text or argument in it is shown with its controls visible.
+
+    Its own line breaks stay (some messages list candidates); ``::`` never survives, so no line
+    of it can be a GitHub workflow command.
+    """
+    from iwgplan.render.safe import block
+
+    print(block(message), file=sys.stderr)
+
+
+def problem_line(path: str, problem: Problem) -> str:
+    where = path
+    if problem.line is not None:
+        where += f":{problem.line}:{problem.column}"
+    what = f"{problem.dotted}: " if problem.loc else ""
+    return f"{where}: {what}{problem.message}"
+
+
+def report_invalid(exc: PlanInvalid) -> None:
+    for problem in exc.result.problems:
+        err(problem_line(exc.result.path, problem))
+    count = len(exc.result.problems)
+    err(f"iwgplan: the {exc.what} has {count} problem{'s' if count != 1 else ''}")
+
+
+def run_mapped(
+    fn: Callable[..., int | None],
+    *args: Any,
+    passthrough: tuple[type[BaseException], ...] = (),
+    **kwargs: Any,
+) -> int:
+    """Run a command and map errors to exit codes: user 1, usage 2, unexpected 3, Ctrl-C 130."""
+    try:
+        return fn(*args, **kwargs) or 0
+    except passthrough:
+        raise
+    except PlanInvalid as exc:
+        report_invalid(exc)
+        return exc.exit_code
+    except IwgplanError as exc:
+        err(f"iwgplan: {exc}")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        err("iwgplan: interrupted")
+        return 130
+    except Exception as exc:
+        if State.debug:
+            raise
+        err(f"iwgplan: unexpected error: {type(exc).__name__}: {exc} (rerun with --debug)")
+        return 3
+
+
+def parse_day(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{option}: {value!r} is not a date; use YYYY-MM-DD") from None
+
+
+def as_of_day(value: str | None) -> date:
+    return parse_day(value, "--as-of") or date.today()
+
+
+def emit(data: str | bytes, output: Path | None = None) -> None:
+    """Write a rendered result to stdout, or atomically to a file."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(raw)
+        sys.stdout.buffer.flush()
+        return
+    from iwgplan.files.atomic import write_atomic
+
+    write_atomic(output, raw)
+    err(f"wrote {output}")
+
+
+def resolve_ids(index: PlanIndex, wanted: list[str], *, exact: bool, say: bool = True) -> list[Entry]:
+    """Each id, prefix or any-case spelling to its item; says on stderr which id a prefix meant."""
+    from iwgplan.plan.index import resolve
+
+    found = []
+    for name in wanted:
+        entry = resolve(index, name, exact=exact)
+        if say and name.strip().lower() != entry.id.lower():
+            err(f"iwgplan: {name!r} is {entry.id}")
+        found.append(entry)
+    return found
+
+
+def load_view(plan: Path | None, rev: str | None, as_of: str | None = None) -> View:
+    """Read, validate and index the chosen plan: what every read-only command starts with.
+
+    A valid plan's data come from the validated-plan cache when it holds these bytes.
+    """
+    from iwgplan.files import validated
+    from iwgplan.files.discover import read_plan
+
+    source = read_plan(plan, rev)
+    parsed, index = validated.load(source, use_cache=not State.no_cache)
+    return make_view(parsed, index, source.shown, as_of)
+
+
+def make_view(plan: Plan, index: PlanIndex, shown: str, as_of: str | None) -> View:
+    """The view of a plan on a day: the file as it is, or (with --as-of) its dated record."""
+    from iwgplan.views.context import View
+
+    if as_of is None:
+        return View(plan, index, shown, as_of_day(as_of))
+    from iwgplan.plan.index import PlanIndex
+    from iwgplan.views.replay import replay
+
+    day = as_of_day(as_of)
+    past = replay(plan, day)
+    return View(past, PlanIndex(past), shown, day, recorded=True)
+
+
+def console() -> Console:
+    from functools import partial
+
+    from rich.console import Console
+
+    plain = partial(Console, highlight=False, soft_wrap=False, markup=False, emoji=False)  # not markup
+    if State.color is ColorChoice.always:
+        return plain(force_terminal=True, no_color=False)
+    if State.color is ColorChoice.never:
+        return plain(color_system=None)
+    return plain()
+
+
+REPORTERS = {
+    "text": "iwgplan.render.text",
+    "json": "iwgplan.render.json_out",
+    "markdown": "iwgplan.render.markdown",
+}
+
+
+def report(fmt: str, name: str, *args: object, **text_options: object) -> None:
+    """Hand a result to the reporter of ``fmt``; only that reporter's module is imported.
+
+    Text reporters print to a rich console themselves; the others return a string.
+    """
+    reporter = getattr(__import__(REPORTERS[fmt], fromlist=[name]), name)
+    if fmt == "text":
+        reporter(*args, console(), **text_options)
+    else:
+        print(reporter(*args), end="")

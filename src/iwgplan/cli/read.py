@@ -1,0 +1,78 @@
+"""The work of the browse commands (status, tiers, show, list) once their plan is loaded.
+
+Without Typer: the Typer commands and the start-up path (:mod:`iwgplan.cli.front`) both call
+these, so that a command does the same work whichever way it was started.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import TYPE_CHECKING
+
+from iwgplan.cli.output import parse_day, report, resolve_ids
+from iwgplan.errors import UsageError
+
+if TYPE_CHECKING:
+    from iwgplan.plan.index import Group
+    from iwgplan.views.context import View
+
+
+def status(view: View, *, horizon: int, fmt: str) -> None:
+    from iwgplan.views.timeline import summarize
+
+    summary = summarize(view.index, view.as_of, horizon)
+    report(fmt, "status", view, summary, horizon=horizon)
+
+
+def tiers(view: View, *, fmt: str) -> None:
+    from iwgplan.views.timeline import summarize
+
+    summary = summarize(view.index, view.as_of)
+    report(fmt, "tiers", view, summary)
+
+
+def show(view: View, item_id: str, *, exact: bool, fmt: str) -> None:
+    (entry,) = resolve_ids(view.index, [item_id], exact=exact, say=False)
+    report(fmt, "show", view, entry)
+
+
+def listing(
+    view: View,
+    *,
+    tier: str | None,
+    statuses: Collection[str],
+    owner: str | None,
+    due_before: str | None,
+    overdue: bool,
+    search: str | None,
+    fmt: str,
+    raw: bool = False,
+) -> None:
+    from iwgplan.views.context import Listing
+    from iwgplan.views.query import Filters, select, with_ancestors
+
+    filters = Filters(
+        group=_group(view, tier),
+        statuses=set(statuses),
+        owner=owner,
+        due_before=parse_day(due_before, "--due-before"),
+        overdue_on=view.as_of if overdue else None,
+        search=search,
+    )
+    matched = select(view.index, filters)
+    if fmt == "csv":
+        from iwgplan.render.rows import item_row, rows_csv
+
+        print(rows_csv([item_row(e, view.index) for e in matched], raw=raw), end="")
+    else:
+        report(fmt, "listing", Listing(view, matched, with_ancestors(matched)))
+
+
+def _group(view: View, tier: str | None) -> Group | None:
+    if tier is None:
+        return None
+    for group in view.index.groups:
+        if tier.lower() in (group.id.lower(), group.number.lower()):
+            return group
+    allowed = ", ".join(g.id for g in view.index.groups)
+    raise UsageError(f"--tier: {tier!r} is not a tier or section; choose from {allowed}")

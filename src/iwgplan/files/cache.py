@@ -1,0 +1,144 @@
+"""The validated-plan cache: a valid plan's data, kept so that the next run need not parse or
+validate the same bytes again.
+
+One file per plan file (named by a hash of its resolved path, or the embedded default), in the
+user's cache folder (platformdirs; ``IWGPLAN_CACHE_DIR`` moves it). A file holds a header and
+the plan's data as JSON, plain data that needs neither pydantic nor YAML to read:
+
+    iwgplan-plan-cache <format>
+    <salt digest> <plan bytes digest> <payload digest>
+    <payload: JSON>
+
+It is used only when the salt (the cache format, iwgplan's version and the code that decides
+validity, Python's version and the installed pydantic, pydantic-core and PyYAML) and the digest
+of the plan's bytes both match, and the payload matches its digest. Anything else (a corrupt,
+truncated, foreign, unreadable or stale file) is a miss: never trusted, never an error. Writes
+go to a temporary file in the same folder and replace the old file atomically, so concurrent
+writers leave one whole file; a folder that cannot be written is skipped silently.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from iwgplan import __version__
+
+FORMAT = "1"
+MAGIC = f"iwgplan-plan-cache {FORMAT}\n".encode()
+DIR_VAR = "IWGPLAN_CACHE_DIR"
+OFF_VAR = "IWGPLAN_NO_CACHE"
+_PACKAGE = Path(__file__).resolve().parent.parent
+# The code whose change can change what a valid plan's data are: the loader and the format.
+_DECIDING = ("files", "plan")
+_THIRD_PARTY = ("pydantic", "pydantic_core", "yaml", "_yaml")
+
+
+def disabled() -> bool:
+    return os.environ.get(OFF_VAR, "") not in ("", "0")
+
+
+def folder() -> Path:
+    explicit = os.environ.get(DIR_VAR)
+    if explicit:
+        return Path(explicit)
+    try:
+        import platformdirs  # type: ignore[import-not-found, unused-ignore]
+    except ImportError:  # an environment installed before iwgplan needed it
+        return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "iwgplan"
+    return Path(platformdirs.user_cache_dir("iwgplan", appauthor=False))
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=20).hexdigest()
+
+
+def _stamp(path: str | None) -> str:
+    if not path:
+        return "-"
+    try:
+        st = os.stat(path)
+    except OSError:
+        return f"{path}:?"
+    return f"{path}:{st.st_size}:{st.st_mtime_ns}"
+
+
+_SALT: list[str] = []
+
+
+def salt() -> str:
+    if not _SALT:
+        _SALT.append(_salt())
+    return _SALT[0]
+
+
+def _salt() -> str:
+    """Every version that decides the cached data, read without importing the packages.
+
+    Installed packages are named by the path, size and modification time of their entry file
+    (an upgrade rewrites it); iwgplan by its version and the same stamps of its loader and
+    format modules, so that a change in a checkout is never served stale data.
+    """
+    from importlib.util import find_spec
+
+    parts = [FORMAT, __version__, sys.version, sys.implementation.cache_tag or "-"]
+    for name in _THIRD_PARTY:
+        try:
+            spec = find_spec(name)
+        except (ImportError, ValueError):
+            spec = None
+        parts.append(f"{name}={_stamp(spec.origin if spec else None)}")
+    for sub in _DECIDING:
+        try:
+            names = sorted(p for p in os.listdir(_PACKAGE / sub) if p.endswith(".py"))
+        except OSError:
+            names = []
+        parts += [_stamp(str(_PACKAGE / sub / name)) for name in names]
+    return _digest("\n".join(parts).encode())
+
+
+def entry_path(identity: str) -> Path:
+    return folder() / f"{_digest(identity.encode())}.json"
+
+
+def lookup(identity: str, raw: bytes) -> Any | None:
+    """The data cached for these exact bytes of the plan at ``identity``, or None."""
+    try:
+        with open(entry_path(identity), "rb") as handle:
+            blob = handle.read()
+        magic, header, payload = blob.split(b"\n", 2)
+        if magic + b"\n" != MAGIC:
+            return None
+        salt_digest, plan_digest, payload_digest = header.decode("ascii").split(" ")
+        if salt_digest != salt() or plan_digest != _digest(raw) or payload_digest != _digest(payload):
+            return None
+        data = json.loads(payload)
+    except Exception:  # corrupt, truncated, foreign or unreadable: a miss, never an error
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def store(identity: str, raw: bytes, data: Any) -> None:
+    """Cache a valid plan's data; any failure (read-only folder, full disk) is silently skipped."""
+    try:
+        payload = json.dumps(data, separators=(",", ":")).encode("ascii")
+        header = f"{salt()} {_digest(raw)} {_digest(payload)}\n".encode("ascii")
+        target = entry_path(identity)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=target.parent)
+    except Exception:
+        return
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(MAGIC + header + payload)
+        os.replace(temp, target)
+    except Exception:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass

@@ -1,0 +1,87 @@
+"""A valid plan as light records (:mod:`iwgplan.plan.records`), from the validated-plan cache
+when it holds these exact bytes, else parsed, validated and then cached.
+
+Either way the read-only commands get the same records built from the same plain data, so a
+hit prints byte for byte what a miss prints. This module imports neither pydantic nor YAML
+unless there is a miss.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from iwgplan.files import cache
+from iwgplan.files.text import PlanText
+from iwgplan.plan import records
+from iwgplan.plan.index import PlanIndex
+
+if TYPE_CHECKING:
+    from iwgplan.plan.model import Plan
+
+EMBEDDED = "embedded:"
+
+
+def identity(source: PlanText) -> str | None:
+    """Which cache file a plan uses: its resolved path, or the embedded default; None for --rev."""
+    if source.rev is not None:
+        return None
+    if source.path is None:
+        return EMBEDDED
+    try:
+        return str(source.path.resolve())
+    except (OSError, RuntimeError):
+        return None
+
+
+def _from_data(data: Any) -> tuple[Plan, PlanIndex] | None:
+    try:
+        plan = records.build(data)
+        return plan, PlanIndex(plan)
+    except Exception:  # data this version's records cannot read: treat as a miss
+        return None
+
+
+def load(source: PlanText, *, use_cache: bool = True) -> tuple[Plan, PlanIndex]:
+    """The plan and its index; raises PlanInvalid with every located problem."""
+    key = identity(source) if use_cache and not cache.disabled() else None
+    raw = source.text.encode("utf-8")
+    if key is not None:
+        data = cache.lookup(key, raw)
+        found = _from_data(data) if data is not None else None
+        if found is not None:
+            return found
+    from iwgplan.files.loading import load_text
+
+    plan, index = load_text(source.text, source.shown)
+    data = plan.model_dump(mode="json", exclude_defaults=True)
+    found = _from_data(data)
+    if found is None:  # the records lag behind the models: keep the models, cache nothing
+        return plan, index
+    if key is not None:
+        cache.store(key, raw, data)
+    return found
+
+
+def cached_only(explicit: Path | None) -> tuple[Plan, PlanIndex, str] | None:
+    """The plan, its index and how messages name it, only when the cache holds it; else None.
+
+    For the start-up path of the read-only commands: any trouble (no plan, several plans, an
+    unreadable file, a miss) is None, and the full command then does the work and reports.
+    """
+    if cache.disabled():
+        return None
+    try:
+        from iwgplan.files.discover import EMBEDDED_NAME, embedded_bytes, find_plan_path, shown_path
+
+        path = find_plan_path(explicit)
+        if path is None:
+            key, raw, shown = EMBEDDED, embedded_bytes(), f"<embedded default {EMBEDDED_NAME}>"
+        else:
+            key, shown = str(path.resolve()), shown_path(path)
+            raw = path.read_bytes()
+        data = cache.lookup(key, raw)
+    except Exception:
+        return None
+    found = _from_data(data) if data is not None else None
+    return (*found, shown) if found is not None else None

@@ -1,0 +1,288 @@
+"""A validated plan as light, slotted objects built from plain data, without pydantic.
+
+The read-only commands run on these: built from the validated-plan cache on a hit, or from the
+models' JSON dump on a miss, so that a hit and a miss run the very same code afterwards. Each
+class has the fields (and the few properties) of the model of the same name in
+:mod:`iwgplan.plan.model`; `tests/test_cache.py` checks that they agree field by field, and a
+dump with a key a record does not know is refused (the caller then keeps the pydantic plan).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+from iwgplan.plan.dates import When
+from iwgplan.plan.status import Status
+
+if TYPE_CHECKING:
+    from iwgplan.plan import model
+
+
+class UnknownField(ValueError):
+    """The data has a key this version's records do not know."""
+
+
+Decode = Callable[[Any], Any] | None
+
+
+class Record:
+    """Fields in ``FIELDS`` order: (name, decode for a present value, default when absent)."""
+
+    __slots__ = ()
+    FIELDS: ClassVar[tuple[tuple[str, Decode, Any], ...]] = ()
+    NAMES: ClassVar[frozenset[str]] = frozenset()
+
+    def __init_subclass__(cls) -> None:
+        cls.NAMES = frozenset(name for name, _, _ in cls.FIELDS)
+
+    @classmethod
+    def load(cls, data: dict[str, Any]) -> Any:
+        if not data.keys() <= cls.NAMES:
+            raise UnknownField(f"{cls.__name__}: {sorted(data.keys() - cls.NAMES)}")
+        obj = object.__new__(cls)
+        for name, decode, default in cls.FIELDS:
+            value = data.get(name, _ABSENT)
+            if value is _ABSENT:
+                value = [] if default is _LIST else default
+            elif decode is not None and value is not None:
+                value = decode(value)
+            object.__setattr__(obj, name, value)
+        return obj
+
+    def model_copy(self, *, update: dict[str, Any] | None = None) -> Any:
+        """A shallow copy with some fields replaced, as pydantic's ``model_copy`` makes it."""
+        obj = object.__new__(type(self))
+        for name, _, _ in self.FIELDS:
+            object.__setattr__(obj, name, getattr(self, name))
+        for name, value in (update or {}).items():
+            object.__setattr__(obj, name, value)
+        return obj
+
+    def model_dump(self, *, mode: str = "json", exclude_none: bool = False) -> dict[str, Any]:
+        """The JSON form pydantic's ``model_dump(mode="json")`` gives for the same model."""
+        out = {}
+        for name, _, _ in self.FIELDS:
+            value = _jsonable(getattr(self, name), exclude_none)
+            if value is not None or not exclude_none:
+                out[name] = value
+        return out
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name, _, _ in self.FIELDS)
+        return f"{type(self).__name__}({fields})"
+
+
+_ABSENT = object()
+_LIST = object()  # default: a fresh empty list
+
+
+def _jsonable(value: Any, exclude_none: bool) -> Any:
+    if isinstance(value, Record):
+        return value.model_dump(exclude_none=exclude_none)
+    if isinstance(value, list):
+        return [_jsonable(v, exclude_none) for v in value]
+    if isinstance(value, Status):
+        return value.value
+    if isinstance(value, date | When):
+        return str(value)
+    return value
+
+
+def _list_of(cls: type[Record]) -> Callable[[list[dict[str, Any]]], list[Any]]:
+    load = cls.load
+    return lambda values: [load(v) for v in values]
+
+
+_day = date.fromisoformat
+_when = When.parse
+
+
+class Period(Record):
+    __slots__ = ("start", "end")
+    FIELDS = (("start", _when, None), ("end", _when, None))
+
+
+class PlanMeta(Record):
+    __slots__ = ("id", "title", "body", "symbol", "revision", "date", "issued_by", "period", "supersedes")
+    FIELDS = (
+        ("id", None, None),
+        ("title", None, None),
+        ("body", None, None),
+        ("symbol", None, None),
+        ("revision", None, None),
+        ("date", _day, None),
+        ("issued_by", None, _LIST),
+        ("period", Period.load, None),
+        ("supersedes", None, None),
+    )
+
+    revision: int
+
+    @property
+    def revision_label(self) -> str:
+        return "Original" if self.revision == 0 else f"Rev.{self.revision}"
+
+
+class Reference(Record):
+    __slots__ = ("symbol", "title", "note")
+    FIELDS = (("symbol", None, None), ("title", None, None), ("note", None, None))
+
+
+class Objective(Record):
+    __slots__ = ("id", "number", "text", "refs", "points")
+    FIELDS = (
+        ("id", None, None),
+        ("number", None, None),
+        ("text", None, None),
+        ("refs", None, _LIST),
+        ("points", None, _LIST),
+    )
+
+
+class Milestone(Record):
+    __slots__ = ("id", "title", "date", "start", "end", "description")
+    FIELDS = (
+        ("id", None, None),
+        ("title", None, None),
+        ("date", _when, None),
+        ("start", _when, None),
+        ("end", _when, None),
+        ("description", None, None),
+    )
+
+    date: When | None
+    start: When | None
+    end: When | None
+
+    @property
+    def begins(self) -> When:
+        return cast(When, self.date or self.start)
+
+    @property
+    def finishes(self) -> When:
+        return cast(When, self.date or self.end)
+
+
+class Evidence(Record):
+    __slots__ = ("ref", "title", "date")
+    FIELDS = (("ref", None, None), ("title", None, None), ("date", _day, None))
+
+
+class HistoryEntry(Record):
+    __slots__ = ("date", "status", "note")
+    FIELDS = (("date", _day, None), ("status", Status, None), ("note", None, None))
+
+
+class ActionPoint(Record):
+    __slots__ = (
+        "id",
+        "number",
+        "title",
+        "status",
+        "description",
+        "due",
+        "completed",
+        "owners",
+        "partners",
+        "refs",
+        "evidence",
+        "history",
+        "depends_on",
+        "children",
+    )
+    FIELDS: ClassVar[tuple[tuple[str, Decode, Any], ...]] = ()
+
+
+ActionPoint.FIELDS = (
+    ("id", None, None),
+    ("number", None, None),
+    ("title", None, None),
+    ("status", Status, None),
+    ("description", None, None),
+    ("due", None, None),
+    ("completed", _day, None),
+    ("owners", None, _LIST),
+    ("partners", None, _LIST),
+    ("refs", None, _LIST),
+    ("evidence", _list_of(Evidence), _LIST),
+    ("history", _list_of(HistoryEntry), _LIST),
+    ("depends_on", None, _LIST),
+    ("children", _list_of(ActionPoint), _LIST),
+)
+ActionPoint.NAMES = frozenset(name for name, _, _ in ActionPoint.FIELDS)
+
+
+class FocusArea(Record):
+    __slots__ = ("id", "number", "title", "description", "action_points")
+    FIELDS = (
+        ("id", None, None),
+        ("number", None, None),
+        ("title", None, None),
+        ("description", None, None),
+        ("action_points", _list_of(ActionPoint), _LIST),
+    )
+
+
+class Tier(Record):
+    __slots__ = ("id", "number", "title", "priority", "description", "focus_areas")
+    FIELDS = (
+        ("id", None, None),
+        ("number", None, None),
+        ("title", None, None),
+        ("priority", None, False),
+        ("description", None, None),
+        ("focus_areas", _list_of(FocusArea), _LIST),
+    )
+
+
+class Section(Record):
+    __slots__ = ("id", "number", "title", "description", "items")
+    FIELDS = (
+        ("id", None, None),
+        ("number", None, None),
+        ("title", None, None),
+        ("description", None, None),
+        ("items", _list_of(ActionPoint), _LIST),
+    )
+
+
+class Plan(Record):
+    __slots__ = ("schema_version", "plan", "references", "objectives", "milestones", "tiers", "sections")
+    FIELDS = (
+        ("schema_version", None, None),
+        ("plan", PlanMeta.load, None),
+        ("references", _list_of(Reference), _LIST),
+        ("objectives", _list_of(Objective), _LIST),
+        ("milestones", _list_of(Milestone), _LIST),
+        ("tiers", _list_of(Tier), _LIST),
+        ("sections", _list_of(Section), _LIST),
+    )
+
+
+RECORDS: dict[str, type[Record]] = {
+    cls.__name__: cls
+    for cls in (
+        Period,
+        PlanMeta,
+        Reference,
+        Objective,
+        Milestone,
+        Evidence,
+        HistoryEntry,
+        ActionPoint,
+        FocusArea,
+        Tier,
+        Section,
+        Plan,
+    )
+}
+
+
+def build(data: dict[str, Any]) -> model.Plan:
+    """The plan as records, from a validated plan's ``model_dump(mode="json", exclude_defaults=True)``.
+
+    Typed as the model it stands in for: it has the same fields and properties.
+    """
+    return cast("model.Plan", Plan.load(data))

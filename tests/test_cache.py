@@ -1,0 +1,305 @@
+"""The validated-plan cache: a hit prints what a miss prints, in every command and format; any
+byte change, a corrupt, foreign or unreadable file, a folder that cannot be written and
+concurrent runs all leave the user with the right answer and no message."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from iwgplan.files import cache, validated
+from iwgplan.files.text import PlanText
+from iwgplan.plan import model, records
+from tests.conftest import ROOT, SHIPPED, SMALL
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from generate import generate  # noqa: E402
+
+AS_OF = "2026-03-01"
+COMMANDS = [
+    *(["status", "--format", f] for f in ("text", "json", "markdown")),
+    ["status", "--horizon", "400"],
+    *(["tiers", "--format", f] for f in ("text", "json", "markdown")),
+    *(["show", "late", "--format", f] for f in ("text", "json", "markdown")),
+    *(["list", "--format", f] for f in ("text", "json", "markdown", "csv")),
+    ["list", "--status", "blocked", "--overdue", "--owner", "Türkiye"],
+    *(["report", "--format", f] for f in ("markdown", "html")),
+    *(["export", "--format", f] for f in ("ics", "mermaid", "csv", "json")),
+]
+
+
+def cache_files() -> list[Path]:
+    found = cache.folder()
+    return sorted(found.glob("*.json")) if found.is_dir() else []
+
+
+def outputs(cli, args: list[str]) -> tuple[Any, ...]:  # type: ignore[no-untyped-def]
+    run = cli(*args)
+    return run.code, run.out, run.err
+
+
+@pytest.fixture
+def plan(tmp_path: Path) -> Path:
+    target = tmp_path / "plan.yaml"
+    target.write_bytes(SMALL.read_bytes())
+    return target
+
+
+@pytest.mark.parametrize("as_of", [None, AS_OF])
+@pytest.mark.parametrize("args", COMMANDS, ids=lambda a: " ".join(a))
+def test_hit_prints_what_a_miss_prints(cli, plan: Path, args: list[str], as_of: str | None) -> None:  # type: ignore[no-untyped-def]
+    args = [*args, "--plan", str(plan), *(["--as-of", as_of] if as_of else [])]
+    if args[0] == "show" and as_of is None:
+        args = [a for a in args if a != "--as-of"]
+    uncached = outputs(cli, ["--no-cache", *args])
+    assert cache_files() == []
+    miss = outputs(cli, args)
+    assert len(cache_files()) == 1
+    hit = outputs(cli, args)
+    assert uncached == miss == hit
+    assert uncached[0] == 0
+
+
+def test_a_hit_neither_parses_nor_validates(cli, plan: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    first = cli("status", "--plan", plan, "--as-of", AS_OF)
+    from iwgplan.files import loading
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("parsed on a hit")
+
+    monkeypatch.setattr(loading, "load_text", refuse)
+    again = cli("status", "--plan", plan, "--as-of", AS_OF)
+    assert (again.code, again.out) == (0, first.out)
+
+
+def test_big_generated_plan_hit_equals_miss(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    plan = tmp_path / "big.yaml"
+    plan.write_text(generate(600, groups=30, history=40), encoding="utf-8")
+    for args in (["status", "--format", "json"], ["list", "--format", "csv"], ["report"]):
+        uncached = outputs(cli, ["--no-cache", *args, "--plan", str(plan), "--as-of", AS_OF])
+        assert uncached == outputs(cli, [*args, "--plan", str(plan), "--as-of", AS_OF])
+        assert uncached == outputs(cli, [*args, "--plan", str(plan), "--as-of", AS_OF])
+
+
+def test_shipped_and_embedded_plans(cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    for args in (["status", "--plan", str(SHIPPED)], ["status"]):  # the second: the embedded default
+        uncached = outputs(cli, ["--no-cache", *args, "--format", "json", "--as-of", AS_OF])
+        assert uncached == outputs(cli, [*args, "--format", "json", "--as-of", AS_OF])
+        assert uncached == outputs(cli, [*args, "--format", "json", "--as-of", AS_OF])
+    assert len(cache_files()) == 2
+
+
+def test_stale_after_any_byte_change(cli, plan: Path) -> None:  # type: ignore[no-untyped-def]
+    """Any one-byte change (to a valid plan, an invalid one, or one that reads the same)."""
+    original = plan.read_bytes()
+    rng = random.Random(13)
+    for _ in range(25):
+        cli("list", "--format", "json", "--plan", plan)  # primes the cache with the original
+        at = rng.randrange(len(original))
+        changed = bytearray(original)
+        changed[at] = rng.choice(b"abcXYZ019 :-#\n\"'")
+        if changed == original:
+            continue
+        plan.write_bytes(bytes(changed))
+        expected = outputs(cli, ["--no-cache", "list", "--format", "json", "--plan", str(plan)])
+        assert outputs(cli, ["list", "--format", "json", "--plan", str(plan)]) == expected
+        plan.write_bytes(original)
+
+
+def test_a_title_edit_shows_at_once(cli, plan: Path) -> None:  # type: ignore[no-untyped-def]
+    cli("show", "late", "--plan", plan)
+    plan.write_bytes(plan.read_bytes().replace(b"T\xc3\xbcrkiye: hosting", b"T\xc3\xbcrkiye: hostinG"))
+    assert "hostinG" in cli("show", "late", "--plan", plan).out
+
+
+def _prime(cli, plan: Path) -> tuple[Path, bytes, tuple[Any, ...]]:  # type: ignore[no-untyped-def]
+    expected = outputs(cli, ["status", "--format", "json", "--plan", str(plan), "--as-of", AS_OF])
+    (entry,) = cache_files()
+    return entry, entry.read_bytes(), expected
+
+
+def _forge(blob: bytes, payload: bytes, *, salt: str | None = None) -> bytes:
+    """An entry with a new payload and digests that match it (a well-formed foreign file)."""
+    magic, header, _ = blob.split(b"\n", 2)
+    salt_digest, plan_digest, _ = header.decode().split(" ")
+    digest = cache._digest(payload)
+    return magic + b"\n" + f"{salt or salt_digest} {plan_digest} {digest}\n".encode() + payload
+
+
+CORRUPTIONS = {
+    "empty": lambda blob: b"",
+    "truncated in the header": lambda blob: blob[:30],
+    "truncated in the payload": lambda blob: blob[: len(blob) // 2],
+    "one byte flipped": lambda blob: blob[:-10] + bytes([blob[-10] ^ 1]) + blob[-9:],
+    "random bytes": lambda blob: random.Random(1).randbytes(len(blob)),
+    "another program's JSON": lambda blob: b'{"tiers": []}',
+    "a newer format": lambda blob: blob.replace(b"iwgplan-plan-cache 1", b"iwgplan-plan-cache 9", 1),
+    "another salt": lambda blob: _forge(blob, blob.split(b"\n", 2)[2], salt="0" * 40),
+    "a list, digests right": lambda blob: _forge(blob, b"[1, 2]"),
+    "unknown keys, digests right": lambda blob: _forge(blob, b'{"schema_version": 1, "surprise": 2}'),
+    "wrong types, digests right": lambda blob: _forge(blob, b'{"schema_version": 1, "plan": 7}'),
+    "not JSON, digests right": lambda blob: _forge(blob, b"\xff\xfe{"),
+}
+
+
+@pytest.mark.parametrize("kind", list(CORRUPTIONS))
+def test_corrupt_or_foreign_entry_is_ignored_and_replaced(cli, plan: Path, kind: str) -> None:  # type: ignore[no-untyped-def]
+    entry, blob, expected = _prime(cli, plan)
+    entry.write_bytes(CORRUPTIONS[kind](blob))
+    assert outputs(cli, ["status", "--format", "json", "--plan", str(plan), "--as-of", AS_OF]) == expected
+    assert entry.read_bytes() == blob  # replaced by a good entry
+    assert cache.lookup(str(plan.resolve()), plan.read_bytes()) is not None
+
+
+def test_unreadable_entry_is_a_miss(cli, plan: Path) -> None:  # type: ignore[no-untyped-def]
+    entry, _, expected = _prime(cli, plan)
+    entry.unlink()
+    entry.mkdir()  # a folder where the file should be: unreadable and unreplaceable
+    assert outputs(cli, ["status", "--format", "json", "--plan", str(plan), "--as-of", AS_OF]) == expected
+    assert entry.is_dir()
+
+
+def test_a_forged_entry_is_what_a_hit_serves_and_no_cache_bypasses_it(  # type: ignore[no-untyped-def]
+    cli, plan: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Proof that a hit really comes from the file, and that both switches turn it off."""
+    entry, blob, _ = _prime(cli, plan)
+    data = json.loads(blob.split(b"\n", 2)[2])
+    data["plan"]["title"] = "FROM THE CACHE"
+    entry.write_bytes(_forge(blob, json.dumps(data).encode()))
+    args = ["status", "--format", "json", "--plan", str(plan), "--as-of", AS_OF]
+    assert "FROM THE CACHE" in cli(*args).out
+    assert "FROM THE CACHE" not in cli("--no-cache", *args).out
+    monkeypatch.setenv("IWGPLAN_NO_CACHE", "1")
+    assert "FROM THE CACHE" not in cli(*args).out
+
+
+def test_no_cache_writes_nothing(cli, plan: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    cli("--no-cache", "status", "--plan", plan)
+    monkeypatch.setenv("IWGPLAN_NO_CACHE", "1")
+    cli("status", "--plan", plan)
+    assert cache_files() == []
+
+
+def test_a_revision_is_not_cached(cli, repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(repo)
+    assert cli("status", "--rev", "HEAD~1").code == 0
+    assert cache_files() == []
+
+
+def test_invalid_plan_is_not_cached(cli, plan: Path) -> None:  # type: ignore[no-untyped-def]
+    plan.write_text(SMALL.read_text(encoding="utf-8").replace("status: blocked", "status: stuck"))
+    assert cli("status", "--plan", plan).code == 1
+    assert cli("status", "--plan", plan).code == 1
+    assert cache_files() == []
+
+
+def test_folder_under_a_file_is_skipped(cli, plan: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv("IWGPLAN_CACHE_DIR", str(blocker / "cache"))
+    expected = outputs(cli, ["--no-cache", "status", "--plan", str(plan), "--as-of", AS_OF])
+    assert outputs(cli, ["status", "--plan", str(plan), "--as-of", AS_OF]) == expected
+    assert blocker.read_text() == "x"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_read_only_folder_is_left_alone(cli, plan: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "ro-cache"
+    folder.mkdir()
+    folder.chmod(0o500)
+    monkeypatch.setenv("IWGPLAN_CACHE_DIR", str(folder))
+    try:
+        expected = outputs(cli, ["--no-cache", "status", "--plan", str(plan), "--as-of", AS_OF])
+        assert outputs(cli, ["status", "--plan", str(plan), "--as-of", AS_OF]) == expected
+        assert list(folder.iterdir()) == []
+    finally:
+        folder.chmod(0o700)
+
+
+def test_concurrent_runs_agree_and_leave_one_whole_entry(plan: Path, tmp_path: Path) -> None:
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "80"}
+    args = [
+        sys.executable,
+        "-m",
+        "iwgplan",
+        "status",
+        "--format",
+        "json",
+        "--plan",
+        str(plan),
+        "--as-of",
+        AS_OF,
+    ]
+    expected = subprocess.run([*args[:3], "--no-cache", *args[3:]], capture_output=True, env=env, check=True)
+    procs = [
+        subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) for _ in range(8)
+    ]
+    results = [p.communicate() for p in procs]
+    assert all(p.returncode == 0 for p in procs)
+    assert all(out == expected.stdout and err == b"" for out, err in results)
+    assert [p.name for p in cache.folder().iterdir()] == [cache_files()[0].name]  # no temp files left
+    assert cache.lookup(str(plan.resolve()), plan.read_bytes()) is not None
+
+
+def test_concurrent_writers_of_different_data_never_tear_an_entry(tmp_path: Path) -> None:
+    """Writers racing on one entry: every read is a miss or one writer's whole data."""
+    script = (
+        "import sys\nfrom iwgplan.files import cache\n"
+        "n = int(sys.argv[1])\n"
+        "for i in range(200):\n"
+        "    cache.store('same', b'plan', {'writer': n, 'pad': 'x' * (50_000 * n)})\n"
+        "    got = cache.lookup('same', b'plan')\n"
+        "    assert got is None or got == {'writer': got['writer'], 'pad': 'x' * (50_000 * got['writer'])}\n"
+    )
+    procs = [subprocess.Popen([sys.executable, "-c", script, str(n)]) for n in range(1, 5)]
+    assert [p.wait() for p in procs] == [0, 0, 0, 0]
+    assert cache.lookup("same", b"plan")["writer"] in (1, 2, 3, 4)
+
+
+def test_salt_names_versions_and_deciding_code(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    cache.store("p", b"bytes", {"a": 1})
+    assert cache.lookup("p", b"bytes") == {"a": 1}
+    assert cache.lookup("p", b"bytes!") is None  # other bytes
+    monkeypatch.setattr(cache, "_SALT", ["another version"])
+    assert cache.lookup("p", b"bytes") is None
+
+
+def test_records_have_the_models_fields_and_defaults() -> None:
+    for name, record in records.RECORDS.items():
+        fields = getattr(model, name).model_fields
+        assert [f for f, _, _ in record.FIELDS] == list(fields), name
+        for field, _, default in record.FIELDS:
+            info = fields[field]
+            if info.is_required():
+                assert default is None, (name, field)
+            elif info.default_factory is list:
+                assert default is records._LIST, (name, field)
+            else:
+                assert default == info.default, (name, field)
+
+
+@pytest.mark.parametrize("source", [SHIPPED, SMALL])
+def test_records_dump_like_the_models(source: Path) -> None:
+    from iwgplan.files.loading import load_text
+
+    plan, _ = load_text(source.read_text(encoding="utf-8"), "p.yaml")
+    data = plan.model_dump(mode="json", exclude_defaults=True)
+    built = records.build(data)
+    assert built.model_dump(mode="json") == plan.model_dump(mode="json")  # type: ignore[call-arg]
+
+
+def test_load_uses_the_models_when_records_lag_behind(monkeypatch: pytest.MonkeyPatch, plan: Path) -> None:
+    monkeypatch.setattr(records.ActionPoint, "NAMES", frozenset({"id"}))
+    source = PlanText(plan.read_text(encoding="utf-8"), "plan.yaml", plan)
+    loaded, index = validated.load(source)
+    assert isinstance(loaded, model.Plan) and index.get("late")
+    assert cache_files() == []

@@ -1,0 +1,210 @@
+"""The start-up path of the browse commands never disagrees with the Typer app: every option of
+those commands is either taken exactly as Typer takes it or handed over, and what it prints
+on a cache hit is what the Typer app prints."""
+
+from __future__ import annotations
+
+import enum
+import os
+import subprocess
+import sys
+import typing
+from pathlib import Path
+from typing import Any
+
+import pytest
+import typer.main
+
+from iwgplan.cli import front
+from iwgplan.cli.app import app
+from tests.conftest import SMALL
+
+AS_OF = "2026-03-01"
+
+
+def typer_commands() -> dict[str, Any]:
+    group = typer.main.get_command(app)
+    return {name: group.commands[name] for name in front.COMMANDS}  # type: ignore[attr-defined]
+
+
+def _default(param: Any) -> object:
+    value = param.default
+    if isinstance(value, list | tuple):
+        return tuple(getattr(v, "value", v) for v in value)
+    return getattr(value, "value", value)
+
+
+@pytest.mark.parametrize("name", list(front.COMMANDS))
+def test_every_option_is_taken_as_typer_takes_it_or_handed_over(name: str) -> None:
+    command = typer_commands()[name]
+    spec = front.COMMANDS[name]
+    typer_names = set()
+    for param in command.params:
+        if not param.opts[0].startswith("-"):
+            assert spec.argument == param.name, f"{name}: argument {param.name}"
+            assert param.required and param.nargs == 1 and not param.multiple
+            continue
+        for opt in [*param.opts, *param.secondary_opts]:
+            typer_names.add(opt)
+            known = spec.options.get(opt)
+            if known is None:  # not the start-up path's: it must hand the command line over
+                assert front.parse([name, opt]) is None, opt
+                assert front.parse([name, opt, "x"]) is None, opt
+                assert front.parse([name, f"{opt}=x"]) is None, opt
+                continue
+            _same_option(f"{name} {opt}", param, known)
+    assert set(spec.options) <= typer_names, f"{name}: the start-up path knows more than Typer"
+
+
+def _same_option(where: str, param: Any, known: front.Opt) -> None:
+    annotation = param.type_descriptor.annotation
+    info = param.type_descriptor.parameter_info
+    assert param.name == known.param or known.param in ("statuses",), where
+    assert param.envvar is None and param.callback is None and not param.is_eager, where
+    assert param.is_flag == (known.kind == "flag") and param.nargs == 1, where
+    assert param.multiple == (known.kind == "many"), where
+    if known.kind == "flag":
+        assert annotation is bool, where
+    elif known.kind == "choice":
+        assert issubclass(annotation, enum.Enum), where
+        assert tuple(m.value for m in annotation) == known.choices, where
+    elif known.kind == "many":
+        (member,) = typing.get_args(annotation)
+        assert tuple(m.value for m in member) == known.choices, where
+    elif known.kind == "int":
+        assert annotation is int and (param.min, param.max) == (known.low, known.high), where
+    elif known.kind == "path":
+        assert annotation is Path and info.dir_okay is False and not info.exists, where
+    else:
+        assert annotation is str and known.kind in ("text", "day"), where
+    expected = (tuple(known.default) or None) if known.kind == "many" else known.default
+    assert _default(param) == expected, where
+
+
+HANDED_OVER = [
+    [],
+    ["--help"],
+    ["status", "--help"],
+    ["status", "-h"],
+    ["--no-cache", "status"],
+    ["--debug", "status"],
+    ["status", "--rev", "HEAD"],
+    ["status", "--format", "yaml"],
+    ["status", "--format"],
+    ["status", "--format", "json", "--format", "text"],
+    ["status", "--horizon", "-1"],
+    ["status", "--horizon", "4000"],
+    ["status", "--horizon", "ten"],
+    ["status", "--horizon", "+5"],
+    ["status", "--as-of", "2026-13-01"],
+    ["status", "--as-of", "tomorrow"],
+    ["status", "--plan", "."],
+    ["status", "--plan", ""],
+    ["status", "--plan", "-"],
+    ["status", "extra"],
+    ["status", "--"],
+    ["status", "--unknown"],
+    ["show"],
+    ["show", "a", "b"],
+    ["show", "-x"],
+    ["list", "--overdue=yes"],
+    ["list", "--status", "stuck"],
+    ["list", "--due-before", "soon"],
+    ["list", "--tier", "--owner"],
+    ["validate"],
+    ["done", "x"],
+    ["report"],
+]
+
+
+@pytest.mark.parametrize("argv", HANDED_OVER, ids=lambda a: " ".join(a) or "(none)")
+def test_anything_unknown_is_handed_over(argv: list[str]) -> None:
+    assert front.parse(argv) is None
+
+
+def test_completion_is_handed_over(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("_IWGPLAN_COMPLETE", "bash_complete")
+    assert front.parse(["status"]) is None
+
+
+def test_a_miss_is_handed_over(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_bytes(SMALL.read_bytes())
+    assert front.parse(["status", "--plan", str(plan)]) is not None
+    assert front.run(["status", "--plan", str(plan)]) is None  # nothing cached yet
+
+
+SAME = [
+    ["status"],
+    ["status", "--format", "json", "--horizon", "400"],
+    ["status", "--format=markdown", "--as-of", AS_OF],
+    ["status", "--horizon=0", "--as-of", "2025-01-01"],
+    ["tiers", "--format", "json"],
+    ["tiers", "--as-of", AS_OF],
+    ["show", "late"],
+    ["show", "--format", "json", "KID-A"],
+    ["show", "nothing-like-it"],
+    ["show", "late", "--as-of", "2025-09-01", "--format", "markdown"],
+    ["list"],
+    ["list", "--status", "planned", "--status", "blocked", "--format", "csv"],
+    ["list", "--overdue", "--as-of", AS_OF, "--format", "json"],
+    ["list", "--tier", "1", "--owner", "türkiye", "--search", "host"],
+    ["list", "--tier", "nope"],
+    ["list", "--due-before", "2026-07-01"],
+]
+
+
+@pytest.mark.parametrize("argv", SAME, ids=lambda a: " ".join(a))
+def test_a_hit_prints_what_the_typer_app_prints(  # type: ignore[no-untyped-def]
+    cli, argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_bytes(SMALL.read_bytes())
+    args = [*argv, "--plan", str(plan)]
+    typer_run = cli(*args)  # also fills the cache
+    capsys.readouterr()
+    code = front.run(args)
+    fast = capsys.readouterr()
+    assert code is not None, "the start-up path handed a cached plan over"
+    assert (code, fast.out, fast.err) == (typer_run.code, typer_run.out, typer_run.err)
+
+
+def _run(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "iwgplan", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        encoding="utf-8",
+    )
+
+
+def _imported(stderr: str) -> set[str]:
+    return {line.split("|")[-1].strip() for line in stderr.splitlines() if line.startswith("import time:")}
+
+
+def test_a_warm_run_imports_neither_typer_nor_pydantic_nor_yaml(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_bytes(SMALL.read_bytes())
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "80"}
+    cold = _run("status", "--plan", str(plan), env=env)
+    warm = _run("status", "--plan", str(plan), env=env)
+    assert cold.returncode == warm.returncode == 0
+    assert cold.stdout == warm.stdout
+    assert {"typer", "pydantic", "yaml"} <= _imported(cold.stderr)
+    assert not {"typer", "click", "pydantic", "yaml"} & _imported(warm.stderr)
+    missing = _run("show", "no-such-id", "--plan", str(plan), env=env)
+    assert missing.returncode == 1
+    assert "iwgplan: no action point with id 'no-such-id'" in missing.stderr
+    assert "typer" not in _imported(missing.stderr)
+
+
+def test_exit_codes_survive_the_fast_exit(tmp_path: Path) -> None:
+    env = {**os.environ, "NO_COLOR": "1"}
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("schema_version: 1\n", encoding="utf-8")
+    assert _run("status", "--plan", str(plan), env=env).returncode == 1
+    assert _run("status", "--horizon", "-4", env=env).returncode == 2
+    assert _run("--version", env=env).returncode == 0
+    help_run = _run("status", "--help", env=env)
+    assert help_run.returncode == 0 and "Usage: iwgplan status" in help_run.stdout
