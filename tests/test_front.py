@@ -81,6 +81,20 @@ def _same_option(where: str, param: Any, known: front.Opt) -> None:
     assert _default(param) == expected, where
 
 
+@pytest.mark.parametrize("name", list(front.COMMANDS))
+def test_global_options_after_the_command_are_handed_over(name: str) -> None:
+    """The root's options that may follow a command (--no-color, --debug, --no-cache ...)."""
+    root = typer.main.get_command(app)
+    spec = front.COMMANDS[name]
+    for param in root.params:
+        for opt in [*param.opts, *param.secondary_opts]:
+            if opt in spec.options:  # --plan: the command's own option, taken as Typer takes it
+                continue
+            for argv in ([name, opt], [name, opt, "x"], [name, f"{opt}=x"]):
+                argv = [*argv, "late"] if spec.argument else argv
+                assert front.parse(argv) is None, argv
+
+
 HANDED_OVER = [
     [],
     ["--help"],
@@ -88,6 +102,10 @@ HANDED_OVER = [
     ["status", "-h"],
     ["--no-cache", "status"],
     ["--debug", "status"],
+    ["status", "--no-cache"],
+    ["status", "--no-color"],
+    ["status", "--color", "always"],
+    ["--plan", "x.yaml", "status"],
     ["status", "--rev", "HEAD"],
     ["status", "--format", "yaml"],
     ["status", "--format"],
