@@ -40,10 +40,14 @@ def as_dict(h: HistoryEntry) -> dict[str, str]:
     return out
 
 
-def describe(entry: dict[str, str]) -> str:
+def describe(entry: dict[str, str], limit: int = 60) -> str:
+    """An entry on one line, its note shortened: `2026-05-01, done: issued at MC14`."""
     parts = [entry["date"], entry.get("status", "")]
     text = ", ".join(p for p in parts if p)
-    return f"{text}: {entry['note']}" if entry.get("note") else text
+    note = " ".join(entry.get("note", "").split())
+    if len(note) > limit:
+        note = note[: limit - 1].rstrip() + "…"
+    return f"{text}: {note}" if note else text
 
 
 def pick(entry: Entry, number: int | None) -> int:

@@ -487,6 +487,8 @@ def _block_list_edit(doc: _Doc, key: Node, seq: SequenceNode, edit: ListEdit) ->
         lines = _shifted(edit, seq.start_mark.column) if edit.source else _seq_entry_lines(seq, edit.entry)
         if edit.replace:
             doc.splice(start, end, doc.nl.join(lines))
+        elif edit.index:  # after the entry before, so that comments above the next one stay with it
+            doc.insert_lines(doc.last_offset(seq.value[edit.index - 1]), lines)
         else:
             doc.splice(start, start, "".join(line + doc.nl for line in lines))
     elif len(seq.value) == 1:  # the last entry goes: the list stays, empty
