@@ -222,3 +222,12 @@ def test_amend_refuses_an_entry_with_nothing_left(cli, small: Path) -> None:
     assert run.code == 2
     assert "a history entry needs a status or a note; give --note TEXT or use --remove" in run.err
     assert small.read_text(encoding="utf-8") == before
+
+
+def test_show_numbers_the_history_as_amend_counts_it(cli, small: Path) -> None:
+    cli("note", "late", "later", "--date", "2025-12-01", "--plan", small)
+    shown = cli("show", "late", "--plan", small).out
+    assert "   1  2025-11-02  blocked  waiting: funding\n" in shown
+    assert "   2  2025-12-01  later\n" in shown
+    run = cli("amend", "late", "--entry", "2", "--note", "later on", "--plan", small)
+    assert run.out == "late: history entry 2 (2025-12-01: later) now reads (2025-12-01: later on)\n"

@@ -142,8 +142,11 @@ def show(view: View, entry: Entry) -> str:
         out.append("### History\n")
         out.append(
             table(
-                ["date", "status", "note"],
-                [[h.date, h.status.value if h.status else "", h.note or ""] for h in item.history],
+                ["#", "date", "status", "note"],
+                [
+                    [n, h.date, h.status.value if h.status else "", h.note or ""]
+                    for n, h in enumerate(item.history, 1)
+                ],
             )
         )
     return "\n".join(out)

@@ -315,8 +315,8 @@ def show(view: View, entry: Entry, console: Console) -> None:
     console.print(facts)
     if item.history:
         console.print(Text("history", style="bold"))
-        for h in item.history:
-            row = Text(f"  {h.date}  ")
+        for n, h in enumerate(item.history, 1):  # the N of `iwgplan amend ID --entry N`
+            row = Text(f"  {n:>2}  {h.date}  ")
             if h.status:
                 row += status_text(h.status) + Text("  ")
             row += Text(block(h.note or ""))
