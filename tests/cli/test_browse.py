@@ -26,7 +26,10 @@ def snapshot(name: str, actual: str) -> None:
 
 def test_status_text_snapshot_fits_80x40(cli, monkeypatch) -> None:
     monkeypatch.chdir(SHIPPED.parent.parent)  # the path shown, so the layout, is the same in every checkout
-    run = cli("status", "--plan", "plans/workplan-2025-2026.yaml", "--as-of", AS_OF)
+    monkeypatch.setattr("iwgplan.cli.common.on_terminal", lambda: True)
+    run = cli(
+        "status", "--plan", "plans/workplan-2025-2026.yaml", "--as-of", AS_OF, "--no-pager", "--no-color"
+    )
     assert run.code == 0
     lines = run.out.splitlines()
     assert len(lines) <= 40
@@ -37,6 +40,7 @@ def test_status_text_snapshot_fits_80x40(cli, monkeypatch) -> None:
 
 def test_status_wider_terminal_uses_the_width(cli, monkeypatch) -> None:
     monkeypatch.setenv("COLUMNS", "120")
+    monkeypatch.setattr("iwgplan.cli.common.on_terminal", lambda: True)
     run = cli("status", "--plan", SHIPPED, "--as-of", AS_OF)
     assert max(len(line) for line in run.out.splitlines()) > 80
 
@@ -184,8 +188,9 @@ def test_tiers_all_formats(cli) -> None:
 def test_show_text(cli) -> None:
     run = cli("show", "KID-B", "--plan", SMALL)
     assert run.code == 0
-    assert run.out.startswith("1.1.2(b)  Second kid\nTier one › Focus › Parent\n")
-    assert "2025-10-01  in-progress  started" in run.out
+    assert run.out.startswith("1.1.2(b) Second kid\nid         kid-b\nstatus     in-progress\n")
+    assert "tier       1  Tier one\nfocus area Focus\npart of    1.1.2  parent  Parent\n" in run.out
+    assert "history\n  2025-10-01 in-progress started\n" in run.out
 
 
 def test_show_json_and_markdown(cli) -> None:

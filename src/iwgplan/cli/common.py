@@ -22,8 +22,11 @@ from iwgplan.cli.output import (
     console,
     emit,
     err,
+    fit,
     load_view,
     make_view,
+    on_terminal,
+    pager_command,
     parse_day,
     problem_line,
     report,
@@ -41,18 +44,24 @@ __all__ = [
     "ExactOpt",
     "Fmt",
     "NoColorOpt",
+    "NoPagerOpt",
+    "NoWrapOpt",
     "PlanOpt",
     "RawOpt",
     "RevOpt",
     "State",
+    "WideOpt",
     "as_of_day",
     "console",
     "emit",
     "err",
+    "fit",
     "handled",
     "hoist_flags",
     "load_view",
     "make_view",
+    "on_terminal",
+    "pager_command",
     "parse_day",
     "problem_line",
     "report",
@@ -118,6 +127,18 @@ ColorOpt = Annotated[
     ),
 ]
 NoColorOpt = Annotated[bool, typer.Option("--no-color", help="The same as --color never.")]
+WideOpt = Annotated[
+    bool,
+    typer.Option("--wide", help="Every column in full, one line per row, however wide the terminal."),
+]
+NoWrapOpt = Annotated[
+    bool,
+    typer.Option("--no-wrap", help="On a terminal, cut long titles with … instead of wrapping them."),
+]
+NoPagerOpt = Annotated[
+    bool,
+    typer.Option("--no-pager", help="Never page, even when the output is longer than the terminal."),
+]
 
 # Flags of the root command that may also follow the command's name (`iwgplan list --no-color`);
 # the root's parser moves them in front of it. --plan and --rev are options of each command as

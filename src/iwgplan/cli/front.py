@@ -43,6 +43,11 @@ class Command:
 
 _PLAN = Opt("plan", "path")
 _AS_OF = Opt("as_of", "day")
+_SCREEN = {
+    "--wide": Opt("wide", "flag", False),
+    "--no-wrap": Opt("no_wrap", "flag", False),
+    "--no-pager": Opt("no_pager", "flag", False),
+}
 
 COMMANDS: dict[str, Command] = {
     "status": Command(
@@ -51,15 +56,24 @@ COMMANDS: dict[str, Command] = {
             "--horizon": Opt("horizon", "int", 60, low=0, high=3660),
             "--format": Opt("fmt", "choice", "text", FORMATS),
             "--plan": _PLAN,
+            **_SCREEN,
         }
     ),
-    "tiers": Command({"--format": Opt("fmt", "choice", "text", FORMATS), "--as-of": _AS_OF, "--plan": _PLAN}),
+    "tiers": Command(
+        {
+            "--format": Opt("fmt", "choice", "text", FORMATS),
+            "--as-of": _AS_OF,
+            "--plan": _PLAN,
+            "--no-pager": _SCREEN["--no-pager"],
+        }
+    ),
     "show": Command(
         {
             "--format": Opt("fmt", "choice", "text", FORMATS),
             "--as-of": _AS_OF,
             "--plan": _PLAN,
             "--exact": Opt("exact", "flag", False),
+            **_SCREEN,
         },
         argument="item_id",
     ),
@@ -75,6 +89,7 @@ COMMANDS: dict[str, Command] = {
             "--format": Opt("fmt", "choice", "text", (*FORMATS, "csv")),
             "--raw": Opt("raw", "flag", False),
             "--plan": _PLAN,
+            **_SCREEN,
         }
     ),
 }

@@ -7,7 +7,17 @@ from typing import Annotated
 
 import typer
 
-from iwgplan.cli.common import AsOfOpt, PlanOpt, RawOpt, RevOpt, handled, load_view
+from iwgplan.cli.common import (
+    AsOfOpt,
+    NoPagerOpt,
+    NoWrapOpt,
+    PlanOpt,
+    RawOpt,
+    RevOpt,
+    WideOpt,
+    handled,
+    load_view,
+)
 from iwgplan.plan.status import Status
 
 StatusChoice = Enum("StatusChoice", {s.value: s.value for s in Status}, type=str)  # type: ignore[misc]
@@ -44,6 +54,9 @@ def list_items(
     raw: RawOpt = False,
     plan: PlanOpt = None,
     rev: RevOpt = None,
+    wide: WideOpt = False,
+    no_wrap: NoWrapOpt = False,
+    no_pager: NoPagerOpt = False,
 ) -> None:
     """List action points as a tree: tiers, focus areas, action points and their sub-points.
 
@@ -61,6 +74,9 @@ def list_items(
         search=search,
         fmt=fmt.value,
         raw=raw,
+        wide=wide,
+        no_wrap=no_wrap,
+        no_pager=no_pager,
     )
 
 

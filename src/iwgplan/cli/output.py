@@ -8,12 +8,13 @@ Typer options on top.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from iwgplan.errors import IwgplanError, PlanInvalid, Problem, UsageError
 
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 
     from iwgplan.plan.index import Entry, PlanIndex
     from iwgplan.plan.model import Plan
+    from iwgplan.render.columns import Fit
     from iwgplan.views.context import View
 
 
@@ -181,17 +183,89 @@ def make_view(plan: Plan, index: PlanIndex, shown: str, as_of: str | None) -> Vi
     return View(past, PlanIndex(past), shown, day, recorded=True)
 
 
-def console() -> Console:
-    from functools import partial
+def on_terminal() -> bool:
+    """Whether stdout is a terminal: titles wrap and long output is paged only there."""
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
 
+
+def fit(*, wide: bool, no_wrap: bool) -> Fit:
+    """What gives when a row is wider than the terminal; piped output is never cut."""
+    from iwgplan.render.columns import Fit
+
+    if wide and no_wrap:
+        raise UsageError("--wide and --no-wrap disagree; give one of them")
+    if wide or not on_terminal():
+        return Fit.FULL
+    return Fit.CUT if no_wrap else Fit.WRAP
+
+
+def console(file: IO[str] | None = None) -> Console:
+    """A rich console for stdout, or for a buffer that will be paged (``file``)."""
     from rich.console import Console
 
-    plain = partial(Console, highlight=False, soft_wrap=False, markup=False, emoji=False)  # not markup
+    # Plan text is never rich markup or emoji codes: it is printed as written (after the sanitiser).
+    options: dict[str, Any] = {"highlight": False, "soft_wrap": False, "markup": False, "emoji": False}
+    if file is not None:
+        # Colour as if printing to stdout: on a terminal, or when FORCE_COLOR asks (rich reads it).
+        options.update(file=file, width=shutil.get_terminal_size().columns)
+        if on_terminal():
+            options.update(force_terminal=True)
     if State.color is ColorChoice.always:
-        return plain(force_terminal=True, no_color=False)
-    if State.color is ColorChoice.never:
-        return plain(color_system=None)
-    return plain()
+        options.update(force_terminal=True, no_color=False)
+    elif State.color is ColorChoice.never:
+        options.update(color_system=None)
+    return Console(**options)
+
+
+def pager_command() -> list[str]:
+    """$IWGPLAN_PAGER, then $PAGER, then `less -FRX`; set but empty, or `cat`, means none."""
+    import shlex
+
+    for name in ("IWGPLAN_PAGER", "PAGER"):
+        if name in os.environ:
+            command = shlex.split(os.environ[name])
+            return [] if command in ([], ["cat"]) else command
+    return ["less", "-FRX"]
+
+
+def page(text: str, *, pager: bool = True) -> None:
+    """Write to stdout; through the pager when stdout is a terminal the text would overflow."""
+    if pager and on_terminal() and text.count("\n") >= shutil.get_terminal_size().lines:
+        command = pager_command()
+        if command and _through(command, text):
+            return
+    emit(text)
+
+
+def _rstripped(text: str) -> str:
+    """Without the spaces rich pads table rows with at the ends of lines."""
+    return "\n".join(line.rstrip(" ") for line in text.split("\n"))
+
+
+def _through(command: list[str], text: str) -> bool:
+    import contextlib
+    import signal
+    import subprocess
+
+    env = {**os.environ, "LESS": os.environ.get("LESS", "FRX")}
+    try:
+        process = subprocess.Popen(command, stdin=subprocess.PIPE, env=env)
+    except OSError:
+        return False  # no such pager: print the text instead
+    assert process.stdin is not None
+    with contextlib.suppress(OSError):  # the reader quit the pager before the end
+        process.stdin.write(text.encode("utf-8"))
+        process.stdin.close()
+    # Ctrl-C belongs to the pager while it runs, as with git.
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        process.wait()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    return True
 
 
 REPORTERS = {
@@ -201,13 +275,18 @@ REPORTERS = {
 }
 
 
-def report(fmt: str, name: str, *args: object, **text_options: object) -> None:
+def report(fmt: str, name: str, *args: object, pager: bool = True, **text_options: object) -> None:
     """Hand a result to the reporter of ``fmt``; only that reporter's module is imported.
 
-    Text reporters print to a rich console themselves; the others return a string.
+    Text reporters print to a rich console themselves; the others return a string. Either way
+    the result goes to the pager on a terminal when it is longer than the screen.
     """
+    import io
+
     reporter = getattr(__import__(REPORTERS[fmt], fromlist=[name]), name)
     if fmt == "text":
-        reporter(*args, console(), **text_options)
+        buffer = io.StringIO()
+        reporter(*args, console(buffer), **text_options)
+        page(_rstripped(buffer.getvalue()), pager=pager)
     else:
-        print(reporter(*args), end="")
+        page(reporter(*args), pager=pager)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
-from iwgplan.cli.output import parse_day, report, resolve_ids
+from iwgplan.cli.output import fit, parse_day, report, resolve_ids
 from iwgplan.errors import UsageError
 
 if TYPE_CHECKING:
@@ -17,23 +17,36 @@ if TYPE_CHECKING:
     from iwgplan.views.context import View
 
 
-def status(view: View, *, horizon: int, fmt: str) -> None:
+def status(
+    view: View, *, horizon: int, fmt: str, wide: bool = False, no_wrap: bool = False, no_pager: bool = False
+) -> None:
     from iwgplan.views.timeline import summarize
 
     summary = summarize(view.index, view.as_of, horizon)
-    report(fmt, "status", view, summary, horizon=horizon)
+    layout = fit(wide=wide, no_wrap=no_wrap)
+    report(fmt, "status", view, summary, pager=not no_pager, horizon=horizon, fit=layout)
 
 
-def tiers(view: View, *, fmt: str) -> None:
+def tiers(view: View, *, fmt: str, no_pager: bool = False) -> None:
     from iwgplan.views.timeline import summarize
 
     summary = summarize(view.index, view.as_of)
-    report(fmt, "tiers", view, summary)
+    report(fmt, "tiers", view, summary, pager=not no_pager)
 
 
-def show(view: View, item_id: str, *, exact: bool, fmt: str) -> None:
+def show(
+    view: View,
+    item_id: str,
+    *,
+    exact: bool,
+    fmt: str,
+    wide: bool = False,
+    no_wrap: bool = False,
+    no_pager: bool = False,
+) -> None:
+    layout = fit(wide=wide, no_wrap=no_wrap)
     (entry,) = resolve_ids(view.index, [item_id], exact=exact, say=False)
-    report(fmt, "show", view, entry)
+    report(fmt, "show", view, entry, pager=not no_pager, fit=layout)
 
 
 def listing(
@@ -47,6 +60,9 @@ def listing(
     search: str | None,
     fmt: str,
     raw: bool = False,
+    wide: bool = False,
+    no_wrap: bool = False,
+    no_pager: bool = False,
 ) -> None:
     from iwgplan.views.context import Listing
     from iwgplan.views.query import Filters, select, with_ancestors
@@ -65,7 +81,8 @@ def listing(
 
         print(rows_csv([item_row(e, view.index) for e in matched], raw=raw), end="")
     else:
-        report(fmt, "listing", Listing(view, matched, with_ancestors(matched)))
+        result = Listing(view, matched, with_ancestors(matched))
+        report(fmt, "listing", result, pager=not no_pager, fit=fit(wide=wide, no_wrap=no_wrap))
 
 
 def _group(view: View, tier: str | None) -> Group | None:

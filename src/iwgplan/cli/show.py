@@ -6,7 +6,18 @@ from typing import Annotated
 
 import typer
 
-from iwgplan.cli.common import AsOfOpt, ExactOpt, Fmt, PlanOpt, RevOpt, handled, load_view
+from iwgplan.cli.common import (
+    AsOfOpt,
+    ExactOpt,
+    Fmt,
+    NoPagerOpt,
+    NoWrapOpt,
+    PlanOpt,
+    RevOpt,
+    WideOpt,
+    handled,
+    load_view,
+)
 
 
 def show(
@@ -19,6 +30,9 @@ def show(
     plan: PlanOpt = None,
     rev: RevOpt = None,
     exact: ExactOpt = False,
+    wide: WideOpt = False,
+    no_wrap: NoWrapOpt = False,
+    no_pager: NoPagerOpt = False,
 ) -> None:
     """Show one action point: its place, status, due date, owners, evidence, history and links.
 
@@ -26,7 +40,8 @@ def show(
     """
     from iwgplan.cli import read
 
-    read.show(load_view(plan, rev, as_of), item_id, exact=exact, fmt=fmt.value)
+    view = load_view(plan, rev, as_of)
+    read.show(view, item_id, exact=exact, fmt=fmt.value, wide=wide, no_wrap=no_wrap, no_pager=no_pager)
 
 
 def register(app: typer.Typer) -> None:

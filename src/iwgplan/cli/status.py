@@ -6,7 +6,17 @@ from typing import Annotated
 
 import typer
 
-from iwgplan.cli.common import AsOfOpt, Fmt, PlanOpt, RevOpt, handled, load_view
+from iwgplan.cli.common import (
+    AsOfOpt,
+    Fmt,
+    NoPagerOpt,
+    NoWrapOpt,
+    PlanOpt,
+    RevOpt,
+    WideOpt,
+    handled,
+    load_view,
+)
 
 
 def status(
@@ -18,6 +28,9 @@ def status(
     fmt: Annotated[Fmt, typer.Option("--format", help="Output format.")] = Fmt.text,
     plan: PlanOpt = None,
     rev: RevOpt = None,
+    wide: WideOpt = False,
+    no_wrap: NoWrapOpt = False,
+    no_pager: NoPagerOpt = False,
 ) -> None:
     """Show where the plan stands: time elapsed, progress per tier, overdue and due next.
 
@@ -25,7 +38,8 @@ def status(
     """
     from iwgplan.cli import read
 
-    read.status(load_view(plan, rev, as_of), horizon=horizon, fmt=fmt.value)
+    view = load_view(plan, rev, as_of)
+    read.status(view, horizon=horizon, fmt=fmt.value, wide=wide, no_wrap=no_wrap, no_pager=no_pager)
 
 
 def register(app: typer.Typer) -> None:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from iwgplan.cli.common import AsOfOpt, Fmt, PlanOpt, RevOpt, handled, load_view
+from iwgplan.cli.common import AsOfOpt, Fmt, NoPagerOpt, PlanOpt, RevOpt, handled, load_view
 
 
 def tiers(
@@ -15,6 +15,7 @@ def tiers(
     as_of: AsOfOpt = None,
     plan: PlanOpt = None,
     rev: RevOpt = None,
+    no_pager: NoPagerOpt = False,
 ) -> None:
     """List the tiers (and tracked sections) with their focus areas, counts and % done.
 
@@ -22,7 +23,7 @@ def tiers(
     """
     from iwgplan.cli import read
 
-    read.tiers(load_view(plan, rev, as_of), fmt=fmt.value)
+    read.tiers(load_view(plan, rev, as_of), fmt=fmt.value, no_pager=no_pager)
 
 
 def register(app: typer.Typer) -> None:

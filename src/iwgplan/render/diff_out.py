@@ -49,7 +49,7 @@ def describe(change: Change) -> str:
             f", {len(change.extra['removed'])} removed" if change.extra["removed"] else ""
         )
     days = change.extra.get("days")
-    slip = f" ({days:+d} days)" if days else ""
+    slip = f" ({days:+d} day{'s' * (abs(days) != 1)})" if days else ""
     return f"{what} {change.field}: {_short(change.old)} → {_short(change.new)}{slip}"
 
 

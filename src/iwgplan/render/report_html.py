@@ -105,7 +105,8 @@ def _progress(report: Report) -> str:
         for h in ["Tier / section", "planned", "in progress", "done", "blocked", "dropped", "% done", ""]
     )
     summary = (
-        f"{s.counts['done']} of {total} action points done ({done_fraction(s.counts):.0%});"
+        f"{s.counts['done']} of {total} action point{'s' * (total != 1)} done"
+        f" ({done_fraction(s.counts):.0%});"
         f" {s.elapsed:.0%} of the period has elapsed."
     )
     return (

@@ -36,7 +36,8 @@ def _progress(report: Report) -> list[str]:
     ]
     return [
         "## Progress\n",
-        f"{s.counts['done']} of {total} action points done ({done_fraction(s.counts):.0%});"
+        f"{s.counts['done']} of {total} action point{'s' * (total != 1)} done"
+        f" ({done_fraction(s.counts):.0%});"
         f" {s.elapsed:.0%} of the period ({s.start} to {s.end}) has elapsed.\n",
         table(["Tier / section", "planned", "in progress", "done", "blocked", "dropped", "% done"], rows),
         "## Timeline\n",

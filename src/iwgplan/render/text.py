@@ -9,12 +9,13 @@ from __future__ import annotations
 from datetime import date
 
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from iwgplan.plan.index import Entry
+from iwgplan.plan.index import Entry, PlanIndex
 from iwgplan.plan.status import Status
+from iwgplan.render.columns import Fit, Rows, print_lines
 from iwgplan.render.safe import block, line
 from iwgplan.views.context import Listing, View
 from iwgplan.views.timeline import Dated, GroupSummary, Summary, cookie, effective_due, rollup
@@ -101,7 +102,7 @@ def group_name(g: GroupSummary) -> Text:
 
 def tiers_table(groups: list[GroupSummary], *, bar_width: int = 10) -> Table:
     table = Table(box=box.SIMPLE_HEAD, padding=(0, 0), pad_edge=False, expand=False)
-    table.add_column("Tier / section", overflow="ellipsis", no_wrap=True, max_width=34)
+    table.add_column("Tier / section", overflow="fold", max_width=34)  # wrapped, never cut
     for status in SHORT.values():
         table.add_column(status, justify="right", no_wrap=True, min_width=4)
     table.add_column("%", justify="right", no_wrap=True, min_width=4)
@@ -112,19 +113,24 @@ def tiers_table(groups: list[GroupSummary], *, bar_width: int = 10) -> Table:
     return table
 
 
-def _dated_table(rows: list[Dated], caption: str, *, late: bool) -> Table:
-    table = Table(box=None, padding=(0, 1), pad_edge=False, show_header=False, expand=True)
-    table.add_column("number", no_wrap=True)
-    table.add_column("id", no_wrap=True, style="bold")
-    table.add_column("title", overflow="ellipsis", no_wrap=True, ratio=1)
-    table.add_column("when", no_wrap=True, justify="right")
+def _dated_rows(rows: list[Dated], caption: str, *, late: bool) -> Rows:
+    table = Rows(
+        ["number", "id", "title", "when"], title="title", shrink=["when", "when"], right=["when"], want=32
+    )
+    table.heading(Text(caption, style="bold red" if late else "bold"))
+    style = "red" if late else ""
     for d in rows:
-        number = line(d.entry.number) if d.entry else ""
-        when = f"{-d.days} days late" if late else ("today" if d.days == 0 else f"in {d.days} days")
-        table.add_row(number, d.id, line(d.title), Text(f"{d.date} · {when}", style="red" if late else ""))
-    table.title = caption
-    table.title_justify = "left"
-    table.title_style = "bold red" if late else "bold"
+        if late:
+            words = [f"{plural(-d.days, 'day')} late", f"{-d.days}d late"]
+        else:
+            words = ["today", "today"] if d.days == 0 else [f"in {plural(d.days, 'day')}", f"in {d.days}d"]
+        when = [Text(f"{d.date} · {w}", style=style) for w in words] + [Text(str(d.date), style=style)]
+        table.add(
+            number=line(d.entry.number) if d.entry else "",
+            id=Text(line(d.id), style="bold"),
+            title=line(d.title),
+            when=when,
+        )
     return table
 
 
@@ -134,21 +140,36 @@ def _more(rows: list[Dated], limit: int, hint: str) -> tuple[list[Dated], Text |
     return rows[:limit], Text(f"  … and {len(rows) - limit} more: {hint}", style="dim")
 
 
-def status(view: View, summary: Summary, console: Console, *, horizon: int, limit: int = 8) -> None:
-    parts: list[RenderableType] = [_header(view), Text(), timeline(summary, console.width)]
-    parts.append(tiers_table(summary.groups))
+def status(
+    view: View,
+    summary: Summary,
+    console: Console,
+    *,
+    horizon: int,
+    limit: int = 8,
+    fit: Fit = Fit.FULL,
+) -> None:
+    console.print(Group(_header(view), Text(), timeline(summary, console.width), tiers_table(summary.groups)))
     rows, more = _more(summary.overdue, limit, "iwgplan list --overdue")
-    parts.append(_dated_table(rows, f"Overdue ({len(summary.overdue)})", late=True))
-    parts += [more] if more else []
+    _print_rows(console, _dated_rows(rows, f"Overdue ({len(summary.overdue)})", late=True), fit, more)
     rows, more = _more(summary.upcoming, limit, f"iwgplan list --due-before {_plus(summary.as_of, horizon)}")
-    parts.append(_dated_table(rows, f"Due in the next {horizon} days ({len(summary.upcoming)})", late=False))
-    parts += [more] if more else []
-    parts.append(_milestones(summary.next_milestones[:3]))
-    parts.append(_blocked(summary, limit))
+    caption = f"Due in the next {plural(horizon, 'day')} ({len(summary.upcoming)})"
+    _print_rows(console, _dated_rows(rows, caption, late=False), fit, more)
+    _print_rows(console, _milestones(summary.next_milestones[:3]), fit)
+    more = None
     if len(summary.blocked) > limit:
         hint = "iwgplan list --status blocked"
-        parts.append(Text(f"  … and {len(summary.blocked) - limit} more: {hint}", style="dim"))
-    console.print(Group(*[p for p in parts if p is not None]))
+        more = Text(f"  … and {len(summary.blocked) - limit} more: {hint}", style="dim")
+    if not summary.blocked:
+        console.print(Text.assemble(("Blocked: ", "bold"), ("none", "dim")))
+    else:
+        _print_rows(console, _blocked(summary, limit), fit, more)
+
+
+def _print_rows(console: Console, rows: Rows, fit: Fit, more: Text | None = None) -> None:
+    print_lines(console, rows.lines(console.width, fit, console))
+    if more is not None:
+        console.print(more)
 
 
 def _plus(day: date, days: int) -> date:
@@ -157,94 +178,87 @@ def _plus(day: date, days: int) -> date:
     return day + timedelta(days=days + 1)
 
 
-def _milestones(rows: list[Dated]) -> Table:
-    table = Table(box=None, padding=(0, 1), pad_edge=False, show_header=False, expand=True)
-    table.title, table.title_justify, table.title_style = "Next milestones", "left", "bold"
-    table.add_column("id", no_wrap=True, style="bold magenta")
-    table.add_column("title", overflow="ellipsis", no_wrap=True, ratio=1)
-    table.add_column("when", no_wrap=True, justify="right")
+def _milestones(rows: list[Dated]) -> Rows:
+    table = Rows(["id", "title", "when"], title="title", shrink=["when"], right=["when"], want=32)
+    table.heading(Text("Next milestones", style="bold"))
     for m in rows:
-        when = "under way" if m.days == 0 else f"in {m.days} days"
-        table.add_row(m.id, line(m.title), f"{line(m.label)} · {when}")
+        when = "under way" if m.days == 0 else f"in {plural(m.days, 'day')}"
+        label = line(m.label)
+        table.add(
+            id=Text(line(m.id), style="bold magenta"), title=line(m.title), when=[f"{label} · {when}", label]
+        )
     if not rows:
-        table.add_row("", Text("none ahead", style="dim"), "")
+        table.add(title=Text("none ahead", style="dim"))
     return table
 
 
-def _blocked(summary: Summary, limit: int) -> RenderableType:
-    if not summary.blocked:
-        return Text.assemble(("Blocked: ", "bold"), ("none", "dim"))
-    table = Table(box=None, padding=(0, 1), pad_edge=False, show_header=False, expand=True)
-    table.title, table.title_justify, table.title_style = (
-        f"Blocked ({len(summary.blocked)})",
-        "left",
-        "bold red",
-    )
-    table.add_column("id", no_wrap=True, style="bold")
-    table.add_column("reason", overflow="fold", ratio=1)
+def _blocked(summary: Summary, limit: int) -> Rows:
+    table = Rows(["id", "reason"], title="reason")
+    table.heading(Text(f"Blocked ({len(summary.blocked)})", style="bold red"))
     for entry, reason in summary.blocked[:limit]:
-        table.add_row(entry.id, block(reason) if reason else Text("no reason recorded", style="dim"))
+        why = Text(block(reason)) if reason else Text("no reason recorded", style="dim")
+        table.add(id=Text(line(entry.id), style="bold"), reason=why)
     return table
 
 
 # --- list ----------------------------------------------------------------------------------
 
 
-def _list_table() -> Table:
-    table = Table(box=None, padding=(0, 1, 0, 0), pad_edge=False, expand=True, show_header=False)
-    table.add_column("#", no_wrap=True, style="dim", width=8)
-    table.add_column("id", no_wrap=True, style="bold", width=24, overflow="ellipsis")
-    table.add_column("status", no_wrap=True, width=11)
-    table.add_column("due", no_wrap=True, width=10)
-    table.add_column("owners", overflow="ellipsis", no_wrap=True, width=12)
-    table.add_column("title", overflow="ellipsis", no_wrap=True, ratio=1, min_width=10)
-    return table
+def owners_cell(owners: list[str]) -> list[Text]:
+    """Owners in full, then the first one and how many more, then nothing."""
+    full = ", ".join(owners)
+    if len(owners) <= 1 and len(full) <= 14:
+        return [Text(full), Text("")]
+    first = owners[0] if len(owners[0]) <= 14 else owners[0][:13] + "…"
+    more = f" +{len(owners) - 1}" if len(owners) > 1 else ""
+    return [Text(full), Text(first + more), Text("")]
 
 
-def listing(result: Listing, console: Console) -> None:
+def status_cell(status: Status) -> list[Text]:
+    return [status_text(status), Text(SHORT[status.value], style=STYLE[status.value])]
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """``1 action point``, ``2 action points``: the count and the word in the right number."""
+    return f"{count} {word if count == 1 else (many or word + 's')}"
+
+
+def listing(result: Listing, console: Console, *, fit: Fit = Fit.FULL) -> None:
     if not result.matched:
         console.print("no action points match", style="dim")
         return
     view = result.view
-    table: Table | None = None
+    rows = Rows(
+        ["number", "id", "status", "due", "owners", "title"],
+        title="title",
+        shrink=["owners", "owners", "status"],
+    )
     last_group, last_focus = None, None
     for entry in view.index.entries:
         if id(entry) not in result.keep:
             continue
-        if entry.group is not last_group or entry.focus is not last_focus:
-            if table is not None:
-                console.print(table)
-            if entry.group is not last_group:
-                heading = Text(
-                    f"{line(entry.group.number)}  {line(entry.group.title)}", style="bold underline"
-                )
-                if getattr(entry.group, "priority", False):
-                    heading.append(" ★ priority", style="yellow")
-                console.print(heading)
-            if entry.focus is not None:
-                console.print(
-                    Text(f"  {line(entry.focus.title)}", style="italic"),
-                    overflow="ellipsis",
-                    no_wrap=True,
-                )
-            last_group, last_focus = entry.group, entry.focus
-            table = _list_table()
-        ident = Text("  " * len(entry.ancestors()) + entry.id)
+        if entry.group is not last_group:
+            heading = Text(f"{line(entry.group.number)}  {line(entry.group.title)}", style="bold underline")
+            if getattr(entry.group, "priority", False):
+                heading.append(" ★ priority", style="yellow")
+            rows.heading(heading)
+        if entry.focus is not None and (entry.focus is not last_focus or entry.group is not last_group):
+            rows.heading(Text(f"  {line(entry.focus.title)}", style="italic"))
+        last_group, last_focus = entry.group, entry.focus
+        ident = Text("  " * len(entry.ancestors()) + line(entry.id), style="bold")
         if entry.children:
             ident.append(f" {cookie(entry)}", style="dim")
         due = effective_due(entry, view.index) if entry.item.due else None
-        assert table is not None
-        table.add_row(
-            line(entry.number),
-            ident,
-            status_text(rollup(entry)),
-            str(due or ""),
-            line(", ".join(entry.item.owners)),
-            line(entry.item.title),
+        rows.add(
+            number=Text(line(entry.number), style="dim"),
+            id=ident,
+            status=status_cell(rollup(entry)),
+            due=str(due or ""),
+            owners=owners_cell([line(o) for o in entry.item.owners]),
+            title=Text(line(entry.item.title)),
         )
-    if table is not None:
-        console.print(table)
-    console.print(Text(f"{len(result.matched)} action points{_recorded(view)}", style="dim"))
+    print_lines(console, rows.lines(console.width, fit, console))
+    console.print(Text(f"{plural(len(result.matched), 'action point')}{_recorded(view)}", style="dim"))
 
 
 def _recorded(view: View) -> str:
@@ -270,30 +284,60 @@ def tiers(view: View, summary: Summary, console: Console) -> None:
 # --- show ----------------------------------------------------------------------------------
 
 
-def show(view: View, entry: Entry, console: Console) -> None:
+def show(view: View, entry: Entry, console: Console, *, fit: Fit = Fit.FULL) -> None:
+    """The whole story of one item: where it sits, its facts, sub-points, links and history."""
     item = entry.item
     index = view.index
-    title = Text(f"{line(entry.number)}  ", style="bold dim") + Text(line(item.title), style="bold")
-    console.print(title)
-    chain = [
-        entry.group.title,
-        *(a.title for a in [entry.focus] if a),
-        *(p.item.title for p in entry.ancestors()),
-    ]
-    console.print(Text(" › ".join(map(line, chain)), style="dim"), overflow="ellipsis", no_wrap=True)
+    head = Rows(["number", "title"], title="title", want=60)
+    head.add(number=Text(line(entry.number), style="bold dim"), title=Text(line(item.title), style="bold"))
+    print_lines(console, head.lines(console.width, fit, console))
     if view.recorded:
         console.print(Text(view.as_of_text, style="dim"))
-    facts = Table(box=None, show_header=False, padding=(0, 1), pad_edge=False)
-    facts.add_column("key", style="bold", no_wrap=True)
-    facts.add_column("value", overflow="fold")
+    print_lines(console, _facts(view, entry).lines(console.width, fit, console))
+    for caption, related in (
+        (f"sub-points {cookie(entry)}", entry.children),
+        ("depends on", [index.by_id[d.lower()] for d in item.depends_on if d.lower() in index.by_id]),
+        ("needed by", index.dependents.get(item.id.lower(), [])),
+    ):
+        if related:
+            print_lines(console, _related(caption, related, index).lines(console.width, fit, console))
+    if item.history:
+        history = Rows(["n", "date", "note"], title="note", want=30, gap=2)
+        history.heading(Text("history", style="bold"))
+        for n, h in enumerate(item.history, 1):  # the N of `iwgplan amend ID --entry N`
+            note = status_text(h.status) + Text("  ") if h.status else Text("")
+            history.add(n=f"  {n:>2}", date=str(h.date), note=note + Text(block(h.note or "")))
+        print_lines(console, history.lines(console.width, fit, console))
+
+
+class _Facts(Rows):
+    def __init__(self) -> None:
+        super().__init__(["key", "value"], title="value", want=60)
+
+    def add_row(self, key: str, value: str | Text) -> None:
+        self.add(key=Text(key, style="bold"), value=value)
+
+
+def _facts(view: View, entry: Entry) -> Rows:
+    item, index = entry.item, view.index
+    facts = _Facts()
+    facts.add_row("id", line(item.id))
     status = status_text(rollup(entry))
     if rollup(entry) is not item.status:
-        status.append(f" (recorded: {item.status.value}; rolled up from its children)", style="dim")
-    facts.add_row("id", item.id)
+        status.append(f" (recorded: {item.status.value}; rolled up from its sub-points)", style="dim")
     facts.add_row("status", status)
+    group = entry.group
+    kind = "tier" if group in index.plan.tiers else "section"
+    facts.add_row(kind, Text(f"{line(group.number)}  {line(group.title)}"))
+    if entry.focus is not None:
+        facts.add_row("focus area", Text(line(entry.focus.title)))
+    for parent in entry.ancestors():
+        facts.add_row(
+            "part of", Text(" ".join(line(x) for x in (parent.number, "", parent.id, "", parent.item.title)))
+        )
     due = effective_due(entry, index)
     if due:
-        facts.add_row("due", f"{due}" + (f" ({item.due})" if item.due and item.due != str(due) else ""))
+        facts.add_row("due", f"{due}" + (f" ({line(item.due)})" if item.due and item.due != str(due) else ""))
     for key, value in (("completed", item.completed), ("description", item.description)):
         if value:
             facts.add_row(key, Text(block(value)))
@@ -301,23 +345,21 @@ def show(view: View, entry: Entry, console: Console) -> None:
         if values:
             facts.add_row(key, Text(line(", ".join(values))))
     for e in item.evidence:
-        facts.add_row("evidence", Text(" · ".join(line(x) for x in (e.ref, e.title, e.date) if x)))
-    if entry.children:
-        kids = Text(", ").join(
-            Text(c.id) + Text(f" ({rollup(c).value})", style=STYLE[rollup(c).value]) for c in entry.children
+        facts.add_row("evidence", Text(" · ".join(line(str(x)) for x in (e.ref, e.title, e.date) if x)))
+    missing = [d for d in item.depends_on if d.lower() not in index.by_id]
+    if missing:
+        facts.add_row("depends on", Text(line(", ".join(missing))))
+    return facts
+
+
+def _related(caption: str, entries: list[Entry], index: PlanIndex) -> Rows:
+    rows = Rows(["number", "id", "status", "title"], title="title", shrink=["status"], want=30)
+    rows.heading(Text(caption, style="bold"))
+    for other in entries:
+        rows.add(
+            number=Text(f"  {line(other.number)}", style="dim"),
+            id=Text(line(other.id), style="bold"),
+            status=status_cell(rollup(other)),
+            title=Text(line(other.item.title)),
         )
-        facts.add_row(f"children {cookie(entry)}", kids)
-    if item.depends_on:
-        facts.add_row("depends on", ", ".join(item.depends_on))
-    dependents = index.dependents.get(item.id.lower(), [])
-    if dependents:
-        facts.add_row("needed by", ", ".join(d.id for d in dependents))
-    console.print(facts)
-    if item.history:
-        console.print(Text("history", style="bold"))
-        for n, h in enumerate(item.history, 1):  # the N of `iwgplan amend ID --entry N`
-            row = Text(f"  {n:>2}  {h.date}  ")
-            if h.status:
-                row += status_text(h.status) + Text("  ")
-            row += Text(block(h.note or ""))
-            console.print(row)
+    return rows

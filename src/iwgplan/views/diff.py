@@ -241,7 +241,8 @@ class Summary:
 
 def _days(values: list[int]) -> str:
     biggest = max(abs(v) for v in values)
-    return f"{biggest} days" if len(values) == 1 else f"up to {biggest} days"
+    days = f"{biggest} day{'s' * (biggest != 1)}"
+    return days if len(values) == 1 else f"up to {days}"
 
 
 def summarize(changes: list[Change]) -> Summary:

@@ -1,0 +1,175 @@
+"""Rows of columns where one column, the title, is the last to shrink.
+
+People read the title; ids, dates and owners are there to find it. So when a row does not fit,
+the other columns give up room first, in an order each table chooses (owners abbreviated, then
+dropped; words of a due column shortened; statuses abbreviated), and only then is the title
+wrapped onto continuation lines under itself (on a terminal), cut with "…" (`--no-wrap`), or left
+whole however long the line (`--wide`, and whenever the output is not a terminal, so nothing
+piped into a file or grep is ever cut).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from rich.console import Console
+from rich.text import Text
+
+
+class Fit(StrEnum):
+    WRAP = "wrap"  # a terminal: other columns shrink, then the title wraps under itself
+    CUT = "cut"  # --no-wrap: other columns shrink, then the title is cut with …
+    FULL = "full"  # --wide, or not a terminal: every column whole, one line per row
+
+
+# Below this many cells a title is wrapped at this width even if the line then runs past the
+# terminal's edge: a title a few letters wide is not readable.
+NARROWEST_TITLE = 16
+
+
+@dataclass(slots=True)
+class Column:
+    """One column: every row's cell as its variants, the fullest first; an empty Text drops it."""
+
+    cells: list[Sequence[Text]] = field(default_factory=list)
+    right: bool = False
+
+
+def cell(*variants: Text | str) -> list[Text]:
+    return [v if isinstance(v, Text) else Text(v) for v in variants]
+
+
+class Rows:
+    """A table without borders whose ``title`` column keeps its room longest."""
+
+    def __init__(
+        self,
+        names: Sequence[str],
+        *,
+        title: str,
+        shrink: Sequence[str] = (),
+        right: Sequence[str] = (),
+        want: int = 40,
+        gap: int = 1,
+    ) -> None:
+        self.names = list(names)
+        self.columns = {name: Column(right=name in right) for name in names}
+        self.title = title
+        # Each name in ``shrink`` moves that column one variant shorter, in turn, until the
+        # title has the room it wants.
+        self.shrink = list(shrink)
+        self.want = want
+        self.gap = gap
+        self.count = 0
+        self.headings: dict[int, list[Text]] = {}
+
+    def heading(self, text: Text) -> None:
+        """A line of its own before the next row (a tier or focus area), laid out like a title."""
+        self.headings.setdefault(self.count, []).append(text)
+
+    def add(self, **cells: Sequence[Text | str] | Text | str) -> None:
+        """Add a row; a cell is a Text (or str), or a list of variants from the fullest down."""
+        for name in self.names:
+            value = cells.get(name, "")
+            variants = [value] if isinstance(value, Text | str) else list(value)
+            self.columns[name].cells.append(cell(*variants))
+        self.count += 1
+
+    def __len__(self) -> int:
+        return self.count
+
+    def lines(self, width: int, fit: Fit, console: Console) -> list[Text]:
+        """The rows laid out in ``width`` cells; ``fit`` says what gives when they do not fit, and
+        the title wants its longest cell's width, up to ``self.want``, before it wraps or is cut."""
+        if not self.count and not self.headings:
+            return []
+        level = dict.fromkeys(self.names, 0)
+        if fit is not Fit.FULL and self.count:
+            self._shrink(level, width, self.want)
+        widths = {n: self._width(n, level[n]) for n in self.names}
+        shown = [n for n in self.names if widths[n] or n == self.title]
+        room = width - sum(widths[n] for n in shown if n != self.title) - self.gap * (len(shown) - 1)
+        # The title column is as wide as its longest cell, or as the room left when that is less
+        # (then titles wrap or are cut to it); when nothing may be cut, its longest cell.
+        longest = widths[self.title]
+        span = longest if fit is Fit.FULL else min(longest, max(room, NARROWEST_TITLE))
+        out: list[Text] = []
+        for row in range(self.count + 1):
+            for text in self.headings.get(row, []):
+                out += [_stripped(line) for line in _title_lines(text.copy(), width, fit, console)]
+            if row < self.count:
+                out += self._row(row, shown, widths, level, span, fit, console)
+        return out
+
+    def _shrink(self, level: dict[str, int], width: int, want: int) -> None:
+        longest = self._width(self.title, 0)
+        goal = min(longest, want)
+        for name in self.shrink:
+            if self._room(level, width) >= goal:
+                return
+            if level[name] + 1 < max(len(c) for c in self.columns[name].cells):
+                level[name] += 1
+
+    def _room(self, level: dict[str, int], width: int) -> int:
+        widths = [self._width(n, level[n]) for n in self.names if n != self.title]
+        shown = [w for w in widths if w]
+        return width - sum(shown) - self.gap * len(shown)
+
+    def _width(self, name: str, level: int) -> int:
+        column = self.columns[name]
+        return max((self._variant(c, level).cell_len for c in column.cells), default=0)
+
+    @staticmethod
+    def _variant(variants: Sequence[Text], level: int) -> Text:
+        return variants[min(level, len(variants) - 1)]
+
+    def _row(
+        self,
+        row: int,
+        shown: list[str],
+        widths: dict[str, int],
+        level: dict[str, int],
+        room: int,
+        fit: Fit,
+        console: Console,
+    ) -> list[Text]:
+        first = Text()
+        offset = 0
+        pieces: list[Text] = []
+        for name in shown:
+            text = self._variant(self.columns[name].cells[row], level[name]).copy()
+            if name == self.title:
+                offset = first.cell_len
+                pieces = _title_lines(text, room, fit, console)
+                text = pieces[0] if pieces else Text()
+                if name != shown[-1]:
+                    text.align("left", room)
+            else:
+                text.align("right" if self.columns[name].right else "left", widths[name])
+            first.append_text(text)
+            if name != shown[-1]:
+                first.append(" " * self.gap)
+        lines = [first] + [Text(" " * offset) + more for more in pieces[1:]]
+        return [_stripped(line) for line in lines]
+
+
+def _stripped(line: Text) -> Text:
+    line.rstrip()
+    return line
+
+
+def _title_lines(text: Text, room: int, fit: Fit, console: Console) -> list[Text]:
+    if fit is Fit.FULL or text.cell_len <= room:
+        return [text]
+    if fit is Fit.CUT:
+        text.truncate(room, overflow="ellipsis")
+        return [text]
+    return list(text.wrap(console, room, overflow="fold"))
+
+
+def print_lines(console: Console, lines: list[Text]) -> None:
+    """Print laid-out lines as they are: never wrapped or cut again by the console."""
+    for line in lines:
+        console.print(line, soft_wrap=True)
