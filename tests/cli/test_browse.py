@@ -26,7 +26,7 @@ def snapshot(name: str, actual: str) -> None:
 
 def test_status_text_snapshot_fits_80x40(cli, monkeypatch) -> None:
     monkeypatch.chdir(SHIPPED.parent.parent)  # the path shown, so the layout, is the same in every checkout
-    monkeypatch.setattr("iwgplan.cli.common.on_terminal", lambda: True)
+    monkeypatch.setattr("iwgplan.cli.output.on_terminal", lambda: True)
     run = cli(
         "status", "--plan", "plans/workplan-2025-2026.yaml", "--as-of", AS_OF, "--no-pager", "--no-color"
     )
@@ -40,7 +40,7 @@ def test_status_text_snapshot_fits_80x40(cli, monkeypatch) -> None:
 
 def test_status_wider_terminal_uses_the_width(cli, monkeypatch) -> None:
     monkeypatch.setenv("COLUMNS", "120")
-    monkeypatch.setattr("iwgplan.cli.common.on_terminal", lambda: True)
+    monkeypatch.setattr("iwgplan.cli.output.on_terminal", lambda: True)
     run = cli("status", "--plan", SHIPPED, "--as-of", AS_OF)
     assert max(len(line) for line in run.out.splitlines()) > 80
 

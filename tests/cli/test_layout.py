@@ -24,7 +24,7 @@ VIEWS = {
 def terminal(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     """Output as on a terminal of COLUMNS columns: the path shown is the same in every checkout."""
     monkeypatch.chdir(SHIPPED.parent.parent)
-    monkeypatch.setattr("iwgplan.cli.common.on_terminal", lambda: True)
+    monkeypatch.setattr("iwgplan.cli.output.on_terminal", lambda: True)
     return monkeypatch
 
 
@@ -54,7 +54,7 @@ def test_list_on_a_terminal_keeps_every_title_whole(cli, terminal, columns: int)
 
 @pytest.mark.parametrize("view", sorted(VIEWS))
 def test_piped_output_is_never_cut(cli, terminal, view: str) -> None:
-    terminal.setattr("iwgplan.cli.common.on_terminal", lambda: False)
+    terminal.setattr("iwgplan.cli.output.on_terminal", lambda: False)
     for columns in ("40", "80"):
         terminal.setenv("COLUMNS", columns)
         run = cli(*VIEWS[view])

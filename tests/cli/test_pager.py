@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from iwgplan.cli.common import pager_command
+from iwgplan.cli.output import pager_command
 from tests.conftest import SHIPPED, SMALL
 
 
