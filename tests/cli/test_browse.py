@@ -190,7 +190,7 @@ def test_show_text(cli) -> None:
     assert run.code == 0
     assert run.out.startswith("1.1.2(b) Second kid\nid         kid-b\nstatus     in-progress\n")
     assert "tier       1  Tier one\nfocus area Focus\npart of    1.1.2  parent  Parent\n" in run.out
-    assert "history\n  2025-10-01 in-progress started\n" in run.out
+    assert "history\n   1  2025-10-01  in-progress  started\n" in run.out
 
 
 def test_show_json_and_markdown(cli) -> None:
