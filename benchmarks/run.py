@@ -1,10 +1,13 @@
-"""Benchmarks: whole-process wall time (median of N runs) and peak RSS of each command.
+"""Benchmarks: whole-process wall time (median of N runs) and peak RSS of each command, and the
+targets of issue 13, each a ratio of two rows measured side by side in one run.
 
-    python benchmarks/run.py            # full run: N = 100, 1,000, 10,000; writes benchmarks/RESULTS.md
-    python benchmarks/run.py --smoke    # CI: N = 200, 1 run each; prints the table, asserts no timings
+    python benchmarks/run.py [--baseline DIR]   # full run; writes benchmarks/RESULTS.md
+    python benchmarks/run.py --smoke            # CI: small plans, 1 run each; asserts no timings
 
-Compares `iwgplan validate` with check-jsonschema on the exported schema (the peer a CI user would
-otherwise pick), and `iwgplan status` / `--help` with `python -c pass` (the floor).
+--baseline DIR runs an earlier iwgplan source tree (DIR/src) as "before" next to this one, for
+the targets that compare with it (for example `git archive cb8fcbb | tar -x -C /tmp/base`).
+"warm" runs read a plan the validated-plan cache holds; "cold" runs bypass the cache
+(IWGPLAN_NO_CACHE=1), as every run did before it existed.
 """
 
 from __future__ import annotations
@@ -12,12 +15,14 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,122 +31,276 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from generate import generate, second_revision  # noqa: E402
+from generate import generate, renamed_revision, revised_history, second_revision  # noqa: E402
 
-BIN = Path(sys.executable).parent
-IWGPLAN = [str(BIN / "iwgplan")] if (BIN / "iwgplan").exists() else [sys.executable, "-m", "iwgplan"]
 SCHEMA = ROOT / "schemas" / "workplan.schema.json"
 SHIPPED = ROOT / "plans" / "workplan-2025-2026.yaml"
+AS_OF = "2026-11-28"
 
 
 @dataclass
 class Row:
+    key: str
     name: str
     seconds: float
     rss_mb: float
     runs: int
-    note: str = ""
+
+
+@dataclass
+class Bench:
+    work: Path
+    runs: int
+    baseline: Path | None
+    rows: dict[str, Row]
+
+    def env(self, *, cold: bool = False, before: bool = False) -> dict[str, str]:
+        env = {**os.environ, "NO_COLOR": "1", "IWGPLAN_CACHE_DIR": str(self.work / "cache")}
+        env.pop("IWGPLAN_NO_CACHE", None)
+        if cold:
+            env["IWGPLAN_NO_CACHE"] = "1"
+        if before and self.baseline is not None:
+            env["PYTHONPATH"] = str(self.baseline / "src")
+        return env
+
+    def time(
+        self,
+        key: str,
+        name: str,
+        args: list[str],
+        *,
+        cold: bool = False,
+        before: bool = False,
+        setup: Callable[[], None] | None = None,
+        runs: int | None = None,
+        program: list[str] | None = None,
+    ) -> Row:
+        cmd = [*(program or [sys.executable, "-m", "iwgplan"]), *args]
+        env = self.env(cold=cold, before=before)
+        count = runs or self.runs
+        seconds, rss = measure(cmd, count, env, setup)
+        row = Row(key, name, seconds, rss, count)
+        self.rows[key] = row
+        print(f"{name}: {seconds * 1000:.0f} ms, {rss:.0f} MB", flush=True)
+        return row
 
 
 def measure(
-    cmd: list[str], runs: int, *, setup: object = None, ok: tuple[int, ...] = (0,)
+    cmd: list[str], runs: int, env: dict[str, str], setup: Callable[[], None] | None
 ) -> tuple[float, float]:
-    """Median wall seconds and the largest peak RSS (MB) of `runs` runs of a whole process."""
+    """Median wall seconds and the largest peak RSS (MB) of ``runs`` runs of a whole process."""
     times, peaks = [], []
-    env = {**os.environ, "NO_COLOR": "1"}
     for _ in range(runs):
-        if callable(setup):
+        if setup is not None:
             setup()
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
         _, status, usage = os.wait4(proc.pid, 0)
         times.append(time.perf_counter() - start)
-        proc.returncode = os.waitstatus_to_exitcode(status)
         stderr = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
         if proc.stderr:
             proc.stderr.close()
-        if proc.returncode not in ok:
-            raise SystemExit(f"benchmark command failed ({proc.returncode}): {' '.join(cmd)}\n{stderr}")
+        code = os.waitstatus_to_exitcode(status)
+        if code != 0:
+            raise SystemExit(f"benchmark command failed ({code}): {' '.join(cmd)}\n{stderr}")
         peaks.append(usage.ru_maxrss / 1024)
     return statistics.median(times), max(peaks)
 
 
 def check_jsonschema() -> list[str] | None:
-    found = BIN / "check-jsonschema"
+    found = Path(sys.executable).parent / "check-jsonschema"
     if found.exists():
         return [str(found)]
     which = shutil.which("check-jsonschema")
     return [which] if which else None
 
 
-def run(sizes: list[int], runs: int, work: Path) -> list[Row]:
-    rows: list[Row] = []
+def open_items(text: str, count: int) -> list[str]:
+    """Top-level items without sub-points that are still planned, so `done` has work to do."""
+    found = []
+    for match in re.finditer(r"(?m)^ {10}- id: (i\d+)\n(?: {12}.*\n)*", text):
+        block = match.group(0)
+        if "status: planned" in block and "children:" not in block:
+            found.append(match.group(1))
+            if len(found) == count:
+                return found
+    raise SystemExit(f"fewer than {count} open items in the generated plan")
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def run(bench: Bench, *, items: int, big: int, groups: int, history: int, ids: int) -> None:
+    work, before = bench.work, bench.baseline is not None
+    bench.time("floor", "python -c pass (the floor)", [], program=[sys.executable, "-c", "pass"])
+    bench.time("help", "iwgplan --help", ["--help"])
+    if before:
+        bench.time("help.before", "iwgplan --help, before", ["--help"], before=True)
+
+    # The shipped plan: warm and cold status against check-jsonschema on the same file.
+    shipped = ["status", "--plan", str(SHIPPED), "--as-of", AS_OF]
     peer = check_jsonschema()
-    files: dict[int, tuple[Path, Path]] = {}
-    for n in sizes:
-        text = generate(n, seed=1)
-        first, second = work / f"plan-{n}.yaml", work / f"plan-{n}-rev2.yaml"
-        first.write_text(text, encoding="utf-8")
-        second.write_text(second_revision(text), encoding="utf-8")
-        files[n] = (first, second)
-        t, m = measure([*IWGPLAN, "validate", str(first)], runs)
-        rows.append(Row(f"iwgplan validate, {n:,} items", t, m, runs))
-        if peer:
-            t2, m2 = measure([*peer, "--schemafile", str(SCHEMA), str(first)], runs)
-            rows.append(
-                Row(f"check-jsonschema, {n:,} items", t2, m2, runs, f"iwgplan is {t2 / t:.1f}x faster")
-            )
-    t, m = measure([sys.executable, "-c", "pass"], runs)
-    rows.append(Row("python -c pass (the floor)", t, m, runs))
-    t, m = measure([*IWGPLAN, "--help"], runs)
-    rows.append(Row("iwgplan --help", t, m, runs))
-    t, m = measure([*IWGPLAN, "status", "--plan", str(SHIPPED), "--as-of", "2026-11-28"], runs)
-    rows.append(Row("iwgplan status, shipped plan", t, m, runs))
     if peer:
-        t2, m2 = measure([*peer, "--schemafile", str(SCHEMA), str(SHIPPED)], runs)
-        rows.append(Row("check-jsonschema, shipped plan", t2, m2, runs, f"status takes {t / t2:.0%} of it"))
-    largest = max(sizes)
-    first, second = files[largest]
-    scratch = work / "edit.yaml"
-    original = first.read_bytes()
-    target = _open_item(original.decode("utf-8"))
+        bench.time(
+            "cjs.shipped",
+            "check-jsonschema, shipped plan",
+            ["--schemafile", str(SCHEMA), str(SHIPPED)],
+            program=peer,
+        )
+    measure([sys.executable, "-m", "iwgplan", *shipped], 1, bench.env(), None)  # fills the cache
+    bench.time("status.shipped.warm", "status, shipped plan, warm", shipped)
+    bench.time("status.shipped.cold", "status, shipped plan, cold", shipped, cold=True)
+    if before:
+        bench.time("status.shipped.before", "status, shipped plan, before", shipped, before=True)
+
+    # N items, the usual shape.
+    text = generate(items, seed=1)
+    plan = write(work / "plan.yaml", text)
+    rev2 = write(work / "plan-rev2.yaml", second_revision(text))
+    bench.time("validate.n", f"validate, {items:,} items", ["validate", str(plan)])
+    status = ["status", "--plan", str(plan), "--as-of", AS_OF]
+    measure([sys.executable, "-m", "iwgplan", *status], 1, bench.env(), None)
+    bench.time("status.n.warm", f"status, {items:,} items, warm", status)
+    bench.time("status.n.cold", f"status, {items:,} items, cold", status, cold=True)
+    if before:
+        bench.time("status.n.before", f"status, {items:,} items, before", status, before=True)
+    bench.time("diff.n", f"diff, two {items:,}-item revisions", ["diff", str(plan), str(rev2), "--summary"])
+
+    scratch, original = work / "edit.yaml", plan.read_bytes()
+    targets = open_items(text, ids)
 
     def reset() -> None:
         scratch.write_bytes(original)
 
-    t, m = measure(
-        [*IWGPLAN, "done", target, "--date", "2026-06-01", "--plan", str(scratch)], runs, setup=reset
+    done = ["done", "--date", "2026-06-01", "--plan", str(scratch)]
+    bench.time("done.n", f"done, {items:,} items", [*done, targets[0]], setup=reset)
+    if before:
+        bench.time(
+            "done.n.before", f"done, {items:,} items, before", [*done, targets[0]], setup=reset, before=True
+        )
+    bench.time("done.many", f"done with {ids} ids, {items:,} items", [*done, *targets], setup=reset)
+
+    # Mass renames and a long history.
+    renamed = write(work / "plan-renamed.yaml", renamed_revision(second_revision(text), 0.16))
+    bench.time(
+        "diff.renamed", f"diff, {items:,} items, renamed ids", ["diff", str(plan), str(renamed), "--summary"]
     )
-    rows.append(Row(f"iwgplan done, {largest:,} items", t, m, runs))
-    t, m = measure([*IWGPLAN, "diff", str(first), str(second), "--summary"], runs)
-    rows.append(Row(f"iwgplan diff, two {largest:,}-item revisions", t, m, runs))
-    if len(sizes) > 1 and 1000 in sizes and 10000 in sizes:
-        small = next(r for r in rows if r.name == "iwgplan validate, 1,000 items")
-        big = next(r for r in rows if r.name == "iwgplan validate, 10,000 items")
-        big.note = f"10k/1k time ratio {big.seconds / small.seconds:.1f}"
-    return rows
+    long_text = generate(items // 100 or 30, seed=1, history=history)
+    long_plan = write(work / "long.yaml", long_text)
+    long_rev2 = write(work / "long-rev2.yaml", revised_history(long_text))
+    bench.time(
+        "validate.history",
+        f"validate, an item with {history:,} history entries",
+        ["validate", str(long_rev2)],
+    )
+    bench.time(
+        "diff.history",
+        f"diff, {history:,} history entries revised",
+        ["diff", str(long_plan), str(long_rev2), "--summary"],
+    )
+
+    # The big plan in many groups: every command's growth.
+    big_text = generate(big, seed=1, groups=groups)
+    big_plan = write(work / "big.yaml", big_text)
+    big_rev2 = write(work / "big-rev2.yaml", second_revision(big_text))
+    few = max(1, bench.runs // 2)
+    bench.time(
+        "validate.big", f"validate, {big:,} items in {groups} groups", ["validate", str(big_plan)], runs=few
+    )
+    big_status = ["status", "--plan", str(big_plan), "--as-of", AS_OF]
+    bench.time("status.big.cold", f"status, {big:,} items, cold", big_status, cold=True, runs=few)
+    measure([sys.executable, "-m", "iwgplan", *big_status], 1, bench.env(), None)
+    bench.time("status.big.warm", f"status, {big:,} items, warm", big_status, runs=few)
+    big_scratch, big_original = work / "big-edit.yaml", big_plan.read_bytes()
+    big_target = open_items(big_text, 1)[0]
+
+    def reset_big() -> None:
+        big_scratch.write_bytes(big_original)
+
+    big_done = ["done", "--date", "2026-06-01", "--plan", str(big_scratch), big_target]
+    bench.time("done.big", f"done, {big:,} items", big_done, setup=reset_big, runs=few)
+    bench.time(
+        "diff.big",
+        f"diff, two {big:,}-item revisions",
+        ["diff", str(big_plan), str(big_rev2), "--summary"],
+        runs=few,
+    )
 
 
-def _open_item(text: str) -> str:
-    """A top-level item without sub-points that is still planned, so `done` has work to do."""
-    import re
-
-    for match in re.finditer(r"(?m)^ {10}- id: (i\d+)\n(?: {12}.*\n)*", text):
-        block = match.group(0)
-        if "status: planned" in block and "children:" not in block:
-            return match.group(1)
-    raise SystemExit("no open item in the generated plan")
+@dataclass
+class Target:
+    what: str
+    limit: str
+    value: str
+    met: bool | None  # None: not measured in this run
 
 
-def table(rows: list[Row]) -> str:
-    lines = ["| command | median wall | peak RSS | runs | note |", "|---|---:|---:|---:|---|"]
+def ratio(rows: dict[str, Row], top: str, bottom: str) -> float | None:
+    if top not in rows or bottom not in rows:
+        return None
+    return rows[top].seconds / rows[bottom].seconds
+
+
+def targets(rows: dict[str, Row], items: int, big: int, ids: int) -> list[Target]:
+    out = []
+
+    def add(what: str, limit: float, top: str, bottom: str, *, at_most: bool = True) -> None:
+        value = ratio(rows, top, bottom)
+        if value is None:
+            out.append(Target(what, f"≤ {limit}×", "not measured", None))
+            return
+        out.append(
+            Target(what, f"≤ {limit}×", f"{value:.2f}×", value <= limit if at_most else value >= limit)
+        )
+
+    add("warm `status`, shipped plan / check-jsonschema", 0.35, "status.shipped.warm", "cjs.shipped")
+    add("cold `status`, shipped plan / before", 1.0, "status.shipped.cold", "status.shipped.before")
+    add(f"warm `status`, {items:,} items / before", 0.4, "status.n.warm", "status.n.before")
+    add(f"`done`, {items:,} items / before", 1.0, "done.n", "done.n.before")
+    rss = rows.get("done.n")
+    out.append(
+        Target(
+            f"`done`, {items:,} items, peak RSS",
+            "≤ 150 MB",
+            f"{rss.rss_mb:.0f} MB" if rss else "not measured",
+            rss.rss_mb <= 150 if rss else None,
+        )
+    )
+    add(f"`done` with {ids} ids / one id", 1.4, "done.many", "done.n")
+    add("`diff` with renamed ids / `validate`", 4.0, "diff.renamed", "validate.n")
+    add("`diff` of a long history / its `validate`", 3.0, "diff.history", "validate.history")
+    for key, name in (
+        ("validate", "validate"),
+        ("status", "status (cold)"),
+        ("status-warm", "status (warm)"),
+        ("done", "done"),
+        ("diff", "diff"),
+    ):
+        small = {"status": "status.n.cold", "status-warm": "status.n.warm"}.get(key, f"{key}.n")
+        large = {"status": "status.big.cold", "status-warm": "status.big.warm"}.get(key, f"{key}.big")
+        add(f"`{name}` growth, {items:,} → {big:,} items", 11.0, large, small)
+    add("`--help` / `python -c pass`", 8.0, "help", "floor")
+    return out
+
+
+def table(rows: dict[str, Row]) -> str:
+    lines = ["| command | median wall | peak RSS | runs |", "|---|---:|---:|---:|"]
     lines += [
-        f"| {r.name} | {r.seconds * 1000:.0f} ms | {r.rss_mb:.0f} MB | {r.runs} | {r.note} |" for r in rows
+        f"| {r.name} | {r.seconds * 1000:.0f} ms | {r.rss_mb:.0f} MB | {r.runs} |" for r in rows.values()
     ]
     return "\n".join(lines) + "\n"
 
 
-def versions() -> str:
+def target_table(found: list[Target]) -> str:
+    lines = ["| target | limit | measured | met |", "|---|---|---:|---|"]
+    mark = {True: "yes", False: "**no**", None: "—"}
+    lines += [f"| {t.what} | {t.limit} | {t.value} | {mark[t.met]} |" for t in found]
+    return "\n".join(lines) + "\n"
+
+
+def versions(baseline: Path | None) -> str:
     import pydantic
     import yaml
 
@@ -161,12 +320,14 @@ def versions() -> str:
         if peer
         else "absent"
     )
+    load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     return (
-        f"- machine: {platform.machine()}, {os.cpu_count()} cores, {cpu}\n"
+        f"- machine: {platform.machine()}, {os.cpu_count()} cores, {cpu}; load average at the end {load}\n"
         f"- date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC\n"
         f"- Python {platform.python_version()}, iwgplan {iwgplan.__version__},"
         f" pydantic {pydantic.__version__}, PyYAML {yaml.__version__}"
         f" (libyaml: {yaml.__with_libyaml__}), {peer_version}\n"
+        f"- before: {baseline if baseline else 'not measured'}\n"
     )
 
 
@@ -174,20 +335,30 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--smoke", action="store_true", help="N = 200, one run each; no RESULTS.md")
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--smoke", action="store_true", help="small plans, one run each; no RESULTS.md")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--baseline", type=Path, help="an earlier iwgplan source tree to compare with")
     args = parser.parse_args()
-    sizes, runs = ([200], 1) if args.smoke else ([100, 1000, 10000], max(args.runs, 5))
+    if args.smoke:
+        sizes = {"items": 200, "big": 400, "groups": 8, "history": 50, "ids": 10}
+        runs = 1
+    else:
+        sizes = {"items": 10_000, "big": 95_000, "groups": 950, "history": 4_000, "ids": 400}
+        runs = max(args.runs, 3)
     with tempfile.TemporaryDirectory(prefix="iwgplan-bench-") as tmp:
-        rows = run(sizes, runs, Path(tmp))
-    out = table(rows)
+        bench = Bench(Path(tmp), runs, args.baseline, {})
+        run(bench, **sizes)
+    found = targets(bench.rows, sizes["items"], sizes["big"], sizes["ids"])
+    out = table(bench.rows) + "\n" + target_table(found)
     print(out, end="")
     if not args.smoke:
         text = (
-            "# Benchmark results\n\nWritten by `python benchmarks/run.py`: the median wall time of each"
-            f" command as a whole process ({runs} runs), and its peak RSS. A child's peak RSS counts"
-            " the runner's own pages at fork time, so readings near 37 MB are that floor, not the"
-            f" command.\n\n{versions()}\n{out}"
+            "# Benchmark results\n\nWritten by `python benchmarks/run.py --baseline DIR`: the median wall"
+            f" time of each command as a whole process ({runs} runs; the {sizes['big']:,}-item rows"
+            f" {max(1, runs // 2)}), and its peak RSS; then each target as a ratio of two rows of this"
+            " one run. A child's peak RSS counts the runner's own pages at fork time, so readings"
+            " near 37 MB are that floor, not the command.\n\n"
+            f"{versions(args.baseline)}\n{out}"
         )
         (HERE / "RESULTS.md").write_text(text, encoding="utf-8")
         print(f"wrote {HERE / 'RESULTS.md'}")

@@ -19,11 +19,9 @@ writers leave one whole file; a folder that cannot be written is skipped silentl
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -54,8 +52,14 @@ def folder() -> Path:
     return Path(platformdirs.user_cache_dir("iwgplan", appauthor=False))
 
 
+try:  # the built-in BLAKE2, without loading OpenSSL as hashlib does (a few ms per run)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b
+
+
 def _digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=20).hexdigest()
+    return blake2b(data, digest_size=20).hexdigest()
 
 
 def _stamp(path: str | None) -> str:
@@ -125,6 +129,8 @@ def lookup(identity: str, raw: bytes) -> Any | None:
 
 def store(identity: str, raw: bytes, data: Any) -> None:
     """Cache a valid plan's data; any failure (read-only folder, full disk) is silently skipped."""
+    import tempfile  # only when writing
+
     try:
         payload = json.dumps(data, separators=(",", ":")).encode("ascii")
         header = f"{salt()} {_digest(raw)} {_digest(payload)}\n".encode("ascii")
