@@ -303,3 +303,9 @@ def test_load_uses_the_models_when_records_lag_behind(monkeypatch: pytest.Monkey
     loaded, index = validated.load(source)
     assert isinstance(loaded, model.Plan) and index.get("late")
     assert cache_files() == []
+
+
+def test_a_miss_runs_on_the_models_and_a_hit_on_records(plan: Path) -> None:
+    source = PlanText(plan.read_text(encoding="utf-8"), "plan.yaml", plan)
+    assert isinstance(validated.load(source)[0], model.Plan)
+    assert isinstance(validated.load(source)[0], records.Plan)

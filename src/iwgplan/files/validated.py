@@ -1,9 +1,10 @@
 """A valid plan as light records (:mod:`iwgplan.plan.records`), from the validated-plan cache
 when it holds these exact bytes, else parsed, validated and then cached.
 
-Either way the read-only commands get the same records built from the same plain data, so a
-hit prints byte for byte what a miss prints. This module imports neither pydantic nor YAML
-unless there is a miss.
+A miss runs on the pydantic models it has just validated, a hit on records built from the
+cached data: the records have the models' fields and properties, and `tests/test_cache.py`
+checks that a hit prints byte for byte what a miss prints, command by command and format by
+format. This module imports neither pydantic nor YAML unless there is a miss.
 """
 
 from __future__ import annotations
@@ -54,13 +55,11 @@ def load(source: PlanText, *, use_cache: bool = True) -> tuple[Plan, PlanIndex]:
     from iwgplan.files.loading import load_text
 
     plan, index = load_text(source.text, source.shown)
-    data = plan.model_dump(mode="json", exclude_defaults=True)
-    found = _from_data(data)
-    if found is None:  # the records lag behind the models: keep the models, cache nothing
-        return plan, index
     if key is not None:
-        cache.store(key, raw, data)
-    return found
+        data = plan.model_dump(mode="json", exclude_defaults=True)
+        if _from_data(data) is not None:  # records that lag behind the models: cache nothing
+            cache.store(key, raw, data)
+    return plan, index
 
 
 def cached_only(explicit: Path | None) -> tuple[Plan, PlanIndex, str] | None:

@@ -1,7 +1,7 @@
 """A validated plan as light, slotted objects built from plain data, without pydantic.
 
-The read-only commands run on these: built from the validated-plan cache on a hit, or from the
-models' JSON dump on a miss, so that a hit and a miss run the very same code afterwards. Each
+The read-only commands run on these when the validated-plan cache holds the plan (a miss runs
+on the models themselves; the two must print the same, byte for byte). Each
 class has the fields (and the few properties) of the model of the same name in
 :mod:`iwgplan.plan.model`; `tests/test_cache.py` checks that they agree field by field, and a
 dump with a key a record does not know is refused (the caller then keeps the pydantic plan).
