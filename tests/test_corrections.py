@@ -231,3 +231,16 @@ def test_show_numbers_the_history_as_amend_counts_it(cli, small: Path) -> None:
     assert "   2  2025-12-01  later\n" in shown
     run = cli("amend", "late", "--entry", "2", "--note", "later on", "--plan", small)
     assert run.out == "late: history entry 2 (2025-12-01: later) now reads (2025-12-01: later on)\n"
+
+
+def test_reopen_before_a_future_done_points_at_amend(cli, small: Path) -> None:
+    """The trap of the issue: a done dated next year by mistake, then `reopen` today."""
+    assert cli("done", "statement", "--date", "2099-05-01", "--future", "--plan", small).code == 0
+    before = small.read_text(encoding="utf-8")
+    run = cli("reopen", "statement", "--reason", "typo", "--plan", small)
+    assert run.code == 0
+    assert (
+        f"statement is already open (planned); nothing to change (on {TODAY}); the history records"
+        " done on 2099-05-01 (entry 1), which `iwgplan amend statement --entry 1` can correct"
+    ) in run.err
+    assert small.read_text(encoding="utf-8") == before

@@ -94,7 +94,15 @@ def _unchanged(entry: Entry, command: str, to: Status, on: date) -> str:
             f"{entry.id} became {to.value} on {later[0]}; to correct that date, run"
             f" `iwgplan amend {entry.id} --entry {n} --date {on}`"
         )
-    return rule(command, was).say(entry.id, was)
+    said = rule(command, was).say(entry.id, was)
+    later = _later_status(entry, on)
+    if later is None:
+        return said
+    n = next(i for i, h in enumerate(entry.item.history, 1) if h.date == later[0] and h.status is later[1])
+    return (
+        f"{said} (on {on}); the history records {later[1].value} on {later[0]} (entry {n}),"
+        f" which `iwgplan amend {entry.id} --entry {n}` can correct"
+    )
 
 
 def mark_done(
