@@ -14,6 +14,7 @@ from typing import Annotated, ParamSpec
 import typer
 import typer._click
 
+from iwgplan.cli import complete
 from iwgplan.cli.output import (
     REPORTERS,
     ColorChoice,
@@ -88,6 +89,7 @@ RevOpt = Annotated[
         "--rev",
         help="Read the plan as it stood at this git revision (a branch, tag, commit or HEAD~N).",
         show_default=False,
+        autocompletion=complete.revisions,
     ),
 ]
 ExactOpt = Annotated[

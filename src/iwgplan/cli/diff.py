@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from iwgplan.cli import complete
 from iwgplan.cli.common import PlanOpt, console, err, handled
 from iwgplan.errors import IwgplanError
 
@@ -20,12 +21,20 @@ class DiffFmt(StrEnum):
 
 def diff(
     old: Annotated[
-        str, typer.Argument(metavar="OLD", help="A plan file, or a git revision: HEAD~1, a tag, REV:path.")
+        str,
+        typer.Argument(
+            metavar="OLD",
+            help="A plan file, or a git revision: HEAD~1, a tag, REV:path.",
+            autocompletion=complete.sides,
+        ),
     ],
     new: Annotated[
         str | None,
         typer.Argument(
-            metavar="[NEW]", help="Like OLD. Default: the plan in the working tree.", show_default=False
+            metavar="[NEW]",
+            help="Like OLD. Default: the plan in the working tree.",
+            show_default=False,
+            autocompletion=complete.sides,
         ),
     ] = None,
     *,

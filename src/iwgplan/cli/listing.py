@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from iwgplan.cli import complete
 from iwgplan.cli.common import (
     AsOfOpt,
     NoPagerOpt,
@@ -33,7 +34,10 @@ class ListFmt(StrEnum):
 def list_items(
     *,
     tier: Annotated[
-        str | None, typer.Option("--tier", help="Only this tier or section (id or number).")
+        str | None,
+        typer.Option(
+            "--tier", help="Only this tier or section (id or number).", autocompletion=complete.tiers
+        ),
     ] = None,
     status: Annotated[
         list[StatusChoice] | None,

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from iwgplan.cli import complete
 from iwgplan.cli.common import ExactOpt, PlanOpt, err, handled, parse_day, resolve_ids
 
 DateOpt = Annotated[
@@ -18,7 +19,12 @@ FutureOpt = Annotated[
     bool, typer.Option("--future", help="Allow a --date after today (a change recorded ahead of time).")
 ]
 IdArg = Annotated[
-    str, typer.Argument(metavar="ID", help="The action point's id, or its first letters (any case).")
+    str,
+    typer.Argument(
+        metavar="ID",
+        help="The action point's id, or its first letters (any case).",
+        autocompletion=complete.ids,
+    ),
 ]
 ReasonOpt = Annotated[str, typer.Option("--reason", help="Why; kept in the item's history.")]
 
@@ -61,7 +67,10 @@ def _day(value: str | None, future: bool = False):  # type: ignore[no-untyped-de
 
 
 def done(
-    ids: Annotated[list[str], typer.Argument(metavar="ID...", help="One or more action point ids.")],
+    ids: Annotated[
+        list[str],
+        typer.Argument(metavar="ID...", help="One or more action point ids.", autocompletion=complete.ids),
+    ],
     *,
     on: DateOpt = None,
     note: Annotated[str | None, typer.Option("--note", help="A note for the history.")] = None,

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from iwgplan.cli import complete
 from iwgplan.cli.common import (
     AsOfOpt,
     ExactOpt,
@@ -22,7 +23,12 @@ from iwgplan.cli.common import (
 
 def show(
     item_id: Annotated[
-        str, typer.Argument(metavar="ID", help="The action point's id, or its first letters (any case).")
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="The action point's id, or its first letters (any case).",
+            autocompletion=complete.ids,
+        ),
     ],
     *,
     fmt: Annotated[Fmt, typer.Option("--format", help="Output format.")] = Fmt.text,
