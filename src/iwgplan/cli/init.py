@@ -1,35 +1,106 @@
-"""`iwgplan init [DIR]`: copy the embedded plan into DIR/plans/ to start keeping your own."""
+"""`iwgplan init [DIR]`: start keeping a plan in DIR/plans/, with its schema in DIR/schemas/."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from iwgplan.cli.common import err, handled
-from iwgplan.errors import IwgplanError
+from iwgplan.errors import IwgplanError, PlanInvalid, UsageError
 
 
 def init(
-    folder: Annotated[Path, typer.Argument(metavar="DIR", help="Where plans/ is created.")] = Path("."),
+    folder: Annotated[
+        Path, typer.Argument(metavar="DIR", help="Where plans/ and schemas/ are created.")
+    ] = Path("."),
+    *,
+    blank: Annotated[
+        bool, typer.Option("--blank", help="Write a blank plan (one tier, focus area and action point).")
+    ] = False,
+    name: Annotated[
+        str, typer.Option("--name", help="--blank: the plan's id and file name (lower-case).")
+    ] = "workplan",
+    title: Annotated[str, typer.Option("--title", help="--blank: the plan's title.")] = "Work plan",
+    start: Annotated[
+        str | None, typer.Option("--start", help="--blank: first month or day (default: this month).")
+    ] = None,
+    end: Annotated[
+        str | None, typer.Option("--end", help="--blank: last month or day (default: 11 months on).")
+    ] = None,
 ) -> None:
-    """Copy the embedded IWG plan into DIR/plans/, never overwriting a file.
+    """Start a plan in DIR/plans/: a copy of the IWG plan, or with --blank an empty one to fill in.
 
-    Example: iwgplan init my-group
+    Also writes DIR/schemas/workplan.schema.json, which the plan's first line names, so that
+    editors with the YAML language server explain every key. Never overwrites a file.
+
+    Example: iwgplan init --blank my-group --name trade-group --title "Our work plan" --start 2026-01
     """
+    header = {"--name": name != "workplan", "--title": title != "Work plan", "--start": start, "--end": end}
+    given = [option for option, used in header.items() if used]
+    if given and not blank:
+        raise UsageError(f"{', '.join(given)}: only for a blank plan; add --blank")
+    text, file_name = _blank(name, title, start, end) if blank else _embedded()
+    target = folder / "plans" / file_name
+    _create(target, text)
+    schema = _schema(folder / "schemas" / "workplan.schema.json")
+    err(f"created {target}{schema}; edit it, then run `iwgplan validate`")
+
+
+def _embedded() -> tuple[str, str]:
     from iwgplan.files.discover import EMBEDDED_NAME, embedded_text
 
-    target = folder / "plans" / EMBEDDED_NAME
+    return embedded_text(), EMBEDDED_NAME
+
+
+def _blank(name: str, title: str, start: str | None, end: str | None) -> tuple[str, str]:
+    from iwgplan.files.blank import blank_plan
+    from iwgplan.plan.dates import When
+
+    today = date.today()
+    first = start or f"{today:%Y-%m}"
+    try:
+        begins = When.parse(first)
+        last = end or str(When((begins.year * 12 + begins.month + 10) // 12, (begins.month + 10) % 12 + 1))
+        When.parse(last)
+        return blank_plan(name=name, title=title, start=first, end=last, today=today), f"{name}.yaml"
+    except ValueError as exc:
+        raise UsageError(f"--start/--end: {exc}") from None
+    except PlanInvalid as exc:
+        raise UsageError("the plan would be invalid:\n" + _problems(exc)) from None
+
+
+def _problems(exc: PlanInvalid) -> str:
+    return "\n".join(f"  {p.dotted}: {p.message}" for p in exc.result.problems)
+
+
+def _create(target: Path, text: str) -> None:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         with open(target, "x", encoding="utf-8", newline="") as handle:
-            handle.write(embedded_text())
+            handle.write(text)
     except FileExistsError:
         raise IwgplanError(f"{target} already exists; nothing was changed") from None
     except OSError as exc:
         raise IwgplanError(f"cannot create {target}: {exc.strerror or exc}") from None
-    err(f"created {target}; edit it, then run `iwgplan validate`")
+
+
+def _schema(target: Path) -> str:
+    """Write the schema beside the plan unless a file is there; say what happened."""
+    from iwgplan.plan.jsonschema import schema_text
+
+    wanted = schema_text()
+    try:
+        if target.is_file():
+            if target.read_text(encoding="utf-8") == wanted:
+                return f" (kept {target}, which is current)"
+            return f" (kept {target}, which differs: `iwgplan schema -o {target}` updates it)"
+        _create(target, wanted)
+    except (OSError, IwgplanError, UnicodeDecodeError) as exc:
+        return f" (no schema: {exc})"
+    return f" and {target}"
 
 
 def register(app: typer.Typer) -> None:
