@@ -168,6 +168,13 @@ def run(bench: Bench, *, items: int, big: int, groups: int, history: int, ids: i
         bench.time("status.n.before", f"status, {items:,} items, before", status, before=True)
     bench.time("diff.n", f"diff, two {items:,}-item revisions", ["diff", str(plan), str(rev2), "--summary"])
 
+    # The report: Word against HTML on 1,000 items of the usual shape.
+    report_plan = write(work / "report.yaml", generate(1000, seed=1)) if items != 1000 else plan
+    for fmt in ("html", "docx"):
+        out = str(work / f"report.{fmt}")
+        args = ["report", "--format", fmt, "-o", out, "--plan", str(report_plan), "--as-of", AS_OF]
+        bench.time(f"report.{fmt}", f"report --format {fmt}, 1,000 items", args)
+
     scratch, original = work / "edit.yaml", plan.read_bytes()
     targets = open_items(text, ids)
 
@@ -282,6 +289,7 @@ def targets(rows: dict[str, Row], items: int, big: int, ids: int) -> list[Target
         large = {"status": "status.big.cold", "status-warm": "status.big.warm"}.get(key, f"{key}.big")
         add(f"`{name}` growth, {items:,} → {big:,} items", 11.0, large, small)
     add("`--help` / `python -c pass`", 8.0, "help", "floor")
+    add("`report --format docx` / `--format html`, 1,000 items", 5.0, "report.docx", "report.html")
     return out
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -21,6 +22,8 @@ OutputOpt = Annotated[
 class ReportFmt(StrEnum):
     markdown = "markdown"
     html = "html"
+    docx = "docx"
+    json = "json"
 
 
 class ExportFmt(StrEnum):
@@ -40,15 +43,30 @@ def report(
 ) -> None:
     """Write the implementation report: progress, each tier's items, overdue, milestones, references.
 
-    HTML is one self-contained, printable file; Markdown embeds a Mermaid Gantt that GitHub draws.
+    HTML is one self-contained, printable file; Markdown embeds a Mermaid Gantt that GitHub draws;
+    docx is a Word document to edit and circulate; json is the report context itself.
 
-    Example: iwgplan report --format html -o report.html
+    Example: iwgplan report --format docx -o report.docx
     """
     from iwgplan.views.report import build
 
+    if fmt is ReportFmt.docx and output is None and sys.stdout.isatty():
+        raise UsageError("--format docx writes a binary file: give --output/-o FILE (or redirect stdout)")
     view = load_view(plan, rev, as_of)
     built = build(view.index, view.as_of, recorded=view.recorded)
-    if fmt is ReportFmt.html:
+    if fmt in (ReportFmt.json, ReportFmt.docx):
+        from iwgplan.views.report_context import build_context
+
+        context = build_context(built)
+        if fmt is ReportFmt.json:
+            from iwgplan.render.json_out import dump
+
+            emit(dump(context), output)
+        else:
+            from iwgplan.render import docx
+
+            emit(docx.render(context), output)
+    elif fmt is ReportFmt.html:
         from iwgplan.render import report_html
 
         emit(report_html.render(built), output)

@@ -1,0 +1,470 @@
+"""The implementation report as a Word document (.docx), for the Secretariat's drafting workflow.
+
+Built with python-docx (imported here only, so no other command pays for it) over the report
+context of `report --format json`. Everything is in Word's own structures so that delegations
+can edit it with tracked changes: Heading 1-3 styles (the navigation pane and a table of
+contents work), tables for the header facts, progress, the timeline (months against items, with
+shaded cells), overdue, blocked and dropped items, milestones and references; A4 pages with a
+page number field in the footer; title, subject and date in the document properties.
+
+Plan text is only ever the text of a run (``w:t``), set through lxml, which escapes it: it is
+never parsed as XML and never becomes a field, so ``<script>`` or ``{ INCLUDETEXT ... }`` stay
+the literal characters. Characters XML cannot hold (C0 controls but tab and line feed,
+U+FFFE, U+FFFF, lone surrogates) are shown visibly instead. Bars, fields and shading are ours.
+
+The lower-level builders below write WordprocessingML directly with lxml: python-docx's own
+``add_paragraph`` and ``row.cells`` are linear per call, so a report of 1,000 items took
+quadratic time through them.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import re
+import zipfile
+from collections.abc import Iterable, Sequence
+from datetime import UTC, date, datetime
+from typing import Any
+from urllib.parse import quote
+
+from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+
+from iwgplan.render.report_html import STATUS_COLOUR
+from iwgplan.render.safe import block
+
+Ctx = dict[str, Any]
+Run = tuple[str, str]  # (text, kind): kind is "" (plain), "b" (bold), "i" (italic), "link:URL"
+
+# What XML 1.0 cannot hold and render.safe.block leaves: the non-characters U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[\ufffe\uffff]")
+MILESTONE_FILL = "CE93D8"
+AS_OF_FILL = "FFCDD2"
+HEADER_FILL = "ECEFF1"
+TEXT_WIDTH_MM = 170
+MONTH_LETTERS = "JFMAMJJASOND"
+
+
+def text_of(value: object) -> str:
+    """Plan text as a run holds it: ``safe.block`` shows controls, bidi marks and separators
+    visibly (tab and line feed stay, as Word's own tab and break); the rest XML cannot carry too."""
+    return _NOT_XML.sub(lambda m: f"\\u{ord(m[0]):04x}", block(value))
+
+
+class Writer:
+    """Appends paragraphs and tables to a python-docx Document's body in O(1) each."""
+
+    def __init__(self, document: Any) -> None:
+        self.document = document
+        self.body = document.element.body
+        self.end = self.body.find(qn("w:sectPr"))
+        self.part = document.part
+        self._links: dict[str, str] = {}
+
+    def _put(self, element: Any) -> Any:
+        self.end.addprevious(element)
+        return element
+
+    def link_id(self, url: str) -> str:
+        if url not in self._links:
+            self._links[url] = self.part.relate_to(url, RT.HYPERLINK, is_external=True)
+        return self._links[url]
+
+    def paragraph(self, style: str | None, runs: Iterable[Run | str], parent: Any = None) -> Any:
+        p = OxmlElement("w:p")
+        if style:
+            ppr = _sub(p, "w:pPr")
+            _sub(ppr, "w:pStyle", {"w:val": style})
+        for run in runs:
+            text, kind = (run, "") if isinstance(run, str) else run
+            self._run(p, text, kind)
+        if parent is None:
+            return self._put(p)
+        parent.append(p)
+        return p
+
+    def _run(self, p: Any, text: str, kind: str, *, bold: bool = False, size: str = "") -> None:
+        holder = p
+        if kind.startswith("link:"):
+            holder = _sub(p, "w:hyperlink", {"r:id": self.link_id(kind[5:])})
+        r = _sub(holder, "w:r")
+        if kind or bold or size:
+            rpr = _sub(r, "w:rPr")
+            if kind.startswith("link:"):
+                _sub(rpr, "w:rStyle", {"w:val": "Hyperlink"})
+            if kind == "b" or bold:
+                _sub(rpr, "w:b")
+            if kind == "i":
+                _sub(rpr, "w:i")
+            if size:
+                _sub(rpr, "w:sz", {"w:val": size})
+        _text(r, text_of(text))
+
+    def table(
+        self,
+        headers: Sequence[str],
+        rows: Iterable[Sequence[object]],
+        widths: Sequence[float] | None = None,
+        *,
+        fills: Iterable[Sequence[str | None]] | None = None,
+        header_fills: Sequence[str | None] | None = None,
+        small: bool = False,
+        header: bool = True,
+    ) -> Any:
+        """A Table Grid table with a repeating header row; ``widths`` in mm."""
+        tbl = OxmlElement("w:tbl")
+        pr = _sub(tbl, "w:tblPr")
+        _sub(pr, "w:tblStyle", {"w:val": "TableGrid"})
+        _sub(pr, "w:tblW", {"w:w": "5000", "w:type": "pct"})
+        if widths:
+            _sub(pr, "w:tblLayout", {"w:type": "fixed"})
+        if small:
+            margins = _sub(pr, "w:tblCellMar")
+            for side in ("left", "right"):
+                _sub(margins, f"w:{side}", {"w:w": "28", "w:type": "dxa"})
+        _sub(pr, "w:tblLook", {"w:val": "04A0", "w:firstRow": "1", "w:noHBand": "0", "w:noVBand": "1"})
+        grid = _sub(tbl, "w:tblGrid")
+        twips = [round(w / 25.4 * 1440) for w in widths] if widths else None
+        for i in range(len(headers)):
+            attrs = {"w:w": str(twips[i])} if twips else {}
+            _sub(grid, "w:gridCol", attrs)
+        if header:
+            head_fill = header_fills or [HEADER_FILL] * len(headers)
+            self._row(tbl, headers, twips, head_fill, header=True, small=small)
+        fill_rows = iter(fills) if fills is not None else None
+        count = 0
+        for row in rows:
+            fill = next(fill_rows) if fill_rows is not None else None
+            self._row(tbl, row, twips, fill, small=small)
+            count += 1
+        if not count:
+            self._row(tbl, ["none", *[""] * (len(headers) - 1)], twips, None, small=small)
+        return self._put(tbl)
+
+    def _row(
+        self,
+        tbl: Any,
+        cells: Sequence[object],
+        twips: list[int] | None,
+        fills: Sequence[str | None] | None,
+        *,
+        header: bool = False,
+        small: bool = False,
+    ) -> None:
+        tr = _sub(tbl, "w:tr")
+        if header:
+            trpr = _sub(tr, "w:trPr")
+            _sub(trpr, "w:tblHeader")
+        for i, value in enumerate(cells):
+            tc = _sub(tr, "w:tc")
+            tcpr = _sub(tc, "w:tcPr")
+            if twips:
+                _sub(tcpr, "w:tcW", {"w:w": str(twips[i]), "w:type": "dxa"})
+            if fills and fills[i]:
+                _sub(tcpr, "w:shd", {"w:val": "clear", "w:color": "auto", "w:fill": str(fills[i])})
+            p = _sub(tc, "w:p")
+            ppr = _sub(p, "w:pPr")
+            _sub(ppr, "w:spacing", {"w:before": "0", "w:after": "0"})
+            runs = value if isinstance(value, list) else [("" if value is None else str(value), "")]
+            for text, kind in runs:
+                if not text:
+                    continue
+                self._run(p, text, kind, bold=header, size="14" if small else "18")
+
+
+@functools.cache
+def _clark(tag: str) -> str:
+    return str(qn(tag))
+
+
+def _sub(parent: Any, tag: str, attrs: dict[str, str] | None = None) -> Any:
+    child = parent.makeelement(_clark(tag), {_clark(k): v for k, v in attrs.items()} if attrs else {})
+    parent.append(child)
+    return child
+
+
+def _text(r: Any, text: str) -> None:
+    """A run's text: tabs and line breaks as Word's own elements, the rest as literal w:t."""
+    for i, line in enumerate(text.split("\n")):
+        if i:
+            _sub(r, "w:br")
+        for j, piece in enumerate(line.split("\t")):
+            if j:
+                _sub(r, "w:tab")
+            if piece:
+                t = _sub(r, "w:t")
+                t.text = piece
+                t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+
+
+def _url(ref: str) -> str:
+    """A URL as a relationship target: no spaces, quotes or angle brackets."""
+    return quote(ref, safe=":/?&=#%~+@,;!$*'()-._[]")
+
+
+def _pct(fraction: float) -> str:
+    return f"{fraction:.0%}"
+
+
+# ---------------------------------------------------------------- the document's parts
+
+
+def _setup(document: Any, ctx: Ctx) -> None:
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    for side in ("left_margin", "right_margin"):
+        setattr(section, side, Mm(20))
+    section.top_margin, section.bottom_margin = Mm(20), Mm(18)
+    styles = document.styles
+    link = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
+    link.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
+    link.font.underline = True
+    styles["Normal"].font.size = Pt(10.5)
+    _properties(document, ctx)
+    _footer(section, ctx)
+
+
+def _prop(value: object) -> str:
+    """A core property: python-docx (and Word) hold at most 255 characters."""
+    text = text_of(value)
+    return text if len(text) <= 255 else text[:254] + "…"
+
+
+def _properties(document: Any, ctx: Ctx) -> None:
+    plan = ctx["plan"]
+    when = datetime.combine(date.fromisoformat(ctx["as_of"]), datetime.min.time(), UTC)
+    props = document.core_properties
+    props.title = _prop(plan["title"])
+    props.subject = _prop(f"{plan['body']}: implementation report {ctx['as_of_words']} {ctx['as_of']}")
+    props.author = _prop(", ".join(plan["issued_by"]) or plan["body"])
+    props.last_modified_by = "iwgplan"
+    props.keywords = _prop("; ".join(x for x in (plan["symbol"], plan["id"]) if x))
+    props.identifier = _prop(plan["symbol"] or plan["id"])
+    props.version = _prop(plan["revision_label"])
+    props.comments = _prop(
+        f"Generated by iwgplan from {plan['id']} ({plan['revision_label']} of {plan['date']})."
+    )
+    props.category = "Implementation report"
+    props.language = "en"
+    props.created = props.modified = when
+    props.revision = 1
+
+
+def _field(p: Any, instr: str) -> None:
+    """One of our own fields (PAGE, NUMPAGES): never built from plan text."""
+    fld = _sub(p, "w:fldSimple", {"w:instr": f" {instr} "})
+    r = _sub(fld, "w:r")
+    _text(r, "1")
+
+
+def _footer(section: Any, ctx: Ctx) -> None:
+    p = section.footer.paragraphs[0]._p
+    ppr = _sub(p, "w:pPr")
+    _sub(ppr, "w:jc", {"w:val": "center"})
+    plan = ctx["plan"]
+    label = f"{plan['symbol'] or plan['id']} · report {ctx['as_of_words']} {ctx['as_of']} · page "
+    for piece in (label, "PAGE", " of ", "NUMPAGES"):
+        if piece.isupper():
+            _field(p, piece)
+        else:
+            _text(_sub(p, "w:r"), text_of(piece))
+
+
+def _header(w: Writer, ctx: Ctx) -> None:
+    plan = ctx["plan"]
+    w.paragraph("Title", [plan["title"]])
+    w.paragraph("Subtitle", [plan["body"]])
+    facts = [[f["label"], f["value"]] for f in ctx["facts"]]
+    facts.append([f"Report {ctx['as_of_words']}", ctx["as_of"]])
+    w.table(["", ""], facts, [40, TEXT_WIDTH_MM - 40], header=False)
+
+
+def _progress(w: Writer, ctx: Ctx) -> None:
+    p = ctx["progress"]
+    w.paragraph("Heading1", ["Progress"])
+    w.paragraph(
+        None,
+        [
+            f"{p['done']} of {p['total']} action points done ({_pct(p['done_fraction'])}); "
+            f"{_pct(p['elapsed'])} of the period ({p['start']} to {p['end']}) has elapsed."
+        ],
+    )
+    rows = [
+        [
+            f"{g['number']} {g['title']}" + (" (priority)" if g["priority"] else ""),
+            *g["counts"].values(),
+            _pct(g["done_fraction"]),
+        ]
+        for g in ctx["groups"]
+    ]
+    headers = ["Tier / section", "planned", "in progress", "done", "blocked", "dropped", "% done"]
+    w.table(headers, rows, [50, 20, 20, 20, 20, 20, 20])
+
+
+def _timeline(w: Writer, ctx: Ctx) -> None:
+    """Months across, milestones then items down; a cell is shaded in each month an item spans."""
+    tl = ctx["timeline"]
+    months: list[str] = tl["months"]
+    w.paragraph("Heading1", ["Timeline"])
+    w.paragraph(
+        "Caption",
+        [
+            "Shaded cells: the months from an item's start to its due date (or completion), in the"
+            " colour of its status (green done, amber in progress, grey planned, red blocked, light"
+            " grey dropped); ! marks an overdue item, ◆ a milestone; the as-of month's heading is red."
+        ],
+    )
+    label_w = 60.0
+    month_w = (TEXT_WIDTH_MM - label_w) / max(len(months), 1)
+    as_of_month = ctx["as_of"][:7]
+    headers = ["", *(_month_label(m) for m in months)]
+    header_fills = [HEADER_FILL, *(AS_OF_FILL if m == as_of_month else HEADER_FILL for m in months)]
+    rows: list[list[object]] = []
+    fills: list[list[str | None]] = []
+    for m in ctx["milestones"]:
+        span = _span(months, m["first_day"], m["last_day"])
+        rows.append(
+            [[("◆ ", "b"), (_short(m["title"]), "")], *("◆" if i in span else "" for i in range(len(months)))]
+        )
+        fills.append([None, *(MILESTONE_FILL if i in span else None for i in range(len(months)))])
+    for bar in tl["bars"]:
+        span = _span(months, bar["start"], bar["end"])
+        last = max(span) if span else -1
+        colour = STATUS_COLOUR[bar["status"]].lstrip("#").upper()
+        mark = "!" if bar["overdue"] else ""
+        rows.append(
+            [
+                [(bar["number"], "b"), (" " + _short(bar["title"]), "")],
+                *(mark if i == last else "" for i in range(len(months))),
+            ]
+        )
+        fills.append([None, *(colour if i in span else None for i in range(len(months)))])
+    widths = [label_w, *[month_w] * len(months)]
+    w.table(headers, rows, widths, fills=fills, header_fills=header_fills, small=True)
+
+
+def _short(title: str, limit: int = 60) -> str:
+    """A title in the timeline's label column; the item's section has it in full."""
+    return title if len(title) <= limit else title[: limit - 1] + "…"
+
+
+def _month_label(month: str) -> str:
+    return f"{MONTH_LETTERS[int(month[5:7]) - 1]}\n{month[2:4]}"
+
+
+def _span(months: list[str], first: str, last: str) -> set[int]:
+    return {i for i, m in enumerate(months) if first[:7] <= m <= last[:7]}
+
+
+def _item(w: Writer, it: Ctx, depth: int = 0) -> None:
+    facts: list[Run] = [("Status: ", ""), (it["status"], "b")]
+    if it["due"]:
+        facts.append((f" · due {it['due_date'] or it['due']}", ""))
+    if it["overdue"]:
+        facts.append((" (overdue)", "b"))
+    if it["completed"]:
+        facts.append((f" · completed {it['completed']}", ""))
+    if it["owners"]:
+        facts.append((" · owners: " + ", ".join(it["owners"]), ""))
+    if it["partners"]:
+        facts.append((" · partners: " + ", ".join(it["partners"]), ""))
+    if depth == 0:
+        w.paragraph("Heading3", [(it["number"], ""), (" ", ""), (it["title"], "")])
+        w.paragraph(None, facts)
+        bullet = "ListBullet"
+    else:
+        style = "ListBullet2" if depth == 1 else "ListBullet3"
+        w.paragraph(style, [(it["number"], "b"), (f" {it['title']} — ", ""), *facts])
+        bullet = "ListBullet3"
+    if it["description"]:
+        w.paragraph(None if depth == 0 else bullet, [(it["description"], "i")])
+    for e in it["evidence"]:
+        what: list[Run] = (
+            [(e["title"] or e["ref"], f"link:{_url(e['ref'])}")]
+            if e["is_url"]
+            else [(e["ref"], ""), *([(f" {e['title']}", "")] if e["title"] else [])]
+        )
+        when = [(f" ({e['date']})", "")] if e["date"] else []
+        w.paragraph(bullet, [("Evidence: ", "b"), *what, *when])
+    for n in it["notes"]:
+        tag = f" ({n['status']})" if n["status"] else ""
+        w.paragraph(bullet, [(f"{n['date']}{tag}: ", ""), (n["note"], "")])
+    for child in it["children"]:
+        _item(w, child, depth + 1)
+
+
+def _groups(w: Writer, ctx: Ctx) -> None:
+    for g in ctx["groups"]:
+        priority = " (priority)" if g["priority"] else ""
+        w.paragraph("Heading1", [f"{g['number']} {g['title']}{priority}"])
+        if g["description"]:
+            w.paragraph(None, [(g["description"], "i")])
+        for block in g["blocks"]:
+            if block["focus_area"]:
+                w.paragraph("Heading2", [block["focus_area"]["title"]])
+            for it in block["items"]:
+                _item(w, it)
+
+
+def _attention(w: Writer, ctx: Ctx) -> None:
+    w.paragraph("Heading1", [f"Overdue ({len(ctx['overdue'])})"])
+    w.table(
+        ["#", "id", "title", "due", "days late"],
+        [[d["number"], d["id"], d["title"], d["due"], d["days_late"]] for d in ctx["overdue"]],
+        [18, 30, 80, 24, 18],
+    )
+    for key in ("blocked", "dropped"):
+        w.paragraph("Heading1", [f"{key.capitalize()} ({len(ctx[key])})"])
+        w.table(
+            ["#", "id", "title", "reason"],
+            [[d["number"], d["id"], d["title"], d["reason"] or "—"] for d in ctx[key]],
+            [18, 30, 62, 60],
+        )
+
+
+def _milestones(w: Writer, ctx: Ctx) -> None:
+    w.paragraph("Heading1", ["Milestones"])
+    rows = [
+        [m["title"], m["when"], ", ".join(f"{d['id']} ({d['status']})" for d in m["due_by_it"]) or "—"]
+        for m in ctx["milestones"]
+    ]
+    w.table(["milestone", "when", "due by it"], rows, [70, 35, 65])
+
+
+def _references(w: Writer, ctx: Ctx) -> None:
+    w.paragraph("Heading1", ["Appendix: referenced documents"])
+    w.table(["symbol", "title"], [[r["symbol"], r["title"]] for r in ctx["references"]], [50, 120])
+
+
+def render(ctx: Ctx) -> bytes:
+    """The report context as the bytes of a .docx file; the same context gives the same bytes."""
+    document = Document()
+    _setup(document, ctx)
+    w = Writer(document)
+    _header(w, ctx)
+    _progress(w, ctx)
+    _timeline(w, ctx)
+    _groups(w, ctx)
+    _attention(w, ctx)
+    _milestones(w, ctx)
+    _references(w, ctx)
+    out = io.BytesIO()
+    document.save(out)
+    return _stable_zip(out.getvalue(), date.fromisoformat(ctx["as_of"]))
+
+
+def _stable_zip(data: bytes, day: date) -> bytes:
+    """The same zip with every entry stamped with the report's day, so output is reproducible."""
+    stamp = (max(day.year, 1980), day.month, day.day, 0, 0, 0)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            entry = zipfile.ZipInfo(info.filename, stamp)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(entry, src.read(info.filename))
+    return out.getvalue()

@@ -1,0 +1,220 @@
+"""The report context: everything a report shows, as plain data (str, int, float, bool, None,
+lists and dicts), so that `report --format json` prints it and templates render it. Pure.
+
+Keys are stable: later versions may add keys but not remove or rename them. Dates are ISO
+strings; fractions are 0..1 rounded to 4 places; text is exactly as the plan gives it (each
+output format escapes it its own way).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from iwgplan.plan.index import Entry, Group
+from iwgplan.plan.model import Milestone
+from iwgplan.views.context import as_of_words
+from iwgplan.views.report import Bar, Report, header_facts
+from iwgplan.views.timeline import done_fraction, effective_due, rollup
+
+CONTEXT_VERSION = 1
+
+
+def _iso(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def _url(ref: str) -> bool:
+    return ref.startswith(("https://", "http://"))
+
+
+def item(entry: Entry, report: Report) -> dict[str, Any]:
+    """One action point (sub-points nested under ``children``)."""
+    it = entry.item
+    due = effective_due(entry, report.index)
+    status = rollup(entry)
+    return {
+        "id": entry.id,
+        "number": entry.number,
+        "title": it.title,
+        "status": status.value,
+        "recorded_status": it.status.value,
+        "description": it.description,
+        "due": it.due,
+        "due_date": _iso(due),
+        "overdue": due is not None and due < report.as_of and not status.closed,
+        "completed": _iso(it.completed),
+        "owners": list(it.owners),
+        "partners": list(it.partners),
+        "refs": list(it.refs),
+        "depends_on": list(it.depends_on),
+        "evidence": [
+            {"ref": e.ref, "title": e.title, "date": _iso(e.date), "is_url": _url(e.ref)} for e in it.evidence
+        ],
+        "history": [
+            {"date": _iso(h.date), "status": h.status.value if h.status else None, "note": h.note}
+            for h in it.history
+        ],
+        "notes": [
+            {"date": _iso(h.date), "status": h.status.value if h.status else None, "note": h.note}
+            for h in it.history
+            if h.note
+        ],
+        "children": [item(child, report) for child in entry.children],
+    }
+
+
+def _blocks(group: Group, report: Report) -> list[dict[str, Any]]:
+    """A group's top-level items in runs that share a focus area (``focus_area`` null: none)."""
+    blocks: list[dict[str, Any]] = []
+    current: object = object()
+    for entry in report.index.top_level(group):
+        if not blocks or entry.focus is not current:
+            current = entry.focus
+            focus = entry.focus
+            area = None if focus is None else {"id": focus.id, "number": focus.number, "title": focus.title}
+            blocks.append({"focus_area": area, "items": []})
+        blocks[-1]["items"].append(item(entry, report))
+    return blocks
+
+
+def _groups(report: Report) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": g.group.id,
+            "number": g.group.number,
+            "title": g.group.title,
+            "kind": g.kind,
+            "priority": g.priority,
+            "description": g.group.description,
+            "counts": dict(g.counts),
+            "total": g.total,
+            "done_fraction": round(g.done_fraction, 4),
+            "blocks": _blocks(g.group, report),
+        }
+        for g in report.summary.groups
+    ]
+
+
+def _when(m: Milestone) -> str:
+    return str(m.date) if m.date else f"{m.start} to {m.end}"
+
+
+def _milestones(report: Report) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": d.milestone.id,
+            "title": d.milestone.title,
+            "when": _when(d.milestone),
+            "first_day": _iso(d.milestone.begins.first()),
+            "last_day": _iso(d.milestone.finishes.last()),
+            "due_by_it": [
+                {"id": e.id, "number": e.number, "title": e.item.title, "status": rollup(e).value}
+                for e in d.entries
+            ],
+        }
+        for d in report.milestones
+    ]
+
+
+def months(first: date, last: date) -> list[str]:
+    """Every month from ``first`` to ``last`` as YYYY-MM."""
+    out, year, month = [], first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        out.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
+def _bar(bar: Bar) -> dict[str, Any]:
+    return {
+        "id": bar.entry.id,
+        "number": bar.entry.number,
+        "title": bar.entry.item.title,
+        "start": _iso(bar.start),
+        "end": _iso(bar.end),
+        "status": bar.status.value,
+        "overdue": bar.overdue,
+    }
+
+
+def _timeline(report: Report) -> dict[str, Any]:
+    meta = report.index.plan.plan
+    ms = report.index.plan.milestones
+    lo = min([meta.period.start.first(), *(b.start for b in report.bars)])
+    hi = max([meta.period.end.last(), *(m.finishes.last() for m in ms), *(b.end for b in report.bars)])
+    return {
+        "start": _iso(lo),
+        "end": _iso(hi),
+        "months": months(lo, hi),
+        "bars": [_bar(b) for b in report.bars],
+    }
+
+
+def _plan(report: Report) -> dict[str, Any]:
+    meta = report.index.plan.plan
+    return {
+        "id": meta.id,
+        "title": meta.title,
+        "body": meta.body,
+        "symbol": meta.symbol,
+        "revision": meta.revision,
+        "revision_label": meta.revision_label,
+        "date": _iso(meta.date),
+        "issued_by": list(meta.issued_by),
+        "period": {"start": str(meta.period.start), "end": str(meta.period.end)},
+        "supersedes": meta.supersedes,
+    }
+
+
+def _progress(report: Report) -> dict[str, Any]:
+    s = report.summary
+    return {
+        "counts": dict(s.counts),
+        "total": sum(s.counts.values()),
+        "done": s.counts["done"],
+        "done_fraction": round(done_fraction(s.counts), 4),
+        "elapsed": round(s.elapsed, 4),
+        "start": _iso(s.start),
+        "end": _iso(s.end),
+    }
+
+
+def _attention(report: Report) -> dict[str, Any]:
+    s = report.summary
+    return {
+        "overdue": [
+            {
+                "id": d.id,
+                "number": d.entry.number if d.entry else None,
+                "title": d.title,
+                "due": _iso(d.date),
+                "days_late": -d.days,
+            }
+            for d in s.overdue
+        ],
+        "blocked": [
+            {"id": e.id, "number": e.number, "title": e.item.title, "reason": r} for e, r in s.blocked
+        ],
+        "dropped": [
+            {"id": e.id, "number": e.number, "title": e.item.title, "reason": r} for e, r in report.dropped
+        ],
+    }
+
+
+def build_context(report: Report) -> dict[str, Any]:
+    """The report as plain data; see the README's "The report context" for every key."""
+    return {
+        "context_version": CONTEXT_VERSION,
+        "as_of": _iso(report.as_of),
+        "as_recorded": report.recorded,
+        "as_of_words": as_of_words(report.recorded),
+        "plan": _plan(report),
+        "facts": [{"label": k, "value": v} for k, v in header_facts(report.index)],
+        "progress": _progress(report),
+        "groups": _groups(report),
+        **_attention(report),
+        "milestones": _milestones(report),
+        "references": [{"symbol": r.symbol, "title": r.title} for r in report.index.plan.references],
+        "timeline": _timeline(report),
+    }
