@@ -35,8 +35,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
+from iwgplan.render import safe
 from iwgplan.render.report_html import STATUS_COLOUR
-from iwgplan.render.safe import block
 
 Ctx = dict[str, Any]
 Run = tuple[str, str]  # (text, kind): kind is "" (plain), "b" (bold), "i" (italic), "link:URL"
@@ -53,7 +53,7 @@ MONTH_LETTERS = "JFMAMJJASOND"
 def text_of(value: object) -> str:
     """Plan text as a run holds it: ``safe.block`` shows controls, bidi marks and separators
     visibly (tab and line feed stay, as Word's own tab and break); the rest XML cannot carry too."""
-    return _NOT_XML.sub(lambda m: f"\\u{ord(m[0]):04x}", block(value))
+    return _NOT_XML.sub(lambda m: f"\\u{ord(m[0]):04x}", safe.block(value))
 
 
 class Writer:
