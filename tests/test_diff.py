@@ -359,8 +359,11 @@ def test_revise_then_diff(cli, tmp_path: Path) -> None:
     run = cli("revise", "--date", "2026-02-15", "--plan", plan)
     assert run.out == "revision 1 → 2 dated 2026-02-15; INF/TGE/W/10/Rev.2 supersedes INF/TGE/W/10/Rev.1\n"
     text = plan.read_text(encoding="utf-8")
-    assert "  symbol: INF/TGE/W/10/Rev.2\n  revision: 2\n  date: 2026-02-15\n" in text
+    assert (
+        "  symbol: INF/TGE/W/10/Rev.2\n  symbol_note: probable\n  revision: 2\n  date: 2026-02-15\n" in text
+    )
     assert "  supersedes: INF/TGE/W/10/Rev.1\n" in text
+    assert "  supersedes_note: probable\n" in text  # how sure the old symbol was goes with it
     data = json.loads(cli("diff", SHIPPED, plan, "--format", "json").out)
     assert {(c["field"], c["old"], c["new"]) for c in data["changes"]} == {
         ("symbol", "INF/TGE/W/10/Rev.1", "INF/TGE/W/10/Rev.2"),

@@ -74,8 +74,9 @@ def test_mermaid_export_golden(cli, progressed: Path) -> None:
 
 def test_mermaid_states(cli, progressed: Path) -> None:
     out = cli("export", "--format", "mermaid", "--as-of", "2026-02-01", "--plan", progressed).out
-    assert "    ‣ 1.1.3 Türkiye hosting :crit, t_late, 2025-11-02, 2026-01-15\n" in out
-    assert "    ‣ MC14 :milestone, t_mc14, 2026-03-26, 0d\n" in out
+    assert "    ‣ Tier one, fa • Türkiye hosting :crit, t_late, 2025-11-02, 2026-01-15\n" in out
+    assert "    ‣ MC14 :t_mc14, 2026-03-26, 2026-03-29\n" in out  # a range, drawn with its end
+    assert "    inclusiveEndDates\n" in out
     assert "    section Tier one\n" in out
 
 
@@ -84,25 +85,28 @@ def test_gantt_bars_run_from_first_record_to_completion(cli, progressed: Path) -
     assert cli("done", "kid-b", "--date", "2026-01-20", "--plan", progressed).code == 0
     assert cli("done", "late", "--with-children", "--date", "2026-02-03", "--plan", progressed).code == 0
     out = cli("export", "--format", "mermaid", "--as-of", "2026-03-01", "--plan", progressed).out
-    assert "    ‣ 1.1.2 Parent :done, t_parent, 2025-10-01, 2026-01-20\n" in out  # done by its sub-points
-    assert "    ‣ 1.1.3 Türkiye hosting :done, t_late, 2025-11-02, 2026-02-03\n" in out
-    assert "    ‣ 1.1.1 Joint statement :t_statement, 2026-01-12, 2026-03-26\n" in out
+    # the parent is done by its sub-points
+    assert "    ‣ Tier one, fa • Parent :done, t_parent, 2025-10-01, 2026-01-20\n" in out
+    assert "    ‣ Tier one, fa • Türkiye hosting :done, t_late, 2025-11-02, 2026-02-03\n" in out
+    assert "    ‣ Tier one, fa • Joint statement :t_statement, 2026-01-12, 2026-03-29\n" in out
     html = cli("report", "--format", "html", "--as-of", "2026-03-01", "--plan", progressed).out
-    assert "1.1.2 Parent: done, 2025-10-01 to 2026-01-20" in html
+    assert "Tier one, fa • Parent: done, 2025-10-01 to 2026-01-20" in html
 
 
 def test_report_opens_with_a_summary_and_names_items_by_number(cli, progressed: Path) -> None:
     for fmt in ("markdown", "html"):
         out = cli("report", "--format", fmt, "--as-of", AS_OF, "--plan", progressed).out
         assert (
-            "As recorded on 2026-02-01, 0 of 3 action points are done (0%), 1 in progress, 1 blocked and"
-            " 1 item overdue (the longest by 17 days); 32% of the period (2025-09-01 to 2026-12-31) has"
-            " elapsed. The next milestone is MC14 (2026-03-26 to 2026-03-29, in 53 days)." in out
+            "As recorded on 2026-02-01, 0 of 2 deliverables and action points of the tiers are done (0%),"
+            " 1 in progress, 1 blocked; 1 item overdue (the longest by 17 days); 32% of the period"
+            " (2025-09-01 to 2026-12-31) has elapsed. The next milestone is MC14 (2026-03-26 to"
+            " 2026-03-29, in 53 to 56 days)." in out
         )
         tables = out[out.index("Overdue (1)") :]
         for item_id in ("statement", "late", "kid-a"):
             assert not re.search(rf"(\| |>){item_id}( \||<| \()", tables), item_id
-        assert "1.1.1 Joint statement (dropped)" in tables and "1.1.3 Türkiye: hosting (blocked)" in tables
+        assert "Tier one, fa • Joint statement (dropped)" in tables
+        assert "Tier one, fa • Türkiye: hosting (blocked)" in tables
 
 
 def test_ics_reads_back(cli, progressed: Path, tmp_path: Path) -> None:
@@ -122,10 +126,10 @@ def test_ics_reads_back(cli, progressed: Path, tmp_path: Path) -> None:
         "late.small-plan@iwgplan",
     }
     statement = todos["statement.small-plan@iwgplan"]
-    assert str(statement["STATUS"]) == "CANCELLED" and statement.decoded("DUE") == date(2026, 3, 26)
+    assert str(statement["STATUS"]) == "CANCELLED" and statement.decoded("DUE") == date(2026, 3, 29)
     assert str(todos["parent.small-plan@iwgplan"]["STATUS"]) == "IN-PROCESS"
     assert str(todos["late.small-plan@iwgplan"]["STATUS"]) == "NEEDS-ACTION"
-    assert str(todos["parent.small-plan@iwgplan"]["SUMMARY"]) == "1.1.2 Parent"
+    assert str(todos["parent.small-plan@iwgplan"]["SUMMARY"]) == "Tier one, fa • Parent"
 
 
 def test_ics_completed_and_stable_uids(cli, small: Path) -> None:
@@ -386,7 +390,7 @@ def test_report_groups_items_by_the_milestone_they_name(cli) -> None:
     assert back.endswith("(planned) |") and back.count("(planned)") == 1
     assert "4.3 " not in rows["Implementation of the Work Plan ends"]
     assert (
-        "1.1.1 IWG Co-Chairs Joint Statement"
+        "Tier one, mc14-prep 1 IWG Co-Chairs Joint Statement"
         in rows["WTO 14th Ministerial Conference (MC14), Yaoundé, Cameroon"]
     )
 
@@ -410,7 +414,7 @@ def test_date_due_goes_under_the_next_milestone(cli, small: Path, due: str, home
     text = text.replace("            due: 2026-06\n", f"            due: {due}\n")
     small.write_text(text, encoding="utf-8")
     rows = _milestone_rows(cli("report", "--plan", small, "--as-of", "2026-01-01").out)
-    assert [name for name, cell in rows.items() if "1.1.2 Parent (" in cell] == [home]
+    assert [name for name, cell in rows.items() if "Tier one, fa • Parent (" in cell] == [home]
 
 
 @given(

@@ -137,7 +137,7 @@ def test_syntax_error_has_position(cli, tmp_path: Path) -> None:
 
 
 def test_newer_schema_version(cli, tmp_path: Path) -> None:
-    run = cli("validate", write(tmp_path, "schema_version: 2\nplan: {}\nnew_thing: 1\nother: 2\n"))
+    run = cli("validate", write(tmp_path, "schema_version: 3\nplan: {}\nnew_thing: 1\nother: 2\n"))
     assert run.code == 1
     assert ":1:17: schema_version: made by a newer iwgplan" in run.out
     assert "unknown key" not in run.out

@@ -25,7 +25,8 @@ def ids(rows) -> list[str]:  # type: ignore[no-untyped-def]
 def test_before_the_start(index: PlanIndex) -> None:
     s = summarize(index, date(2025, 8, 1))
     assert s.elapsed == 0.0
-    assert ids(s.overdue) == ["agenda-process"]  # the July 2025 meeting predates the period
+    assert ids(s.overdue) == []  # the July 2025 meeting predates the revision: past business
+    assert ids(s.past) == ["agenda-process"]
     assert ids(s.upcoming) == []
     assert [(m.id, m.days) for m in s.next_milestones][:2] == [("start", 31), ("mc14", 237)]
 
@@ -33,22 +34,22 @@ def test_before_the_start(index: PlanIndex) -> None:
 def test_first_day(index: PlanIndex) -> None:
     s = summarize(index, date(2025, 9, 1))
     assert s.elapsed == pytest.approx(1 / 487)
-    assert ids(s.overdue) == ["agenda-process"]
-    assert s.overdue[0].days == -60
+    assert ids(s.overdue) == []
+    assert ids(s.past) == ["agenda-process"]
     assert s.next_milestones[0].id == "start" and s.next_milestones[0].days == 0  # under way
 
 
 def test_during_mc14(index: PlanIndex) -> None:
     s = summarize(index, date(2026, 3, 27))
-    assert ids(s.overdue) == ["agenda-process", "joint-statement", "compendium-2020"]
-    assert [o.days for o in s.overdue][1:] == [-1, -1]
+    assert ids(s.overdue) == []  # due when MC14 ends, on 29 March
+    assert [(d.id, d.days) for d in s.upcoming][:2] == [("joint-statement", 2), ("compendium-2020", 2)]
     assert s.next_milestones[0].id == "mc14" and s.next_milestones[0].days == 0
 
 
 def test_day_after_mc14(index: PlanIndex) -> None:
     s = summarize(index, date(2026, 3, 30))
-    assert ids(s.overdue)[1:] == ["joint-statement", "compendium-2020"]
-    assert s.overdue[1].days == -4
+    assert ids(s.overdue) == ["joint-statement", "compendium-2020"]
+    assert s.overdue[0].days == -1
     assert s.next_milestones[0].id == "end"
 
 
@@ -62,15 +63,17 @@ def test_last_day(index: PlanIndex) -> None:
 def test_after_the_end(index: PlanIndex) -> None:
     s = summarize(index, date(2027, 2, 1))
     assert s.elapsed == 1.0
-    assert len(s.overdue) == 13
+    assert len(s.overdue) == 13  # ten of the tiers, three of the sections; no standing duty
+    assert "report-back-duty" in ids(s.overdue) and s.overdue[-1].days == -1
     assert s.next_milestones == []
-    assert s.counts == {"planned": 23, "in-progress": 0, "done": 0, "blocked": 0, "dropped": 0}
+    assert s.counts == {"planned": 13, "in-progress": 0, "done": 0, "blocked": 0, "dropped": 0}
 
 
-def test_month_due_falls_on_its_last_day_and_milestone_range_on_its_start(index: PlanIndex) -> None:
+def test_month_is_a_range_and_a_milestone_due_falls_at_its_end(index: PlanIndex) -> None:
     assert due_date("2026-02", index.milestones) == date(2026, 2, 28)
-    assert due_date("mc14", index.milestones) == date(2026, 3, 26)
-    assert due_date("report-back", index.milestones) == date(2026, 12, 31)
+    assert due_date("mc14", index.milestones) == date(2026, 3, 29)
+    assert due_date("report-back", index.milestones) == date(2027, 1, 31)
+    assert due_date("end", index.milestones) == date(2026, 12, 31)
     assert due_date("2026-05-04", index.milestones) == date(2026, 5, 4)
 
 

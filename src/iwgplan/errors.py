@@ -35,6 +35,7 @@ class FileResult:
 
     path: str
     problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # worth knowing, not wrong: an older format
 
     @property
     def valid(self) -> bool:

@@ -72,7 +72,7 @@ def test_status_json_keys(cli) -> None:
         {"id": "late", "title": "Türkiye: hosting", "due": "2026-01-15", "days_late": 17}
     ]
     assert data["upcoming"] == [
-        {"id": "statement", "title": "Joint statement", "date": "2026-03-26", "days": 53}
+        {"id": "statement", "title": "Joint statement", "date": "2026-03-29", "days": 56}
     ]
     assert data["tiers"][0]["counts"] == {
         "planned": 1,
@@ -89,7 +89,7 @@ def test_status_markdown(cli) -> None:
     run = cli("status", "--plan", SMALL, "--as-of", "2026-02-01", "--format", "markdown")
     assert run.code == 0
     assert run.out.startswith("# Small plan — Côte d'Ivoire and Türkiye\n")
-    assert "| 1.1.3 | late | Türkiye: hosting | 2026-01-15 | 17 |" in run.out
+    assert "| Tier one, fa • | late | Türkiye: hosting | 2026-01-15 | 17 |" in run.out
 
 
 def test_status_bad_as_of_is_usage_error(cli) -> None:
@@ -115,7 +115,7 @@ def test_list_json_rows_include_children(cli) -> None:
     ]
     kid = rows[2]
     assert {k: kid[k] for k in ("number", "tier", "focus_area", "status", "due", "owners")} == {
-        "number": "1.1.2(a)",
+        "number": "Tier one, fa • (a)",  # the fixture numbers nothing: bullets, never 1.1.2(a)
         "tier": "tier1",
         "focus_area": "fa",
         "status": "planned",
@@ -151,10 +151,11 @@ def test_list_csv(cli) -> None:
 
 def test_list_markdown_and_tree(cli) -> None:
     assert (
-        "| 1.1.3 | late | blocked | 2026-01-15 |" in cli("list", "--plan", SMALL, "--format", "markdown").out
+        "| Tier one, fa • | late | blocked | 2026-01-15 |"
+        in cli("list", "--plan", SMALL, "--format", "markdown").out
     )
     text = cli("list", "--plan", SMALL, "--search", "second").out
-    assert "1  Tier one ★ priority" in text and "  kid-b" in text and "parent [0/2]" in text
+    assert "Tier one ★ priority" in text and "  kid-b" in text and "parent [0/2]" in text
     assert "statement" not in text
 
 
@@ -199,12 +200,14 @@ def test_show_json_and_markdown(cli) -> None:
     assert data["refs"] == ["INF/TGE/W/7/Rev.3"]
     assert data["parents"] == []
     md = cli("show", "parent", "--plan", SMALL, "--format", "markdown").out
-    assert md.startswith("## 1.1.2 Parent\n") and "| child | kid-a (planned) |" in md
+    assert md.startswith("## Tier one, fa • Parent\n") and "| child | kid-a (planned) |" in md
 
 
-def test_show_dependents(cli) -> None:
-    run = cli("show", "data-workshops", "--plan", SHIPPED, "--format", "json")
-    assert json.loads(run.out)["dependents"] == ["data-audience"]
+def test_show_dependents(cli, tmp_path) -> None:
+    text = SMALL.read_text(encoding="utf-8").replace("refs: [INF/TGE/W/7/Rev.3]", "depends_on: [statement]")
+    (tmp_path / "p.yaml").write_text(text, encoding="utf-8")
+    run = cli("show", "statement", "--plan", tmp_path / "p.yaml", "--format", "json")
+    assert json.loads(run.out)["dependents"] == ["late"]
 
 
 def test_show_unknown_id_suggests(cli) -> None:

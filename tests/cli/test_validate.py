@@ -41,6 +41,7 @@ def test_json_format(cli, bad: Path) -> None:
         {
             "path": str(bad),
             "valid": False,
+            "notes": [],
             "errors": [
                 {
                     "line": 36,

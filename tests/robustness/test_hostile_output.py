@@ -192,7 +192,7 @@ def check(kind: str, out: str, payload: str) -> None:
         assert all(re.match(r"::(error|notice|warning) [^:]*::", x) for x in lines), lines
     elif kind == MERMAID:
         assert lines[0] == "gantt"
-        ours = ("title ", "dateFormat ", "axisFormat ", "section ", "‣ ", "As of ")
+        ours = ("title ", "dateFormat ", "axisFormat ", "inclusiveEndDates", "section ", "‣ ", "As of ")
         assert all(x.strip().startswith(ours) for x in lines[1:]), lines
     else:
         assert not [x for x in lines if x.strip().startswith("::") or "##[" in x], "a workflow command"

@@ -216,6 +216,14 @@ def next_symbol(symbol: str) -> str:
     return f"{match[1]}/Rev.{int(match[2]) + 1}" if match else f"{symbol}/Rev.1"
 
 
+def _carry_note(change: Change, key: str, note: str | None, old: str | None) -> None:
+    """How sure the old symbol was goes with it to ``supersedes``."""
+    if note:
+        change.set[key] = note
+    elif old:
+        change.remove.append(key)
+
+
 def revise(index: PlanIndex, on: date, symbol: str | None) -> Outcome:
     """Start the next revision in place: revision + 1, supersedes the old symbol, a new date."""
     meta = index.plan.plan
@@ -223,8 +231,11 @@ def revise(index: PlanIndex, on: date, symbol: str | None) -> Outcome:
     new_symbol = symbol or (next_symbol(meta.symbol) if meta.symbol else None)
     if meta.symbol:
         change.set["supersedes"] = meta.symbol
+        _carry_note(change, "supersedes_note", meta.symbol_note, meta.supersedes_note)
     if new_symbol:
         change.set["symbol"] = new_symbol
+    if symbol and meta.symbol_note:
+        change.remove.append("symbol_note")  # a symbol given by hand is not the old one's guess
     out = Outcome([change])
     out.said.append(
         f"revision {meta.revision} → {meta.revision + 1} dated {on}"

@@ -15,7 +15,7 @@ from iwgplan.errors import FileResult, Loc, PlanInvalid, Problem
 from iwgplan.files.source import Locator, no_gc, parse
 from iwgplan.plan import model
 from iwgplan.plan.index import PlanIndex
-from iwgplan.plan.model import SCHEMA_VERSION, Plan
+from iwgplan.plan.model import READABLE_VERSIONS, SCHEMA_VERSION, Plan
 from iwgplan.plan.rules import check
 
 
@@ -63,11 +63,21 @@ def _check(data: Any, text: str, path: str, root: Node | None) -> Checked:
         result.problems.extend(_pydantic_problem(err, locator, data) for err in exc.errors())
         return Checked(None, result)
     index = PlanIndex(plan)
+    if plan.schema_version < SCHEMA_VERSION:
+        result.notes.append(VERSION_1_NOTE)
     for problem in check(plan, index):
         line, column = locator.position(problem.loc)
         result.problems.append(Problem(problem.message, problem.loc, line, column))
     result.problems.sort(key=lambda p: (p.line or 0, p.column or 0))
     return Checked(None if result.problems else plan, result, index)
+
+
+VERSION_1_NOTE = (
+    "schema_version 1: read as version 2, which only adds keys (kind, due_basis, due_note,"
+    " owners_basis, symbol_note ...). Dates are read by version 2's rules: a month is the whole"
+    " month, and a due that names a milestone falls due when the milestone ends (version 1 read"
+    " it at the start). Change it to `schema_version: 2` to use the new keys."
+)
 
 
 def load_text(text: str, path: str) -> tuple[Plan, PlanIndex]:
@@ -83,7 +93,7 @@ def _newer_version(data: dict[str, Any], locator: Locator) -> Problem | None:
         line, column = locator.position(("schema_version",))
         message = (
             f"made by a newer iwgplan: schema_version {version}, but iwgplan {__version__}"
-            f" reads schema_version {SCHEMA_VERSION}; upgrade iwgplan to read this file"
+            f" reads schema_version {SCHEMA_VERSION} and older; upgrade iwgplan to read this file"
         )
         return Problem(message, ("schema_version",), line, column)
     return None
@@ -130,7 +140,7 @@ def _message(err: ErrorDetails, loc: Loc) -> str:
         depth = sum(part == "children" for part in loc)
         return f"nested too deeply: iwgplan reads up to about {depth} levels of sub-points"
     if kind == "literal_error" and loc == ("schema_version",):
-        return f"schema_version must be {SCHEMA_VERSION}"
+        return f"schema_version must be {' or '.join(map(str, READABLE_VERSIONS))}"
     return msg
 
 

@@ -26,7 +26,8 @@ class Entry:
     group: Group
     focus: FocusArea | None
     parent: Entry | None
-    number: str
+    number: str  # the document's number with what makes it unique: "Tier two, data 1", "5.1(a)"
+    own: str = ""  # the document's number as printed under its tier and focus area: "1", "3 •"
     children: list[Entry] = field(default_factory=list)
 
     @property
@@ -66,12 +67,31 @@ class AmbiguousId(IwgplanError):
         self.candidates = candidates
 
 
-def child_number(base: str, number: str | None, position: int) -> str:
+BULLET = "•"
+
+
+def child_number(base: str, number: str | None) -> str:
+    """The document's number of an item under ``base``: 4 + 3 is 4.3, 5.1 + a is 5.1(a).
+
+    An item the document does not number is a bullet: never a made-up position number,
+    which would read as a paragraph that does not exist.
+    """
     if number is None:
-        return f"{base}.{position}"
+        return f"{base} {BULLET}".strip()
+    if not base:
+        return number
+    if base.endswith(BULLET):
+        return f"{base} ({number})" if len(number) == 1 and number.isalpha() else f"{base} {number}"
     if len(number) == 1 and number.isalpha():
         return f"{base}({number})"
     return f"{base}.{number}"
+
+
+def group_label(group: Tier | Section) -> str:
+    """A tier as the document names it ("Tier one"); a section by number and title."""
+    if isinstance(group, Tier):
+        return group.title
+    return f"{group.number} {group.title}"
 
 
 class PlanIndex:
@@ -83,8 +103,7 @@ class PlanIndex:
         for t, tier in enumerate(plan.tiers):
             for f, focus in enumerate(tier.focus_areas):
                 base: Loc = ("tiers", t, "focus_areas", f, "action_points")
-                number = f"{tier.number}.{focus.number or f + 1}"
-                self._add(focus.action_points, base, tier, focus, None, number)
+                self._add(focus.action_points, base, tier, focus, None, "")
         for s, section in enumerate(plan.sections):
             self._add(section.items, ("sections", s, "items"), section, None, None, section.number)
         self.by_id = {entry.id.lower(): entry for entry in self.entries}
@@ -102,10 +121,11 @@ class PlanIndex:
         added = []
         for i, item in enumerate(items):
             entry = Entry(item, (*base, i), group, focus, parent, "")
-            entry.number = child_number(number, item.number, i + 1)
+            entry.own = child_number(number, item.number)
+            entry.number = f"{group.title}, {focus.id} {entry.own}" if focus else entry.own
             self.entries.append(entry)
             entry.children = self._add(
-                item.children, (*entry.loc, "children"), group, focus, entry, entry.number
+                item.children, (*entry.loc, "children"), group, focus, entry, entry.own
             )
             added.append(entry)
         return added

@@ -14,7 +14,7 @@ def schema_dict() -> dict[str, object]:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
-        "title": "iwgplan work plan (schema_version 1)",
+        "title": "iwgplan work plan (schema_version 2)",
         **{k: v for k, v in schema.items() if k != "title"},
     }
 

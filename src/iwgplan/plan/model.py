@@ -1,4 +1,9 @@
-"""The plan format (``schema_version: 1``) as pydantic models: data and per-field rules only.
+"""The plan format (``schema_version: 2``) as pydantic models: data and per-field rules only.
+
+Version 2 adds fields and keeps every version 1 file valid: ``kind`` (deliverable, standing
+duty, business from before the plan's issue, a possibility), and provenance (``*_basis``,
+``*_note``) that says how sure a fact is. A version 1 file is read as it is; it may not use
+the version 2 fields (:mod:`iwgplan.plan.rules` says which).
 
 Rules that span fields or need the whole plan (unique ids, references that resolve, cycles)
 live in :mod:`iwgplan.plan.rules`, so that they can be collected rather than raised one by one.
@@ -23,7 +28,17 @@ from pydantic import (
 from iwgplan.plan.dates import DAY_PATTERN, WHEN_PATTERN, When, parse_day
 from iwgplan.plan.status import Status
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+READABLE_VERSIONS = (1, 2)
+
+Kind = Literal["deliverable", "standing", "past", "possibility"]
+"""What an item is: ``deliverable`` (default) counts in progress and can fall overdue; a
+``standing`` duty runs for the whole period; ``past`` is business the document sets before
+its own issue date; a ``possibility`` is worded as one ("could serve"), not a task."""
+
+Basis = Literal["document", "inferred", "default", "outside"]
+"""Where a fact comes from: the document states it; it is inferred from the document; it is a
+transcription default; it comes from a source outside the document."""
 
 ID_PATTERN = r"^[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*$"
 _ID_RE = re.compile(ID_PATTERN)
@@ -119,6 +134,9 @@ class PlanMeta(Model):
     issued_by: list[Text] = Field(default_factory=list)
     period: Period
     supersedes: Symbol | None = None
+    issuer_role: str | None = None
+    symbol_note: str | None = None
+    supersedes_note: str | None = None
 
     @property
     def revision_label(self) -> str:
@@ -129,6 +147,7 @@ class Reference(Model):
     symbol: Symbol
     title: Text
     note: str | None = None
+    title_basis: Basis | None = None
 
 
 class Objective(Model):
@@ -137,6 +156,8 @@ class Objective(Model):
     text: Text
     refs: list[Symbol] = Field(default_factory=list)
     points: list[Text] = Field(default_factory=list)
+    points_style: Literal["bullets", "letters", "numbers"] = "bullets"
+    closing: str | None = None
 
 
 class Milestone(Model):
@@ -146,6 +167,8 @@ class Milestone(Model):
     start: When | None = None
     end: When | None = None
     description: str | None = None
+    basis: Basis | None = None
+    basis_note: str | None = None
 
     @model_validator(mode="after")
     def _one_shape(self) -> Milestone:
@@ -191,9 +214,13 @@ class ActionPoint(Model):
     title: Text
     status: Status
     description: str | None = None
+    kind: Kind = "deliverable"
     due: Due | None = None
+    due_basis: Basis | None = None
+    due_note: str | None = None
     completed: Day | None = None
     owners: list[Text] = Field(default_factory=list)
+    owners_basis: Basis | None = None
     partners: list[Text] = Field(default_factory=list)
     refs: list[Symbol] = Field(default_factory=list)
     evidence: list[Evidence] = Field(default_factory=list)
@@ -230,7 +257,7 @@ class Section(Model):
 
 
 class Plan(Model):
-    schema_version: Literal[1]
+    schema_version: Literal[1, 2]
     plan: PlanMeta
     references: list[Reference] = Field(default_factory=list)
     objectives: list[Objective] = Field(default_factory=list)

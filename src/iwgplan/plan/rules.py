@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from pydantic import BaseModel
+
 from iwgplan.errors import Loc, Problem, dotted
 from iwgplan.plan.index import PlanIndex
 from iwgplan.plan.model import Plan
@@ -14,11 +16,55 @@ from iwgplan.plan.status import Status
 def check(plan: Plan, index: PlanIndex | None = None) -> list[Problem]:
     index = index or PlanIndex(plan)
     return [
+        *_version_fields(plan),
         *_unique_ids(plan, index),
         *_references(plan, index),
         *_cycles(index),
         *_item_dates(plan, index),
     ]
+
+
+# Keys that version 2 of the format added; a file that says `schema_version: 1` may not use them.
+V2_KEYS = frozenset(
+    {
+        "issuer_role",
+        "symbol_note",
+        "supersedes_note",
+        "title_basis",
+        "points_style",
+        "closing",
+        "basis",
+        "basis_note",
+        "kind",
+        "due_basis",
+        "due_note",
+        "owners_basis",
+    }
+)
+
+
+def _version_fields(plan: Plan) -> Iterator[Problem]:
+    if plan.schema_version != 1:
+        return
+    for loc, node in _walk(plan, ()):
+        for key in sorted(V2_KEYS & node.model_fields_set):
+            yield Problem(
+                f"{key!r} is new in schema_version 2; this file says schema_version 1:"
+                " change it to 2 (every version 1 file is a valid version 2 file)",
+                (*loc, key),
+            )
+
+
+def _walk(node: BaseModel, loc: Loc) -> Iterator[tuple[Loc, BaseModel]]:
+    yield loc, node
+    for name in type(node).model_fields:
+        value = getattr(node, name)
+        if isinstance(value, BaseModel):
+            yield from _walk(value, (*loc, name))
+        elif isinstance(value, list):
+            for i, child in enumerate(value):
+                if isinstance(child, BaseModel):
+                    yield from _walk(child, (*loc, name, i))
 
 
 def _all_ids(plan: Plan, index: PlanIndex) -> Iterator[tuple[str, Loc]]:

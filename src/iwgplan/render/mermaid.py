@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from iwgplan.plan.index import PlanIndex
+from iwgplan.plan.model import Milestone
 from iwgplan.plan.status import Status
 from iwgplan.render.safe import mermaid_label, mermaid_text
 from iwgplan.views.report import Report
@@ -14,6 +15,14 @@ def _task_id(ident: str) -> str:
     return "t_" + re.sub(r"[^A-Za-z0-9_]", "_", ident)
 
 
+def _milestone(m: Milestone) -> str:
+    """A day is a milestone mark; a month or a range is drawn over its days, ends included."""
+    first, last = m.begins.first(), m.finishes.last()
+    if first == last:
+        return f"    {mermaid_label(m.title)} :milestone, {_task_id(m.id)}, {first}, 0d"
+    return f"    {mermaid_label(m.title)} :{_task_id(m.id)}, {first}, {last}"
+
+
 def gantt(report: Report) -> str:
     index: PlanIndex = report.index
     lines = [
@@ -21,10 +30,11 @@ def gantt(report: Report) -> str:
         f"    title {mermaid_text(index.plan.plan.title)} (as of {report.as_of})",
         "    dateFormat YYYY-MM-DD",
         "    axisFormat %b %Y",
+        "    inclusiveEndDates",
         "    section Milestones",
     ]
     for m in sorted(index.plan.milestones, key=lambda m: m.begins.first()):
-        lines.append(f"    {mermaid_label(m.title)} :milestone, {_task_id(m.id)}, {m.begins.first()}, 0d")
+        lines.append(_milestone(m))
     lines.append(f"    As of {report.as_of} :milestone, as_of, {report.as_of}, 0d")
     by_group: dict[str, list[str]] = {}
     for bar in report.bars:

@@ -21,6 +21,7 @@ def text(results: list[FileResult]) -> str:
         for p in result.problems:
             what = f"{p.dotted}: " if p.loc else ""
             lines.append(safe.line(f"{_where(result.path, p)}: {what}{p.message}"))
+        lines += [safe.line(f"{result.path}: note: {note}") for note in result.notes]
         if result.valid:
             lines.append(safe.line(f"{result.path}: valid"))
     bad = sum(len(r.problems) for r in results)
@@ -35,6 +36,7 @@ def as_json(results: list[FileResult]) -> str:
         {
             "path": r.path,
             "valid": r.valid,
+            "notes": r.notes,
             "errors": [
                 {"line": p.line, "column": p.column, "path": p.dotted, "message": p.message}
                 for p in r.problems
@@ -54,6 +56,8 @@ def github(results: list[FileResult]) -> str:
                 props += [f"line={p.line}", f"col={p.column}"]
             message = f"{p.dotted}: {p.message}" if p.loc else p.message
             lines.append(f"::error {','.join(props)}::{safe.gh_data(message)}")
+        for note in result.notes:
+            lines.append(f"::notice file={safe.gh_property(result.path)}::{safe.gh_data(note)}")
     return "".join(line + "\n" for line in lines)
 
 

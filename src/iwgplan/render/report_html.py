@@ -12,11 +12,22 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 
-from iwgplan.plan.index import Entry, Group
+from iwgplan.plan.index import Entry, Group, group_label
+from iwgplan.plan.model import Milestone
 from iwgplan.render.safe import block
 from iwgplan.views.context import as_of_words
-from iwgplan.views.report import Bar, Report, header_facts, label, overview
-from iwgplan.views.timeline import done_fraction, effective_due, rollup
+from iwgplan.views.report import (
+    Bar,
+    Report,
+    header_facts,
+    item_facts,
+    label,
+    milestone_source,
+    milestone_when_text,
+    overview,
+    point_marks,
+)
+from iwgplan.views.timeline import headline, rollup
 
 CSS = """
 :root { --done:#2e7d32; --prog:#f9a825; --plan:#90a4ae; --blk:#c62828; --drop:#bdbdbd; --ink:#1b1b1b; }
@@ -40,6 +51,7 @@ td ul { margin: 0; padding-left: 1rem; }
 .item { margin: .35rem 0 .35rem 0; } .item .num { color: #666; font-variant-numeric: tabular-nums; }
 .item ul { margin: .2rem 0 .2rem 1.2rem; padding: 0; } .notes { color: #444; font-size: .9rem; }
 .children { margin-left: 1.5rem; } td.nw { white-space: nowrap; }
+ul.points { list-style: none; margin: .2rem 0 .2rem 1.2rem; padding: 0; }
 .late { color: var(--blk); font-weight: 600; }
 figure { margin: .5rem 0 1rem; } figure svg { display: block; width: 100%; height: auto; }
 svg text { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; font-size: 12.5px;
@@ -88,13 +100,33 @@ def _header(report: Report) -> str:
     )
 
 
+def _objectives(report: Report) -> str:
+    """Sections 1 and 2 of the document (and 3.1): what the plan is for, before its tiers."""
+    rows = []
+    for o in report.index.plan.objectives:
+        refs = f" ({_e(', '.join(o.refs))})" if o.refs else ""
+        marks = point_marks(o.points_style, len(o.points))
+        points = "".join(
+            f'<li><span class="num">{_e(m)}</span> {_e(p)}</li>' for m, p in zip(marks, o.points, strict=True)
+        )
+        rows.append(
+            f'<div class="item"><div class="line"><span class="num">{_e(o.number or "•")}</span> '
+            f"{_e(o.text)}{refs}"
+            + (f'<ul class="points">{points}</ul>' if points else "")
+            + (f"<p>{_e(o.closing)}</p>" if o.closing else "")
+            + "</div></div>"
+        )
+    return f"<section><h2>Objectives</h2>{''.join(rows)}</section>" if rows else ""
+
+
 def _progress(report: Report) -> str:
     s = report.summary
-    total = sum(s.counts.values())
     rows = []
     for g in s.groups:
+        if not g.total:
+            continue
         pct = round(g.done_fraction * 100)
-        name = f"{g.group.number} {g.group.title}" + (" ★ priority" if g.priority else "")
+        name = group_label(g.group) + (" ★ priority" if g.priority else "")
         counts = "".join(f"<td>{n}</td>" for n in g.counts.values())
         rows.append(
             f'<tr><td>{_e(name)}</td>{counts}<td>{pct}%</td><td><div class="bar" role="img" '
@@ -104,11 +136,7 @@ def _progress(report: Report) -> str:
         f"<th>{h}</th>"
         for h in ["Tier / section", "planned", "in progress", "done", "blocked", "dropped", "% done", ""]
     )
-    summary = (
-        f"{s.counts['done']} of {total} action point{'s' * (total != 1)} done"
-        f" ({done_fraction(s.counts):.0%});"
-        f" {s.elapsed:.0%} of the period has elapsed."
-    )
+    summary = f"{' · '.join(headline(s))}; {s.elapsed:.0%} of the period has elapsed."
     return (
         f"<section><h2>Progress</h2><p>{_e(summary)}</p><table><tr>{head}</tr>{''.join(rows)}</table>"
         f"<h2>Timeline</h2><figure>{gantt_svg(report)}{_legend()}</figure></section>"
@@ -317,14 +345,10 @@ def _link(ref: str, title: str | None) -> str:
 
 def _item(entry: Entry, report: Report) -> str:
     item = entry.item
-    facts = [_status(rollup(entry).value)]
-    if item.due:
-        facts.append(f"due {_e(effective_due(entry, report.index))}")
-    if item.completed:
-        facts.append(f"completed {_e(item.completed)}")
-    if item.owners:
-        facts.append(_e(", ".join(item.owners)))
-    notes = [
+    first, *rest = item_facts(entry, report.index)
+    facts = [_status(first) if item.kind == "deliverable" else f"<em>{_e(first)}</em>", *map(_e, rest)]
+    notes = [f"<li>{_e(item.description)}</li>"] if item.description else []
+    notes += [
         f"<li>Evidence: {_link(e.ref, e.title)}{f' ({_e(e.date)})' if e.date else ''}</li>"
         for e in item.evidence
     ]
@@ -335,7 +359,7 @@ def _item(entry: Entry, report: Report) -> str:
     ]
     kids = "".join(_item(c, report) for c in entry.children)
     return (
-        f'<div class="item"><div class="line"><span class="num">{_e(entry.number)}</span> {_e(item.title)} · '
+        f'<div class="item"><div class="line"><span class="num">{_e(entry.own)}</span> {_e(item.title)} · '
         f"{' · '.join(facts)}"
         + (f'<ul class="notes">{"".join(notes)}</ul>' if notes else "")
         + "</div>"
@@ -346,9 +370,7 @@ def _item(entry: Entry, report: Report) -> str:
 
 def _group(group: Group, report: Report) -> str:
     priority = " ★ priority" if getattr(group, "priority", False) else ""
-    out = [
-        f'<section class="tier" id="{_e(group.id)}"><h2>{_e(group.number)} {_e(group.title)}{priority}</h2>'
-    ]
+    out = [f'<section class="tier" id="{_e(group.id)}"><h2>{_e(group_label(group))}{priority}</h2>']
     current = None
     for entry in report.index.top_level(group):
         if entry.focus is not None and entry.focus is not current:
@@ -384,11 +406,16 @@ def _items(entries: list[Entry]) -> str:
     )
 
 
+def _source(milestone: Milestone) -> str:
+    source = milestone_source(milestone)
+    return f'<br><span class="notes">{_e(source)}</span>' if source else ""
+
+
 def _attention(report: Report) -> str:
     s = report.summary
     milestones = "".join(
-        f"<tr><td>{_e(d.milestone.title)}</td>"
-        f"{_cell(d.milestone.date or f'{d.milestone.start} to {d.milestone.end}')}"
+        f"<tr><td>{_e(d.milestone.title)}{_source(d.milestone)}</td>"
+        f"{_cell(milestone_when_text(d.milestone))}"
         f"<td>{_items(d.entries) if d.entries else '—'}</td></tr>"
         for d in report.milestones
     )
@@ -427,6 +454,7 @@ def render(report: Report) -> str:
     meta = report.index.plan.plan
     body = [
         _header(report),
+        _objectives(report),
         _progress(report),
         *(_group(g, report) for g in report.index.groups),
         _attention(report),

@@ -4,12 +4,21 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from iwgplan.plan.index import Entry, Group
+from iwgplan.plan.index import Entry, Group, group_label
 from iwgplan.render.markdown import cell, table
 from iwgplan.render.mermaid import gantt
 from iwgplan.views.context import as_of_words
-from iwgplan.views.report import Report, header_facts, label, overview
-from iwgplan.views.timeline import done_fraction, effective_due, rollup
+from iwgplan.views.report import (
+    Report,
+    header_facts,
+    item_facts,
+    label,
+    milestone_source,
+    milestone_when_text,
+    overview,
+    point_marks,
+)
+from iwgplan.views.timeline import headline, rollup
 
 
 def _header(report: Report) -> list[str]:
@@ -23,22 +32,34 @@ def _header(report: Report) -> list[str]:
     ]
 
 
+def _objectives(report: Report) -> list[str]:
+    """Sections 1 and 2 of the document (and 3.1): what the plan is for, before its tiers."""
+    out = []
+    for o in report.index.plan.objectives:
+        refs = f" ({cell(', '.join(o.refs))})" if o.refs else ""
+        out.append(f"- **{cell(o.number or '•')}** {cell(o.text)}{refs}")
+        marks = point_marks(o.points_style, len(o.points))
+        out += [f"  - {cell(mark)} {cell(point)}" for mark, point in zip(marks, o.points, strict=True)]
+        if o.closing:
+            out.append(f"  {cell(o.closing)}")
+    return ["## Objectives\n", "\n".join(out) + "\n"] if out else []
+
+
 def _progress(report: Report) -> list[str]:
     s = report.summary
-    total = sum(s.counts.values())
     rows = [
         [
-            f"{g.group.number} {g.group.title}" + (" (priority)" if g.priority else ""),
+            group_label(g.group) + (" (priority)" if g.priority else ""),
             *g.counts.values(),
             f"{g.done_fraction:.0%}",
         ]
         for g in s.groups
+        if g.total
     ]
     return [
         "## Progress\n",
-        f"{s.counts['done']} of {total} action point{'s' * (total != 1)} done"
-        f" ({done_fraction(s.counts):.0%});"
-        f" {s.elapsed:.0%} of the period ({s.start} to {s.end}) has elapsed.\n",
+        f"{cell(' · '.join(headline(s)))}; {s.elapsed:.0%} of the period ({s.start} to {s.end})"
+        " has elapsed.\n",
         table(["Tier / section", "planned", "in progress", "done", "blocked", "dropped", "% done"], rows),
         "## Timeline\n",
         "```mermaid\n" + gantt(report) + "```\n",
@@ -47,16 +68,10 @@ def _progress(report: Report) -> list[str]:
 
 def _item(entry: Entry, report: Report, depth: int = 0) -> list[str]:
     item, pad = entry.item, "  " * depth
-    status = rollup(entry).value
-    facts = [status]
-    due = effective_due(entry, report.index)
-    if item.due:
-        facts.append(f"due {due}")
-    if item.completed:
-        facts.append(f"completed {item.completed}")
-    if item.owners:
-        facts.append("owners: " + ", ".join(item.owners))
-    lines = [f"{pad}- **{cell(entry.number)}** {cell(item.title)} — {cell('; '.join(facts))}"]
+    facts = item_facts(entry, report.index)
+    lines = [f"{pad}- **{cell(entry.own)}** {cell(item.title)} — {cell('; '.join(facts))}"]
+    if item.description:
+        lines.append(f"{pad}  - {cell(item.description)}")
     for e in item.evidence:
         what = f"[{cell(e.title or e.ref)}]({_url(e.ref)})" if e.ref.startswith("http") else cell(e.ref)
         title = f" {cell(e.title)}" if e.title and not e.ref.startswith("http") else ""
@@ -77,12 +92,13 @@ def _url(url: str) -> str:
 
 def _group(group: Group, report: Report) -> list[str]:
     priority = " (priority)" if getattr(group, "priority", False) else ""
-    out = [f"## {cell(group.number)} {cell(group.title)}{priority}\n"]
+    out = [f"## {cell(group_label(group))}{priority}\n"]
     current = None
     for entry in report.index.top_level(group):
         if entry.focus is not None and entry.focus is not current:
             current = entry.focus
-            out.append(f"### {cell(entry.focus.title)}\n")
+            gap = "\n" if len(out) > 1 else ""  # a blank line after the list above it
+            out.append(f"{gap}### {cell(entry.focus.title)}\n")
         out += _item(entry, report)
     return ["\n".join(out) + "\n"]
 
@@ -106,7 +122,8 @@ def _milestones(report: Report) -> list[str]:
     rows = []
     for due in report.milestones:
         m = due.milestone
-        when = str(m.date) if m.date else f"{m.start} to {m.end}"
+        source = milestone_source(m)
+        when = milestone_when_text(m) + (f" ({source})" if source else "")
         items = "; ".join(f"{label(e)} ({rollup(e).value})" for e in due.entries) or "—"
         rows.append([m.title, when, items])
     return ["## Milestones\n", table(["milestone", "when", "due by it"], rows)]
@@ -121,7 +138,7 @@ def _appendix(report: Report) -> list[str]:
 
 
 def render(report: Report) -> str:
-    parts = [*_header(report), *_progress(report)]
+    parts = [*_header(report), *_objectives(report), *_progress(report)]
     for group in report.index.groups:
         parts += _group(group, report)
     parts += [*_attention(report), *_milestones(report), *_appendix(report)]

@@ -13,12 +13,24 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from iwgplan.plan.index import Entry, PlanIndex
+from iwgplan.plan.index import Entry, PlanIndex, group_label
 from iwgplan.plan.status import Status
 from iwgplan.render.columns import Fit, Rows, print_lines
 from iwgplan.render.safe import block, line
 from iwgplan.views.context import Listing, View
-from iwgplan.views.timeline import Dated, GroupSummary, Summary, cookie, effective_due, rollup
+from iwgplan.views.provenance import due_basis, issued_by_text, symbol_text, unsure
+from iwgplan.views.timeline import (
+    Dated,
+    GroupSummary,
+    Summary,
+    cookie,
+    effective_due,
+    headline,
+    latest_note,
+    milestone_when,
+    rollup,
+    shown_status,
+)
 
 STYLE = {
     "planned": "cyan",
@@ -50,7 +62,9 @@ def _header(view: View) -> Text:
     head = Text(line(meta.title), style="bold")
     head.append(f"\n{meta.revision_label} · {meta.date}", style="")
     if meta.symbol:
-        head.append(f" · {line(meta.symbol)}")
+        head.append(f" · {line(symbol_text(meta))}")
+    if meta.issued_by:
+        head.append(f"\nIssued by {line(issued_by_text(meta))}")
     head.append(f"\nplan: {line(view.shown)} · {view.as_of_text}", style="dim")
     return head
 
@@ -97,7 +111,7 @@ def group_name(g: GroupSummary) -> Text:
         if g.priority:
             name.append(" ★ priority", style="yellow")
         return name
-    return Text(f"§{line(g.group.number)} {line(g.group.title)}")
+    return Text(f"§{line(group_label(g.group))}")
 
 
 def tiers_table(groups: list[GroupSummary], *, bar_width: int = 10) -> Table:
@@ -108,12 +122,14 @@ def tiers_table(groups: list[GroupSummary], *, bar_width: int = 10) -> Table:
     table.add_column("%", justify="right", no_wrap=True, min_width=4)
     table.add_column("", no_wrap=True, min_width=bar_width)
     for g in groups:
+        if not g.total:
+            continue  # only standing duties or past business: nothing to be done by a date
         counts = [str(g.counts[s]) if g.counts[s] else "·" for s in SHORT]
         table.add_row(group_name(g), *counts, f"{g.done_fraction:.0%}", bar(g.done_fraction, bar_width))
     return table
 
 
-def _dated_rows(rows: list[Dated], caption: str, *, late: bool) -> Rows:
+def _dated_rows(rows: list[Dated], caption: str, *, late: bool, past: bool = False) -> Rows:
     table = Rows(
         ["number", "id", "title", "when"], title="title", shrink=["when", "when"], right=["when"], want=32
     )
@@ -124,6 +140,8 @@ def _dated_rows(rows: list[Dated], caption: str, *, late: bool) -> Rows:
             words = [f"{plural(-d.days, 'day')} late", f"{-d.days}d late"]
         else:
             words = ["today", "today"] if d.days == 0 else [f"in {plural(d.days, 'day')}", f"in {d.days}d"]
+        if past:
+            words = ["before this revision", "before issue"]
         when = [Text(f"{d.date} · {w}", style=style) for w in words] + [Text(str(d.date), style=style)]
         table.add(
             number=line(d.entry.number) if d.entry else "",
@@ -150,12 +168,18 @@ def status(
     fit: Fit = Fit.FULL,
 ) -> None:
     console.print(Group(_header(view), Text(), timeline(summary, console.width), tiers_table(summary.groups)))
+    console.print(Text(" · ".join(headline(summary)), style="dim"))
     rows, more = _more(summary.overdue, limit, "iwgplan list --overdue")
     _print_rows(console, _dated_rows(rows, f"Overdue ({len(summary.overdue)})", late=True), fit, more)
     rows, more = _more(summary.upcoming, limit, f"iwgplan list --due-before {_plus(summary.as_of, horizon)}")
     caption = f"Due in the next {plural(horizon, 'day')} ({len(summary.upcoming)})"
     _print_rows(console, _dated_rows(rows, caption, late=False), fit, more)
-    _print_rows(console, _milestones(summary.next_milestones[:3]), fit)
+    _print_rows(console, _milestones(summary.next_milestones[:3], summary.as_of), fit)
+    if summary.past:
+        caption = f"Before this revision ({len(summary.past)})"
+        _print_rows(console, _dated_rows(summary.past, caption, late=False, past=True), fit)
+    if summary.standing:
+        _standing(console, summary.standing, limit, fit)
     more = None
     if len(summary.blocked) > limit:
         hint = "iwgplan list --status blocked"
@@ -178,11 +202,28 @@ def _plus(day: date, days: int) -> date:
     return day + timedelta(days=days + 1)
 
 
-def _milestones(rows: list[Dated]) -> Rows:
+def _standing(console: Console, entries: list[Entry], limit: int, fit: Fit) -> None:
+    """Standing duties run for the whole period: those with a note show it, the rest by number."""
+    noted = [(e, note) for e in entries if (note := latest_note(e))]
+    quiet = [line(e.number) for e in entries if not latest_note(e)]
+    head = Text(f"Standing duties ({len(entries)}), not counted in % done", style="bold")
+    if quiet:
+        head.append(f": {', '.join(quiet)}" + (" (no note)" if noted else " (no notes recorded)"), style="")
+    console.print(head)
+    if noted:
+        table = Rows(["number", "id", "latest"], title="latest", want=30)
+        for entry, note in noted[:limit]:
+            table.add(
+                number=line(entry.number), id=Text(line(entry.id), style="bold"), latest=Text(block(note))
+            )
+        _print_rows(console, table, fit)
+
+
+def _milestones(rows: list[Dated], as_of: date) -> Rows:
     table = Rows(["id", "title", "when"], title="title", shrink=["when"], right=["when"], want=32)
     table.heading(Text("Next milestones", style="bold"))
     for m in rows:
-        when = "under way" if m.days == 0 else f"in {plural(m.days, 'day')}"
+        when = milestone_when(m, as_of)
         label = line(m.label)
         table.add(
             id=Text(line(m.id), style="bold magenta"), title=line(m.title), when=[f"{label} · {when}", label]
@@ -218,6 +259,18 @@ def status_cell(status: Status) -> list[Text]:
     return [status_text(status), Text(SHORT[status.value], style=STYLE[status.value])]
 
 
+def kind_text(entry: Entry) -> Text:
+    """The status, or what the item is when it is not a deliverable: standing, past, possible."""
+    shown = shown_status(entry)
+    return Text(shown, style=STYLE.get(shown, "magenta"))
+
+
+def kind_cell(entry: Entry) -> list[Text]:
+    if entry.item.kind == "deliverable":
+        return status_cell(rollup(entry))
+    return [kind_text(entry), Text(shown_status(entry)[:4], style="magenta")]
+
+
 def plural(count: int, word: str, many: str | None = None) -> str:
     """``1 action point``, ``2 action points``: the count and the word in the right number."""
     return f"{count} {word if count == 1 else (many or word + 's')}"
@@ -238,7 +291,7 @@ def listing(result: Listing, console: Console, *, fit: Fit = Fit.FULL) -> None:
         if id(entry) not in result.keep:
             continue
         if entry.group is not last_group:
-            heading = Text(f"{line(entry.group.number)}  {line(entry.group.title)}", style="bold underline")
+            heading = Text(line(group_label(entry.group)), style="bold underline")
             if getattr(entry.group, "priority", False):
                 heading.append(" ★ priority", style="yellow")
             rows.heading(heading)
@@ -250,9 +303,9 @@ def listing(result: Listing, console: Console, *, fit: Fit = Fit.FULL) -> None:
             ident.append(f" {cookie(entry)}", style="dim")
         due = effective_due(entry, view.index) if entry.item.due else None
         rows.add(
-            number=Text(line(entry.number), style="dim"),
+            number=Text(line(entry.own), style="dim"),
             id=ident,
-            status=status_cell(rollup(entry)),
+            status=kind_cell(entry),
             due=str(due or ""),
             owners=owners_cell([line(o) for o in entry.item.owners]),
             title=Text(line(entry.item.title)),
@@ -322,13 +375,14 @@ def _facts(view: View, entry: Entry) -> Rows:
     item, index = entry.item, view.index
     facts = _Facts()
     facts.add_row("id", line(item.id))
-    status = status_text(rollup(entry))
-    if rollup(entry) is not item.status:
+    facts.add_row("number", Text(line(entry.own)))  # the document's own, in its tier and focus area
+    status = kind_text(entry)
+    if item.kind == "deliverable" and rollup(entry) is not item.status:
         status.append(f" (recorded: {item.status.value}; rolled up from its sub-points)", style="dim")
     facts.add_row("status", status)
     group = entry.group
     kind = "tier" if group in index.plan.tiers else "section"
-    facts.add_row(kind, Text(f"{line(group.number)}  {line(group.title)}"))
+    facts.add_row(kind, Text(line(group_label(group))))
     if entry.focus is not None:
         facts.add_row("focus area", Text(line(entry.focus.title)))
     for parent in entry.ancestors():
@@ -338,12 +392,19 @@ def _facts(view: View, entry: Entry) -> Rows:
     due = effective_due(entry, index)
     if due:
         facts.add_row("due", f"{due}" + (f" ({line(item.due)})" if item.due and item.due != str(due) else ""))
+    if item.due and item.due_basis:
+        facts.add_row("due basis", Text(line(due_basis(item))))
+    elif item.due is None and due:
+        holder = next(p for p in reversed(entry.ancestors()) if p.item.due is not None)
+        basis = f"; {due_basis(holder.item)}" if holder.item.due_basis else ""
+        facts.add_row("due basis", Text(line(f"from {holder.id}{basis}")))
     for key, value in (("completed", item.completed), ("description", item.description)):
         if value:
             facts.add_row(key, Text(block(value)))
     for key, values in (("owners", item.owners), ("partners", item.partners), ("refs", item.refs)):
         if values:
-            facts.add_row(key, Text(line(", ".join(values))))
+            mark = f" ({item.owners_basis})" if key == "owners" and unsure(item.owners_basis) else ""
+            facts.add_row(key, Text(line(", ".join(values)) + mark))
     for e in item.evidence:
         facts.add_row("evidence", Text(" · ".join(line(str(x)) for x in (e.ref, e.title, e.date) if x)))
     missing = [d for d in item.depends_on if d.lower() not in index.by_id]
@@ -359,7 +420,7 @@ def _related(caption: str, entries: list[Entry], index: PlanIndex) -> Rows:
         rows.add(
             number=Text(f"  {line(other.number)}", style="dim"),
             id=Text(line(other.id), style="bold"),
-            status=status_cell(rollup(other)),
+            status=kind_cell(other),
             title=Text(line(other.item.title)),
         )
     return rows

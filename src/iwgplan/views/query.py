@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from iwgplan.plan.index import Entry, Group, PlanIndex
-from iwgplan.views.timeline import due_date, effective_due, rollup
+from iwgplan.views.timeline import effective_due, is_overdue, rollup
 
 
 @dataclass(slots=True)
@@ -31,10 +31,8 @@ class Filters:
             due = effective_due(entry, index)
             if due is None or due >= self.due_before:
                 return False
-        if self.overdue_on is not None:
-            due = due_date(item.due, index.milestones)
-            if due is None or due >= self.overdue_on or status.closed:
-                return False
+        if self.overdue_on is not None and not is_overdue(entry, index, self.overdue_on):
+            return False
         if self.search:
             needle = self.search.casefold()
             text = f"{item.title}\n{item.description or ''}".casefold()

@@ -9,13 +9,18 @@ from typing import TYPE_CHECKING
 from iwgplan.plan.index import Entry, PlanIndex
 from iwgplan.plan.status import Status
 from iwgplan.views.context import as_of_text, as_of_words
+from iwgplan.views.provenance import BASIS_WORDS, issued_by_text, supersedes_text, symbol_text, unsure
 from iwgplan.views.timeline import (
     Summary,
     done_fraction,
     due_date,
     effective_due,
+    is_overdue,
+    latest_note,
+    milestone_when,
     reason_for,
     rollup,
+    shown_status,
     summarize,
 )
 
@@ -83,14 +88,14 @@ def gantt_bars(index: PlanIndex, as_of: date) -> list[Bar]:
     bars = []
     for entry in index.top_level():
         due = effective_due(entry, index)
-        if due is None:
+        if due is None or entry.item.kind != "deliverable":
             continue
         status = rollup(entry)
         end = (_completed(entry) or due) if status is Status.DONE else due
         begin = min(_first_record(entry) or start, end)
         if end == begin:
             begin = end - timedelta(days=1)
-        bars.append(Bar(entry, begin, end, status, due < as_of and not status.closed))
+        bars.append(Bar(entry, begin, end, status, is_overdue(entry, index, as_of)))
     return bars
 
 
@@ -121,11 +126,11 @@ def header_facts(index: PlanIndex) -> list[tuple[str, str]]:
     """The report header's facts, in the order both report formats show them."""
     meta = index.plan.plan
     return [
-        ("Symbol", meta.symbol or "—"),
+        ("Symbol", symbol_text(meta)),
         ("Revision", f"{meta.revision_label} of {meta.date}"),
-        ("Issued by", ", ".join(meta.issued_by) or "—"),
+        ("Issued by", issued_by_text(meta)),
         ("Period", f"{meta.period.start} to {meta.period.end}"),
-        ("Supersedes", meta.supersedes or "—"),
+        ("Supersedes", supersedes_text(meta)),
     ]
 
 
@@ -134,25 +139,39 @@ def _plural(n: int, word: str) -> str:
 
 
 def overview(report: Report) -> str:
-    """The report's opening paragraph: done, in progress, overdue, the next milestone."""
+    """The report's opening paragraph: what is done, in progress, overdue, the next milestone.
+
+    It counts what it names: the deliverables and action points of the tiers, then the section
+    commitments; standing duties and business from before the plan's issue are counted apart.
+    """
     s = report.summary
-    total = sum(s.counts.values())
+    tiers = s.tier_counts or s.counts
+    total = sum(tiers.values()) - tiers["dropped"]
     words = [
-        f"{as_of_words(report.recorded).capitalize()} {report.as_of}, {s.counts['done']} of "
-        f"{_plural(total, 'action point')} {'is' if s.counts['done'] == 1 else 'are'} done "
-        f"({done_fraction(s.counts):.0%}), {s.counts['in-progress']} in progress"
+        f"{as_of_words(report.recorded).capitalize()} {report.as_of}, {tiers['done']} of "
+        f"{_plural(total, 'deliverable')} and action points of the tiers "
+        f"{'is' if tiers['done'] == 1 else 'are'} done "
+        f"({done_fraction(tiers):.0%}), {tiers['in-progress']} in progress"
     ]
-    if s.counts["blocked"]:
-        words.append(f", {s.counts['blocked']} blocked")
-    words.append(f" and {_plural(len(s.overdue), 'item')} overdue")
+    if tiers["blocked"]:
+        words.append(f", {tiers['blocked']} blocked")
+    words.append(f"; {_plural(len(s.overdue), 'item')} overdue")
     if s.overdue:
         first = s.overdue[0]
         words.append(f" (the longest by {_plural(-first.days, 'day')})")
+    sections = s.section_counts
+    if sum(sections.values()):
+        live = sum(sections.values()) - sections["dropped"]
+        words.append(f"; {sections['done']} of {_plural(live, 'section commitment')} done")
+    if s.standing:
+        n = len(s.standing)
+        duties = "1 standing duty runs" if n == 1 else f"{n} standing duties run"
+        words.append(f"; {duties} for the whole period, not counted")
     words.append(f"; {s.elapsed:.0%} of the period ({s.start} to {s.end}) has elapsed.")
     coming = s.next_milestones
     if coming:
         m = coming[0]
-        when = "under way" if m.days == 0 else f"in {_plural(m.days, 'day')}"
+        when = milestone_when(m, report.as_of)
         words.append(f" The next milestone is {m.title} ({m.label.replace('..', ' to ')}, {when}).")
     else:
         words.append(" No milestone is ahead.")
@@ -168,3 +187,58 @@ def build(index: PlanIndex, as_of: date, *, recorded: bool = False) -> Report:
     dropped = [(e, reason_for(e, Status.DROPPED)) for e in index.entries if e.item.status is Status.DROPPED]
     summary = summarize(index, as_of)
     return Report(index, summary, gantt_bars(index, as_of), due_by_milestone(index), dropped, recorded)
+
+
+def point_marks(style: str, count: int) -> list[str]:
+    """The marks of an objective's points as the document prints them: (a), (1) or bullets."""
+    if style == "letters":
+        return [f"({chr(ord('a') + i)})" for i in range(count)]
+    if style == "numbers":
+        return [f"({i + 1})" for i in range(count)]
+    return ["•"] * count
+
+
+def item_facts(entry: Entry, index: PlanIndex) -> list[str]:
+    """What every report format says after an item's title, in this order.
+
+    A deliverable shows its status; other kinds say what they are. A due date or owners the
+    document does not state carry their basis: "due 2026-12-31 (default)".
+    """
+    item = entry.item
+    facts = [shown_status(entry) if item.kind == "deliverable" else KIND_LABEL[item.kind]]
+    due = effective_due(entry, index)
+    if item.due:
+        mark = f" ({item.due_basis})" if unsure(item.due_basis) else ""
+        facts.append(f"due {due}{mark}")
+    if item.completed:
+        facts.append(f"completed {item.completed}")
+    if item.owners:
+        mark = f" ({item.owners_basis})" if unsure(item.owners_basis) else ""
+        facts.append("owners: " + ", ".join(item.owners) + mark)
+    if item.partners:
+        facts.append("with " + ", ".join(item.partners))
+    if item.kind == "standing":
+        note = latest_note(entry)
+        facts.append(f"latest: {note}" if note else "no note recorded")
+    return facts
+
+
+KIND_LABEL = {
+    "standing": "standing duty",
+    "past": "before this revision",
+    "possibility": "a possibility, not a task",
+}
+
+
+def milestone_when_text(milestone: Milestone) -> str:
+    """A milestone's dates for a table: a day, a month, or "2026-12 to 2027-01"."""
+    if milestone.date is not None:
+        return str(milestone.date)
+    return f"{milestone.start} to {milestone.end}"
+
+
+def milestone_source(milestone: Milestone) -> str:
+    """A short note when a milestone's dates are not the document's own."""
+    if not unsure(milestone.basis):
+        return ""
+    return milestone.basis_note or BASIS_WORDS[milestone.basis or ""]

@@ -1,8 +1,21 @@
-"""Status and progress arithmetic over a plan and an as-of date. Pure: no I/O, no output."""
+"""Status and progress arithmetic over a plan and an as-of date. Pure: no I/O, no output.
+
+Every date rule lives here (and in :mod:`iwgplan.plan.dates`), so that every screen and
+export agrees:
+
+- a month is a range: ``2026-12`` runs from 1 to 31 December;
+- a ``due`` that is a month falls due on its last day;
+- a ``due`` that names a milestone falls due when the milestone ENDS (``mc14``, 26 to 29 March
+  2026, on 29 March; ``report-back``, December 2026 to January 2027, on 31 January 2027);
+- an item due before the plan's own issue date is past business, never overdue;
+- standing duties, possibilities and past business are not deliverables: they count neither
+  in "% done" nor as overdue, and are counted apart.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -19,8 +32,26 @@ STATUSES = [s.value for s in Status]
 
 
 def milestone_due(milestone: Milestone) -> date:
-    """A milestone as a due date: its day, or for a range its start (a month: its last day)."""
-    return milestone.begins.last()
+    """A milestone as a due date: its last day (a range's end; a month's last day)."""
+    return milestone.finishes.last()
+
+
+def counted(entry: Entry) -> bool:
+    """A deliverable: counts in progress and may fall overdue (standing duties and the rest do not)."""
+    return entry.item.kind == "deliverable"
+
+
+def before_issue(index: PlanIndex, due: date | None) -> bool:
+    """Due before the plan was issued: business the document reports, not a late deliverable."""
+    return due is not None and due < index.plan.plan.date
+
+
+def is_overdue(entry: Entry, index: PlanIndex, as_of: date) -> bool:
+    """Open, a deliverable, due before ``as_of``, and not business from before the plan's issue."""
+    due = due_date(entry.item.due, index.milestones)
+    if due is None or due >= as_of or not counted(entry) or before_issue(index, due):
+        return False
+    return not rollup(entry).closed
 
 
 def due_date(due: str | None, milestones: dict[str, Milestone]) -> date | None:
@@ -48,7 +79,9 @@ def rollup(entry: Entry) -> Status:
     own = entry.item.status
     if not entry.children or own.closed:
         return own
-    kids = [rollup(child) for child in entry.children]
+    kids = [rollup(child) for child in entry.children if counted(child)]
+    if not kids:
+        return own
     if all(k.closed for k in kids) and Status.DONE in kids:
         return Status.DONE
     if own is Status.BLOCKED:
@@ -60,10 +93,11 @@ def rollup(entry: Entry) -> Status:
 
 def cookie(entry: Entry) -> str:
     """``[2/3]``: children done out of children, as an outliner shows it."""
-    if not entry.children:
+    kids = [child for child in entry.children if counted(child)]
+    if not kids:
         return ""
-    done = sum(rollup(child) is Status.DONE for child in entry.children)
-    return f"[{done}/{len(entry.children)}]"
+    done = sum(rollup(child) is Status.DONE for child in kids)
+    return f"[{done}/{len(kids)}]"
 
 
 def reason_for(entry: Entry, status: Status) -> str | None:
@@ -137,6 +171,11 @@ class Summary:
     upcoming: list[Dated] = field(default_factory=list)
     milestones: list[Dated] = field(default_factory=list)
     blocked: list[tuple[Entry, str | None]] = field(default_factory=list)
+    tier_counts: dict[str, int] = field(default_factory=dict)
+    section_counts: dict[str, int] = field(default_factory=dict)
+    standing: list[Entry] = field(default_factory=list)
+    past: list[Dated] = field(default_factory=list)
+    possibilities: list[Entry] = field(default_factory=list)
 
     @property
     def next_milestones(self) -> list[Dated]:
@@ -151,14 +190,15 @@ def elapsed_fraction(start: date, end: date, as_of: date) -> float:
 
 
 def dated_items(index: PlanIndex, as_of: date) -> list[Dated]:
-    """Every open item with a due date of its own, earliest first."""
+    """Every open deliverable with a due date of its own, earliest first."""
     found = []
     for entry in index.entries:
         when = due_date(entry.item.due, index.milestones)
-        if when is not None and not rollup(entry).closed:
+        if when is not None and counted(entry) and not rollup(entry).closed:
             days = (when - as_of).days
             found.append(Dated(entry.id, entry.item.title, when, days, entry, None, entry.item.due or ""))
-    found.sort(key=lambda d: (d.date, d.entry.number if d.entry else ""))
+    order = {id(entry): i for i, entry in enumerate(index.entries)}
+    found.sort(key=lambda d: (d.date, order.get(id(d.entry), 0)))
     return found
 
 
@@ -169,24 +209,59 @@ def milestone_label(milestone: Milestone) -> str:
 
 
 def milestone_dated(milestone: Milestone, as_of: date) -> Dated:
-    """Days to go until a milestone begins; 0 while it is under way; negative once it is over."""
+    """Days to go until a milestone begins; 0 while it is under way; negative once it is over.
+
+    A milestone given as a month is a range like any other: ``2026-12`` is under way from 1
+    to 31 December.
+    """
     first, last = milestone.begins.first(), milestone.finishes.last()
     days = (first - as_of).days if as_of < first else (0 if as_of <= last else (last - as_of).days)
     label = milestone_label(milestone)
     return Dated(milestone.id, milestone.title, first, days, None, last, label)
 
 
+def days_text(n: int) -> str:
+    return f"{n} day{'s' * (n != 1)}"
+
+
+def milestone_when(m: Dated, as_of: date) -> str:
+    """How a milestone stands on ``as_of``: a range is under way from its first to its last day.
+
+    A month or a range that has not begun is "in 3 to 33 days", never "in 3 days", which would
+    read as its whole date.
+    """
+    last = m.end or m.date
+    if as_of < m.date:
+        ahead = (m.date - as_of).days
+        return (
+            f"in {days_text(ahead)}" if last == m.date else f"in {ahead} to {days_text((last - as_of).days)}"
+        )
+    if as_of <= last:
+        if last == m.date:
+            return "today"
+        left = (last - as_of).days
+        return f"under way, ends in {days_text(left)}" if left else "under way, ends today"
+    return f"over {days_text((as_of - last).days)} ago"
+
+
 def summarize(index: PlanIndex, as_of: date, horizon: int = 60) -> Summary:
     meta = index.plan.plan
     start, end = meta.period.start.first(), meta.period.end.last()
-    groups = [GroupSummary(g, count(list(index.top_level(g)))) for g in index.groups]
-    totals = count(list(index.top_level()))
+    groups = [GroupSummary(g, count(_deliverables(index.top_level(g)))) for g in index.groups]
+    totals = count(_deliverables(index.top_level()))
     summary = Summary(as_of, start, end, elapsed_fraction(start, end, as_of), totals, groups)
+    summary.tier_counts = _sum(g.counts for g in groups if g.kind == "tier")
+    summary.section_counts = _sum(g.counts for g in groups if g.kind == "section")
+    summary.standing = [e for e in index.entries if e.item.kind == "standing"]
+    summary.possibilities = [e for e in index.entries if e.item.kind == "possibility"]
     for item in dated_items(index, as_of):
-        if item.days < 0:
+        if before_issue(index, item.date):
+            summary.past.append(item)
+        elif item.days < 0:
             summary.overdue.append(item)
         elif item.days <= horizon:
             summary.upcoming.append(item)
+    summary.past += [_undated(e, as_of, index) for e in index.entries if e.item.kind == "past"]
     summary.milestones = [
         milestone_dated(m, as_of) for m in sorted(index.plan.milestones, key=lambda m: m.begins.first())
     ]
@@ -194,3 +269,59 @@ def summarize(index: PlanIndex, as_of: date, horizon: int = 60) -> Summary:
         (e, reason_for(e, Status.BLOCKED)) for e in index.entries if e.item.status is Status.BLOCKED
     ]
     return summary
+
+
+def _deliverables(entries: Iterator[Entry]) -> list[Entry]:
+    return [e for e in entries if counted(e)]
+
+
+def _sum(many: Iterable[dict[str, int]]) -> dict[str, int]:
+    total = dict.fromkeys(STATUSES, 0)
+    for counts in many:
+        for status, n in counts.items():
+            total[status] += n
+    return total
+
+
+def _undated(entry: Entry, as_of: date, index: PlanIndex) -> Dated:
+    """An item marked ``kind: past``, placed on its due date (or the plan's date)."""
+    when = due_date(entry.item.due, index.milestones) or index.plan.plan.date
+    return Dated(entry.id, entry.item.title, when, (when - as_of).days, entry, None, entry.item.due or "")
+
+
+def _of(counts: dict[str, int], name: str) -> str:
+    dropped = counts.get(Status.DROPPED.value, 0)
+    live = sum(counts.values()) - dropped
+    text = f"{counts.get(Status.DONE.value, 0)} of {live} {name} done"
+    return text + (f" ({dropped} dropped)" if dropped else "")
+
+
+def headline(summary: Summary) -> list[str]:
+    """What the counts count, each named: deliverables of the tiers apart from the rest."""
+    parts = [_of(summary.tier_counts, "deliverables and action points of the tiers")]
+    if sum(summary.section_counts.values()):
+        parts.append(_of(summary.section_counts, "section commitments"))
+    extra = [
+        (len(summary.standing), "standing duty", "standing duties"),
+        (len(summary.past), "item before this revision", "items before this revision"),
+        (len(summary.possibilities), "possibility", "possibilities"),
+    ]
+    aside = [f"{n} {one if n == 1 else many}" for n, one, many in extra if n]
+    if aside:
+        parts.append("not counted: " + ", ".join(aside))
+    return parts
+
+
+def latest_note(entry: Entry) -> str | None:
+    """The latest note in an item's history: how a standing duty is going."""
+    return next((h.note for h in reversed(entry.item.history) if h.note), None)
+
+
+KIND_WORDS = {"standing": "standing", "past": "past", "possibility": "possible"}
+
+
+def shown_status(entry: Entry) -> str:
+    """The status a screen shows: a deliverable's rolled-up status, else what the item is."""
+    if entry.item.kind == "deliverable":
+        return rollup(entry).value
+    return KIND_WORDS[entry.item.kind]
