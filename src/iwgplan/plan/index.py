@@ -89,7 +89,7 @@ def child_number(base: str, number: str | None) -> str:
 
 def group_label(group: Tier | Section) -> str:
     """A tier as the document names it ("Tier one"); a section by number and title."""
-    if isinstance(group, Tier):
+    if hasattr(group, "focus_areas"):  # models and records alike
         return group.title
     return f"{group.number} {group.title}"
 

@@ -105,7 +105,20 @@ class Period(Record):
 
 
 class PlanMeta(Record):
-    __slots__ = ("id", "title", "body", "symbol", "revision", "date", "issued_by", "period", "supersedes")
+    __slots__ = (
+        "id",
+        "title",
+        "body",
+        "symbol",
+        "revision",
+        "date",
+        "issued_by",
+        "period",
+        "supersedes",
+        "issuer_role",
+        "symbol_note",
+        "supersedes_note",
+    )
     FIELDS = (
         ("id", None, None),
         ("title", None, None),
@@ -116,6 +129,9 @@ class PlanMeta(Record):
         ("issued_by", None, _LIST),
         ("period", Period.load, None),
         ("supersedes", None, None),
+        ("issuer_role", None, None),
+        ("symbol_note", None, None),
+        ("supersedes_note", None, None),
     )
 
     revision: int
@@ -126,23 +142,30 @@ class PlanMeta(Record):
 
 
 class Reference(Record):
-    __slots__ = ("symbol", "title", "note")
-    FIELDS = (("symbol", None, None), ("title", None, None), ("note", None, None))
+    __slots__ = ("symbol", "title", "note", "title_basis")
+    FIELDS = (
+        ("symbol", None, None),
+        ("title", None, None),
+        ("note", None, None),
+        ("title_basis", None, None),
+    )
 
 
 class Objective(Record):
-    __slots__ = ("id", "number", "text", "refs", "points")
+    __slots__ = ("id", "number", "text", "refs", "points", "points_style", "closing")
     FIELDS = (
         ("id", None, None),
         ("number", None, None),
         ("text", None, None),
         ("refs", None, _LIST),
         ("points", None, _LIST),
+        ("points_style", None, "bullets"),
+        ("closing", None, None),
     )
 
 
 class Milestone(Record):
-    __slots__ = ("id", "title", "date", "start", "end", "description")
+    __slots__ = ("id", "title", "date", "start", "end", "description", "basis", "basis_note")
     FIELDS = (
         ("id", None, None),
         ("title", None, None),
@@ -150,6 +173,8 @@ class Milestone(Record):
         ("start", _when, None),
         ("end", _when, None),
         ("description", None, None),
+        ("basis", None, None),
+        ("basis_note", None, None),
     )
 
     date: When | None
@@ -182,9 +207,13 @@ class ActionPoint(Record):
         "title",
         "status",
         "description",
+        "kind",
         "due",
+        "due_basis",
+        "due_note",
         "completed",
         "owners",
+        "owners_basis",
         "partners",
         "refs",
         "evidence",
@@ -201,9 +230,13 @@ ActionPoint.FIELDS = (
     ("title", None, None),
     ("status", Status, None),
     ("description", None, None),
+    ("kind", None, "deliverable"),
     ("due", None, None),
+    ("due_basis", None, None),
+    ("due_note", None, None),
     ("completed", _day, None),
     ("owners", None, _LIST),
+    ("owners_basis", None, None),
     ("partners", None, _LIST),
     ("refs", None, _LIST),
     ("evidence", _list_of(Evidence), _LIST),

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from iwgplan.plan.index import PlanIndex
-from iwgplan.plan.model import Milestone
 from iwgplan.plan.status import Status
 from iwgplan.render.safe import mermaid_label, mermaid_text
 from iwgplan.views.report import Report
+
+if TYPE_CHECKING:
+    from iwgplan.plan.model import Milestone
 
 
 def _task_id(ident: str) -> str:

@@ -11,9 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from html import escape
+from typing import TYPE_CHECKING
 
 from iwgplan.plan.index import Entry, Group, group_label
-from iwgplan.plan.model import Milestone
 from iwgplan.render.safe import block
 from iwgplan.views.context import as_of_words
 from iwgplan.views.report import (
@@ -28,6 +28,9 @@ from iwgplan.views.report import (
     point_marks,
 )
 from iwgplan.views.timeline import headline, rollup
+
+if TYPE_CHECKING:
+    from iwgplan.plan.model import Milestone
 
 CSS = """
 :root { --done:#2e7d32; --prog:#f9a825; --plan:#90a4ae; --blk:#c62828; --drop:#bdbdbd; --ink:#1b1b1b; }

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from iwgplan.plan.model import ActionPoint, Milestone, PlanMeta
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # screens run on plan.records too, without pydantic
+    from iwgplan.plan.model import ActionPoint, Milestone, PlanMeta
 
 BASIS_WORDS = {
     "document": "stated in the document",
