@@ -161,14 +161,14 @@ def test_ics_todos_as_events_read_by_icalendar_and_vobject(cli, progressed: Path
     assert len(parsed.contents["vevent"]) == 1 + dated and "vtodo" not in parsed.contents
     by_uid = {e.uid.value: e for e in parsed.vevent_list}
     parent = by_uid["due.parent.small-plan@iwgplan"]
-    assert parent.summary.value == "Due: 1.1.2 Parent"
+    assert parent.summary.value == "Due: Tier one, fa • Parent"
     assert (parent.dtstart.value, parent.dtend.value) == (date(2026, 6, 30), date(2026, 7, 1))
     assert parent.description.value == (
         "Status: in-progress\nId: parent (iwgplan show parent)\nSub-points:\n"
-        "- 1.1.2(a) First kid: done\n- 1.1.2(b) Second kid: in-progress"
+        "- Tier one, fa • (a) First kid: done\n- Tier one, fa • (b) Second kid: in-progress"
     )
     statement = by_uid["due.statement.small-plan@iwgplan"]
-    assert statement.summary.value == "Due: 1.1.1 Joint statement (dropped)"
+    assert statement.summary.value == "Due: Tier one, fa • Joint statement (dropped)"
     assert statement.status.value == "CANCELLED"
     assert statement.description.value.startswith(
         "Status: dropped (superseded by <b>)\nOwners: Côte d'Ivoire\n"
