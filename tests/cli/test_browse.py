@@ -89,7 +89,7 @@ def test_status_markdown(cli) -> None:
     run = cli("status", "--plan", SMALL, "--as-of", "2026-02-01", "--format", "markdown")
     assert run.code == 0
     assert run.out.startswith("# Small plan — Côte d'Ivoire and Türkiye\n")
-    assert "| Tier one, fa • | late | Türkiye: hosting | 2026-01-15 | 17 |" in run.out
+    assert "| Tier one, • | late | Türkiye: hosting | 2026-01-15 | 17 |" in run.out
 
 
 def test_status_bad_as_of_is_usage_error(cli) -> None:
@@ -115,7 +115,7 @@ def test_list_json_rows_include_children(cli) -> None:
     ]
     kid = rows[2]
     assert {k: kid[k] for k in ("number", "tier", "focus_area", "status", "due", "owners")} == {
-        "number": "Tier one, fa • (a)",  # the fixture numbers nothing: bullets, never 1.1.2(a)
+        "number": "Tier one, • (a)",  # the fixture numbers nothing: bullets, never 1.1.2(a)
         "tier": "tier1",
         "focus_area": "fa",
         "status": "planned",
@@ -151,7 +151,7 @@ def test_list_csv(cli) -> None:
 
 def test_list_markdown_and_tree(cli) -> None:
     assert (
-        "| Tier one, fa • | late | blocked | 2026-01-15 |"
+        "| Tier one, • | late | blocked | 2026-01-15 |"
         in cli("list", "--plan", SMALL, "--format", "markdown").out
     )
     text = cli("list", "--plan", SMALL, "--search", "second").out
@@ -189,8 +189,11 @@ def test_tiers_all_formats(cli) -> None:
 def test_show_text(cli) -> None:
     run = cli("show", "KID-B", "--plan", SMALL)
     assert run.code == 0
-    assert run.out.startswith("1.1.2(b) Second kid\nid         kid-b\nstatus     in-progress\n")
-    assert "tier       1  Tier one\nfocus area Focus\npart of    1.1.2  parent  Parent\n" in run.out
+    assert run.out.startswith(
+        "Tier one, • (b) Second kid\nid         kid-b\nnumber     • (b)\nstatus     in-progress\n"
+    )
+    assert "tier       Tier one\nfocus area Focus\npart of    Tier one, •  parent  Parent\n" in run.out
+    assert "due        2026-06-30\ndue basis  from parent\n" in run.out  # the fixture numbers nothing
     assert "history\n   1  2025-10-01  in-progress  started\n" in run.out
 
 
@@ -200,7 +203,7 @@ def test_show_json_and_markdown(cli) -> None:
     assert data["refs"] == ["INF/TGE/W/7/Rev.3"]
     assert data["parents"] == []
     md = cli("show", "parent", "--plan", SMALL, "--format", "markdown").out
-    assert md.startswith("## Tier one, fa • Parent\n") and "| child | kid-a (planned) |" in md
+    assert md.startswith("## Tier one, • Parent\n") and "| child | kid-a (planned) |" in md
 
 
 def test_show_dependents(cli, tmp_path) -> None:

@@ -87,6 +87,16 @@ def child_number(base: str, number: str | None) -> str:
     return f"{base}.{number}"
 
 
+def cite(group: Tier | Section, focus: FocusArea | None, own: str) -> str:
+    """The document's number with what makes it unique: the tier as the document names it, and
+    the focus area's id when the tier has more than one ("Tier two, data 1", "Tier one, 2");
+    a section's numbers ("5.1(a)") are unique already."""
+    if focus is None:
+        return own
+    areas = getattr(group, "focus_areas", [])
+    return f"{group.title}, {own}" if len(areas) == 1 else f"{group.title}, {focus.id} {own}"
+
+
 def group_label(group: Tier | Section) -> str:
     """A tier as the document names it ("Tier one"); a section by number and title."""
     if hasattr(group, "focus_areas"):  # models and records alike
@@ -122,7 +132,7 @@ class PlanIndex:
         for i, item in enumerate(items):
             entry = Entry(item, (*base, i), group, focus, parent, "")
             entry.own = child_number(number, item.number)
-            entry.number = f"{group.title}, {focus.id} {entry.own}" if focus else entry.own
+            entry.number = cite(group, focus, entry.own)
             self.entries.append(entry)
             entry.children = self._add(
                 item.children, (*entry.loc, "children"), group, focus, entry, entry.own

@@ -28,6 +28,7 @@ from iwgplan.views.timeline import (
     headline,
     latest_note,
     milestone_when,
+    number_ranges,
     rollup,
     shown_status,
 )
@@ -129,9 +130,9 @@ def tiers_table(groups: list[GroupSummary], *, bar_width: int = 10) -> Table:
     return table
 
 
-def _dated_rows(rows: list[Dated], caption: str, *, late: bool, past: bool = False) -> Rows:
+def _dated_rows(rows: list[Dated], caption: str, *, late: bool) -> Rows:
     table = Rows(
-        ["number", "id", "title", "when"], title="title", shrink=["when", "when"], right=["when"], want=32
+        ["number", "id", "title", "when"], title="title", shrink=["when", "when"], right=["when"], want=20
     )
     table.heading(Text(caption, style="bold red" if late else "bold"))
     style = "red" if late else ""
@@ -140,8 +141,6 @@ def _dated_rows(rows: list[Dated], caption: str, *, late: bool, past: bool = Fal
             words = [f"{plural(-d.days, 'day')} late", f"{-d.days}d late"]
         else:
             words = ["today", "today"] if d.days == 0 else [f"in {plural(d.days, 'day')}", f"in {d.days}d"]
-        if past:
-            words = ["before this revision", "before issue"]
         when = [Text(f"{d.date} · {w}", style=style) for w in words] + [Text(str(d.date), style=style)]
         table.add(
             number=line(d.entry.number) if d.entry else "",
@@ -176,8 +175,7 @@ def status(
     _print_rows(console, _dated_rows(rows, caption, late=False), fit, more)
     _print_rows(console, _milestones(summary.next_milestones[:3], summary.as_of), fit)
     if summary.past:
-        caption = f"Before this revision ({len(summary.past)})"
-        _print_rows(console, _dated_rows(summary.past, caption, late=False, past=True), fit)
+        _past(console, summary.past)
     if summary.standing:
         _standing(console, summary.standing, limit, fit)
     more = None
@@ -205,28 +203,39 @@ def _plus(day: date, days: int) -> date:
 def _standing(console: Console, entries: list[Entry], limit: int, fit: Fit) -> None:
     """Standing duties run for the whole period: those with a note show it, the rest by number."""
     noted = [(e, note) for e in entries if (note := latest_note(e))]
-    quiet = [line(e.number) for e in entries if not latest_note(e)]
-    head = Text(f"Standing duties ({len(entries)}), not counted in % done", style="bold")
+    quiet = number_ranges([e.number for e in entries if not latest_note(e)])
+    head = Text(f"Standing duties ({len(entries)}, not counted)", style="bold")
     if quiet:
-        head.append(f": {', '.join(quiet)}" + (" (no note)" if noted else " (no notes recorded)"), style="")
+        head.append(f": {line(quiet)}" + ("; no note" if noted else "; no notes recorded"), style="")
     console.print(head)
     if noted:
         table = Rows(["number", "id", "latest"], title="latest", want=30)
         for entry, note in noted[:limit]:
-            table.add(
-                number=line(entry.number), id=Text(line(entry.id), style="bold"), latest=Text(block(note))
-            )
+            ident = Text(line(entry.id), style="bold")
+            table.add(number=line(entry.number), id=ident, latest=Text(block(note)))
         _print_rows(console, table, fit)
 
 
+def _past(console: Console, rows: list[Dated]) -> None:
+    """Business the document sets before its own issue date: named on one line, never late."""
+    head = Text(f"Before this revision ({len(rows)}): ", style="bold")
+    named = [f"{d.entry.number if d.entry else ''} {d.id} ({d.date})".strip() for d in rows]
+    console.print(head + Text(line(", ".join(named))))
+
+
 def _milestones(rows: list[Dated], as_of: date) -> Rows:
-    table = Rows(["id", "title", "when"], title="title", shrink=["when"], right=["when"], want=32)
+    table = Rows(["id", "title", "when"], title="title", shrink=["when", "when"], right=["when"], want=32)
     table.heading(Text("Next milestones", style="bold"))
     for m in rows:
         when = milestone_when(m, as_of)
+        short = (
+            when.replace(" to ", "-").replace(" days", "d").replace(" day", "d").replace("under way, ", "")
+        )
         label = line(m.label)
         table.add(
-            id=Text(line(m.id), style="bold magenta"), title=line(m.title), when=[f"{label} · {when}", label]
+            id=Text(line(m.id), style="bold magenta"),
+            title=line(m.title),
+            when=[f"{label} · {when}", f"{label} · {short}", label],
         )
     if not rows:
         table.add(title=Text("none ahead", style="dim"))

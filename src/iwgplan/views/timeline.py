@@ -14,6 +14,7 @@ export agrees:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -303,7 +304,7 @@ def headline(summary: Summary) -> list[str]:
         parts.append(_of(summary.section_counts, "section commitments"))
     extra = [
         (len(summary.standing), "standing duty", "standing duties"),
-        (len(summary.past), "item before this revision", "items before this revision"),
+        (len(summary.past), "past item", "past items"),
         (len(summary.possibilities), "possibility", "possibilities"),
     ]
     aside = [f"{n} {one if n == 1 else many}" for n, one, many in extra if n]
@@ -325,3 +326,31 @@ def shown_status(entry: Entry) -> str:
     if entry.item.kind == "deliverable":
         return rollup(entry).value
     return KIND_WORDS[entry.item.kind]
+
+
+_PARTS = re.compile(r"(.*?)(?:\(([a-z])\)|\.(\d+))$")
+
+
+def number_ranges(numbers: list[str]) -> str:
+    """``5.2(a), 5.2(b), 5.2(c)`` as ``5.2(a)-(c)``; ``6.1, 6.2, 6.3`` as ``6.1-6.3``."""
+    runs: list[list[tuple[str, str, str]]] = []
+    for number in numbers:
+        match = _PARTS.fullmatch(number)
+        base, step = (match[1], match[2] or match[3]) if match else (number, "")
+        last = runs[-1][-1] if runs else None
+        if last and last[0] == base and step and last[1] and _next(last[1]) == step:
+            runs[-1].append((base, step, number))
+        else:
+            runs.append([(base, step, number)])
+    out = []
+    for run in runs:
+        first, final = run[0][2], run[-1][2]
+        if len(run) == 1:
+            out.append(first)
+        else:
+            out.append(f"{first}-{final[len(run[-1][0]) :]}" if "(" in final else f"{first}-{final}")
+    return ", ".join(out)
+
+
+def _next(step: str) -> str:
+    return str(int(step) + 1) if step.isdigit() else chr(ord(step) + 1)
