@@ -63,9 +63,9 @@ def test_ids_with_titles_from_the_discovered_plan() -> None:
 
 def test_ids_in_bash_and_fish() -> None:
     assert complete("iwgplan done hack", shell="bash") == ["hackathons"]
-    assert complete("iwgplan start data-", shell="fish") == [
-        "data-workshops\tData exchange workshops",
-        "data-audience\tThese events will be directed toward government officials f…",
+    assert complete("iwgplan start digital-", shell="fish") == [
+        "digital-partners\tWorking with other organisation such as ITC, UNCTAD and ITU…",
+        "digital-compendium\tDesigning a compendium mapping Members' trade policy measur…",
     ]
 
 
