@@ -117,3 +117,13 @@ def test_plurals_of_days_in_diffs() -> None:
     assert _days([1]) == "1 day"
     assert _days([-1, 1]) == "up to 1 day"
     assert _days([3]) == "3 days"
+
+
+def test_tiers_wraps_focus_areas_and_never_cuts_them(cli, monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "40")
+    out = _flat(cli("tiers", "--plan", SHIPPED).out)
+    plan = load_text(SHIPPED.read_text(encoding="utf-8"), "plan")[0]
+    for tier in plan.tiers:
+        for area in tier.focus_areas:
+            assert _flat(area.title) in out
+    assert "…" not in out

@@ -340,7 +340,7 @@ def tiers(view: View, summary: Summary, console: Console) -> None:
         if areas:
             console.print(group_name(g))
             for area in areas:
-                console.print(Text(f"  · {line(area.title)}"), overflow="ellipsis", no_wrap=True)
+                console.print(Text(f"  · {line(area.title)}"))  # wrapped, never cut
 
 
 # --- show ----------------------------------------------------------------------------------
