@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import itertools
 import json
 import os
@@ -433,3 +435,32 @@ def test_chart_labels_never_overlap_or_leave_the_chart(wanted: list[tuple[float,
         assert abs(label.right - label.left - text_width(label.text)) < 1e-6
     for a, b in itertools.combinations(placed, 2):
         assert a.lane != b.lane or a.right <= b.left or b.right <= a.left
+
+
+def test_csv_for_excel_has_bom_crlf_and_numbers_as_text(cli, small: Path, tmp_path: Path) -> None:
+    text = small.read_text(encoding="utf-8")
+    text = text.replace("    title: Tier one\n", "    title: Tier one\n", 1).replace(
+        'number: "1"', 'number: "4"', 1
+    )
+    text = text.replace(
+        "          - id: statement\n", '          - id: statement\n            number: "10"\n'
+    )
+    text = text.replace('    title: "Türkiye: hosting"\n', '    title: "=HYPERLINK(1)"\n')
+    small.write_text(text, encoding="utf-8")
+    plain, excel = tmp_path / "plain.csv", tmp_path / "excel.csv"
+    assert cli("export", "--format", "csv", "-o", plain, "--plan", small).code == 0
+    assert cli("export", "--format", "csv", "--excel", "-o", excel, "--plan", small).code == 0
+    assert not plain.read_bytes().startswith(b"\xef\xbb\xbf") and b"\r" not in plain.read_bytes()
+    data = excel.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfid,number,title,") and data.endswith(b"\r\n")
+    assert data.count(b"\r\n") == data.count(b"\n") == 6  # header and five rows, every line CRLF
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    by_id = {r["id"]: r for r in rows}
+    assert by_id["parent"]["due"] == '="2026-06"' and by_id["statement"]["due"] == "mc14"
+    shipped = cli("export", "--format", "csv", "--excel", "--plan", SHIPPED).out
+    numbers = {r["id"]: r["number"] for r in csv.DictReader(io.StringIO(shipped.lstrip("\ufeff")))}
+    assert (numbers["report-back-duty"], numbers["engagement"]) == ('="4.3"', '="6.1"')
+    assert numbers["agenda-process"] == "5.1(a)"  # not number-like: left alone
+    assert by_id["late"]["title"] == "'=HYPERLINK(1)"  # plan text that is a formula stays neutralised
+    assert by_id["parent"]["due_date"] == "2026-06-30"  # real dates stay dates
+    assert cli("export", "--format", "json", "--excel", "--plan", small).code == 2

@@ -80,6 +80,13 @@ def export(
     *,
     fmt: Annotated[ExportFmt, typer.Option("--format", help="What to export.")],
     raw: RawOpt = False,
+    excel: Annotated[
+        bool,
+        typer.Option(
+            "--excel",
+            help="csv: for spreadsheets: a byte-order mark, CRLF, and document numbers kept as text.",
+        ),
+    ] = False,
     as_of: AsOfOpt = None,
     todos_as_events: Annotated[
         bool,
@@ -103,6 +110,8 @@ def export(
     """
     if (todos_as_events or client is not None) and fmt is not ExportFmt.ics:
         raise UsageError("--todos-as-events and --for apply to --format ics only")
+    if excel and fmt is not ExportFmt.csv:
+        raise UsageError("--excel applies to --format csv only")
     view = load_view(plan, rev, as_of)
     if fmt is ExportFmt.ics:
         from iwgplan.render.ics import calendar
@@ -118,7 +127,10 @@ def export(
         from iwgplan.render.rows import item_row, rows_csv
 
         rows = [item_row(e, view.index) for e in view.index.entries]
-        emit(rows_csv(rows, raw=raw) if fmt is ExportFmt.csv else dump({"action_points": rows}), output)
+        if fmt is ExportFmt.csv:
+            emit(rows_csv(rows, raw=raw, excel=excel), output)
+        else:
+            emit(dump({"action_points": rows}), output)
 
 
 def register(app: typer.Typer) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import date
 from typing import Any
 
@@ -58,20 +59,29 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def rows_csv(rows: list[dict[str, Any]], *, raw: bool = False) -> str:
+# Cells a spreadsheet would turn into a number or a date: 4.10 becomes 4.1, 2026-12 Dec-26.
+_NUMBERLIKE = re.compile(r"\d[\d./-]*")
+TEXT_COLUMNS = ("number", "due")  # the document's numbering and `due` as written are text
+
+
+def rows_csv(rows: list[dict[str, Any]], *, raw: bool = False, excel: bool = False) -> str:
     """CSV with a leading ``'`` on cells a spreadsheet would run as a formula, unless ``raw``.
 
     Rows end in LF. The writer is told CRLF so that it quotes a cell holding a lone CR too
     (with LF alone it would not, and the CR would split the row); each row's CRLF becomes LF.
+    With ``excel``: a byte-order mark (Excel on Windows reads UTF-8 only with it), CRLF line ends,
+    and number-like document numbers and ``due`` values as ``="4.10"``, which Excel and LibreOffice
+    show as the text 4.10 (only digits, dots, dashes and slashes are ever wrapped).
     """
     row_out = io.StringIO()
     writer = csv.DictWriter(row_out, fieldnames=ROW_KEYS, lineterminator="\r\n")
     lines = []
-    for row in [dict(zip(ROW_KEYS, ROW_KEYS, strict=True)), *rows]:
+    for n, row in enumerate([dict(zip(ROW_KEYS, ROW_KEYS, strict=True)), *rows]):
         row_out.seek(0)
         row_out.truncate()
-        writer.writerow(
-            {k: csv_cell("; ".join(v) if isinstance(v, list) else v, raw) for k, v in row.items()}
-        )
-        lines.append(row_out.getvalue()[:-2] + "\n")
-    return "".join(lines)
+        cells = {k: csv_cell("; ".join(v) if isinstance(v, list) else v, raw) for k, v in row.items()}
+        if excel and n:
+            cells.update({k: f'="{cells[k]}"' for k in TEXT_COLUMNS if _NUMBERLIKE.fullmatch(cells[k])})
+        writer.writerow(cells)
+        lines.append(row_out.getvalue() if excel else row_out.getvalue()[:-2] + "\n")
+    return ("\ufeff" if excel else "") + "".join(lines)
