@@ -371,3 +371,29 @@ def test_revise_then_diff(cli, tmp_path: Path) -> None:
         ("date", "2025-09-10", "2026-02-15"),
         ("supersedes", "INF/TGE/W/10", "INF/TGE/W/10/Rev.1"),
     }
+
+
+@pytest.mark.parametrize(
+    ("where", "new"),
+    [
+        ("", "HEAD"),  # the plan's own path at a revision
+        ("", "HEAD:plans/small.yaml"),  # REV:path, from the top
+        ("plans", "HEAD"),  # from a subfolder
+        ("plans", "HEAD:./small.yaml"),  # REV:./path, which git reads from the current folder
+        ("plans", "small.yaml"),  # the working-tree file, named from a subfolder
+        ("plans/deeper", "../small.yaml"),
+        ("", None),  # the discovered plan
+    ],
+)
+def test_github_annotations_name_the_file_from_the_repository_root(
+    cli, repo: Path, monkeypatch: pytest.MonkeyPatch, where: str, new: str | None
+) -> None:
+    folder = repo / where
+    folder.mkdir(exist_ok=True)
+    monkeypatch.chdir(folder)
+    run = cli(
+        "diff", "rev0", *([new] if new else []), "--format", "github", "--plan", repo / "plans" / "small.yaml"
+    )
+    assert run.code == 0, run.err
+    files = {line.split("file=", 1)[1].split(",", 1)[0] for line in run.out.splitlines()}
+    assert files == {"plans/small.yaml"}, run.out

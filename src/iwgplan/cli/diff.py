@@ -68,7 +68,9 @@ def diff(
     elif fmt is DiffFmt.markdown:
         print(diff_out.markdown(changes), end="")
     elif fmt is DiffFmt.github:
-        print(diff_out.github(changes, new_side[0].text, new_side[1], new_side[0].shown), end="")
+        from iwgplan.files.gitrev import repo_name
+
+        print(diff_out.github(changes, new_side[0].text, new_side[1], repo_name(new_side[0])), end="")
     else:
         titles = {g.id: f"{g.number} {g.title}" for g in [*old_side[1].groups, *new_side[1].groups]}
         diff_out.text(changes, console(), titles)

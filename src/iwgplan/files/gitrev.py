@@ -59,3 +59,23 @@ def read_at_revision(spec: str, default_path: Path | None) -> PlanText:
         why = done.stderr.decode(errors="replace").strip().splitlines()
         raise IwgplanError(f"cannot read {shown} from git: {why[-1] if why else 'unknown error'}")
     return PlanText(decode(done.stdout, shown), shown, None, rev)
+
+
+def repo_name(source: PlanText) -> str:
+    """The plan's path from the top of its repository, as GitHub names files in annotations.
+
+    A revision's ``REV:path`` is already from the top, except ``./`` and ``../`` paths, which git
+    reads from the current folder; a working-tree file is placed by ``git rev-parse``. Outside a
+    repository (or for the embedded plan) the name messages use is all there is.
+    """
+    try:
+        if source.rev is not None:
+            path = source.shown.partition(":")[2]
+            if not path.startswith(("./", "../")) and path not in (".", ".."):
+                return path
+            return repo_path(Path.cwd() / path)[1]
+        if source.path is not None:
+            return repo_path(source.path)[1]
+    except (IwgplanError, ValueError, OSError):
+        pass
+    return source.shown
