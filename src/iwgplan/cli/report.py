@@ -33,47 +33,71 @@ class ExportFmt(StrEnum):
     json = "json"
 
 
+class TemplateKind(StrEnum):
+    html = "html"
+    markdown = "markdown"
+
+
 def report(
     *,
     as_of: AsOfOpt = None,
     fmt: Annotated[ReportFmt, typer.Option("--format", help="Output format.")] = ReportFmt.markdown,
     output: OutputOpt = None,
+    template: Annotated[
+        Path | None,
+        typer.Option(
+            "--template",
+            help="Render html or markdown with this Jinja2 template instead of the shipped one.",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    print_template: Annotated[
+        TemplateKind | None,
+        typer.Option(
+            "--print-template",
+            help="Write the shipped template of this format (a starting point for --template) and stop.",
+            show_default=False,
+        ),
+    ] = None,
     plan: PlanOpt = None,
     rev: RevOpt = None,
 ) -> None:
     """Write the implementation report: progress, each tier's items, overdue, milestones, references.
 
     HTML is one self-contained, printable file; Markdown embeds a Mermaid Gantt that GitHub draws;
-    docx is a Word document to edit and circulate; json is the report context itself.
+    docx is a Word document to edit and circulate; json is the report context itself. HTML and
+    Markdown are rendered from Jinja2 templates over that context; --template uses your own.
 
     Example: iwgplan report --format docx -o report.docx
     """
-    from iwgplan.views.report import build
+    if print_template is not None:
+        from iwgplan.render.templates import shipped_text
 
+        emit(shipped_text(print_template.value), output)
+        return
+    if template is not None and fmt not in (ReportFmt.html, ReportFmt.markdown):
+        raise UsageError("--template works with --format html or markdown")
     if fmt is ReportFmt.docx and output is None and sys.stdout.isatty():
         raise UsageError("--format docx writes a binary file: give --output/-o FILE (or redirect stdout)")
+    from iwgplan.views.report import build
+    from iwgplan.views.report_context import build_context
+
     view = load_view(plan, rev, as_of)
     built = build(view.index, view.as_of, recorded=view.recorded)
-    if fmt in (ReportFmt.json, ReportFmt.docx):
-        from iwgplan.views.report_context import build_context
+    context = build_context(built)
+    if fmt is ReportFmt.json:
+        from iwgplan.render.json_out import dump
 
-        context = build_context(built)
-        if fmt is ReportFmt.json:
-            from iwgplan.render.json_out import dump
+        emit(dump(context), output)
+    elif fmt is ReportFmt.docx:
+        from iwgplan.render import docx
 
-            emit(dump(context), output)
-        else:
-            from iwgplan.render import docx
-
-            emit(docx.render(context), output)
-    elif fmt is ReportFmt.html:
-        from iwgplan.render import report_html
-
-        emit(report_html.render(built), output)
+        emit(docx.render(context), output)
     else:
-        from iwgplan.render import report_md
+        from iwgplan.render import templates
 
-        emit(report_md.render(built), output)
+        emit(templates.render_report(fmt.value, built, context, template), output)
 
 
 def export(

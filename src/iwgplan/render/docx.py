@@ -296,7 +296,7 @@ def _progress(w: Writer, ctx: Ctx) -> None:
     )
     rows = [
         [
-            f"{g['number']} {g['title']}" + (" (priority)" if g["priority"] else ""),
+            g["label"] + (" (priority)" if g["priority"] else ""),
             *g["counts"].values(),
             _pct(g["done_fraction"]),
         ]
@@ -374,12 +374,12 @@ def _item(w: Writer, it: Ctx, depth: int = 0) -> None:
     if it["partners"]:
         facts.append((" · partners: " + ", ".join(it["partners"]), ""))
     if depth == 0:
-        w.paragraph("Heading3", [(it["number"], ""), (" ", ""), (it["title"], "")])
+        w.paragraph("Heading3", [(it["own"], ""), (" ", ""), (it["title"], "")])
         w.paragraph(None, facts)
         bullet = "ListBullet"
     else:
         style = "ListBullet2" if depth == 1 else "ListBullet3"
-        w.paragraph(style, [(it["number"], "b"), (f" {it['title']} — ", ""), *facts])
+        w.paragraph(style, [(it["own"], "b"), (f" {it['title']} — ", ""), *facts])
         bullet = "ListBullet3"
     if it["description"]:
         w.paragraph(None if depth == 0 else bullet, [(it["description"], "i")])
@@ -401,7 +401,7 @@ def _item(w: Writer, it: Ctx, depth: int = 0) -> None:
 def _groups(w: Writer, ctx: Ctx) -> None:
     for g in ctx["groups"]:
         priority = " (priority)" if g["priority"] else ""
-        w.paragraph("Heading1", [f"{g['number']} {g['title']}{priority}"])
+        w.paragraph("Heading1", [f"{g['label']}{priority}"])
         if g["description"]:
             w.paragraph(None, [(g["description"], "i")])
         for block in g["blocks"]:

@@ -2,7 +2,7 @@
 lists and dicts), so that `report --format json` prints it and templates render it. Pure.
 
 Keys are stable: later versions may add keys but not remove or rename them. Dates are ISO
-strings; fractions are 0..1 rounded to 4 places; text is exactly as the plan gives it (each
+strings; fractions are 0..1, unrounded; text is exactly as the plan gives it (each
 output format escapes it its own way).
 """
 
@@ -11,11 +11,20 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from iwgplan.plan.index import Entry, Group
-from iwgplan.plan.model import Milestone
+from iwgplan.plan.index import Entry, Group, group_label
 from iwgplan.views.context import as_of_words
-from iwgplan.views.report import Bar, Report, header_facts
-from iwgplan.views.timeline import done_fraction, effective_due, rollup
+from iwgplan.views.report import (
+    Bar,
+    Report,
+    header_facts,
+    item_facts,
+    label,
+    milestone_source,
+    milestone_when_text,
+    overview,
+    point_marks,
+)
+from iwgplan.views.timeline import done_fraction, effective_due, headline, rollup
 
 CONTEXT_VERSION = 1
 
@@ -36,7 +45,10 @@ def item(entry: Entry, report: Report) -> dict[str, Any]:
     return {
         "id": entry.id,
         "number": entry.number,
+        "own": entry.own,
+        "kind": it.kind,
         "title": it.title,
+        "facts": item_facts(entry, report.index),
         "status": status.value,
         "recorded_status": it.status.value,
         "description": it.description,
@@ -85,19 +97,16 @@ def _groups(report: Report) -> list[dict[str, Any]]:
             "number": g.group.number,
             "title": g.group.title,
             "kind": g.kind,
+            "label": group_label(g.group),
             "priority": g.priority,
             "description": g.group.description,
             "counts": dict(g.counts),
             "total": g.total,
-            "done_fraction": round(g.done_fraction, 4),
+            "done_fraction": g.done_fraction,
             "blocks": _blocks(g.group, report),
         }
         for g in report.summary.groups
     ]
-
-
-def _when(m: Milestone) -> str:
-    return str(m.date) if m.date else f"{m.start} to {m.end}"
 
 
 def _milestones(report: Report) -> list[dict[str, Any]]:
@@ -105,11 +114,18 @@ def _milestones(report: Report) -> list[dict[str, Any]]:
         {
             "id": d.milestone.id,
             "title": d.milestone.title,
-            "when": _when(d.milestone),
+            "when": milestone_when_text(d.milestone),
+            "source": milestone_source(d.milestone),
             "first_day": _iso(d.milestone.begins.first()),
             "last_day": _iso(d.milestone.finishes.last()),
             "due_by_it": [
-                {"id": e.id, "number": e.number, "title": e.item.title, "status": rollup(e).value}
+                {
+                    "id": e.id,
+                    "number": e.number,
+                    "title": e.item.title,
+                    "label": label(e),
+                    "status": rollup(e).value,
+                }
                 for e in d.entries
             ],
         }
@@ -151,6 +167,23 @@ def _timeline(report: Report) -> dict[str, Any]:
     }
 
 
+def _objectives(report: Report) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": o.id,
+            "number": o.number,
+            "text": o.text,
+            "refs": list(o.refs),
+            "points": [
+                {"mark": m, "text": p}
+                for m, p in zip(point_marks(o.points_style, len(o.points)), o.points, strict=True)
+            ],
+            "closing": o.closing,
+        }
+        for o in report.index.plan.objectives
+    ]
+
+
 def _plan(report: Report) -> dict[str, Any]:
     meta = report.index.plan.plan
     return {
@@ -173,8 +206,9 @@ def _progress(report: Report) -> dict[str, Any]:
         "counts": dict(s.counts),
         "total": sum(s.counts.values()),
         "done": s.counts["done"],
-        "done_fraction": round(done_fraction(s.counts), 4),
-        "elapsed": round(s.elapsed, 4),
+        "done_fraction": done_fraction(s.counts),
+        "headline": headline(s),
+        "elapsed": s.elapsed,
         "start": _iso(s.start),
         "end": _iso(s.end),
     }
@@ -210,7 +244,9 @@ def build_context(report: Report) -> dict[str, Any]:
         "as_recorded": report.recorded,
         "as_of_words": as_of_words(report.recorded),
         "plan": _plan(report),
+        "overview": overview(report),
         "facts": [{"label": k, "value": v} for k, v in header_facts(report.index)],
+        "objectives": _objectives(report),
         "progress": _progress(report),
         "groups": _groups(report),
         **_attention(report),

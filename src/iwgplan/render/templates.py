@@ -1,0 +1,177 @@
+"""Reports rendered from Jinja2 templates over the report context (`report --format json`).
+
+The shipped templates live in ``iwgplan/templates/``; ``--template FILE`` uses a person's own.
+Templates see the context's keys as variables, plus the filters and functions below, which make
+plan text safe for the output (``cell`` for Markdown; HTML is autoescaped). Undefined names are
+errors (``StrictUndefined``), and every template error names the template's file and line.
+Jinja2 is imported here only, so commands that render no template do not load it.
+"""
+
+from __future__ import annotations
+
+import re
+import traceback
+from collections.abc import Callable
+from html import escape
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import jinja2
+from markupsafe import Markup
+
+from iwgplan.errors import IwgplanError
+from iwgplan.render import safe
+from iwgplan.render.markdown import cell, table
+from iwgplan.render.report_html import STATUS_COLOUR
+from iwgplan.views.report import Report
+
+SHIPPED = {"markdown": "report.md.j2", "html": "report.html.j2"}
+
+
+class TemplateError(IwgplanError):
+    """A template that does not parse or render: exit 1, nothing written."""
+
+
+def shipped_text(kind: str) -> str:
+    return (resources.files("iwgplan") / "templates" / SHIPPED[kind]).read_text(encoding="utf-8")
+
+
+def _pct(value: float) -> str:
+    return f"{value:.0%}"
+
+
+def _link_url(url: str) -> str:
+    """A URL safe inside a Markdown link target: no spaces, brackets or angle brackets."""
+    return quote(url, safe=":/?&=#%~+@,;!$*'-._")
+
+
+def _row(data: dict[str, Any], *keys: str) -> list[object]:
+    return ["—" if data[k] is None else data[k] for k in keys]
+
+
+def _progress_row(g: dict[str, Any]) -> list[object]:
+    name = g["label"] + (" (priority)" if g["priority"] else "")
+    return [name, *g["counts"].values(), _pct(g["done_fraction"])]
+
+
+def _milestone_row(m: dict[str, Any]) -> list[object]:
+    due = "; ".join(f"{d['label']} ({d['status']})" for d in m["due_by_it"]) or "—"
+    return [m["title"], m["when"] + (f" ({m['source']})" if m["source"] else ""), due]
+
+
+def _html(value: object) -> Markup:
+    """How HTML templates show every value: controls made visible (``safe.block``), then escaped."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(escape(safe.block(value), quote=True))
+
+
+_DATEISH = re.compile(r"\d{4}-\d{2}(-\d{2})?( to \d{4}-\d{2}(-\d{2})?)?|[\w.()-]{1,24}")
+
+
+def _td(value: object) -> Markup:
+    """A table cell; dates, ids and numbers do not break across lines."""
+    text = "" if value is None else str(value)
+    nowrap = ' class="nw"' if _DATEISH.fullmatch(text) else ""
+    return Markup(f"<td{nowrap}>{_html(text)}</td>")
+
+
+def _fit(text: str, room: float) -> str:
+    from iwgplan.render.report_html import fit
+
+    return fit(text, room)
+
+
+def _pct_int(value: float) -> int:
+    return round(value * 100)
+
+
+FILTERS: dict[str, Callable[..., Any]] = {
+    "td": _td,
+    "fit": _fit,
+    "pct_int": _pct_int,
+    "cell": cell,
+    "pct": _pct,
+    "link_url": _link_url,
+    "row": _row,
+    "progress_row": _progress_row,
+    "milestone_row": _milestone_row,
+}
+
+
+def _environment(folder: Path | None, html: bool) -> jinja2.Environment:
+    loader: jinja2.BaseLoader
+    if folder is None:
+        loader = jinja2.PackageLoader("iwgplan", "templates")
+    else:
+        loader = jinja2.FileSystemLoader(str(folder))
+    env = jinja2.Environment(
+        loader=loader,
+        autoescape=html,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(FILTERS)
+    if html:
+        env.finalize = _html
+        env.globals["status_colours"] = dict(STATUS_COLOUR)
+    else:
+        env.globals["table"] = table
+    return env
+
+
+def render_report(kind: str, report: Report, context: dict[str, Any], template: Path | None) -> str:
+    """The report as ``kind`` (html or markdown) from its shipped template or ``template``.
+
+    Besides the context, templates get one helper for the timeline: ``gantt_svg()`` (HTML, an
+    inline SVG) or ``mermaid_gantt()`` (Markdown, a Mermaid block's body).
+    """
+    helpers: dict[str, Callable[[], str]]
+    if kind == "html":
+        from iwgplan.render.report_html import gantt_svg
+
+        helpers = {"gantt_svg": lambda: Markup(gantt_svg(report))}
+    else:
+        from iwgplan.render.mermaid import gantt
+
+        helpers = {"mermaid_gantt": lambda: gantt(report)}
+    return render(kind, context, helpers, template)
+
+
+def render(
+    kind: str, context: dict[str, Any], helpers: dict[str, Callable[[], str]], template: Path | None
+) -> str:
+    """Render the shipped template of ``kind`` (or ``template``) over ``context``."""
+    if template is None:
+        env, name, shown = _environment(None, kind == "html"), SHIPPED[kind], f"<shipped {SHIPPED[kind]}>"
+    else:
+        if not template.is_file():
+            raise TemplateError(f"{template}: no such template file")
+        env, name, shown = _environment(template.parent, kind == "html"), template.name, str(template)
+    loaded: jinja2.Template | None = None
+    try:
+        loaded = env.get_template(name)
+        return loaded.render({**context, **helpers})
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"{shown}:{exc.lineno}: template syntax error: {exc.message}") from None
+    except jinja2.TemplateError as exc:
+        raise TemplateError(f"{shown}:{_line(exc, loaded)}: template error: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise TemplateError(f"{shown}: the template is not UTF-8 ({exc.reason})") from None
+    except (TypeError, ValueError, KeyError, AttributeError, IndexError, ZeroDivisionError) as exc:
+        raise TemplateError(
+            f"{shown}:{_line(exc, loaded)}: template error: {type(exc).__name__}: {exc}"
+        ) from None
+
+
+def _line(exc: BaseException, loaded: jinja2.Template | None) -> str:
+    """The template line where a render error happened, from Jinja's rewritten traceback."""
+    path = loaded.filename if loaded is not None else None
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if path and frame.filename == path and frame.lineno is not None:
+            return str(frame.lineno)
+    return "?"
