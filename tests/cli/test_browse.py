@@ -69,10 +69,22 @@ def test_status_json_keys(cli) -> None:
     }
     assert data["period"] == {"start": "2025-09-01", "end": "2026-12-31"}
     assert data["overdue"] == [
-        {"id": "late", "title": "Türkiye: hosting", "due": "2026-01-15", "days_late": 17}
+        {
+            "id": "late",
+            "number": "Tier one, •",
+            "title": "Türkiye: hosting",
+            "due": "2026-01-15",
+            "days_late": 17,
+        }
     ]
     assert data["upcoming"] == [
-        {"id": "statement", "title": "Joint statement", "date": "2026-03-29", "days": 56}
+        {
+            "id": "statement",
+            "title": "Joint statement",
+            "date": "2026-03-29",
+            "days": 56,
+            "number": "Tier one, •",
+        }
     ]
     assert data["tiers"][0]["counts"] == {
         "planned": 1,

@@ -8,7 +8,7 @@ from typing import Any
 from iwgplan.plan.index import Entry
 from iwgplan.render.rows import item_row
 from iwgplan.views.context import Listing, View
-from iwgplan.views.timeline import Dated, GroupSummary, Summary, rollup
+from iwgplan.views.timeline import Dated, GroupSummary, Summary, headline, latest_note, rollup
 
 
 def dump(data: Any) -> str:
@@ -28,7 +28,8 @@ def _plan(view: View) -> dict[str, Any]:
 
 
 def _dated(d: Dated, key: str = "days") -> dict[str, Any]:
-    return {"id": d.id, "title": d.title, "date": d.date.isoformat(), key: d.days}
+    out = {"id": d.id, "title": d.title, "date": d.date.isoformat(), key: d.days}
+    return {**out, "number": d.entry.number} if d.entry else out
 
 
 def _group(g: GroupSummary) -> dict[str, Any]:
@@ -54,7 +55,13 @@ def status(view: View, summary: Summary) -> str:
             "counts": summary.counts,
             "tiers": [_group(g) for g in summary.groups],
             "overdue": [
-                {"id": d.id, "title": d.title, "due": d.date.isoformat(), "days_late": -d.days}
+                {
+                    "id": d.id,
+                    "number": d.entry.number if d.entry else None,
+                    "title": d.title,
+                    "due": d.date.isoformat(),
+                    "days_late": -d.days,
+                }
                 for d in summary.overdue
             ],
             "upcoming": [_dated(d) for d in summary.upcoming],
@@ -63,6 +70,14 @@ def status(view: View, summary: Summary) -> str:
                 for m in summary.milestones
             ],
             "blocked": [{"id": e.id, "title": e.item.title, "reason": r} for e, r in summary.blocked],
+            "summary": headline(summary),
+            "tier_counts": summary.tier_counts,
+            "section_counts": summary.section_counts,
+            "past": [_dated(d) for d in summary.past],
+            "standing": [
+                {"id": e.id, "number": e.number, "title": e.item.title, "latest_note": latest_note(e)}
+                for e in summary.standing
+            ],
         }
     )
 

@@ -1,0 +1,211 @@
+"""Issue 11: every output says what the document says (dates, numbers, kinds, provenance)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SHIPPED
+
+
+def status(cli, day: str) -> dict:  # type: ignore[no-untyped-def]
+    run = cli("status", "--plan", SHIPPED, "--as-of", day, "--format", "json", "--no-cache")
+    assert run.code == 0
+    return json.loads(run.out)
+
+
+def _ids(rows: list[dict]) -> list[str]:
+    return [r["id"] for r in rows]
+
+
+def _milestone(data: dict, ident: str) -> dict:
+    return next(m for m in data["milestones"] if m["id"] == ident)
+
+
+def test_docs_status_on_the_day_of_issue(cli) -> None:
+    data = status(cli, "2025-09-10")
+    assert data["overdue"] == [] and data["upcoming"] == []
+    assert _ids(data["past"]) == ["agenda-process"] and data["past"][0]["date"] == "2025-07-03"
+    assert data["summary"] == [
+        "0 of 10 deliverables and action points of the tiers done",
+        "0 of 3 section commitments done",
+        "not counted: 9 standing duties, 1 past item, 1 possibility",
+    ]
+    start = _milestone(data, "start")
+    assert (start["date"], start["end"], start["days"]) == ("2025-09-01", "2025-09-30", 0)  # under way
+    assert _milestone(data, "mc14")["days"] == 197
+
+
+def test_docs_status_during_mc14(cli) -> None:
+    data = status(cli, "2026-03-28")
+    assert data["overdue"] == []
+    assert [(d["id"], d["date"], d["days"]) for d in data["upcoming"]] == [
+        ("joint-statement", "2026-03-29", 1),
+        ("compendium-2020", "2026-03-29", 1),
+    ]
+    assert data["upcoming"][0]["number"] == "Tier one, 1"
+
+
+def test_docs_status_on_28_november_2026(cli) -> None:
+    data = status(cli, "2026-11-28")
+    assert [(d["id"], d["days_late"]) for d in data["overdue"]] == [
+        ("joint-statement", 244),
+        ("compendium-2020", 244),
+    ]
+    assert len(data["upcoming"]) == 10 and {d["date"] for d in data["upcoming"]} == {"2026-12-31"}
+    assert "report-back-duty" not in _ids(data["upcoming"])
+    end = _milestone(data, "end")
+    assert (end["date"], end["end"], end["days"]) == ("2026-12-01", "2026-12-31", 3)
+
+
+def test_docs_status_on_15_january_2027(cli) -> None:
+    data = status(cli, "2027-01-15")
+    assert len(data["overdue"]) == 12 and "report-back-duty" not in _ids(data["overdue"])
+    assert [(d["id"], d["date"], d["days"]) for d in data["upcoming"]] == [
+        ("report-back-duty", "2027-01-31", 16)
+    ]
+    assert _milestone(data, "report-back")["days"] == 0  # under way
+
+
+def test_docs_file_says_the_same() -> None:
+    text = (Path(__file__).resolve().parent.parent / "docs" / "status-as-of.md").read_text(encoding="utf-8")
+    for words in (
+        "244 days late",
+        "in 3 to 33 days",
+        "due in 16 days",
+        "in 1 day",
+        "Before\n  this revision",
+    ):
+        assert words in text
+
+
+def test_standing_duties_are_listed_apart_and_never_overdue(cli) -> None:
+    data = status(cli, "2027-12-31")
+    standing = data["standing"]
+    assert [s["number"] for s in standing] == [
+        "5.1(b)",
+        "5.2(a)",
+        "5.2(b)",
+        "5.2(c)",
+        "5.2(d)",
+        "5.2(e)",
+        "6.1",
+        "6.2",
+        "6.3",
+    ]
+    assert not set(_ids(standing)) & set(_ids(data["overdue"]))
+    assert sum(t["counts"]["planned"] for t in data["tiers"]) == 13  # deliverables only
+
+
+DATED = """\
+schema_version: 2
+plan:
+  id: dated
+  title: Dated plan
+  body: Group
+  revision: 1
+  date: 2026-01-10
+  period: {start: 2026-01, end: 2026-12}
+milestones:
+  - {id: month, title: A month, date: 2026-06}
+  - {id: span, title: A range, start: 2026-03-26, end: 2026-03-29}
+tiers:
+  - id: t1
+    number: "1"
+    title: Tier one
+    focus_areas:
+      - id: fa
+        title: Focus
+        action_points:
+          - {id: by-month, number: "1", title: Due with the month, status: planned, due: month}
+          - {id: by-span, number: "2", title: Due with the range, status: planned, due: span}
+          - {id: before, number: "3", title: Before issue, status: planned, due: 2025-12-01}
+"""
+
+EXPECTED = {"by-month": "2026-06-30", "by-span": "2026-03-29"}
+
+
+@pytest.fixture
+def dated(tmp_path: Path) -> Path:
+    path = tmp_path / "dated.yaml"
+    path.write_text(DATED, encoding="utf-8")
+    return path
+
+
+def test_one_set_of_dates_in_every_output(cli, dated: Path, tmp_path: Path) -> None:
+    """A month milestone, a range milestone and a due on each: the same dates everywhere."""
+    on = "2026-04-15"  # after the range, inside nothing, before the month
+    data = json.loads(cli("status", "--plan", dated, "--as-of", on, "--format", "json").out)
+    assert {d["id"]: d["due"] for d in data["overdue"]} == {"by-span": EXPECTED["by-span"]}
+    assert _ids(data["past"]) == ["before"]  # due before the plan's issue: never overdue
+    month = _milestone(data, "month")
+    assert (month["date"], month["end"]) == ("2026-06-01", "2026-06-30")
+    listed = json.loads(cli("list", "--plan", dated, "--overdue", "--as-of", on, "--format", "json").out)
+    assert [(r["id"], r["due_date"]) for r in listed["action_points"]] == [("by-span", "2026-03-29")]
+    rows = {
+        r["id"]: r for r in csv.DictReader(io.StringIO(cli("list", "--plan", dated, "--format", "csv").out))
+    }
+    assert {k: rows[k]["due_date"] for k in EXPECTED} == EXPECTED
+    assert rows["by-month"]["number"] == "Tier one, 1"
+    mermaid = cli("export", "--format", "mermaid", "--as-of", on, "--plan", dated).out
+    assert "    ‣ A month :t_month, 2026-06-01, 2026-06-30\n" in mermaid
+    assert "    ‣ A range :t_span, 2026-03-26, 2026-03-29\n" in mermaid
+    assert (
+        ":crit, t_by_span, 2026-01-01, 2026-03-29\n" in mermaid
+        and ":t_by_month, 2026-01-01, 2026-06-30\n" in mermaid
+    )
+    html = cli("report", "--format", "html", "--as-of", on, "--plan", dated).out
+    assert "Tier one, 2 Due with the range: planned, 2026-01-01 to 2026-03-29" in html
+    md = cli("report", "--as-of", on, "--plan", dated).out
+    milestones = md.split("## Milestones", 1)[1]
+    assert "| A month | 2026-06 | Tier one, 1 Due with the month (planned) |" in milestones
+    assert "| A range | 2026-03-26 to 2026-03-29 | Tier one, 2 Due with the range (planned)" in milestones
+    from icalendar import Calendar
+
+    ics = tmp_path / "p.ics"
+    assert cli("export", "--format", "ics", "-o", ics, "--as-of", on, "--plan", dated).code == 0
+    todos = {
+        str(t["UID"]).split(".")[0]: t.decoded("DUE")
+        for t in Calendar.from_ical(ics.read_bytes()).walk("VTODO")
+    }
+    assert {k: todos[k] for k in EXPECTED} == {k: date.fromisoformat(v) for k, v in EXPECTED.items()}
+    text = cli("status", "--plan", dated, "--as-of", on, "--wide").out
+    assert "2026-06 · in 47 to 76 days" in text
+
+
+def test_numbering_is_the_documents_in_every_format(cli) -> None:
+    rows = {
+        r["id"]: r
+        for r in json.loads(cli("list", "--plan", SHIPPED, "--format", "json").out)["action_points"]
+    }
+    assert rows["hackathons"]["number"] == "Tier two, data 2"
+    assert rows["digital-partners"]["number"] == "Tier two, digitalisation 4"
+    assert rows["tpr-shetrades"]["number"] == "Tier two, mainstreaming 3 •"
+    assert rows["fta"]["number"] == "Tier 3, 1(a)"
+    assert rows["agenda-protocol"]["number"] == "5.1(a)"
+    for fmt in ("text", "markdown", "csv"):
+        out = cli("list", "--plan", SHIPPED, "--format", fmt, "--wide").out
+        assert "2.1.3" not in out and "1.1.1" not in out and "2.3.4" not in out
+    report = cli("report", "--plan", SHIPPED, "--as-of", "2026-11-28").out
+    assert "- **2** Skills enhancement hackathons" in report and "- **3 •** The SheTrades Outlook" in report
+    assert report.index("## Objectives") < report.index("## Tier one")
+
+
+def test_provenance_in_status_show_and_report(cli) -> None:
+    text = cli("status", "--plan", SHIPPED, "--as-of", "2026-11-28", "--wide").out
+    assert "INF/TGE/W/10/Rev.1 (probable)" in text
+    assert "Issued by Cabo Verde and El Salvador, the Co-Chairs of the IWG" in text
+    show = cli("show", "joint-statement", "--plan", SHIPPED, "--wide").out
+    assert (
+        "inferred, not stated in the document: the document gives no date; the item is under the MC14" in show
+    )
+    assert "IWG Co-Chairs (inferred)" in show
+    report = cli("report", "--plan", SHIPPED, "--as-of", "2026-11-28").out
+    assert "- **Symbol:** INF/TGE/W/10/Rev.1 (probable)" in report
+    assert "due 2026-12-31 (default)" in report
+    assert "dates and place as announced; the document names MC14 without them" in report
