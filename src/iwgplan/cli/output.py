@@ -109,6 +109,10 @@ def run_mapped(
     except KeyboardInterrupt:
         err("iwgplan: interrupted")
         return 130
+    except BrokenPipeError:
+        from iwgplan.cli.main import pipe_closed
+
+        return pipe_closed()
     except Exception as exc:
         if State.debug:
             raise
@@ -130,16 +134,21 @@ def as_of_day(value: str | None) -> date:
 
 
 def emit(data: str | bytes, output: Path | None = None) -> None:
-    """Write a rendered result to stdout, or atomically to a file."""
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    if output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(raw)
-        sys.stdout.buffer.flush()
-        return
-    from iwgplan.files.atomic import write_atomic
+    """Write a rendered result to stdout (no ``-o``, or ``-o -``), or to a file.
 
-    write_atomic(output, raw)
+    A regular file is replaced atomically; a device or a FIFO is written in place.
+    """
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if output is None or str(output) == "-":
+        sys.stdout.flush()
+        out, rest = sys.stdout.buffer, memoryview(raw)
+        while rest:  # unbuffered (PYTHONUNBUFFERED), a pipe may take only part of it
+            rest = rest[out.write(rest) or 0 :]
+        out.flush()
+        return
+    from iwgplan.files.atomic import write_output
+
+    write_output(output, raw)
     err(f"wrote {output}")
 
 
@@ -202,10 +211,19 @@ def fit(*, wide: bool, no_wrap: bool) -> Fit:
     return Fit.CUT if no_wrap else Fit.WRAP
 
 
-def console(file: IO[str] | None = None) -> Console:
-    """A rich console for stdout, or for a buffer that will be paged (``file``)."""
+def _quiet_console_class() -> type[Console]:
     from rich.console import Console
 
+    class QuietConsole(Console):
+        def on_broken_pipe(self) -> None:  # rich would exit 1 itself; run_mapped stops quietly
+            raise BrokenPipeError
+
+    return QuietConsole
+
+
+def console(file: IO[str] | None = None) -> Console:
+    """A rich console for stdout, or for a buffer that will be paged (``file``)."""
+    _QuietConsole = _quiet_console_class()
     # Plan text is never rich markup or emoji codes: it is printed as written (after the sanitiser).
     options: dict[str, Any] = {"highlight": False, "soft_wrap": False, "markup": False, "emoji": False}
     if file is not None:
@@ -217,7 +235,7 @@ def console(file: IO[str] | None = None) -> Console:
         options.update(force_terminal=True, no_color=False)
     elif State.color is ColorChoice.never:
         options.update(color_system=None)
-    return Console(**options)
+    return _QuietConsole(**options)
 
 
 def pager_command() -> list[str]:

@@ -23,10 +23,13 @@ def schema(
 
     Example: iwgplan schema --check
     """
-    from iwgplan.files.atomic import write_atomic
+    from iwgplan.files.atomic import write_output
     from iwgplan.plan.jsonschema import schema_text
 
     wanted = schema_text()
+    if str(output) == "-" and not check:
+        print(wanted, end="")
+        return 0
     current = output.read_text(encoding="utf-8") if output.is_file() else None
     if check:
         if current == wanted:
@@ -35,7 +38,7 @@ def schema(
         err(f"{output} is stale or missing; run `iwgplan schema` and commit the result")
         return 1
     if current != wanted:
-        write_atomic(output, wanted.encode("utf-8"))
+        write_output(output, wanted.encode("utf-8"))
     err(f"wrote {output}" if current != wanted else f"{output} is up to date")
     return 0
 

@@ -54,7 +54,7 @@ def _check_writable(path: Path) -> None:
 def _identity(path: Path) -> tuple[int, int, int] | None:
     try:
         st = real_target(path).stat()
-    except FileNotFoundError:
+    except OSError:  # missing, or a symlink loop: reading it says which, with its path
         return None
     return st.st_ino, st.st_size, st.st_mtime_ns
 

@@ -45,6 +45,31 @@ def write_atomic(path: Path, data: bytes) -> None:
     _fsync_dir(folder)
 
 
+def write_output(path: Path, data: bytes) -> None:
+    """Write a report or export to ``-o PATH``.
+
+    Only a regular file (or a new one) is replaced atomically. A character device, a FIFO or a
+    socket is written in place, since renaming a file over ``/dev/null`` would replace the
+    device; a directory is refused.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise IwgplanError(f"cannot write {path}: {exc.strerror or exc}") from None
+    if mode is None or stat.S_ISREG(mode):
+        write_atomic(path, data)
+    elif stat.S_ISDIR(mode):
+        raise IwgplanError(f"{path} is a directory; give a file name after -o")
+    else:
+        try:
+            with open(path, "wb") as handle:
+                handle.write(data)
+        except OSError as exc:
+            raise IwgplanError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
 def _fsync_dir(folder: Path) -> None:
     with contextlib.suppress(OSError):
         fd = os.open(folder, os.O_RDONLY)

@@ -7,7 +7,7 @@ import os
 from importlib import resources
 from pathlib import Path
 
-from iwgplan.errors import UsageError
+from iwgplan.errors import IwgplanError, UsageError
 from iwgplan.files.text import PlanText
 
 EMBEDDED_NAME = "workplan-2025-2026.yaml"
@@ -29,7 +29,7 @@ def find_plan_path(explicit: Path | None, cwd: Path | None = None) -> Path | Non
     env = os.environ.get(ENV_VAR)
     if env:
         return Path(env)
-    start = (cwd or Path.cwd()).resolve()
+    start = (cwd or _cwd()).resolve()
     for folder in (start, *start.parents):
         plans = folder / "plans"
         if plans.is_dir():
@@ -42,10 +42,21 @@ def find_plan_path(explicit: Path | None, cwd: Path | None = None) -> Path | Non
     return None
 
 
+def _cwd() -> Path:
+    try:
+        return Path.cwd()
+    except FileNotFoundError:
+        raise IwgplanError(
+            "the current folder no longer exists, so no plans/ folder can be looked for;"
+            " cd to a folder that exists, or give the plan with --plan"
+        ) from None
+
+
 def shown_path(path: Path) -> str:
+    """The path as the user would write it: relative to the current folder when inside it."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # outside; no current folder; a symlink loop
         return str(path)
 
 

@@ -7,7 +7,9 @@ node tree for positions only when there is an error to locate.
 from __future__ import annotations
 
 import gc
+import os
 import re
+import stat
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -288,22 +290,51 @@ def _line_col(raw: bytes, offset: int) -> tuple[int, int]:
 
 
 def read_bytes(path: Path, shown: str) -> bytes:
-    """Read a plan file, with a size limit so that a huge file fails fast."""
+    """Read a plan file: a regular file only, and never more than the limit plus one byte.
+
+    ``stat`` cannot be trusted for the size (``/dev/zero`` and ``/proc`` files say 0), and a
+    FIFO, a socket or a device would block or never end, so they are refused before reading.
+    """
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            mib = size / 2**20
-            msg = f"the file is {mib:.0f} MiB; plan files are limited to {MAX_BYTES // 2**20} MiB"
-            raise PlanInvalid(FileResult(shown, [Problem(msg, (), 1, 1)]))
-        return path.read_bytes()
-    except IsADirectoryError:
-        raise PlanInvalid(FileResult(shown, [Problem("is a directory, not a plan file")])) from None
+        info = os.stat(path)
+        kind = _kind(info.st_mode)
+        if kind:
+            raise PlanInvalid(FileResult(shown, [Problem(f"is {kind}, not a plan file")]))
+        if info.st_size > MAX_BYTES:
+            raise PlanInvalid(FileResult(shown, [_too_big(f"{info.st_size / 2**20:.0f} MiB")]))
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        with os.fdopen(fd, "rb") as handle:
+            kind = _kind(os.fstat(handle.fileno()).st_mode)  # it may have changed since the stat
+            if kind:
+                raise PlanInvalid(FileResult(shown, [Problem(f"is {kind}, not a plan file")]))
+            raw = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise PlanInvalid(FileResult(shown, [Problem("no such file")])) from None
     except PermissionError:
         raise PlanInvalid(FileResult(shown, [Problem("permission denied")])) from None
     except OSError as exc:
         raise PlanInvalid(FileResult(shown, [Problem(exc.strerror or str(exc))])) from None
+    if len(raw) > MAX_BYTES:  # stat said less: a file that grew, or one in /proc
+        raise PlanInvalid(FileResult(shown, [_too_big(f"more than {MAX_BYTES // 2**20} MiB")]))
+    return raw
+
+
+def _too_big(size: str) -> Problem:
+    return Problem(f"the file is {size}; plan files are limited to {MAX_BYTES // 2**20} MiB", (), 1, 1)
+
+
+def _kind(mode: int) -> str | None:
+    """What a path is when it is not a regular file, in words."""
+    for test, name in (
+        (stat.S_ISDIR, "a directory"),
+        (stat.S_ISFIFO, "a FIFO (named pipe)"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    ):
+        if test(mode):
+            return name
+    return None if stat.S_ISREG(mode) else "not a regular file"
 
 
 # --- positions -----------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pydantic only when the models are built: the cached path runs without it
@@ -101,3 +101,11 @@ def parse_day(value: object) -> date:
         raise ValueError("expected a date as YYYY-MM-DD")
     when = When.parse(value)
     return when.first()
+
+
+def shift(day: date, days: int) -> date:
+    """``day`` plus ``days``, held at the first or last day Python knows (1-01-01, 9999-12-31)."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min

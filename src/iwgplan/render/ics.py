@@ -8,7 +8,7 @@ re-import updates entries.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -55,7 +55,7 @@ def calendar(
     cal.add("x-wr-calname", line(meta.title))
     for m in index.plan.milestones:
         event = _event(uid(meta.id, f"milestone.{m.id}"), stamp, line(m.title), m.begins.first(), client)
-        event["dtend"].dt = m.finishes.last() + timedelta(days=1)  # all-day DTEND is exclusive
+        event["dtend"].dt = shift(m.finishes.last(), 1)  # all-day DTEND is exclusive
         if m.description:
             event.add("description", block(m.description))
         cal.add_component(event)
@@ -79,7 +79,7 @@ def _event(ident: str, stamp: datetime, summary: str, day: date, client: Client 
     event.add("dtstamp", stamp)
     event.add("summary", summary)
     event.add("dtstart", day)
-    event.add("dtend", day + timedelta(days=1))
+    event.add("dtend", shift(day, 1))
     event.add("transp", "TRANSPARENT")  # a deadline does not make anyone busy
     if client is Client.outlook:
         event.add("x-microsoft-cdo-alldayevent", "TRUE")

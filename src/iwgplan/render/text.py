@@ -13,6 +13,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
+from iwgplan.plan.dates import shift
 from iwgplan.plan.index import Entry, PlanIndex, group_label
 from iwgplan.plan.status import Status
 from iwgplan.render.columns import Fit, Rows, print_lines
@@ -195,9 +196,7 @@ def _print_rows(console: Console, rows: Rows, fit: Fit, more: Text | None = None
 
 
 def _plus(day: date, days: int) -> date:
-    from datetime import timedelta
-
-    return day + timedelta(days=days + 1)
+    return shift(day, days + 1)
 
 
 def _standing(console: Console, entries: list[Entry], limit: int, fit: Fit) -> None:

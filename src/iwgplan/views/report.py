@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING
 
+from iwgplan.plan.dates import shift
 from iwgplan.plan.index import Entry, PlanIndex
 from iwgplan.plan.status import Status
 from iwgplan.views.context import as_of_text, as_of_words
@@ -94,7 +95,7 @@ def gantt_bars(index: PlanIndex, as_of: date) -> list[Bar]:
         end = (_completed(entry) or due) if status is Status.DONE else due
         begin = min(_first_record(entry) or start, end)
         if end == begin:
-            begin = end - timedelta(days=1)
+            begin = shift(end, -1)
         bars.append(Bar(entry, begin, end, status, is_overdue(entry, index, as_of)))
     return bars
 
