@@ -148,20 +148,20 @@ def test_read_stops_after_the_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     big = tmp_path / "big.yaml"
     big.write_bytes(b"#" * 1000)
     monkeypatch.setattr(source, "MAX_BYTES", 100)
-    reads: list[int] = []
-    real_open = os.fdopen
+    given: list[int] = []
+    real_read = os.read
 
-    def spy(fd: int, mode: str = "r", *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
-        handle = real_open(fd, mode, *args, **kwargs)  # type: ignore[call-overload]
-        real_read = handle.read
-        handle.read = lambda n=-1: (reads.append(n), real_read(n))[1]
-        return handle
+    def counted(fd: int, n: int) -> bytes:
+        data = real_read(fd, n)
+        given.append(len(data))
+        return data
 
-    monkeypatch.setattr(source.os, "fdopen", spy)
+    monkeypatch.setattr(source.os, "read", counted)
     monkeypatch.setattr(
         source.os, "stat", lambda p: os.stat_result((stat.S_IFREG | 0o644, 0, 0, 1, 0, 0, 0, 0, 0, 0))
     )
     with pytest.raises(PlanInvalid) as caught:
         source.read_bytes(big, "big.yaml")
-    assert reads == [101]
+    monkeypatch.undo()
+    assert sum(given) == 101
     assert "the file is more than" in caught.value.result.problems[0].message

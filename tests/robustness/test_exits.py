@@ -103,7 +103,10 @@ def test_interrupt_at_any_moment(delay: float) -> None:
     that window is Python's, and iwgplan has printed nothing or its one line by then.
     """
     proc = subprocess.Popen(
-        [*IWGPLAN, "report", "--plan", str(SMALL)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+        [*IWGPLAN, "report", "--plan", str(SMALL)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     time.sleep(delay)
     proc.send_signal(signal.SIGINT)

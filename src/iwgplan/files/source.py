@@ -303,11 +303,13 @@ def read_bytes(path: Path, shown: str) -> bytes:
         if info.st_size > MAX_BYTES:
             raise PlanInvalid(FileResult(shown, [_too_big(f"{info.st_size / 2**20:.0f} MiB")]))
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-        with os.fdopen(fd, "rb") as handle:
-            kind = _kind(os.fstat(handle.fileno()).st_mode)  # it may have changed since the stat
+        try:
+            kind = _kind(os.fstat(fd).st_mode)  # it may have changed since the stat
             if kind:
                 raise PlanInvalid(FileResult(shown, [Problem(f"is {kind}, not a plan file")]))
-            raw = handle.read(MAX_BYTES + 1)
+            raw = _read_at_most(fd, MAX_BYTES + 1)
+        finally:
+            os.close(fd)
     except FileNotFoundError:
         raise PlanInvalid(FileResult(shown, [Problem("no such file")])) from None
     except PermissionError:
@@ -317,6 +319,18 @@ def read_bytes(path: Path, shown: str) -> bytes:
     if len(raw) > MAX_BYTES:  # stat said less: a file that grew, or one in /proc
         raise PlanInvalid(FileResult(shown, [_too_big(f"more than {MAX_BYTES // 2**20} MiB")]))
     return raw
+
+
+def _read_at_most(fd: int, limit: int) -> bytes:
+    chunks: list[bytes] = []
+    left = limit
+    while left > 0:
+        chunk = os.read(fd, min(left, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
 
 
 def _too_big(size: str) -> Problem:
