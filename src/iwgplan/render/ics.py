@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any
 
+from iwgplan.plan.dates import shift
 from iwgplan.plan.index import Entry, PlanIndex
 from iwgplan.plan.status import Status
 from iwgplan.render.safe import block, line
