@@ -78,9 +78,21 @@ def cached_only(explicit: Path | None) -> tuple[Plan, PlanIndex, str] | None:
             key, raw, shown = EMBEDDED, embedded_bytes(), f"<embedded default {EMBEDDED_NAME}>"
         else:
             key, shown = str(path.resolve()), shown_path(path)
-            raw = path.read_bytes()
+            raw = _regular_file_bytes(path)
         data = cache.lookup(key, raw)
     except Exception:
         return None
     found = _from_data(data) if data is not None else None
     return (*found, shown) if found is not None else None
+
+
+def _regular_file_bytes(path: Path) -> bytes:
+    """A regular file's bytes, at most one more than the plan limit; anything else (a FIFO, a
+    device, a socket) raises, so that the full command refuses it with its own message. The
+    limit is source.MAX_BYTES, kept here as a literal so that a cache hit never imports YAML."""
+    import stat
+
+    if not stat.S_ISREG(path.stat().st_mode):
+        raise OSError(f"{path} is not a regular file")
+    with path.open("rb") as handle:
+        return handle.read(32 * 1024 * 1024 + 1)
