@@ -258,6 +258,17 @@ def test_docx_every_shipped_item_is_present(cli, tmp_path: Path) -> None:
         assert f"{entry.own} {entry.item.title}" in text
 
 
+def test_docx_shows_the_objectives_and_counts_what_it_names(cli, tmp_path: Path) -> None:
+    out = tmp_path / "report.docx"
+    document = _docx(cli, SHIPPED, out, "2026-11-28")
+    heads = [h[1] for h in _headings(document)]
+    assert heads.index("Objectives") < heads.index("Progress")
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "The Work Plan defines the actions to be taken by the IWG" in text  # 2.1's opening
+    assert "deliverables and action points of the tiers done" in text  # standing duties apart
+    assert "0 of 23 action points" not in text
+
+
 def test_docx_to_a_terminal_is_refused() -> None:
     import pty
 

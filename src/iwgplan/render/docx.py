@@ -282,6 +282,22 @@ def _header(w: Writer, ctx: Ctx) -> None:
     facts = [[f["label"], f["value"]] for f in ctx["facts"]]
     facts.append([f"Report {ctx['as_of_words']}", ctx["as_of"]])
     w.table(["", ""], facts, [40, TEXT_WIDTH_MM - 40], header=False)
+    if ctx.get("overview"):
+        w.paragraph(None, [ctx["overview"]])
+
+
+def _objectives(w: Writer, ctx: Ctx) -> None:
+    """Sections 1 and 2 of the plan, as the document numbers them, before the tiers."""
+    if not ctx["objectives"]:
+        return
+    w.paragraph("Heading1", ["Objectives"])
+    for o in ctx["objectives"]:
+        refs = f" ({', '.join(o['refs'])})" if o["refs"] else ""
+        w.paragraph(None, [f"{o['number'] or '•'} {o['text']}{refs}"])
+        for point in o["points"]:
+            w.paragraph("List Bullet", [f"{point['mark']} {point['text']}"])
+        if o["closing"]:
+            w.paragraph(None, [o["closing"]])
 
 
 def _progress(w: Writer, ctx: Ctx) -> None:
@@ -290,8 +306,8 @@ def _progress(w: Writer, ctx: Ctx) -> None:
     w.paragraph(
         None,
         [
-            f"{p['done']} of {p['total']} action points done ({_pct(p['done_fraction'])}); "
-            f"{_pct(p['elapsed'])} of the period ({p['start']} to {p['end']}) has elapsed."
+            " · ".join(p["headline"]) + f"; {_pct(p['elapsed'])} of the period"
+            f" ({p['start']} to {p['end']}) has elapsed."
         ],
     )
     rows = [
@@ -447,6 +463,7 @@ def render(ctx: Ctx) -> bytes:
     _setup(document, ctx)
     w = Writer(document)
     _header(w, ctx)
+    _objectives(w, ctx)
     _progress(w, ctx)
     _timeline(w, ctx)
     _groups(w, ctx)
