@@ -267,6 +267,10 @@ def test_docx_shows_the_objectives_and_counts_what_it_names(cli, tmp_path: Path)
     assert "The Work Plan defines the actions to be taken by the IWG" in text  # 2.1's opening
     assert "deliverables and action points of the tiers done" in text  # standing duties apart
     assert "0 of 23 action points" not in text
+    bullets = [
+        p.text for p in document.paragraphs if p.style.name == "List Bullet" and "gender lens" in p.text
+    ]
+    assert bullets and not any(b.startswith("•") for b in bullets)  # Word draws the one bullet
 
 
 def test_docx_to_a_terminal_is_refused() -> None:

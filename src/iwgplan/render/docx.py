@@ -294,8 +294,12 @@ def _objectives(w: Writer, ctx: Ctx) -> None:
     for o in ctx["objectives"]:
         refs = f" ({', '.join(o['refs'])})" if o["refs"] else ""
         w.paragraph(None, [f"{o['number'] or '•'} {o['text']}{refs}"])
-        for point in o["points"]:
-            w.paragraph("List Bullet", [f"{point['mark']} {point['text']}"])
+        for point in o["points"]:  # Word draws the bullet; a letter stays as the document writes it
+            bullet = point["mark"] == "•"
+            w.paragraph(
+                "ListBullet" if bullet else None,
+                [point["text"] if bullet else f"{point['mark']} {point['text']}"],
+            )
         if o["closing"]:
             w.paragraph(None, [o["closing"]])
 
