@@ -120,31 +120,94 @@ def _refs_resolve(refs: list[str], symbols: set[str], loc: Loc) -> Iterator[Prob
 
 
 def _cycles(index: PlanIndex) -> Iterator[Problem]:
+    """One problem per group of items that depend on each other in a loop (a strongly connected
+    component), pointing at the first of them in the file, with one cycle through it shortened
+    past a few ids: 10,000 items in one loop make one line, not one line per back edge."""
     graph = {
         e.id.lower(): [
             d.lower() for d in e.item.depends_on if d.lower() in index.by_id and d.lower() != e.id.lower()
         ]
         for e in index.entries
     }
-    state: dict[str, int] = {}  # 1 = on the current path, 2 = finished
-    for start in graph:
-        if state.get(start):
+    order = {key: n for n, key in enumerate(graph)}
+    for component in strongly_connected(graph):
+        if len(component) < 2:
             continue
-        path, stack = [start], [iter(graph[start])]
-        state[start] = 1
-        while stack:
-            nxt = next(stack[-1], None)
-            if nxt is None:
-                state[path.pop()] = 2
-                stack.pop()
-            elif state.get(nxt) == 1:
-                cycle = [*path[path.index(nxt) :], nxt]
-                entry = index.by_id[nxt]
-                yield Problem(f"dependency cycle: {' -> '.join(cycle)}", (*entry.loc, "depends_on"))
-            elif not state.get(nxt):
-                state[nxt] = 1
-                path.append(nxt)
-                stack.append(iter(graph[nxt]))
+        first = min(component, key=order.__getitem__)
+        cycle = [index.by_id[key].id for key in _cycle_through(first, graph, set(component))]
+        message = f"dependency cycle: {_shortened(cycle)}"
+        if len(component) > len(cycle) - 1:
+            message += f" ({len(component):,} items depend on each other in loops)"
+        yield Problem(message, (*index.by_id[first].loc, "depends_on"))
+
+
+def strongly_connected(graph: dict[str, list[str]]) -> list[list[str]]:
+    """Tarjan's strongly connected components, iteratively, so no depth hits a recursion limit."""
+    low: dict[str, int] = {}
+    number: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    found: list[list[str]] = []
+    for root in graph:
+        if root in number:
+            continue
+        work = [(root, iter(graph[root]))]
+        number[root] = low[root] = len(number)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, successors = work[-1]
+            nxt = next(successors, None)
+            if nxt is not None:
+                if nxt not in number:
+                    number[nxt] = low[nxt] = len(number)
+                    stack.append(nxt)
+                    on_stack.add(nxt)
+                    work.append((nxt, iter(graph[nxt])))
+                elif nxt in on_stack:
+                    low[node] = min(low[node], number[nxt])
+                continue
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+            if low[node] == number[node]:
+                component: list[str] = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                found.append(component)
+    return found
+
+
+def _cycle_through(start: str, graph: dict[str, list[str]], members: set[str]) -> list[str]:
+    """The shortest way from ``start`` back to itself inside its component (breadth first)."""
+    came_from: dict[str, str] = {}
+    frontier = [start]
+    while frontier:
+        ahead: list[str] = []
+        for node in frontier:
+            for nxt in graph[node]:
+                if nxt == start:
+                    path = [node]
+                    while path[-1] != start:
+                        path.append(came_from[path[-1]])
+                    return [*reversed(path), start]
+                if nxt in members and nxt not in came_from:
+                    came_from[nxt] = node
+                    ahead.append(nxt)
+        frontier = ahead
+    return [start, start]  # not reached: every member of a component lies on a cycle
+
+
+def _shortened(cycle: list[str], keep: int = 4) -> str:
+    if len(cycle) <= keep + 2:
+        return " -> ".join(cycle)
+    hidden = len(cycle) - keep - 1
+    return " -> ".join([*cycle[:keep], f"… ({hidden:,} more)", cycle[-1]])
 
 
 def plan_window_start(plan: Plan) -> date:
