@@ -397,3 +397,59 @@ def test_github_annotations_name_the_file_from_the_repository_root(
     assert run.code == 0, run.err
     files = {line.split("file=", 1)[1].split(",", 1)[0] for line in run.out.splitlines()}
     assert files == {"plans/small.yaml"}, run.out
+
+
+BREAKAGES = {
+    "unknown status": (b'status: "planned"', b"status: bogus"),
+    "YAML syntax": (b"  body: 'Working group'", b"  body: 'Working group"),
+    "control characters": (b'status: "planned"', b"status: \x1b]0;owned\x07\x1b[2J"),
+    "not UTF-8": (b"Joint statement", b"Joint \xff\xfe statement"),
+    "broken reference": (b"due: mc14", b"due: mc99"),
+    "wrong type": (b"revision: 0", b"revision: [0]"),
+}
+
+
+@pytest.mark.parametrize("breakage", sorted(BREAKAGES))
+@pytest.mark.parametrize("side", ["new", "old", "both"])
+def test_git_diff_survives_an_invalid_plan(tmp_path: Path, breakage: str, side: str) -> None:
+    """`git diff`, configured as the README says, over two changed plans, one of them invalid on
+    one side or both: it exits 0, shows both files, names the problems and falls back to a plain
+    unified diff for the invalid one, with no raw control byte."""
+    import shutil
+    import subprocess
+    import sys
+
+    exe = Path(sys.executable).with_name("iwgplan")
+    command = str(exe) if exe.exists() else shutil.which("iwgplan")
+    assert command
+    root = tmp_path / "repo"
+    (root / "plans").mkdir(parents=True)
+    git(root, "init", "-q", "-b", "main")
+    git(root, "config", "user.email", "t@example.org")
+    git(root, "config", "user.name", "T")
+    (root / ".gitattributes").write_text("plans/*.yaml diff=iwgplan\n")
+    git(root, "config", "diff.iwgplan.command", f"{command} git-diff")
+    good, bad = root / "plans" / "a.yaml", root / "plans" / "b.yaml"
+    text = SMALL.read_bytes()
+    old, new = BREAKAGES[breakage]
+    broken = text.replace(old, new)
+    assert broken != text
+    edited = text.replace(b"Second kid", b"Second child")
+    good.write_bytes(text)
+    bad.write_bytes(broken if side in ("old", "both") else text)
+    git(root, "add", ".")
+    git(root, "commit", "-qm", "before")
+    good.write_bytes(text.replace(b'status: "planned"', b"status: in-progress"))
+    bad.write_bytes(broken.replace(b"Second kid", b"Second child") if side != "old" else edited)
+    run = subprocess.run(["git", "diff"], cwd=root, capture_output=True)
+    assert run.returncode == 0, run.stderr
+    out = run.stdout.decode("utf-8")
+    assert "external diff died" not in run.stderr.decode()
+    assert "iwgplan diff plans/a.yaml\n+0 −0 ~1 (1 status change)\n" in out
+    assert "iwgplan diff plans/b.yaml\niwgplan: plans/b.yaml cannot be compared by id" in out
+    sides = ["a", "b"] if side == "both" else ["a" if side == "old" else "b"]
+    for letter in sides:
+        assert f"  {letter}/plans/b.yaml" in out  # each problem, named by its side
+    assert "--- a/plans/b.yaml\n+++ b/plans/b.yaml\n" in out
+    assert "-                title: Second kid\n+                title: Second child\n" in out
+    assert not any(ord(c) < 0x20 and c not in "\n\t" for c in out), out

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from iwgplan.cli import complete
-from iwgplan.cli.common import PlanOpt, console, err, handled
-from iwgplan.errors import IwgplanError
+from iwgplan.cli.common import PlanOpt, console, err, handled, problem_line
+from iwgplan.errors import IwgplanError, PlanInvalid
 
 
 class DiffFmt(StrEnum):
@@ -86,24 +86,60 @@ def git_diff(
 
     Set up with: git config diff.iwgplan.command 'iwgplan git-diff', and the
     .gitattributes line: plans/*.yaml diff=iwgplan
+
+    A side that is not a valid plan never stops `git diff`: its problems are printed, then a
+    plain unified diff of the two files, and the driver exits 0.
     """
-    from iwgplan.files.sides import read_side
     from iwgplan.render import diff_out
+    from iwgplan.render.safe import line
     from iwgplan.views.diff import diff_plans
 
     if len(args) < 7:
         raise IwgplanError("git-diff expects the 7 arguments git gives an external diff driver")
     path, old_file, new_file = args[0], args[1], args[4]
-    from iwgplan.render.safe import line
-
     print(line(f"iwgplan diff {path}"))
     if old_file == "/dev/null" or new_file == "/dev/null":
         print("  (plan file added)" if old_file == "/dev/null" else "  (plan file deleted)")
         return
-    old_side = read_side(old_file, None, "old", shown=f"a/{path}")
-    new_side = read_side(new_file, None, "new", shown=f"b/{path}")
+    sides, problems = _git_sides(path, old_file, new_file)
+    if problems:
+        print(line(f"iwgplan: {path} cannot be compared by id, so here is a plain diff:"))
+        for problem in problems:
+            print("  " + line(problem))
+        print(diff_out.plain(_plain_text(old_file), _plain_text(new_file), path), end="")
+        return
+    old_side, new_side = sides
     titles = {g.id: f"{g.number} {g.title}" for g in new_side[1].groups}
     diff_out.text(diff_plans(old_side[1], new_side[1]), console(), titles)
+
+
+def _git_sides(path: str, old_file: str, new_file: str) -> tuple[list[Any], list[str]]:
+    """Both sides read and validated, and every problem of either, as lines to print."""
+    from iwgplan.files.sides import read_side
+
+    sides: list[Any] = []
+    problems: list[str] = []
+    for spec, side, prefix in ((old_file, "old", "a"), (new_file, "new", "b")):
+        try:
+            sides.append(read_side(spec, None, side, shown=f"{prefix}/{path}"))
+        except PlanInvalid as exc:
+            problems += [problem_line(exc.result.path, p) for p in exc.result.problems]
+        except IwgplanError as exc:
+            problems.append(str(exc))
+    return sides, problems
+
+
+def _plain_text(spec: str) -> str:
+    """A side's text for the plain diff, read with the loader's bound; bytes that are not
+    UTF-8 are kept (and later shown as ``\\xNN``)."""
+    from pathlib import Path
+
+    from iwgplan.files.source import read_bytes
+
+    try:
+        return read_bytes(Path(spec), spec).decode("utf-8", "surrogateescape")
+    except IwgplanError:
+        return ""
 
 
 def register(app: typer.Typer) -> None:

@@ -142,3 +142,19 @@ def _loc(change: Change, index: PlanIndex) -> tuple[str | int, ...] | None:
         ids = [m.id for m in index.plan.milestones]
         return ("milestones", ids.index(change.id)) if change.id in ids else None
     return None
+
+
+def plain(old: str, new: str, path: str) -> str:
+    """A unified diff of two texts (``git diff``'s own format), each line made safe to show."""
+    import difflib
+
+    lines = difflib.unified_diff(_lines(old), _lines(new), f"a/{path}", f"b/{path}", lineterm="")
+    return "".join(safe.block(text) + "\n" for text in lines)
+
+
+def _lines(text: str) -> list[str]:
+    """Lines split at LF only (a CR or U+2028 inside a line is shown, not split at)."""
+    parts = text.split("\n")
+    if parts[-1] == "":
+        parts.pop()
+    return [part.removesuffix("\r") for part in parts]
