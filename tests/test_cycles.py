@@ -28,7 +28,11 @@ def plan_with(deps: dict[str, list[str]]) -> str:
         "        action_points:",
     ]
     for ident, needs in deps.items():
-        lines += [f"          - id: {ident}", f"            title: Item {ident}", "            status: planned"]
+        lines += [
+            f"          - id: {ident}",
+            f"            title: Item {ident}",
+            "            status: planned",
+        ]
         if needs:
             lines.append(f"            depends_on: [{', '.join(needs)}]")
     return HEAD + "\n".join(lines) + "\n"
@@ -44,7 +48,12 @@ def validate(cli, tmp_path: Path, deps: dict[str, list[str]]) -> list[str]:
 @pytest.mark.parametrize(
     ("deps", "expected"),
     [
-        ({"a": ["b"], "b": ["a"]}, ["p.yaml:34:25: tiers[0].focus_areas[0].action_points[0].depends_on: dependency cycle: a -> b -> a"]),
+        (
+            {"a": ["b"], "b": ["a"]},
+            [
+                "p.yaml:34:25: tiers[0].focus_areas[0].action_points[0].depends_on: dependency cycle: a -> b -> a"
+            ],
+        ),
         ({"a": ["b"], "b": ["c"], "c": ["a"]}, ["dependency cycle: a -> b -> c -> a"]),
         ({"a": ["b"], "b": [], "c": ["a", "b"]}, []),  # a diamond is no cycle
         ({"a": ["a"]}, []),  # depending on itself is its own problem
@@ -87,7 +96,9 @@ def test_ten_thousand_items_in_one_loop_with_shortcuts(tmp_path: Path) -> None:
         env={"IWGPLAN_NO_CACHE": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(Path.cwd())},
     )
     assert run.returncode == 1
-    cycles = [line for line in run.stdout.splitlines() + run.stderr.splitlines() if "dependency cycle" in line]
+    cycles = [
+        line for line in run.stdout.splitlines() + run.stderr.splitlines() if "dependency cycle" in line
+    ]
     assert len(cycles) == 1, cycles[:3]
     assert "10,000 items depend on each other in loops" in cycles[0]
     assert len(run.stdout) + len(run.stderr) < 2_000
