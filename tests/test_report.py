@@ -464,3 +464,39 @@ def test_csv_for_excel_has_bom_crlf_and_numbers_as_text(cli, small: Path, tmp_pa
     assert by_id["late"]["title"] == "'=HYPERLINK(1)"  # plan text that is a formula stays neutralised
     assert by_id["parent"]["due_date"] == "2026-06-30"  # real dates stay dates
     assert cli("export", "--format", "json", "--excel", "--plan", small).code == 2
+
+
+def test_list_csv_for_excel_is_the_export_for_excel_of_what_it_lists(
+    cli, small: Path, tmp_path: Path
+) -> None:
+    exported = tmp_path / "export.csv"
+    assert cli("export", "--format", "csv", "--excel", "-o", exported, "--plan", small).code == 0
+
+    def listed(*args: str) -> bytes:  # the real program, through the front door, as bytes
+        run = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "iwgplan",
+                "list",
+                "--format",
+                "csv",
+                "--excel",
+                *args,
+                "--plan",
+                str(small),
+            ],
+            capture_output=True,
+            env={**os.environ, "IWGPLAN_NO_CACHE": "1"},
+            check=True,
+        )
+        return run.stdout
+
+    everything = listed()
+    assert everything == exported.read_bytes() and everything.startswith(b"\xef\xbb\xbfid,number,")
+    assert everything.count(b"\r\n") == everything.count(b"\n") > 1
+    done = listed("--status", "done")
+    assert done.startswith(b"\xef\xbb\xbfid,") and done.count(b"\r\n") < everything.count(b"\r\n")
+    for fmt in ("text", "json", "markdown"):
+        refused = cli("list", "--format", fmt, "--excel", "--plan", small)
+        assert refused.code == 2 and "--excel applies to --format csv only" in refused.err

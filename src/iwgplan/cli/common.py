@@ -49,6 +49,7 @@ __all__ = [
     "NoWrapOpt",
     "PlanOpt",
     "RawOpt",
+    "ExcelOpt",
     "RevOpt",
     "State",
     "WideOpt",
@@ -106,6 +107,13 @@ RawOpt = Annotated[
         "--raw",
         help="CSV: write cells exactly as in the plan. By default a cell starting with = + - @,"
         " TAB or CR gets a leading ' so that a spreadsheet does not run it as a formula.",
+    ),
+]
+ExcelOpt = Annotated[
+    bool,
+    typer.Option(
+        "--excel",
+        help="csv: for spreadsheets: a byte-order mark, CRLF, and document numbers kept as text.",
     ),
 ]
 AsOfOpt = Annotated[

@@ -88,6 +88,7 @@ COMMANDS: dict[str, Command] = {
             "--as-of": _AS_OF,
             "--format": Opt("fmt", "choice", "text", (*FORMATS, "csv")),
             "--raw": Opt("raw", "flag", False),
+            "--excel": Opt("excel", "flag", False),
             "--plan": _PLAN,
             **_SCREEN,
         }

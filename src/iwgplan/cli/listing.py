@@ -10,6 +10,7 @@ import typer
 from iwgplan.cli import complete
 from iwgplan.cli.common import (
     AsOfOpt,
+    ExcelOpt,
     NoPagerOpt,
     NoWrapOpt,
     PlanOpt,
@@ -56,6 +57,7 @@ def list_items(
     as_of: AsOfOpt = None,
     fmt: Annotated[ListFmt, typer.Option("--format", help="Output format.")] = ListFmt.text,
     raw: RawOpt = False,
+    excel: ExcelOpt = False,
     plan: PlanOpt = None,
     rev: RevOpt = None,
     wide: WideOpt = False,
@@ -78,6 +80,7 @@ def list_items(
         search=search,
         fmt=fmt.value,
         raw=raw,
+        excel=excel,
         wide=wide,
         no_wrap=no_wrap,
         no_pager=no_pager,

@@ -60,6 +60,7 @@ def listing(
     search: str | None,
     fmt: str,
     raw: bool = False,
+    excel: bool = False,
     wide: bool = False,
     no_wrap: bool = False,
     no_pager: bool = False,
@@ -67,6 +68,8 @@ def listing(
     from iwgplan.views.context import Listing
     from iwgplan.views.query import Filters, select, with_ancestors
 
+    if excel and fmt != "csv":
+        raise UsageError("--excel applies to --format csv only")
     filters = Filters(
         group=_group(view, tier),
         statuses=set(statuses),
@@ -79,7 +82,7 @@ def listing(
     if fmt == "csv":
         from iwgplan.render.rows import item_row, rows_csv
 
-        print(rows_csv([item_row(e, view.index) for e in matched], raw=raw), end="")
+        print(rows_csv([item_row(e, view.index) for e in matched], raw=raw, excel=excel), end="")
     else:
         result = Listing(view, matched, with_ancestors(matched))
         report(fmt, "listing", result, pager=not no_pager, fit=fit(wide=wide, no_wrap=no_wrap))

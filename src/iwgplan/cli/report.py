@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from iwgplan.cli.common import AsOfOpt, PlanOpt, RawOpt, RevOpt, emit, handled, load_view
+from iwgplan.cli.common import AsOfOpt, ExcelOpt, PlanOpt, RawOpt, RevOpt, emit, handled, load_view
 from iwgplan.errors import UsageError
 from iwgplan.render.ics import Client
 
@@ -104,13 +104,7 @@ def export(
     *,
     fmt: Annotated[ExportFmt, typer.Option("--format", help="What to export.")],
     raw: RawOpt = False,
-    excel: Annotated[
-        bool,
-        typer.Option(
-            "--excel",
-            help="csv: for spreadsheets: a byte-order mark, CRLF, and document numbers kept as text.",
-        ),
-    ] = False,
+    excel: ExcelOpt = False,
     as_of: AsOfOpt = None,
     todos_as_events: Annotated[
         bool,
