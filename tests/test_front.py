@@ -172,6 +172,11 @@ SAME = [
     ["list", "--tier", "1", "--owner", "türkiye", "--search", "host"],
     ["list", "--tier", "nope"],
     ["list", "--due-before", "2026-07-01"],
+    ["list", "--excel"],
+    ["status", "--owner", "CÔTE", "--as-of", AS_OF],
+    ["status", "--owner", "ivoire", "--format", "json", "--as-of", AS_OF],
+    ["status", "--owner", "d'Iv", "--format", "markdown", "--as-of", AS_OF],
+    ["status", "--owner", "nobody"],
 ]
 
 

@@ -75,6 +75,8 @@ def test_status_json_keys(cli) -> None:
             "title": "Türkiye: hosting",
             "due": "2026-01-15",
             "days_late": 17,
+            "owners": [],
+            "owners_basis": None,
         }
     ]
     assert data["upcoming"] == [
@@ -84,6 +86,8 @@ def test_status_json_keys(cli) -> None:
             "date": "2026-03-29",
             "days": 56,
             "number": "Tier one, •",
+            "owners": ["Côte d'Ivoire"],
+            "owners_basis": None,
         }
     ]
     assert data["tiers"][0]["counts"] == {
@@ -101,7 +105,8 @@ def test_status_markdown(cli) -> None:
     run = cli("status", "--plan", SMALL, "--as-of", "2026-02-01", "--format", "markdown")
     assert run.code == 0
     assert run.out.startswith("# Small plan — Côte d'Ivoire and Türkiye\n")
-    assert "| Tier one, • | late | Türkiye: hosting | 2026-01-15 | 17 |" in run.out
+    assert "| Tier one, • | late | Türkiye: hosting |  | 2026-01-15 | 17 |" in run.out
+    assert "| Tier one, • | statement | Joint statement | Côte d'Ivoire | 2026-03-29 | 56 |" in run.out
 
 
 def test_status_bad_as_of_is_usage_error(cli) -> None:
@@ -243,3 +248,39 @@ def test_init_copies_and_never_overwrites(cli, tmp_path: Path) -> None:
     again = cli("init", tmp_path / "mine")
     assert again.code == 1 and "already exists" in again.err
     assert made.read_text() == "# mine\n"
+
+
+def test_status_names_owners_beside_dated_items_marked_when_the_document_does_not(cli) -> None:
+    run = cli("status", "--plan", SHIPPED, "--as-of", AS_OF, "--no-pager", "--no-color")
+    assert run.code == 0
+    assert "· IWG Co-Chairs (inferred)" in run.out and "· IWG (default)" in run.out
+    data = json.loads(cli("status", "--plan", SHIPPED, "--as-of", "2026-11-28", "--format", "json").out)
+    owners = {d["id"]: (d["owners"], d["owners_basis"]) for d in data["overdue"] + data["upcoming"]}
+    assert owners["joint-statement"] == (["IWG Co-Chairs"], "inferred")
+    assert owners["msme-toolkit"] == (["IWG"], "default")
+    md = cli("status", "--plan", SHIPPED, "--as-of", AS_OF, "--format", "markdown").out
+    assert "| Tier one, 1 | joint-statement | IWG Co-Chairs Joint Statement | IWG Co-Chairs (inferred) |" in md
+    assert "0 of 10 deliverables and action points of the tiers done" in md
+
+
+@pytest.mark.parametrize("owner", ["co-chairs", "CO-CHAIRS", "Co-Ch", "iwg co-chairs"])
+def test_status_owner_keeps_only_that_owners_items_and_says_so(cli, owner: str) -> None:
+    args = ("status", "--plan", SHIPPED, "--as-of", "2026-11-28", "--no-pager", "--no-color")
+    whole, mine = cli(*args), cli(*args, "--owner", owner)
+    assert whole.code == mine.code == 0
+    assert "Overdue (2)" in whole.out and f"Overdue for owner '{owner}' (1)" in mine.out
+    assert "joint-statement" in mine.out and "compendium-2020" not in mine.out
+    assert f"Due in the next 60 days for owner '{owner}' (0)" in mine.out
+    # the counts stay the whole plan's: a filter on the lists, not on the plan
+    assert "0 of 10 deliverables and action points of the tiers done" in mine.out
+    data = json.loads(cli(*args, "--owner", owner, "--format", "json").out)
+    assert data["owner_filter"] == owner and [d["id"] for d in data["overdue"]] == ["joint-statement"]
+
+
+@pytest.mark.parametrize("owner", ["nobody", "", "   ", "\x1b[2J", "Secretariat\n::error::x"])
+def test_status_owner_that_matches_nothing_is_a_usage_error_naming_the_owners(cli, owner: str) -> None:
+    run = cli("status", "--plan", SHIPPED, "--owner", owner)
+    assert run.code == 2 and run.out == ""
+    assert "--owner: no owner in this plan matches" in run.err
+    assert "IWG Co-Chairs, IWG, WTO Secretariat, Members" in run.err
+    assert "\x1b" not in run.err and "\n::error::" not in run.err

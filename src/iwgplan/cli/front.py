@@ -55,6 +55,7 @@ COMMANDS: dict[str, Command] = {
             "--as-of": _AS_OF,
             "--horizon": Opt("horizon", "int", 60, low=0, high=3660),
             "--format": Opt("fmt", "choice", "text", FORMATS),
+            "--owner": Opt("owner", "text"),
             "--plan": _PLAN,
             **_SCREEN,
         }

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from iwgplan.cli.output import fit, parse_day, report, resolve_ids
 from iwgplan.errors import UsageError
+from iwgplan.render.safe import line
 
 if TYPE_CHECKING:
     from iwgplan.plan.index import Group
@@ -18,11 +19,25 @@ if TYPE_CHECKING:
 
 
 def status(
-    view: View, *, horizon: int, fmt: str, wide: bool = False, no_wrap: bool = False, no_pager: bool = False
+    view: View,
+    *,
+    horizon: int,
+    fmt: str,
+    owner: str | None = None,
+    wide: bool = False,
+    no_wrap: bool = False,
+    no_pager: bool = False,
 ) -> None:
-    from iwgplan.views.timeline import summarize
+    from iwgplan.views.timeline import holds, known_owners, summarize
 
-    summary = summarize(view.index, view.as_of, horizon)
+    if owner is not None:
+        owners = known_owners(view.index)
+        if not owner.strip() or not holds(owners, owner):
+            named = ", ".join(line(o) for o in owners) or "none"
+            raise UsageError(
+                f"--owner: no owner in this plan matches '{line(owner)}'; the plan names: {named}"
+            )
+    summary = summarize(view.index, view.as_of, horizon, owner=owner)
     layout = fit(wide=wide, no_wrap=no_wrap)
     report(fmt, "status", view, summary, pager=not no_pager, horizon=horizon, fit=layout)
 

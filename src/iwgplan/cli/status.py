@@ -26,6 +26,14 @@ def status(
         int, typer.Option("--horizon", min=0, max=3660, help="Days ahead that count as 'due next'.")
     ] = 60,
     fmt: Annotated[Fmt, typer.Option("--format", help="Output format.")] = Fmt.text,
+    owner: Annotated[
+        str | None,
+        typer.Option(
+            "--owner",
+            help="Only this owner's items in the overdue, due-next and blocked lists"
+            " (part of an owner's name, any case); the counts stay the whole plan's.",
+        ),
+    ] = None,
     plan: PlanOpt = None,
     rev: RevOpt = None,
     wide: WideOpt = False,
@@ -39,7 +47,9 @@ def status(
     from iwgplan.cli import read
 
     view = load_view(plan, rev, as_of)
-    read.status(view, horizon=horizon, fmt=fmt.value, wide=wide, no_wrap=no_wrap, no_pager=no_pager)
+    read.status(
+        view, horizon=horizon, fmt=fmt.value, owner=owner, wide=wide, no_wrap=no_wrap, no_pager=no_pager
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -32,6 +32,12 @@ def _dated(d: Dated, key: str = "days") -> dict[str, Any]:
     return {**out, "number": d.entry.number} if d.entry else out
 
 
+def _owners(d: Dated) -> dict[str, Any]:
+    """An item's owners and how sure the document is of them (``owners_basis``)."""
+    item = d.entry.item if d.entry else None
+    return {"owners": list(item.owners) if item else [], "owners_basis": item.owners_basis if item else None}
+
+
 def _group(g: GroupSummary) -> dict[str, Any]:
     return {
         "id": g.group.id,
@@ -61,10 +67,12 @@ def status(view: View, summary: Summary) -> str:
                     "title": d.title,
                     "due": d.date.isoformat(),
                     "days_late": -d.days,
+                    **_owners(d),
                 }
                 for d in summary.overdue
             ],
-            "upcoming": [_dated(d) for d in summary.upcoming],
+            "upcoming": [{**_dated(d), **_owners(d)} for d in summary.upcoming],
+            "owner_filter": summary.owner,
             "milestones": [
                 {**_dated(m), "end": m.end.isoformat() if m.end else None, "label": m.label}
                 for m in summary.milestones

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from iwgplan.plan.index import Entry
 from iwgplan.render.safe import line
 from iwgplan.views.context import Listing, View
-from iwgplan.views.timeline import Summary, cookie, effective_due, rollup
+from iwgplan.views.provenance import unsure
+from iwgplan.views.timeline import Dated, Summary, cookie, effective_due, headline, rollup
 
 
 def cell(value: object) -> str:
@@ -42,24 +43,40 @@ def tiers_rows(summary: Summary) -> str:
     return table(["Tier / section", "planned", "in progress", "done", "blocked", "dropped", "% done"], rows)
 
 
+def _owners(d: Dated) -> str:
+    """Owners as the document gives them, marked ``(inferred)`` or ``(default)`` when it does not."""
+    if d.entry is None or not d.entry.item.owners:
+        return ""
+    item = d.entry.item
+    return ", ".join(item.owners) + (f" ({item.owners_basis})" if unsure(item.owners_basis) else "")
+
+
 def status(view: View, summary: Summary) -> str:
     parts = [
         heading(view),
         f"**{summary.elapsed:.0%}** of the period ({summary.start} to {summary.end}) elapsed.\n",
     ]
     parts.append(tiers_rows(summary))
-    parts.append(f"## Overdue ({len(summary.overdue)})\n")
+    parts.append(line(" · ".join(headline(summary))) + "\n")
+    whose = f" for owner '{cell(summary.owner)}'" if summary.owner else ""
+    parts.append(f"## Overdue{whose} ({len(summary.overdue)})\n")
     parts.append(
         table(
-            ["#", "id", "title", "due", "days late"],
-            [[d.entry.number if d.entry else "", d.id, d.title, d.date, -d.days] for d in summary.overdue],
+            ["#", "id", "title", "owners", "due", "days late"],
+            [
+                [d.entry.number if d.entry else "", d.id, d.title, _owners(d), d.date, -d.days]
+                for d in summary.overdue
+            ],
         )
     )
-    parts.append(f"## Due next ({len(summary.upcoming)})\n")
+    parts.append(f"## Due next{whose} ({len(summary.upcoming)})\n")
     parts.append(
         table(
-            ["#", "id", "title", "due", "days"],
-            [[d.entry.number if d.entry else "", d.id, d.title, d.date, d.days] for d in summary.upcoming],
+            ["#", "id", "title", "owners", "due", "days"],
+            [
+                [d.entry.number if d.entry else "", d.id, d.title, _owners(d), d.date, d.days]
+                for d in summary.upcoming
+            ],
         )
     )
     parts.append("## Milestones\n")

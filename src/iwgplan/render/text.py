@@ -6,6 +6,7 @@ terminal or NO_COLOR is set. Layouts are meant to read well at 80 columns.
 
 from __future__ import annotations
 
+import shlex
 from datetime import date
 
 from rich import box
@@ -27,6 +28,7 @@ from iwgplan.views.timeline import (
     cookie,
     effective_due,
     headline,
+    holds,
     latest_note,
     milestone_when,
     number_ranges,
@@ -131,6 +133,16 @@ def tiers_table(groups: list[GroupSummary], *, bar_width: int = 10) -> Table:
     return table
 
 
+def owners_suffix(entry: Entry | None) -> Text:
+    """`` · IWG Co-Chairs (inferred)``: who holds a dated item, after its title, so that it wraps
+    with the title on a narrow screen; marked when the document does not state it."""
+    if entry is None or not entry.item.owners:
+        return Text("")
+    basis = entry.item.owners_basis
+    mark = f" ({basis})" if unsure(basis) else ""
+    return Text(f" · {line(', '.join(entry.item.owners))}{mark}", style="dim")
+
+
 def _dated_rows(rows: list[Dated], caption: str, *, late: bool) -> Rows:
     table = Rows(
         ["number", "id", "title", "when"], title="title", shrink=["when", "when"], right=["when"], want=20
@@ -146,7 +158,7 @@ def _dated_rows(rows: list[Dated], caption: str, *, late: bool) -> Rows:
         table.add(
             number=line(d.entry.number) if d.entry else "",
             id=Text(line(d.id), style="bold"),
-            title=line(d.title),
+            title=Text(line(d.title)) + owners_suffix(d.entry),
             when=when,
         )
     return table
@@ -169,22 +181,28 @@ def status(
 ) -> None:
     console.print(Group(_header(view), Text(), timeline(summary, console.width), tiers_table(summary.groups)))
     console.print(Text(" · ".join(headline(summary)), style="dim"))
-    rows, more = _more(summary.overdue, limit, "iwgplan list --overdue")
-    _print_rows(console, _dated_rows(rows, f"Overdue ({len(summary.overdue)})", late=True), fit, more)
-    rows, more = _more(summary.upcoming, limit, f"iwgplan list --due-before {_plus(summary.as_of, horizon)}")
-    caption = f"Due in the next {plural(horizon, 'day')} ({len(summary.upcoming)})"
+    mine = f" --owner {shlex.quote(line(summary.owner))}" if summary.owner else ""
+    whose = f" for owner '{line(summary.owner)}'" if summary.owner else ""
+    rows, more = _more(summary.overdue, limit, f"iwgplan list --overdue{mine}")
+    caption = f"Overdue{whose} ({len(summary.overdue)})"
+    _print_rows(console, _dated_rows(rows, caption, late=True), fit, more)
+    rows, more = _more(
+        summary.upcoming, limit, f"iwgplan list --due-before {_plus(summary.as_of, horizon)}{mine}"
+    )
+    caption = f"Due in the next {plural(horizon, 'day')}{whose} ({len(summary.upcoming)})"
     _print_rows(console, _dated_rows(rows, caption, late=False), fit, more)
     _print_rows(console, _milestones(summary.next_milestones[:3], summary.as_of), fit)
     if summary.past:
         _past(console, summary.past)
-    if summary.standing:
-        _standing(console, summary.standing, limit, fit)
+    standing = [e for e in summary.standing if not summary.owner or holds(e.item.owners, summary.owner)]
+    if standing:
+        _standing(console, standing, limit, fit, whose)
     more = None
     if len(summary.blocked) > limit:
-        hint = "iwgplan list --status blocked"
+        hint = f"iwgplan list --status blocked{mine}"
         more = Text(f"  … and {len(summary.blocked) - limit} more: {hint}", style="dim")
     if not summary.blocked:
-        console.print(Text.assemble(("Blocked: ", "bold"), ("none", "dim")))
+        console.print(Text.assemble((f"Blocked{whose}: ", "bold"), ("none", "dim")))
     else:
         _print_rows(console, _blocked(summary, limit), fit, more)
 
@@ -199,11 +217,11 @@ def _plus(day: date, days: int) -> date:
     return shift(day, days + 1)
 
 
-def _standing(console: Console, entries: list[Entry], limit: int, fit: Fit) -> None:
+def _standing(console: Console, entries: list[Entry], limit: int, fit: Fit, whose: str = "") -> None:
     """Standing duties run for the whole period: those with a note show it, the rest by number."""
     noted = [(e, note) for e in entries if (note := latest_note(e))]
     quiet = number_ranges([e.number for e in entries if not latest_note(e)])
-    head = Text(f"Standing duties ({len(entries)}, not counted)", style="bold")
+    head = Text(f"Standing duties{whose} ({len(entries)}, not counted)", style="bold")
     if quiet:
         head.append(f": {line(quiet)}" + ("; no note" if noted else "; no notes recorded"), style="")
     console.print(head)
@@ -243,7 +261,8 @@ def _milestones(rows: list[Dated], as_of: date) -> Rows:
 
 def _blocked(summary: Summary, limit: int) -> Rows:
     table = Rows(["id", "reason"], title="reason")
-    table.heading(Text(f"Blocked ({len(summary.blocked)})", style="bold red"))
+    whose = f" for owner '{line(summary.owner)}'" if summary.owner else ""
+    table.heading(Text(f"Blocked{whose} ({len(summary.blocked)})", style="bold red"))
     for entry, reason in summary.blocked[:limit]:
         why = Text(block(reason)) if reason else Text("no reason recorded", style="dim")
         table.add(id=Text(line(entry.id), style="bold"), reason=why)

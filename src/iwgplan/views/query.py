@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from iwgplan.plan.index import Entry, Group, PlanIndex
-from iwgplan.views.timeline import effective_due, is_overdue, rollup
+from iwgplan.views.timeline import effective_due, holds, is_overdue, rollup
 
 
 @dataclass(slots=True)
@@ -25,7 +25,7 @@ class Filters:
         status = rollup(entry)
         if self.statuses and status.value not in self.statuses:
             return False
-        if self.owner and not any(self.owner.casefold() in o.casefold() for o in item.owners):
+        if self.owner and not holds(item.owners, self.owner):
             return False
         if self.due_before is not None:
             due = effective_due(entry, index)

@@ -177,6 +177,7 @@ class Summary:
     standing: list[Entry] = field(default_factory=list)
     past: list[Dated] = field(default_factory=list)
     possibilities: list[Entry] = field(default_factory=list)
+    owner: str | None = None  # the lists of dated and blocked items hold only this owner's items
 
     @property
     def next_milestones(self) -> list[Dated]:
@@ -245,7 +246,18 @@ def milestone_when(m: Dated, as_of: date) -> str:
     return f"over {days_text((as_of - last).days)} ago"
 
 
-def summarize(index: PlanIndex, as_of: date, horizon: int = 60) -> Summary:
+def holds(owners: Iterable[str], owner: str) -> bool:
+    """``owner`` is part of one of these owners' names, in any case: how `--owner` matches."""
+    needle = owner.casefold()
+    return any(needle in o.casefold() for o in owners)
+
+
+def known_owners(index: PlanIndex) -> list[str]:
+    """Every owner the plan names, once each, in the order they first appear."""
+    return list(dict.fromkeys(o for e in index.entries for o in e.item.owners))
+
+
+def summarize(index: PlanIndex, as_of: date, horizon: int = 60, owner: str | None = None) -> Summary:
     meta = index.plan.plan
     start, end = meta.period.start.first(), meta.period.end.last()
     groups = [GroupSummary(g, count(_deliverables(index.top_level(g)))) for g in index.groups]
@@ -269,6 +281,11 @@ def summarize(index: PlanIndex, as_of: date, horizon: int = 60) -> Summary:
     summary.blocked = [
         (e, reason_for(e, Status.BLOCKED)) for e in index.entries if e.item.status is Status.BLOCKED
     ]
+    if owner:
+        summary.owner = owner
+        summary.overdue = [d for d in summary.overdue if d.entry and holds(d.entry.item.owners, owner)]
+        summary.upcoming = [d for d in summary.upcoming if d.entry and holds(d.entry.item.owners, owner)]
+        summary.blocked = [(e, r) for e, r in summary.blocked if holds(e.item.owners, owner)]
     return summary
 
 
