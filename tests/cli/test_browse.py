@@ -259,7 +259,9 @@ def test_status_names_owners_beside_dated_items_marked_when_the_document_does_no
     assert owners["joint-statement"] == (["IWG Co-Chairs"], "inferred")
     assert owners["msme-toolkit"] == (["IWG"], "default")
     md = cli("status", "--plan", SHIPPED, "--as-of", AS_OF, "--format", "markdown").out
-    assert "| Tier one, 1 | joint-statement | IWG Co-Chairs Joint Statement | IWG Co-Chairs (inferred) |" in md
+    assert (
+        "| Tier one, 1 | joint-statement | IWG Co-Chairs Joint Statement | IWG Co-Chairs (inferred) |" in md
+    )
     assert "0 of 10 deliverables and action points of the tiers done" in md
 
 
