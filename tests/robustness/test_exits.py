@@ -62,6 +62,31 @@ def test_reader_gone_exits_quietly(big: Path, args: list[str]) -> None:
     assert (done.returncode, done.stderr) == (141, "")
 
 
+def _commands() -> list[str]:
+    import typer.main
+
+    from iwgplan.cli.app import app
+
+    group = typer.main.get_command(app)
+    return sorted(group.commands)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--help"], ["-h"], ["--version"], *([name, "--help"] for name in _commands())],
+    ids=" ".join,
+)
+def test_help_into_a_closed_pipe_exits_like_the_rest(args: list[str]) -> None:
+    """Click (in Typer) writes `--help` itself and met a closed pipe with exit 1."""
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        done = subprocess.run([*IWGPLAN, *args], stdout=write, stderr=subprocess.PIPE, text=True)
+    finally:
+        os.close(write)
+    assert (done.returncode, done.stderr) == (141, "")
+
+
 def test_reader_gone_midway_exits_quietly(big: Path) -> None:
     """`iwgplan export --format json | head -c 1`, unbuffered output included."""
     for env in ({}, {"PYTHONUNBUFFERED": "1"}):

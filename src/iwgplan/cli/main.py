@@ -74,8 +74,16 @@ def full() -> int:
     try:
         app(prog_name="iwgplan")
     except SystemExit as exc:
+        if exc.code == 1 and _pacified(sys.stdout):
+            return pipe_closed()
         return exit_code(exc.code)
     return 0
+
+
+def _pacified(stream: object) -> bool:
+    """Click (in Typer) meets a closed pipe outside our commands (``--help``, ``--version``) by
+    wrapping stdout in a ``PacifyFlushWrapper`` and exiting 1; it is the same closed pipe."""
+    return type(stream).__name__ == "PacifyFlushWrapper"
 
 
 def exit_code(code: object) -> int:
