@@ -99,26 +99,29 @@ def done(
 
     Example: iwgplan done joint-statement --date 2026-03-27 --evidence WT/MIN(26)/6
     """
-    from iwgplan.edit.progress import mark_done
+    from iwgplan.edit.progress import mark_done, require_text
     from iwgplan.errors import UsageError
 
     if force and not reason:
         raise UsageError("--force needs --reason TEXT: say why a dropped item is done after all")
     day = _day(on, future)
-    _run(
-        plan,
-        lambda index: mark_done(
+
+    def make(index):  # type: ignore[no-untyped-def]
+        entries = resolve_ids(index, ids, exact=exact)
+        for what, value in (("note", note), ("reason", reason)):
+            require_text(entries[0], value, what, day)
+        return mark_done(
             index,
-            [e.id for e in resolve_ids(index, ids, exact=exact)],
+            [e.id for e in entries],
             day,
             note="; ".join(t for t in (note, reason) if t) or None,
             evidence=evidence,
             evidence_title=evidence_title,
             with_children=with_children,
             force=force,
-        ),
-        dry_run,
-    )
+        )
+
+    _run(plan, make, dry_run)
 
 
 def start(

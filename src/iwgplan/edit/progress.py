@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from iwgplan.edit.splice import Change, ListEdit, day
+from iwgplan.edit.splice import Change, ListEdit, Refused, day
 from iwgplan.edit.transitions import Act, rule
 from iwgplan.errors import IwgplanError
 from iwgplan.plan.index import Entry, PlanIndex
@@ -29,6 +29,22 @@ def _history(on: date, status: Status | None, note: str | None) -> dict[str, str
     if note:
         entry["note"] = note
     return entry
+
+
+def require_text(entry: Entry, value: str | None, what: str, on: date) -> None:
+    """A note or reason that is given must say something: an empty one, or one of white space
+    only, is refused at the place in the file where its history entry would go."""
+    if value is None or value.strip():
+        return
+    at = history_position(entry, on)
+    if at:
+        loc, where = (*entry.loc, "history", at - 1), "after this history entry"
+    elif entry.item.history:
+        loc, where = (*entry.loc, "history"), "first in this history"
+    else:
+        loc, where = (*entry.loc, "id"), "in a new history for this item"
+    blank = "empty" if not value else "only white space"
+    raise Refused(f"the {what} is {blank}; its entry would go {where}, but it would say nothing", loc)
 
 
 def history_position(entry: Entry, on: date) -> int:
@@ -181,6 +197,7 @@ def set_status(index: PlanIndex, item_id: str, status: Status, on: date, reason:
     entry = index.get(item_id)
     out = Outcome()
     command = COMMAND_OF[status]
+    require_text(entry, reason, "reason", on)
     if not check_transition(entry, command, status, on):
         out.notices.append(_unchanged(entry, command, status, on))
         return out
@@ -194,6 +211,7 @@ def set_status(index: PlanIndex, item_id: str, status: Status, on: date, reason:
 def reopen(index: PlanIndex, item_id: str, on: date, reason: str, to: Status) -> Outcome:
     entry = index.get(item_id)
     out = Outcome()
+    require_text(entry, reason, "reason", on)
     if not check_transition(entry, "reopen", to, on):
         out.notices.append(_unchanged(entry, "reopen", to, on))
         return out
@@ -205,6 +223,7 @@ def reopen(index: PlanIndex, item_id: str, on: date, reason: str, to: Status) ->
 
 def add_note(index: PlanIndex, item_id: str, on: date, text: str) -> Outcome:
     entry = index.get(item_id)
+    require_text(entry, text, "note", on)
     out = Outcome([history_entry(entry, _history(on, None, text), on)])
     out.said.append(f"{entry.id}: note added on {on}")
     return out

@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from iwgplan.edit.progress import Outcome
-from iwgplan.edit.splice import apply_changes, refuse_if_invalid, unified_diff
-from iwgplan.errors import IwgplanError, PlanInvalid
+from iwgplan.edit.splice import Refused, apply_changes, refuse_if_invalid, unified_diff
+from iwgplan.errors import FileResult, IwgplanError, PlanInvalid, Problem
 from iwgplan.files.atomic import locked, real_target, write_atomic
 from iwgplan.files.discover import find_plan_path, shown_path
 from iwgplan.files.loading import check_text
-from iwgplan.files.source import read_text
+from iwgplan.files.source import Locator, read_text
 
 
 @dataclass(slots=True)
@@ -68,6 +68,12 @@ class Source:
     data: Any
 
 
+def _located(exc: Refused, text: str, root: Any, shown: str) -> PlanInvalid:
+    line, column = Locator(text, root).position(exc.loc, at_key=True)
+    problem = Problem(str(exc), exc.loc, line, column)
+    return PlanInvalid(FileResult(shown, [problem]), what="edit (nothing was written)")
+
+
 def record(
     explicit: Path | None,
     make: Callable[..., Outcome],
@@ -85,10 +91,13 @@ def record(
         checked = check_text(text, shown, keep_tree=True)
         if checked.plan is None or checked.index is None:
             raise PlanInvalid(checked.result, what="plan (fix it before recording progress)")
-        if with_source:
-            outcome = make(checked.index, Source(text, checked.root, checked.data))
-        else:
-            outcome = make(checked.index)
+        try:
+            if with_source:
+                outcome = make(checked.index, Source(text, checked.root, checked.data))
+            else:
+                outcome = make(checked.index)
+        except Refused as exc:
+            raise _located(exc, text, checked.root, shown) from None
         done = Recorded(outcome, shown)
         if not outcome.changes:
             return done

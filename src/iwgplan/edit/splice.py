@@ -34,6 +34,15 @@ class EditError(IwgplanError):
     pass
 
 
+class Refused(IwgplanError):
+    """An edit refused before any text changed, at ``loc`` in the file as it is on disk (where
+    the edit would go), so the message can name the file's own line and column."""
+
+    def __init__(self, message: str, loc: tuple[str | int, ...]) -> None:
+        super().__init__(message)
+        self.loc = loc
+
+
 @dataclass(slots=True)
 class Change:
     """What to do to one action point, given by its loc in the plan."""
