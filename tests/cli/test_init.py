@@ -121,3 +121,77 @@ def test_init_refuses_bad_header_values_and_writes_nothing(cli, tmp_path: Path, 
     run = cli("init", tmp_path / "x", *args)
     assert run.code == 2 and message in run.err, run.err
     assert not (tmp_path / "x").exists()
+
+
+def _plans_file(d: Path) -> None:
+    (d / "plans").write_text("x\n")
+
+
+def _plans_link(d: Path) -> None:
+    (d / "plans").symlink_to(d / "nowhere")
+
+
+def _plans_fifo(d: Path) -> None:
+    import os
+
+    os.mkfifo(d / "plans")
+
+
+def _target_folder(d: Path) -> None:
+    (d / "plans" / SHIPPED.name).mkdir(parents=True)
+
+
+def _target_link(d: Path) -> None:
+    (d / "plans").mkdir()
+    (d / "plans" / SHIPPED.name).symlink_to(d / "nowhere")
+
+
+def _target_file(d: Path) -> None:
+    (d / "plans").mkdir()
+    (d / "plans" / SHIPPED.name).write_text("mine\n")
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (_plans_file, "{d}/plans is a file, not a folder; nothing was changed"),
+        (
+            _plans_link,
+            "{d}/plans is a link to {d}/nowhere that leads nowhere, not a folder; nothing was changed",
+        ),
+        (_plans_fifo, "{d}/plans is a FIFO, not a folder; nothing was changed"),
+        (_target_folder, "{d}/plans/" + SHIPPED.name + " already exists (a folder); nothing was changed"),
+        (
+            _target_link,
+            "{d}/plans/" + SHIPPED.name + " already exists (a link to {d}/nowhere that leads nowhere);"
+            " nothing was changed",
+        ),
+        (_target_file, "{d}/plans/" + SHIPPED.name + " already exists; nothing was changed"),
+    ],
+)
+def test_init_names_what_is_in_the_way(cli, tmp_path: Path, make, message: str) -> None:
+    """`DIR/plans` that is a file is not "the plan file exists": each thing in the way is named."""
+    d = tmp_path / "d"
+    d.mkdir()
+    make(d)
+    before = sorted(p.name for p in d.rglob("*"))
+    run = cli("init", d)
+    assert (run.code, run.err) == (1, "iwgplan: " + message.format(d=d) + "\n")
+    assert sorted(p.name for p in d.rglob("*")) == before
+
+
+def test_init_into_a_file_names_the_file(cli, tmp_path: Path) -> None:
+    d = tmp_path / "d"
+    d.write_text("x\n")
+    run = cli("init", d / "sub")
+    assert (run.code, run.err) == (1, f"iwgplan: {d} is a file, not a folder; nothing was changed\n")
+
+
+def test_init_with_schemas_in_the_way_still_writes_the_plan(cli, tmp_path: Path) -> None:
+    d = tmp_path / "d"
+    d.mkdir()
+    (d / "schemas").write_text("x\n")
+    run = cli("init", d)
+    plan = d / "plans" / SHIPPED.name
+    assert run.code == 0 and plan.is_file()
+    assert f"(no schema: {d}/schemas is a file, not a folder)" in run.err

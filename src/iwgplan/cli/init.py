@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -76,15 +78,51 @@ def _problems(exc: PlanInvalid) -> str:
     return "\n".join(f"  {p.dotted}: {p.message}" for p in exc.result.problems)
 
 
-def _create(target: Path, text: str) -> None:
+def _create(target: Path, text: str, suffix: str = "; nothing was changed") -> None:
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        _folder(target.parent)
         with open(target, "x", encoding="utf-8", newline="") as handle:
             handle.write(text)
     except FileExistsError:
-        raise IwgplanError(f"{target} already exists; nothing was changed") from None
+        kind = _kind(target)
+        what = "" if kind == "a file" else f" ({kind})"
+        raise IwgplanError(f"{target} already exists{what}{suffix}") from None
     except OSError as exc:
-        raise IwgplanError(f"cannot create {target}: {exc.strerror or exc}") from None
+        raise IwgplanError(f"cannot create {target}: {exc.strerror or exc}{suffix}") from None
+    except IwgplanError as exc:
+        raise IwgplanError(f"{exc}{suffix}") from None
+
+
+def _folder(folder: Path) -> None:
+    """Make ``folder`` and its parents; one of them that is there but not a folder (a file, a
+    FIFO, a link that leads nowhere) is named, rather than blamed on the plan file."""
+    for place in [*reversed(folder.parents), folder]:
+        if place.is_dir():
+            continue
+        if os.path.lexists(place):
+            raise IwgplanError(f"{place} is {_kind(place)}, not a folder")
+        break
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise IwgplanError(f"cannot create the folder {folder}: {exc.strerror or exc}") from None
+
+
+def _kind(place: Path) -> str:
+    if place.is_symlink() and not place.exists():
+        return f"a link to {os.readlink(place)} that leads nowhere"
+    try:
+        mode = place.stat().st_mode
+    except OSError as exc:
+        return f"unreadable ({exc.strerror or exc})"
+    kinds = [
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a device"),
+        (stat.S_ISBLK, "a device"),
+    ]
+    return next((name for test, name in kinds if test(mode)), "a file")
 
 
 def _schema(target: Path) -> str:
@@ -97,7 +135,7 @@ def _schema(target: Path) -> str:
             if target.read_text(encoding="utf-8") == wanted:
                 return f" (kept {target}, which is current)"
             return f" (kept {target}, which differs: `iwgplan schema -o {target}` updates it)"
-        _create(target, wanted)
+        _create(target, wanted, suffix="")
     except (OSError, IwgplanError, UnicodeDecodeError) as exc:
         return f" (no schema: {exc})"
     return f" and {target}"
