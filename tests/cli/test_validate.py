@@ -110,3 +110,71 @@ def test_pre_commit_hook_is_declared() -> None:
 
     hooks = (ROOT / ".pre-commit-hooks.yaml").read_text()
     assert "id: iwgplan-validate" in hooks and "entry: iwgplan validate" in hooks
+
+
+def test_a_plans_folder_with_a_yml_file_is_read(cli, tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "r" / "plans").mkdir(parents=True)
+    shutil.copyfile(SMALL, tmp_path / "r" / "plans" / "mine.yml")
+    monkeypatch.chdir(tmp_path / "r")
+    run = cli("validate")
+    assert (run.code, run.out, run.err) == (0, "plans/mine.yml: valid\n", "")
+    shutil.copyfile(SMALL, tmp_path / "r" / "plans" / "other.yaml")
+    run = cli("status")
+    assert run.code == 2 and "mine.yml" in run.err and "other.yaml" in run.err
+
+
+def _dangling(plans: Path) -> None:
+    (plans / "p.yaml").symlink_to(plans / "gone.yaml")
+
+
+def _folder(plans: Path) -> None:
+    (plans / "p.yaml").mkdir()
+
+
+def _hostile_name(plans: Path) -> None:
+    (plans / "x\x1b]0;t\x07\u202e.yaml").symlink_to(plans / "gone.yaml")
+
+
+def _fifo(plans: Path) -> None:
+    import os
+
+    os.mkfifo(plans / "p.yml")
+
+
+def _other_files(plans: Path) -> None:
+    (plans / "README.md").write_text("notes\n")
+    (plans / "plan.yaml.bak").write_text("old\n")
+
+
+@pytest.mark.parametrize(
+    ("make", "why"),
+    [
+        (_dangling, "holds no plan file it can read: p.yaml is a link that leads nowhere"),
+        (_folder, "holds no plan file it can read: p.yaml is a folder"),
+        (_hostile_name, "holds no plan file it can read: x␛]0;t␇\\u202e.yaml is a link that leads nowhere"),
+        (_fifo, "holds no plan file it can read: p.yml is not a regular file"),
+        (_other_files, "holds no *.yaml or *.yml file"),
+        (lambda plans: None, "holds no *.yaml or *.yml file"),
+    ],
+)
+@pytest.mark.parametrize("command", [["validate"], ["status"], ["list", "--format", "json"]])
+def test_a_plans_folder_with_nothing_usable_says_which_plan_was_read(
+    cli, tmp_path: Path, monkeypatch, make, why: str, command: list[str]
+) -> None:
+    plans = tmp_path / "r" / "plans"
+    plans.mkdir(parents=True)
+    make(plans)
+    monkeypatch.chdir(tmp_path / "r")
+    run = cli(*command)
+    assert run.code == 0
+    note = (
+        f"iwgplan: note: {plans} {why}, so iwgplan reads the embedded default plan workplan-2025-2026.yaml\n"
+    )
+    assert run.err == note
+    # a plan further up is read instead, and named
+    shutil.copyfile(SMALL, tmp_path / "plans.yaml")
+    (tmp_path / "plans").mkdir()
+    shutil.move(tmp_path / "plans.yaml", tmp_path / "plans" / "up.yaml")
+    run = cli(*command)
+    assert run.code == 0
+    assert run.err == f"iwgplan: note: {plans} {why}, so iwgplan reads {tmp_path / 'plans' / 'up.yaml'}\n"

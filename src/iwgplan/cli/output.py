@@ -118,6 +118,17 @@ def run_mapped(
             raise
         err(f"iwgplan: unexpected error: {type(exc).__name__}: {exc} (rerun with --debug)")
         return 3
+    finally:
+        _search_notes()
+
+
+def _search_notes() -> None:
+    """Say which plan was read when a plans/ folder was passed over (it held nothing usable)."""
+    discover = sys.modules.get("iwgplan.files.discover")
+    notes: list[str] = getattr(discover, "NOTES", [])
+    for note in notes:
+        err(f"iwgplan: {note}")
+    notes.clear()
 
 
 def parse_day(value: str | None, option: str) -> date | None:

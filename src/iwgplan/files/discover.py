@@ -1,4 +1,4 @@
-"""Which plan a command reads: --plan, then $IWGPLAN_PLAN, then plans/*.yaml upwards, then the
+"""Which plan a command reads: --plan, then $IWGPLAN_PLAN, then plans/*.yaml (or *.yml) upwards, then the
 embedded default; and reading it from the working tree, a git revision or the package."""
 
 from __future__ import annotations
@@ -30,16 +30,49 @@ def find_plan_path(explicit: Path | None, cwd: Path | None = None) -> Path | Non
     if env:
         return Path(env)
     start = (cwd or _cwd()).resolve()
+    passed: list[str] = []  # plans/ folders that held nothing usable
     for folder in (start, *start.parents):
         plans = folder / "plans"
         if plans.is_dir():
-            found = sorted(p for p in plans.glob("*.yaml") if p.is_file())
+            candidates = sorted([*plans.glob("*.yaml"), *plans.glob("*.yml")])
+            found = [p for p in candidates if p.is_file()]
             if len(found) == 1:
+                _passed_over(passed, str(found[0]))
                 return found[0]
             if len(found) > 1:
                 names = "\n  ".join(str(p) for p in found)
                 raise UsageError(f"{plans} holds several plans; choose one with --plan:\n  {names}")
+            passed.append(f"{plans} {_unusable(candidates)}")
+    _passed_over(passed, f"the embedded default plan {EMBEDDED_NAME}")
     return None
+
+
+# Notes for the user about the search (a plans/ folder passed over), printed by the command's
+# error handler on stderr (through its sanitiser: a file name may hold anything).
+NOTES: list[str] = []
+
+
+def _passed_over(passed: list[str], used: str) -> None:
+    for where in passed:
+        note = f"note: {where}, so iwgplan reads {used}"
+        if note not in NOTES:
+            NOTES.append(note)
+
+
+def _unusable(candidates: list[Path]) -> str:
+    if not candidates:
+        return "holds no *.yaml or *.yml file"
+    kinds = [f"{p.name} is {_kind(p)}" for p in candidates[:3]]
+    more = f" and {len(candidates) - 3} more" if len(candidates) > 3 else ""
+    return "holds no plan file it can read: " + ", ".join(kinds) + more
+
+
+def _kind(path: Path) -> str:
+    if path.is_symlink() and not path.exists():
+        return "a link that leads nowhere"
+    if path.is_dir():
+        return "a folder"
+    return "not a regular file"
 
 
 def _cwd() -> Path:
