@@ -141,7 +141,7 @@ CORRUPTIONS = {
     "one byte flipped": lambda blob: blob[:-10] + bytes([blob[-10] ^ 1]) + blob[-9:],
     "random bytes": lambda blob: random.Random(1).randbytes(len(blob)),
     "another program's JSON": lambda blob: b'{"tiers": []}',
-    "a newer format": lambda blob: blob.replace(b"iwgplan-plan-cache 1", b"iwgplan-plan-cache 9", 1),
+    "a newer format": lambda blob: blob.replace(b"iwgplan-plan-cache 2", b"iwgplan-plan-cache 9", 1),
     "another salt": lambda blob: _forge(blob, blob.split(b"\n", 2)[2], salt="0" * 40),
     "a list, digests right": lambda blob: _forge(blob, b"[1, 2]"),
     "unknown keys, digests right": lambda blob: _forge(blob, b'{"schema_version": 1, "surprise": 2}'),

@@ -27,7 +27,8 @@ from typing import Any
 
 from iwgplan import __version__
 
-FORMAT = "1"
+# 2: types as strict as the JSON Schema (a version 1 entry may hold `priority: 1` as valid).
+FORMAT = "2"
 MAGIC = f"iwgplan-plan-cache {FORMAT}\n".encode()
 DIR_VAR = "IWGPLAN_CACHE_DIR"
 OFF_VAR = "IWGPLAN_NO_CACHE"

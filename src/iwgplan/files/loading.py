@@ -139,8 +139,13 @@ def _message(err: ErrorDetails, loc: Loc) -> str:
     if kind == "recursion_depth_exceeded":
         depth = sum(part == "children" for part in loc)
         return f"nested too deeply: iwgplan reads up to about {depth} levels of sub-points"
-    if kind == "literal_error" and loc == ("schema_version",):
+    if loc == ("schema_version",) and kind in ("literal_error", "int_type"):
         return f"schema_version must be {' or '.join(map(str, READABLE_VERSIONS))}"
+    if kind == "int_type":
+        value = err["input"]
+        return f"expected a whole number, got {value if isinstance(value, float) else _yaml_type(value)}"
+    if kind == "bool_type":
+        return f"expected true or false, got {_yaml_type(err['input'])}"
     return msg
 
 

@@ -21,9 +21,11 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    Strict,
     WithJsonSchema,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from iwgplan.plan.dates import DAY_PATTERN, WHEN_PATTERN, When, parse_day
 from iwgplan.plan.status import Status
@@ -109,6 +111,21 @@ EvidenceRef = Annotated[
 Text = Annotated[str, Field(min_length=1)]
 
 
+def _whole_number(value: object) -> object:
+    """JSON Schema's ``integer`` takes 2.0 as 2; ``true`` and ``"2"`` are not numbers to it."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, bool):  # a Literal[1, 2] would take true as 1
+        raise PydanticCustomError("int_type", "Input should be a valid integer")
+    return value
+
+
+# Types as strict as the exported JSON Schema: no true for 1, no "1" for 1, no 1 or "yes" for
+# true (tests/test_schema_agrees.py runs both over a corpus of mutated plans).
+WholeNumber = Annotated[int, Strict(), BeforeValidator(_whole_number)]
+Flag = Annotated[bool, Strict()]
+
+
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", use_enum_values=False, validate_default=False)
 
@@ -129,7 +146,7 @@ class PlanMeta(Model):
     title: Text
     body: Text
     symbol: Symbol | None = None
-    revision: int = Field(ge=0, le=999, description="0 for the original, N for Rev.N")
+    revision: WholeNumber = Field(ge=0, le=999, description="0 for the original, N for Rev.N")
     date: Day
     issued_by: list[Text] = Field(default_factory=list)
     period: Period
@@ -241,7 +258,7 @@ class Tier(Model):
     id: Id
     number: str
     title: Text
-    priority: bool = False
+    priority: Flag = False
     description: str | None = None
     focus_areas: list[FocusArea] = Field(default_factory=list)
 
@@ -257,7 +274,7 @@ class Section(Model):
 
 
 class Plan(Model):
-    schema_version: Literal[1, 2]
+    schema_version: Annotated[Literal[1, 2], BeforeValidator(_whole_number)]
     plan: PlanMeta
     references: list[Reference] = Field(default_factory=list)
     objectives: list[Objective] = Field(default_factory=list)
