@@ -88,7 +88,9 @@ def record(
     with locked(path):
         before = _identity(path)
         text = read_text(path, shown)
-        checked = check_text(text, shown, keep_tree=True)
+        # Only edits that move text need the node tree now; the others compose it again when
+        # they splice, after the models are gone, so that a plan is never held twice over.
+        checked = check_text(text, shown, keep_tree=with_source)
         if checked.plan is None or checked.index is None:
             raise PlanInvalid(checked.result, what="plan (fix it before recording progress)")
         try:
@@ -101,11 +103,13 @@ def record(
         done = Recorded(outcome, shown)
         if not outcome.changes:
             return done
-        # Reuse the node tree and data of the first parse (composing again costs a quarter of a
-        # second on a 10,000-item plan), and drop the old models before the new ones are built.
-        tree, data = checked.root, checked.data
+        # Drop the models before splicing and the old data before the result's models are built.
+        # The node tree (three quarters of the memory of a parse) is composed by the splicer and
+        # freed before the result is parsed: one tree at a time. Edits that move text hand over
+        # the tree they were given, which the splicer frees the same way.
+        data, tree = checked.data, [checked.root] if with_source else None
         del checked
-        edited = apply_changes(text, outcome.changes, root=tree, data=data)
+        edited = apply_changes(text, outcome.changes, tree=tree, data=data)
         del tree, data
         refuse_if_invalid(edited, shown)
         if dry_run:

@@ -11,7 +11,7 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,7 +73,9 @@ class StrictLoader(_BaseLoader):
         if kind is ScalarNode:
             if tag == STR_TAG:
                 return node.value
-            return self.yaml_constructors.get(tag, _undefined)(self, node)
+            if tag in _SCALAR_TAGS:  # not !!seq or !!map on a scalar, which would build a generator
+                return self.yaml_constructors[tag](self, node)
+            return _undefined(self, node)
         if kind is SequenceNode and tag == SEQ_TAG:
             return [self._data(child) for child in node.value]
         if kind is MappingNode and tag == MAP_TAG:
@@ -113,8 +115,13 @@ class StrictLoader(_BaseLoader):
         self.problems.append(Problem(message, (), mark.line + 1, mark.column + 1))
 
 
+_CORE_PATTERNS: dict[str, re.Pattern[str]] = {}
+_CORE_WORDS = {"int": "an integer", "float": "a number", "bool": "true or false", "null": "null"}
+
+
 def _resolver(tag: str, pattern: str, first: str) -> None:
-    StrictLoader.add_implicit_resolver(_CORE + tag, re.compile(pattern), list(first))
+    _CORE_PATTERNS[tag] = re.compile(pattern)
+    StrictLoader.add_implicit_resolver(_CORE + tag, _CORE_PATTERNS[tag], list(first))
 
 
 _resolver("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF")
@@ -125,25 +132,56 @@ _resolver(
     r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
     "-+0123456789.",
 )
-StrictLoader.add_implicit_resolver(_CORE + "null", re.compile(r"^(?:~|null|Null|NULL|)$"), [*"~nN", ""])
+_CORE_PATTERNS["null"] = re.compile(r"^(?:~|null|Null|NULL|)$")
+StrictLoader.add_implicit_resolver(_CORE + "null", _CORE_PATTERNS["null"], [*"~nN", ""])
 _IMPLICIT: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     first: [(tag, regexp) for tag, regexp in resolvers]
     for first, resolvers in StrictLoader.yaml_implicit_resolvers.items()
 }
 
 
+def _tagged(node: ScalarNode, name: str) -> None:
+    """A value the tag says is ``name`` but whose text is not (``!!int seven``), for any tag."""
+    if not _CORE_PATTERNS[name].match(node.value):
+        raise yaml.constructor.ConstructorError(
+            None,
+            None,
+            f"{node.value!r} is not {_CORE_WORDS[name]}, as its tag !!{name} says",
+            node.start_mark,
+        )
+
+
 def _int(loader: StrictLoader, node: ScalarNode) -> int:
+    _tagged(node, "int")
     text = node.value
-    if text[:2] in ("0o", "0x"):
-        return int(text[2:], 8 if text[1] == "o" else 16)
-    return int(text)
+    try:
+        if text[:2] in ("0o", "0x"):
+            return int(text[2:], 8 if text[1] == "o" else 16)
+        return int(text)
+    except ValueError:  # Python refuses to read more than 4,300 digits
+        raise yaml.constructor.ConstructorError(
+            None, None, f"a number of {len(text):,} digits is too long", node.start_mark
+        ) from None
 
 
 def _float(loader: StrictLoader, node: ScalarNode) -> float:
+    if not _CORE_PATTERNS["int"].match(node.value):  # YAML 1.2 core: !!float 1 is 1.0
+        _tagged(node, "float")
     text = node.value.lower()
+    if text[:2] in ("0o", "0x"):
+        return float(int(text[2:], 8 if text[1] == "o" else 16))
     if text.endswith(".inf"):
         return float("-inf") if text.startswith("-") else float("inf")
     return float("nan") if text == ".nan" else float(text)
+
+
+def _bool(loader: StrictLoader, node: ScalarNode) -> bool:
+    _tagged(node, "bool")
+    return bool(node.value.lower() == "true")
+
+
+def _null(loader: StrictLoader, node: ScalarNode) -> None:
+    _tagged(node, "null")
 
 
 def _undefined(loader: StrictLoader, node: Node) -> Any:
@@ -155,8 +193,8 @@ def _undefined(loader: StrictLoader, node: Node) -> Any:
 StrictLoader.add_constructor(_CORE + "str", StrictLoader.construct_yaml_str)  # type: ignore[type-var]
 StrictLoader.add_constructor(_CORE + "int", _int)
 StrictLoader.add_constructor(_CORE + "float", _float)
-StrictLoader.add_constructor(_CORE + "bool", lambda loader, node: node.value.lower() == "true")
-StrictLoader.add_constructor(_CORE + "null", StrictLoader.construct_yaml_null)  # type: ignore[type-var]
+StrictLoader.add_constructor(_CORE + "bool", _bool)
+StrictLoader.add_constructor(_CORE + "null", _null)
 StrictLoader.add_constructor(_CORE + "seq", StrictLoader.construct_yaml_seq)  # type: ignore[type-var]
 StrictLoader.add_constructor(_CORE + "map", StrictLoader.construct_yaml_map)  # type: ignore[type-var]
 StrictLoader.add_constructor(None, _undefined)
@@ -243,8 +281,104 @@ def load_data(text: str) -> tuple[Any, list[Problem]]:
 
 
 def parse(text: str, *, keep_tree: bool = False) -> Parsed:
+    """Plain data from YAML text, with every problem; the node tree too when ``keep_tree``.
+
+    Without the tree, data is built straight from the parser's events (no node tree is ever
+    held, and it is two to three times faster); anything that is not a plain valid document
+    (a syntax error, an anchor or alias, a tag, a duplicate or non-text key, deep nesting, no
+    document at all) is handed to the node-tree loader, so that every problem is reported by
+    one loader, with the same words and positions.
+    """
+    if not keep_tree:
+        try:
+            with no_gc():
+                return Parsed(_events_to_data(text), [])
+        except (_NotPlain, yaml.YAMLError, ValueError, OverflowError, RecursionError):
+            pass
     data, problems, root = _parse(text)
     return Parsed(data, problems, root if keep_tree and not problems else None)
+
+
+class _NotPlain(Exception):
+    """The events hold something the node-tree loader must judge."""
+
+
+EVENT_DEPTH = 150  # deeper nesting goes to the node-tree loader, which says where it is too deep
+
+
+def _events_to_data(text: str) -> Any:
+    """Build data from libyaml's events with an explicit stack: no nodes, no recursion.
+
+    Only the plain case is handled here, exactly as :meth:`StrictLoader.build` would build it
+    (YAML 1.2 core resolution, the same constructors); the rest raises ``_NotPlain``.
+    """
+    loader = StrictLoader(text)
+    get: Callable[[], Any] = loader.get_event
+    resolve, constructors = loader.resolve, loader.yaml_constructors
+    stack: list[tuple[Any, Any, bool]] = []
+    container: Any = None  # the open list or dict; None at the top level
+    key: Any = _NO_KEY
+    in_map = False
+    root: Any = None
+    try:
+        get()  # the stream's start
+        if get().__class__ is not yaml.DocumentStartEvent:
+            raise _NotPlain  # an empty stream
+        while True:
+            event = get()
+            kind = event.__class__
+            if kind is yaml.ScalarEvent:
+                if event.anchor is not None:
+                    raise _NotPlain
+                tag = event.tag
+                if tag is None or tag == "!":
+                    tag = resolve(ScalarNode, event.value, event.implicit)
+                if tag == STR_TAG:
+                    value = event.value
+                elif tag in _SCALAR_TAGS:
+                    value = constructors[tag](loader, ScalarNode(tag, event.value))
+                else:
+                    raise _NotPlain
+                if in_map and key is _NO_KEY:
+                    if tag != STR_TAG or value in container:
+                        raise _NotPlain
+                    key = value
+                    continue
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                is_map = kind is yaml.MappingStartEvent
+                tag = event.tag
+                if event.anchor is not None or (
+                    tag is not None and tag != "!" and tag != (MAP_TAG if is_map else SEQ_TAG)
+                ):
+                    raise _NotPlain
+                if (in_map and key is _NO_KEY) or len(stack) >= EVENT_DEPTH:
+                    raise _NotPlain  # a collection as a key, or deep nesting
+                stack.append((container, key, in_map))
+                container, key, in_map = ({} if is_map else []), _NO_KEY, is_map
+                continue
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                value = container
+                container, key, in_map = stack.pop()
+            elif kind is yaml.DocumentEndEvent:
+                break
+            else:
+                raise _NotPlain  # an alias
+            if in_map:
+                container[key] = value
+                key = _NO_KEY
+            elif container is not None:
+                container.append(value)
+            else:
+                root = value
+        if get().__class__ is not yaml.StreamEndEvent or root is None:
+            raise _NotPlain  # a second document, or a document that is only a null
+        return root
+    finally:
+        loader.dispose()
+
+
+_NO_KEY: Any = object()
+_SCALAR_TAGS = frozenset(_CORE + name for name in ("int", "float", "bool", "null"))
 
 
 def _parse(text: str) -> tuple[Any, list[Problem], Node | None]:
@@ -361,6 +495,78 @@ def compose(text: str) -> Node | None:
         return loader.get_single_node()
     finally:
         loader.dispose()
+
+
+def compose_paths(text: str, locs: Iterable[Loc]) -> Node | None:
+    """The node tree of a valid plan, in full only under ``locs`` (the items being edited).
+
+    On the way to them every key is a real node; anything off those paths is a node with its
+    kind, style and marks but no content. So an edit holds a few nodes, not the whole tree (on
+    a 10,000-item plan the tree takes four times the memory of the data). The text must load
+    (no aliases): this is for splicing, after the plan was checked.
+    """
+    wanted: dict[Any, Any] = {}
+    for loc in locs:
+        node = wanted
+        for part in loc:
+            node = node.setdefault(part, {})
+        node[_ALL] = True
+    loader = StrictLoader(text)
+    try:
+        with no_gc():
+            loader.get_event()  # the stream's start
+            if not loader.check_event(yaml.DocumentStartEvent):
+                return None
+            loader.get_event()
+            return _compose(loader, wanted)
+    finally:
+        loader.dispose()
+
+
+_ALL: Any = object()
+
+
+def _compose(loader: StrictLoader, wanted: dict[Any, Any] | None) -> Node:
+    """One node from the events, as PyYAML's composer builds it; ``wanted`` None: no content."""
+    event: Any = loader.get_event()
+    kind = event.__class__
+    if kind is yaml.ScalarEvent:
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = loader.resolve(ScalarNode, event.value, event.implicit)
+        return ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
+    is_map = kind is yaml.MappingStartEvent
+    tag = event.tag
+    if tag is None or tag == "!":
+        tag = MAP_TAG if is_map else SEQ_TAG
+    node: MappingNode | SequenceNode = (MappingNode if is_map else SequenceNode)(
+        tag, [], event.start_mark, None, flow_style=event.flow_style
+    )
+    end = yaml.MappingEndEvent if is_map else yaml.SequenceEndEvent
+    if wanted is None:  # skip the content: count the nesting down to this node's end
+        depth = 1
+        while depth:
+            event = loader.get_event()
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+        node.end_mark = event.end_mark
+        return node
+    everything = _ALL in wanted
+    index = 0
+    while not loader.check_event(end):
+        if is_map:
+            key = _compose(loader, {_ALL: True})
+            below = wanted if everything else wanted.get(key.value)
+            node.value.append((key, _compose(loader, below)))
+        else:
+            below = wanted if everything else wanted.get(index)
+            node.value.append(_compose(loader, below))
+            index += 1
+    closing: Any = loader.get_event()
+    node.end_mark = closing.end_mark
+    return node
 
 
 @dataclass(frozen=True, slots=True)
