@@ -195,3 +195,35 @@ def test_init_with_schemas_in_the_way_still_writes_the_plan(cli, tmp_path: Path)
     plan = d / "plans" / SHIPPED.name
     assert run.code == 0 and plan.is_file()
     assert f"(no schema: {d}/schemas is a file, not a folder)" in run.err
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "bell\x07",
+        "del\x7f",
+        "c1\x9b[31m",
+        "esc\x1b]0;t\x07",
+        "sep\u2028x",
+        "bom\ufeff",
+        "nl\nx",
+        "tab\tx",
+        "\u202eevil",
+    ],
+    ids=repr,
+)
+def test_init_blank_writes_any_title_escaped(cli, tmp_path: Path, title: str) -> None:
+    """A title with control characters is written escaped and read back exactly."""
+    from iwgplan.files.loading import load_text
+
+    run = cli("init", tmp_path / "d", "--blank", "--title", title)
+    assert run.code == 0, run.err
+    text = (tmp_path / "d" / "plans" / "workplan.yaml").read_text(encoding="utf-8")
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]", text)
+    assert load_text(text, "p.yaml")[0].plan.title == title
+
+
+def test_init_refuses_an_argument_that_is_not_utf8(cli, tmp_path: Path) -> None:
+    run = cli("init", tmp_path / "d", "--blank", "--title", "caf\udce9")
+    assert (run.code, run.err) == (2, "iwgplan: --title is not valid UTF-8 (byte 0xe9 at character 4)\n")
+    assert not (tmp_path / "d").exists()

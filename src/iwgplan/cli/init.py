@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 from datetime import date
 from pathlib import Path
@@ -44,6 +45,11 @@ def init(
     given = [option for option, used in header.items() if used]
     if given and not blank:
         raise UsageError(f"{', '.join(given)}: only for a blank plan; add --blank")
+    for option, value in (("--name", name), ("--title", title), ("--start", start), ("--end", end)):
+        bad = re.search("[\ud800-\udfff]", value or "")
+        if bad:  # bytes that were not UTF-8 in the argument reach Python as lone surrogates
+            byte = ord(bad[0]) - 0xDC00
+            raise UsageError(f"{option} is not valid UTF-8 (byte 0x{byte:02x} at character {bad.start() + 1})")
     text, file_name = _blank(name, title, start, end) if blank else _embedded()
     target = folder / "plans" / file_name
     _create(target, text)

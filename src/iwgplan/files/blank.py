@@ -63,10 +63,17 @@ sections: []  # numbered sections of the document whose commitments are tracked 
 """
 
 
+_UNPRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+
+
 def _scalar(value: str) -> str:
     """Plain when it is an id or a date, as people write them; else a double-quoted YAML string."""
     plain = _PLAIN.fullmatch(value) and value not in ("null", "true", "false")
-    return value if plain else json.dumps(value, ensure_ascii=False)
+    if plain:
+        return value
+    # JSON escapes C0 controls; DEL, C1 controls, line separators and the BOM, which YAML
+    # refuses raw or reads differently, get the same \\u escapes (valid in double quotes).
+    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m[0]):04x}", json.dumps(value, ensure_ascii=False))
 
 
 def blank_plan(*, name: str, title: str, start: str, end: str, today: date) -> str:
