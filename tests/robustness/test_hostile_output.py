@@ -134,6 +134,7 @@ sections:
 
 
 HUMAN, JSON, CSV, RAW_CSV, GITHUB, MERMAID, ICS = "human", "json", "csv", "raw", "github", "mermaid", "ics"
+DOCX = "docx"
 READ = [
     (["validate", "{new}"], HUMAN),
     (["validate", "{bad}"], HUMAN),
@@ -161,6 +162,27 @@ READ = [
     (["note", "--dry-run", "--plan", "{new}", "--date", "2026-01-02", "--", "a", "{payload}"], HUMAN),
     (["done", "b", "--note", "{payload}", "--dry-run", "--plan", "{new}", "--date", "2026-01-02"], HUMAN),
     (["reopen", "kid", "--reason", "{payload}", "--dry-run", "--plan", "{new}", "--date", "2026-01-02"], HUMAN),
+    # the rest of every command and format
+    (["status", "--plan", "{new}", "--owner", "{payload} owner"], HUMAN),
+    (["list", "--plan", "{new}", "--format", "csv", "--excel"], CSV),
+    (["export", "--plan", "{new}", "--format", "csv", "--excel"], CSV),
+    *[(["export", "--plan", "{new}", "--format", "ics", "--for", app_name], ICS)
+      for app_name in ("outlook", "google", "apple")],
+    (["report", "--plan", "{new}", "--format", "json", "--as-of", "2026-02-01"], JSON),
+    (["report", "--plan", "{new}", "--format", "docx", "--as-of", "2026-02-01", "-o", "{docx}"], DOCX),
+    (["git-diff", "plans/p.yaml", "{old}", "x", "100644", "{bad}", "y", "100644"], HUMAN),
+    *[([cmd, "b", "--reason", "{payload}", "--dry-run", "--plan", "{new}", "--date", "2026-01-02"], HUMAN)
+      for cmd in ("block", "drop")],
+    (["start", "a", "--dry-run", "--plan", "{new}", "--date", "2026-01-02"], HUMAN),
+    (["add", "--under", "fa", "--id", "c", "--title", "{payload}", "--owner", "{payload}", "--dry-run",
+      "--plan", "{new}", "--date", "2026-01-02"], HUMAN),
+    (["modify", "a", "--title", "{payload} t", "--due", "2026-06", "--reason", "{payload}", "--dry-run",
+      "--plan", "{new}", "--date", "2026-01-02"], HUMAN),
+    (["move", "b", "--under", "sec", "--dry-run", "--plan", "{new}"], HUMAN),
+    (["amend", "a", "--last", "--note", "{payload}", "--dry-run", "--plan", "{new}"], HUMAN),
+    (["revise", "--dry-run", "--plan", "{new}", "--date", "2026-01-02"], HUMAN),
+    (["init", "{init}", "--blank", "--title", "{payload}"], HUMAN),
+    (["schema", "-o", "-"], JSON),
 ]  # fmt: skip
 
 
@@ -173,14 +195,17 @@ def strings(data: object) -> list[str]:
 
 
 def check(kind: str, out: str, payload: str) -> None:
-    if kind == JSON:  # exact: the payload comes back whole from some string
-        assert any(payload in text for text in strings(json.loads(out))), out
+    if kind == JSON:  # exact: the payload comes back whole from some string (not the schema's)
+        data = json.loads(out)
+        assert "$defs" in data or any(payload in text for text in strings(data)), out
         return
     if kind in (CSV, RAW_CSV):
-        cells = [c for row in csv.reader(io.StringIO(out)) for c in row]
+        cells = [c for row in csv.reader(io.StringIO(out.removeprefix("\ufeff"))) for c in row]
         assert payload.replace("\r\n", "\n") in "".join(cells).replace("\r\n", "\n")  # all there
         if kind == CSV:
-            assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")], "a formula cell"
+            formulas = [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
+            # --excel's own ="4.10" keeps a number-like cell text (digits, dots, dashes, slashes)
+            assert not [c for c in formulas if not re.fullmatch(r'="\d[\d./-]*"', c)], "a formula cell"
         return
     clean = out.replace("\r\n", "\n") if kind == ICS else out
     bad = UNSAFE.search(clean) or re.search("\r", clean)
@@ -196,6 +221,16 @@ def check(kind: str, out: str, payload: str) -> None:
         assert all(x.strip().startswith(ours) for x in lines[1:]), lines
     else:
         assert not [x for x in lines if x.strip().startswith("::") or "##[" in x], "a workflow command"
+
+
+def _docx_text(path: Path) -> str:
+    """The text of every part of a Word file (body, header, footer, properties), markup removed."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as docx:
+        parts = [docx.read(name).decode("utf-8") for name in docx.namelist() if name.endswith(".xml")]
+    assert parts
+    return re.sub(r"<[^>]*>", " ", "\n".join(parts))
 
 
 @pytest.fixture
@@ -220,10 +255,14 @@ def test_every_command_and_format_neutralises(files: dict[str, Path], name: str)
         plan_text(payload).replace("  body:", f"  {bad_key}: 1\n  body:"), encoding="utf-8"
     )
     places = {k: str(v) for k, v in files.items()}
+    places["docx"] = str(files["new"].parent / "report.docx")
+    places["init"] = str(files["new"].parent.parent / "init")
     for template, kind in READ:
         args = [a.format(payload=payload, **places) for a in template]
         code, out = run(args)
         assert code in (0, 1), (args, out)
+        if kind == DOCX:
+            kind, out = HUMAN, out + _docx_text(Path(places["docx"]))
         check(kind, out, payload.replace("\r\n", "\n") if kind == HUMAN else payload)
     assert files["new"].read_text(encoding="utf-8") == plan_text(payload, title="new")  # dry runs
 
