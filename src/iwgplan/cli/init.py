@@ -48,8 +48,8 @@ def init(
     for option, value in (("--name", name), ("--title", title), ("--start", start), ("--end", end)):
         bad = re.search("[\ud800-\udfff]", value or "")
         if bad:  # bytes that were not UTF-8 in the argument reach Python as lone surrogates
-            byte = ord(bad[0]) - 0xDC00
-            raise UsageError(f"{option} is not valid UTF-8 (byte 0x{byte:02x} at character {bad.start() + 1})")
+            where = f"byte 0x{ord(bad[0]) - 0xDC00:02x} at character {bad.start() + 1}"
+            raise UsageError(f"{option} is not valid UTF-8 ({where})")
     text, file_name = _blank(name, title, start, end) if blank else _embedded()
     target = folder / "plans" / file_name
     _create(target, text)
