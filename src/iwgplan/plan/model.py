@@ -130,9 +130,28 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", use_enum_values=False, validate_default=False)
 
 
+# Descriptions are written once, here: the JSON Schema shows them on hover in editors, and the
+# README's key reference is generated from them (tests/test_schema.py keeps both in step).
+_ID = "lower-case letters and digits, single '-', '_' or '.' between them; unique in the file"
+_DOC_NUMBER = "The document's own number for it, as the document writes it; none means a bullet"
+_SYMBOLS = "WTO document symbols, each listed under the plan's `references`"
+_BASIS = (
+    "where the fact comes from: `document` (stated), `inferred` (from the document), `default`"
+    " (a transcription default) or `outside` (a source outside the document)"
+)
+
+
 class Period(Model):
-    start: When
-    end: When
+    """The period the plan covers (the IWG Work Plan 2025-2026: September 2025 to December 2026, 4.1)."""
+
+    start: When = Field(
+        description="First month or day of the period; a month starts on its first day.",
+        examples=["2025-09", "2025-09-10"],
+    )
+    end: When = Field(
+        description="Last month or day of the period; a month ends on its last day.",
+        examples=["2026-12", "2026-12-31"],
+    )
 
     @model_validator(mode="after")
     def _ordered(self) -> Period:
@@ -142,18 +161,51 @@ class Period(Model):
 
 
 class PlanMeta(Model):
-    id: Id
-    title: Text
-    body: Text
-    symbol: Symbol | None = None
-    revision: WholeNumber = Field(ge=0, le=999, description="0 for the original, N for Rev.N")
-    date: Day
-    issued_by: list[Text] = Field(default_factory=list)
-    period: Period
-    supersedes: Symbol | None = None
-    issuer_role: str | None = None
-    symbol_note: str | None = None
-    supersedes_note: str | None = None
+    """The document itself: what it is, who issued it, when, and the period it covers."""
+
+    id: Id = Field(description=f"A short id for the plan: {_ID}.", examples=["iwg-workplan-2025-2026"])
+    title: Text = Field(description="The document's title, as it is published.")
+    body: Text = Field(description="The WTO body whose work plan this is.")
+    symbol: Symbol | None = Field(
+        default=None,
+        description="The document's WTO symbol: collection, series and type, then numbers and"
+        " status parts (Rev.N, Add.N, Corr.N, Suppl.N), separated by '/'.",
+        examples=["INF/TGE/W/10/Rev.1", "WT/MIN(24)/DEC", "JOB/GC/123"],
+    )
+    revision: WholeNumber = Field(
+        ge=0, le=999, description="0 for the original, N for Rev.N.", examples=[0, 1]
+    )
+    date: Day = Field(
+        description="The day the document is dated (its issue); items due before it are business"
+        " from before this revision.",
+        examples=["2025-09-10"],
+    )
+    issued_by: list[Text] = Field(
+        default_factory=list,
+        description="Who issues the document, one name each.",
+        examples=[["Cabo Verde", "El Salvador"]],
+    )
+    period: Period = Field(description="The period the plan covers: `start` and `end`.")
+    supersedes: Symbol | None = Field(
+        default=None,
+        description="The symbol of the document this revision replaces.",
+        examples=["INF/TGE/W/10"],
+    )
+    issuer_role: str | None = Field(
+        default=None,
+        description="In what role the issuers issue it, shown after their names.",
+        examples=["the Co-Chairs of the IWG"],
+    )
+    symbol_note: str | None = Field(
+        default=None,
+        description="How sure the `symbol` is, shown beside it.",
+        examples=["probable"],
+    )
+    supersedes_note: str | None = Field(
+        default=None,
+        description="How sure `supersedes` is, shown beside it.",
+        examples=["probable, inferred from the symbol of this revision"],
+    )
 
     @property
     def revision_label(self) -> str:
@@ -161,31 +213,72 @@ class PlanMeta(Model):
 
 
 class Reference(Model):
-    symbol: Symbol
-    title: Text
-    note: str | None = None
-    title_basis: Basis | None = None
+    """A document the plan cites by its WTO symbol; `refs` elsewhere must name one of these."""
+
+    symbol: Symbol = Field(
+        description="The cited document's WTO symbol.",
+        examples=["WT/L/1095/Rev.1", "WT/MIN(24)/DEC", "INF/TGE/W/7/Rev.3"],
+    )
+    title: Text = Field(description="The cited document's title.")
+    note: str | None = Field(default=None, description="A note on the reference, shown with it.")
+    title_basis: Basis | None = Field(
+        default=None, description=f"Where the title comes from: {_BASIS}.", examples=["inferred"]
+    )
 
 
 class Objective(Model):
-    id: Id
-    number: str | None = None
-    text: Text
-    refs: list[Symbol] = Field(default_factory=list)
-    points: list[Text] = Field(default_factory=list)
-    points_style: Literal["bullets", "letters", "numbers"] = "bullets"
-    closing: str | None = None
+    """A numbered paragraph of the document's introduction or objectives (sections 1 to 3)."""
+
+    id: Id = Field(description=f"A short id for the paragraph: {_ID}.", examples=["purpose"])
+    number: str | None = Field(
+        default=None, description="The paragraph's number in the document.", examples=["2.3", "2.1(a)"]
+    )
+    text: Text = Field(description="The paragraph's text, as the document words it.")
+    refs: list[Symbol] = Field(
+        default_factory=list, description=f"The {_SYMBOLS}, that it cites.", examples=[["WT/L/1095/Rev.1"]]
+    )
+    points: list[Text] = Field(
+        default_factory=list, description="The paragraph's listed points, in the document's order."
+    )
+    points_style: Literal["bullets", "letters", "numbers"] = Field(
+        default="bullets",
+        description="How the points are marked: `bullets`, `letters` ((a), (b), (c)) or `numbers`.",
+        examples=["letters"],
+    )
+    closing: str | None = Field(default=None, description="Text that follows the points.")
 
 
 class Milestone(Model):
-    id: Id
-    title: Text
-    date: When | None = None
-    start: When | None = None
-    end: When | None = None
-    description: str | None = None
-    basis: Basis | None = None
-    basis_note: str | None = None
+    """A dated event of the plan (a meeting, MC14, the start and end of the period, the report
+    back); an action point's `due` may name it and then falls due when it ends."""
+
+    id: Id = Field(description=f"A short id that `due` can name: {_ID}.", examples=["mc14", "report-back"])
+    title: Text = Field(description="What happens, as the document names it.")
+    date: When | None = Field(
+        default=None,
+        description="The day or month it falls on; a month is the whole month. Give this or"
+        " `start` and `end`.",
+        examples=["2025-07-03", "2026-12"],
+    )
+    start: When | None = Field(
+        default=None,
+        description="First day or month of a milestone that spans a range (with `end`).",
+        examples=["2026-03-26", "2026-12"],
+    )
+    end: When | None = Field(
+        default=None,
+        description="Last day or month of a range; an item due at this milestone falls due then.",
+        examples=["2026-03-29", "2027-01"],
+    )
+    description: str | None = Field(default=None, description="More about the milestone.")
+    basis: Basis | None = Field(
+        default=None, description=f"Where its dates come from: {_BASIS}.", examples=["outside"]
+    )
+    basis_note: str | None = Field(
+        default=None,
+        description="A short note on the basis, shown with it.",
+        examples=["dates and place as announced; the document names MC14 without them"],
+    )
 
     @model_validator(mode="after")
     def _one_shape(self) -> Milestone:
@@ -208,15 +301,26 @@ class Milestone(Model):
 
 
 class Evidence(Model):
-    ref: EvidenceRef
-    title: str | None = None
-    date: Day | None = None
+    """A document or page that shows an item was done."""
+
+    ref: EvidenceRef = Field(
+        description="A WTO document symbol or an http(s) URL.",
+        examples=["INF/TGE/W/7/Rev.3", "https://www.wto.org/"],
+    )
+    title: str | None = Field(default=None, description="What the document or page is.")
+    date: Day | None = Field(
+        default=None, description="The day it is dated (YYYY-MM-DD).", examples=["2025-09-10"]
+    )
 
 
 class HistoryEntry(Model):
-    date: Day
-    status: Status | None = None
-    note: str | None = None
+    """A dated status change or note on an action point; entries are kept in date order."""
+
+    date: Day = Field(description="The day it happened (YYYY-MM-DD).", examples=["2025-09-10"])
+    status: Status | None = Field(
+        default=None, description="The status the item took that day.", examples=["in-progress", "done"]
+    )
+    note: str | None = Field(default=None, description="What happened, in a line.")
 
     @model_validator(mode="after")
     def _says_something(self) -> HistoryEntry:
@@ -226,58 +330,139 @@ class HistoryEntry(Model):
 
 
 class ActionPoint(Model):
-    id: Id
-    number: str | None = None
-    title: Text
-    status: Status
-    description: str | None = None
-    kind: Kind = "deliverable"
-    due: Due | None = None
-    due_basis: Basis | None = None
-    due_note: str | None = None
-    completed: Day | None = None
-    owners: list[Text] = Field(default_factory=list)
-    owners_basis: Basis | None = None
-    partners: list[Text] = Field(default_factory=list)
-    refs: list[Symbol] = Field(default_factory=list)
-    evidence: list[Evidence] = Field(default_factory=list)
-    history: list[HistoryEntry] = Field(default_factory=list)
-    depends_on: list[Id] = Field(default_factory=list)
-    children: list[ActionPoint] = Field(default_factory=list)
+    """A deliverable or action point of the document (or a commitment of a tracked section),
+    with its status and the progress recorded on it."""
+
+    id: Id = Field(
+        description=f"A short id to name the item on the command line: {_ID}.",
+        examples=["joint-statement", "msme-toolkit"],
+    )
+    number: str | None = Field(default=None, description=f"{_DOC_NUMBER} (`•`).", examples=["1", "a"])
+    title: Text = Field(description="The item as the document words it.")
+    status: Status = Field(
+        description="Where the item stands: `planned`, `in-progress`, `done` (needs `completed`),"
+        " `blocked` or `dropped`.",
+        examples=["planned", "in-progress", "done"],
+    )
+    description: str | None = Field(default=None, description="More of the document's words on it.")
+    kind: Kind = Field(
+        default="deliverable",
+        description="What the item is: a `deliverable` counts in progress and can fall overdue; a"
+        " `standing` duty runs for the whole period; `past` is business the document sets before"
+        " its own date; a `possibility` is worded as one, not as a task.",
+        examples=["deliverable", "standing"],
+    )
+    due: Due | None = Field(
+        default=None,
+        description="When it falls due: a day (YYYY-MM-DD), a month (YYYY-MM, due on its last day)"
+        " or a milestone id (due when the milestone ends).",
+        examples=["mc14", "2026-12", "2026-03-29"],
+    )
+    due_basis: Basis | None = Field(
+        default=None, description=f"Where the due date comes from: {_BASIS}.", examples=["inferred"]
+    )
+    due_note: str | None = Field(
+        default=None,
+        description="A short note on the due date's basis, shown with it.",
+        examples=["the document gives no date; the item is under the MC14 focus area"],
+    )
+    completed: Day | None = Field(
+        default=None,
+        description="The day it was done (YYYY-MM-DD); required when `status` is `done`.",
+        examples=["2026-03-29"],
+    )
+    owners: list[Text] = Field(
+        default_factory=list,
+        description="Who carries it out, one name each.",
+        examples=[["IWG Co-Chairs"], ["WTO Secretariat"]],
+    )
+    owners_basis: Basis | None = Field(
+        default=None, description=f"Where the owners come from: {_BASIS}.", examples=["inferred"]
+    )
+    partners: list[Text] = Field(
+        default_factory=list,
+        description="Who it is done with, one name each.",
+        examples=[["ITC", "UNCTAD", "ITU"]],
+    )
+    refs: list[Symbol] = Field(
+        default_factory=list, description=f"The {_SYMBOLS}, that it cites.", examples=[["INF/TGE/W/7/Rev.3"]]
+    )
+    evidence: list[Evidence] = Field(
+        default_factory=list, description="Documents or pages that show it was done."
+    )
+    history: list[HistoryEntry] = Field(
+        default_factory=list, description="Dated status changes and notes, in date order."
+    )
+    depends_on: list[Id] = Field(
+        default_factory=list,
+        description="Ids of the action points it waits for; no cycles.",
+        examples=[["tpr-assessment"]],
+    )
+    children: list[ActionPoint] = Field(
+        default_factory=list, description="Sub-points, of the same shape as an action point."
+    )
 
 
 class FocusArea(Model):
-    id: Id
-    number: str | None = None
-    title: Text
-    description: str | None = None
-    action_points: list[ActionPoint] = Field(default_factory=list)
+    """A focus area of a tier (section 3.1), holding its deliverables and action points."""
+
+    id: Id = Field(description=f"A short id for the focus area: {_ID}.", examples=["mc14-prep", "data"])
+    number: str | None = Field(default=None, description=f"{_DOC_NUMBER}.")
+    title: Text = Field(description="The focus area as the document names it.")
+    description: str | None = Field(default=None, description="The document's words on its scope.")
+    action_points: list[ActionPoint] = Field(
+        default_factory=list, description="Its deliverables and action points, in the document's order."
+    )
 
 
 class Tier(Model):
-    id: Id
-    number: str
-    title: Text
-    priority: Flag = False
-    description: str | None = None
-    focus_areas: list[FocusArea] = Field(default_factory=list)
+    """A tier the plan is structured around (the IWG Work Plan has three, 3.1; tier one is its
+    priority work, 4.2)."""
+
+    id: Id = Field(description=f"A short id for the tier: {_ID}.", examples=["tier1"])
+    number: str = Field(description="The tier's number in the document.", examples=["1", "3"])
+    title: Text = Field(description="The tier as the document names it.", examples=["Tier one"])
+    priority: Flag = Field(
+        default=False, description="Whether the document makes it the priority work.", examples=[True]
+    )
+    description: str | None = Field(default=None, description="The document's words on the tier.")
+    focus_areas: list[FocusArea] = Field(default_factory=list, description="Its focus areas, in order.")
 
 
 class Section(Model):
     """A numbered section of the document whose commitments are tracked like action points."""
 
-    id: Id
-    number: str
-    title: Text
-    description: str | None = None
-    items: list[ActionPoint] = Field(default_factory=list)
+    id: Id = Field(description=f"A short id for the section: {_ID}.", examples=["secretariat"])
+    number: str = Field(description="The section's number in the document.", examples=["5.2", "4"])
+    title: Text = Field(description="The section's heading, as the document words it.")
+    description: str | None = Field(default=None, description="The document's words on the section.")
+    items: list[ActionPoint] = Field(
+        default_factory=list, description="Its commitments, each of an action point's shape."
+    )
 
 
 class Plan(Model):
-    schema_version: Annotated[Literal[1, 2], BeforeValidator(_whole_number)]
-    plan: PlanMeta
-    references: list[Reference] = Field(default_factory=list)
-    objectives: list[Objective] = Field(default_factory=list)
-    milestones: list[Milestone] = Field(default_factory=list)
-    tiers: list[Tier] = Field(default_factory=list)
-    sections: list[Section] = Field(default_factory=list)
+    """A work plan transcribed from its document: the plan's header, what it cites, its
+    objectives, milestones, tiers and tracked sections."""
+
+    schema_version: Annotated[Literal[1, 2], BeforeValidator(_whole_number)] = Field(
+        description="The version of this format the file is written in (2 adds keys to 1).",
+        examples=[2],
+    )
+    plan: PlanMeta = Field(description="The document itself: title, symbol, date, issuers, period.")
+    references: list[Reference] = Field(
+        default_factory=list, description="Documents the plan cites; `refs` must name one of these."
+    )
+    objectives: list[Objective] = Field(
+        default_factory=list, description="The numbered paragraphs of the introduction and objectives."
+    )
+    milestones: list[Milestone] = Field(
+        default_factory=list, description="Dated events that a `due` may name."
+    )
+    tiers: list[Tier] = Field(
+        default_factory=list, description="The tiers, with focus areas and action points."
+    )
+    sections: list[Section] = Field(
+        default_factory=list,
+        description="Numbered sections whose commitments are tracked like action points.",
+    )
