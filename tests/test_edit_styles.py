@@ -102,6 +102,24 @@ CASES = {
         "          - id: a\n            title: A\n            status: planned\n            history:\n"
         "              - date: 2026-01-02\n                status: planned\n                note: why\n",
     ),
+    "completed as the last key (reopen)": (
+        REOPEN,
+        ITEM + "            status: done\n            completed: 2025-12-01\n",
+        ITEM + "            status: planned\n            history:\n"
+        "              - date: 2026-01-02\n                status: planned\n                note: why\n",
+    ),
+    "completed as the last key with a comment (reopen --in-progress)": (
+        [*REOPEN, "--in-progress"],
+        ITEM + "            status: done  # finished\n            completed: 2025-12-01  # on time\n",
+        ITEM + "            status: in-progress  # finished\n            history:\n"
+        "              - date: 2026-01-02\n                status: in-progress\n                note: why\n",
+    ),
+    "due as the last key (modify --clear due --reason)": (
+        ["modify", "a", "--clear", "due", "--reason", "why", "--date", "2026-01-02"],
+        ITEM + "            status: planned\n            due: 2026-03\n",
+        ITEM + "            status: planned\n            history:\n"
+        "              - date: 2026-01-02\n                note: \"due 2026-03 removed: why\"\n",
+    ),
     "a note with control characters": (
         ["note", "a", "bell\x07 esc\x1b[2J tab\t del\x7f", "--date", "2026-01-02"],
         ITEM + "            status: planned\n",
@@ -161,3 +179,16 @@ def test_argument_that_is_not_utf8_is_refused(cli, small: Path, args: list[str],
     assert run.code == 1
     assert what in run.err
     assert small.read_text(encoding="utf-8") == text
+
+
+@pytest.mark.parametrize("nl", ["\n", "\r\n", "\r"], ids=["lf", "crlf", "cr"])
+@pytest.mark.parametrize("final", [True, False], ids=["final-newline", "no-final-newline"])
+def test_completed_last_at_end_of_file_reopens(cli, small: Path, nl: str, final: bool) -> None:
+    before = HEAD + ITEM + "            status: done\n            completed: 2025-12-01\n"
+    after = HEAD + ITEM + "            status: planned\n            history:\n"
+    after += "              - date: 2026-01-02\n                status: planned\n                note: why\n"
+    cut = slice(None) if final else slice(None, -1)
+    small.write_bytes(before[cut].replace("\n", nl).encode())
+    run = cli(*REOPEN, "--plan", small)
+    assert run.code == 0, run.err
+    assert small.read_bytes().decode() == after[cut].replace("\n", nl)

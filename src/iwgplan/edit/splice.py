@@ -264,6 +264,13 @@ def _remove(doc: _Doc, item: MappingNode, key: str) -> None:
                 )
             doc.splice(doc.offset(k), doc.offset(following), "")
             return
+        before = len(doc.nl) if doc.text.startswith(doc.nl, start - len(doc.nl)) and start else 0
+        clear = all(e <= start - before or s >= end for s, e, _, _ in doc.splices)
+        if before and clear:
+            # the line with the break before it: a new key or entry that goes after this item's
+            # last content line (the line removed here) then splices at ``end``, not inside
+            doc.splice(start - before, end, "")
+            return
         nl = len(doc.nl) if doc.text.startswith(doc.nl, end) else 0
         doc.splice(start, end + nl, "")
         return
