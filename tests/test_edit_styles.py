@@ -118,7 +118,7 @@ CASES = {
         ["modify", "a", "--clear", "due", "--reason", "why", "--date", "2026-01-02"],
         ITEM + "            status: planned\n            due: 2026-03\n",
         ITEM + "            status: planned\n            history:\n"
-        "              - date: 2026-01-02\n                note: \"due 2026-03 removed: why\"\n",
+        '              - date: 2026-01-02\n                note: "due 2026-03 removed: why"\n',
     ),
     "a note with control characters": (
         ["note", "a", "bell\x07 esc\x1b[2J tab\t del\x7f", "--date", "2026-01-02"],
