@@ -500,3 +500,57 @@ def test_list_csv_for_excel_is_the_export_for_excel_of_what_it_lists(
     for fmt in ("text", "json", "markdown"):
         refused = cli("list", "--format", fmt, "--excel", "--plan", small)
         assert refused.code == 2 and "--excel applies to --format csv only" in refused.err
+
+
+@pytest.mark.browser
+def test_progress_chart_in_headless_chromium(cli, small: Path, tmp_path: Path) -> None:
+    """The progress-over-time chart renders, is not blank, and its axis labels are dates."""
+    browser = _chromium()
+    if browser is None:
+        pytest.skip("no chromium binary on PATH (CI installs Debian's chromium)")
+    from PIL import Image
+
+    assert cli("done", "late", "--date", "2026-01-20", "--plan", small).code == 0
+    page = tmp_path / "report.html"
+    assert cli("report", "--format", "html", "-o", page, "--as-of", "2026-05-01", "--plan", small).code == 0
+    html = page.read_text(encoding="utf-8")
+    chart = re.search(r'<svg[^>]*class="progress-chart".*?</svg>', html, re.S)
+    assert chart, "no progress chart in the report"
+    alone = tmp_path / "chart.html"
+    alone.write_text(f"<!DOCTYPE html><html><body style='margin:0'>{chart.group(0)}</body></html>", "utf-8")
+    flags = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        "--hide-scrollbars",
+        "--window-size=680,300",
+    ]
+    ARTIFACTS.mkdir(exist_ok=True)
+    shot = ARTIFACTS / "progress-chart.png"
+    subprocess.run(
+        [browser, *flags, f"--screenshot={shot}", alone.as_uri()],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
+    dom = subprocess.run(
+        [browser, *flags, "--dump-dom", page.as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout
+    labels = re.findall(r'<text class="axis-date"[^>]*>([^<]*)</text>', dom)
+    assert len(labels) >= 4 and all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", label) for label in labels)
+    assert date.fromisoformat(labels[0]) < date.fromisoformat(labels[-1])
+    image = Image.open(shot).convert("RGB")
+    colours = image.getcolors(maxcolors=1 << 16)
+    assert colours is None or len(colours) > 10, "the chart is blank"
+    green = sum(
+        1 for pixel in image.get_flattened_data() if pixel[1] > 100 and pixel[0] < 90 and pixel[2] < 90
+    )
+    assert green > 200, "the done line is not drawn"

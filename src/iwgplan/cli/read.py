@@ -7,15 +7,17 @@ these, so that a command does the same work whichever way it was started.
 from __future__ import annotations
 
 from collections.abc import Collection
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from iwgplan.cli.output import fit, parse_day, report, resolve_ids
+from iwgplan.cli.output import _rstripped, console, fit, page, parse_day, report, resolve_ids
 from iwgplan.errors import UsageError
 from iwgplan.render.safe import line
 
 if TYPE_CHECKING:
     from iwgplan.plan.index import Group
     from iwgplan.views.context import View
+    from iwgplan.views.history import Progress, Since
+    from iwgplan.views.timeline import Summary
 
 
 def status(
@@ -27,6 +29,7 @@ def status(
     wide: bool = False,
     no_wrap: bool = False,
     no_pager: bool = False,
+    since: tuple[Since, Progress] | None = None,
 ) -> None:
     from iwgplan.views.timeline import holds, known_owners, summarize
 
@@ -39,7 +42,38 @@ def status(
             )
     summary = summarize(view.index, view.as_of, horizon, owner=owner)
     layout = fit(wide=wide, no_wrap=no_wrap)
-    report(fmt, "status", view, summary, pager=not no_pager, horizon=horizon, fit=layout)
+    if since is None:
+        report(fmt, "status", view, summary, pager=not no_pager, horizon=horizon, fit=layout)
+    else:
+        _status_since(view, summary, since, fmt, pager=not no_pager, horizon=horizon, fit=layout)
+
+
+def _status_since(
+    view: View, summary: Summary, since: tuple[Since, Progress], fmt: str, *, pager: bool, **text: Any
+) -> None:
+    """The status screen with the "Since ..." block on top (`status --since`)."""
+    import io
+
+    from iwgplan.render import history_out
+
+    block, progress = since
+    if fmt == "text":
+        from iwgplan.render.text import status as text_status
+
+        buffer = io.StringIO()
+        out = console(buffer)
+        history_out.since_text(block, out, progress)
+        text_status(view, summary, out, **text)
+        page(_rstripped(buffer.getvalue()), pager=pager)
+    elif fmt == "markdown":
+        from iwgplan.render.history_report import since_markdown
+        from iwgplan.render.markdown import status as markdown_status
+
+        page(since_markdown(block) + "\n" + markdown_status(view, summary), pager=pager)
+    else:
+        from iwgplan.render.json_out import status as json_status
+
+        page(history_out.with_since(json_status(view, summary), block), pager=pager)
 
 
 def tiers(view: View, *, fmt: str, no_pager: bool = False) -> None:

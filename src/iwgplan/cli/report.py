@@ -5,13 +5,17 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from iwgplan.cli.common import AsOfOpt, ExcelOpt, PlanOpt, RawOpt, RevOpt, emit, handled, load_view
 from iwgplan.errors import UsageError
 from iwgplan.render.ics import Client
+
+if TYPE_CHECKING:
+    from iwgplan.views.context import View
+    from iwgplan.views.history import Progress, Since
 
 OutputOpt = Annotated[
     Path | None,
@@ -24,6 +28,22 @@ class ReportFmt(StrEnum):
     html = "html"
     docx = "docx"
     json = "json"
+
+
+class By(StrEnum):
+    item = "item"
+    week = "week"
+
+
+SinceOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--since",
+        metavar="DATE|REF",
+        help="Add a section: what changed since this day (YYYY-MM-DD) or git revision.",
+        show_default=False,
+    ),
+]
 
 
 class ExportFmt(StrEnum):
@@ -42,6 +62,7 @@ def report(
     *,
     as_of: AsOfOpt = None,
     fmt: Annotated[ReportFmt, typer.Option("--format", help="Output format.")] = ReportFmt.markdown,
+    since: SinceOpt = None,
     output: OutputOpt = None,
     template: Annotated[
         Path | None,
@@ -69,7 +90,7 @@ def report(
     docx is a Word document to edit and circulate; json is the report context itself. HTML and
     Markdown are rendered from Jinja2 templates over that context; --template uses your own.
 
-    Example: iwgplan report --format docx -o report.docx
+    Example: iwgplan report --format html -o report.html --since 2026-10-01
     """
     if print_template is not None:
         from iwgplan.render.templates import shipped_text
@@ -85,6 +106,7 @@ def report(
 
     view = load_view(plan, rev, as_of)
     built = build(view.index, view.as_of, recorded=view.recorded)
+    built.progress, built.since = _history(view, plan, rev, since)
     context = build_context(built)
     if fmt is ReportFmt.json:
         from iwgplan.render.json_out import dump
@@ -100,11 +122,28 @@ def report(
         emit(templates.render_report(fmt.value, built, context, template), output)
 
 
+def _history(
+    view: View, plan: Path | None, rev: str | None, since: str | None
+) -> tuple[Progress, Since | None]:
+    """Progress per week (from git, or the file's dates) and, with --since, what changed since."""
+    from iwgplan.cli.since import report_progress, since_for
+    from iwgplan.files.discover import find_plan_path, shown_path
+
+    path = find_plan_path(plan)
+    shown = shown_path(path) if path is not None else view.shown
+    progress = report_progress(path, shown, view.index, view.as_of, rev)
+    block = since_for(path, shown, since, view.index, view.as_of, rev)[0] if since else None
+    return progress, block
+
+
 def export(
     *,
     fmt: Annotated[ExportFmt, typer.Option("--format", help="What to export.")],
     raw: RawOpt = False,
     excel: ExcelOpt = False,
+    by: Annotated[
+        By, typer.Option("--by", help="csv and json: one row per action point, or per week of progress.")
+    ] = By.item,
     as_of: AsOfOpt = None,
     todos_as_events: Annotated[
         bool,
@@ -131,7 +170,9 @@ def export(
     if excel and fmt is not ExportFmt.csv:
         raise UsageError("--excel applies to --format csv only")
     view = load_view(plan, rev, as_of)
-    if fmt is ExportFmt.ics:
+    if by is By.week:
+        emit(_weeks(view, plan, rev, fmt), output)
+    elif fmt is ExportFmt.ics:
         from iwgplan.render.ics import calendar
 
         emit(calendar(view.index, view.as_of, todos_as_events=todos_as_events, client=client), output)
@@ -149,6 +190,16 @@ def export(
             emit(rows_csv(rows, raw=raw, excel=excel), output)
         else:
             emit(dump({"action_points": rows}), output)
+
+
+def _weeks(view: View, plan: Path | None, rev: str | None, fmt: ExportFmt) -> str:
+    from iwgplan.errors import UsageError
+    from iwgplan.render.history_report import weeks_csv, weeks_json
+
+    if fmt not in (ExportFmt.csv, ExportFmt.json):
+        raise UsageError(f"--by week needs --format csv or json, not {fmt.value}")
+    progress = _history(view, plan, rev, None)[0]
+    return weeks_csv(progress) if fmt is ExportFmt.csv else weeks_json(progress)
 
 
 def register(app: typer.Typer) -> None:

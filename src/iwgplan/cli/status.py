@@ -25,6 +25,15 @@ def status(
     horizon: Annotated[
         int, typer.Option("--horizon", min=0, max=3660, help="Days ahead that count as 'due next'.")
     ] = 60,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="DATE|REF",
+            help="Start with what changed since this day (YYYY-MM-DD) or git revision.",
+            show_default=False,
+        ),
+    ] = None,
     fmt: Annotated[Fmt, typer.Option("--format", help="Output format.")] = Fmt.text,
     owner: Annotated[
         str | None,
@@ -42,13 +51,28 @@ def status(
 ) -> None:
     """Show where the plan stands: time elapsed, progress per tier, overdue and due next.
 
-    Example: iwgplan status --as-of 2026-03-30
+    Example: iwgplan status --as-of 2026-03-30 --since 2026-01-15
     """
     from iwgplan.cli import read
 
     view = load_view(plan, rev, as_of)
+    history = None
+    if since is not None:
+        from iwgplan.cli.since import since_for
+        from iwgplan.files.discover import find_plan_path, shown_path
+
+        path = find_plan_path(plan)
+        shown = shown_path(path) if path is not None else view.shown
+        history = since_for(path, shown, since, view.index, view.as_of, rev)
     read.status(
-        view, horizon=horizon, fmt=fmt.value, owner=owner, wide=wide, no_wrap=no_wrap, no_pager=no_pager
+        view,
+        horizon=horizon,
+        fmt=fmt.value,
+        owner=owner,
+        wide=wide,
+        no_wrap=no_wrap,
+        no_pager=no_pager,
+        since=history,
     )
 
 

@@ -2,29 +2,13 @@
 
 from __future__ import annotations
 
-import re
 import subprocess
 from pathlib import Path
 
 from iwgplan.errors import IwgplanError, UsageError
+from iwgplan.files.gitlog import check_rev
 from iwgplan.files.source import decode
 from iwgplan.files.text import PlanText
-
-_REV_RE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._/~^@{}+-]{0,200}")
-_BAD_PATH = re.compile(r"[\x00-\x1f]")
-
-
-def check_rev(spec: str) -> tuple[str, str | None]:
-    """Split ``REV`` or ``REV:path`` and refuse anything git could take for an option."""
-    rev, sep, path = spec.partition(":")
-    if not _REV_RE.fullmatch(rev) or rev.startswith("-") or ".." in rev:
-        raise UsageError(
-            f"{spec!r} is not a revision iwgplan accepts: use a branch, tag, commit or"
-            " HEAD~N, optionally followed by :path"
-        )
-    if sep and (not path or path.startswith("-") or _BAD_PATH.search(path)):
-        raise UsageError(f"{spec!r} names no usable path after ':'")
-    return rev, (path if sep else None)
 
 
 def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:

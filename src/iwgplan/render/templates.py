@@ -127,18 +127,29 @@ def _environment(folder: Path | None, html: bool) -> jinja2.Environment:
 def render_report(kind: str, report: Report, context: dict[str, Any], template: Path | None) -> str:
     """The report as ``kind`` (html or markdown) from its shipped template or ``template``.
 
-    Besides the context, templates get one helper for the timeline: ``gantt_svg()`` (HTML, an
-    inline SVG) or ``mermaid_gantt()`` (Markdown, a Mermaid block's body).
+    Besides the context, templates get a helper for the timeline: ``gantt_svg()`` (HTML, an
+    inline SVG) or ``mermaid_gantt()`` (Markdown, a Mermaid block's body); and one for progress
+    over time, ``progress_chart()``: an SVG figure (HTML) or a Mermaid xychart section (Markdown),
+    empty while no deliverable is done.
     """
+    from iwgplan.render import history_report
+
     helpers: dict[str, Callable[[], str]]
+    progress = report.progress
     if kind == "html":
         from iwgplan.render.report_html import gantt_svg
 
-        helpers = {"gantt_svg": lambda: Markup(gantt_svg(report))}
+        helpers = {
+            "gantt_svg": lambda: Markup(gantt_svg(report)),
+            "progress_chart": lambda: Markup(history_report.progress_html(progress) if progress else ""),
+        }
     else:
         from iwgplan.render.mermaid import gantt
 
-        helpers = {"mermaid_gantt": lambda: gantt(report)}
+        helpers = {
+            "mermaid_gantt": lambda: gantt(report),
+            "progress_chart": lambda: history_report.progress_mermaid(progress) if progress else "",
+        }
     return render(kind, context, helpers, template)
 
 

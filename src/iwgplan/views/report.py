@@ -27,6 +27,7 @@ from iwgplan.views.timeline import (
 
 if TYPE_CHECKING:
     from iwgplan.plan.model import Milestone
+    from iwgplan.views.history import Progress, Since
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,8 @@ class Report:
     milestones: list[MilestoneDue]
     dropped: list[tuple[Entry, str | None]]
     recorded: bool = False  # replayed from the dated history (`--as-of`)
+    progress: Progress | None = None  # done per week against time, from git or the file's dates
+    since: Since | None = None  # what changed since a day or revision (report --since)
 
     @property
     def as_of(self) -> date:

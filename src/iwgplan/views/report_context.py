@@ -13,6 +13,7 @@ from typing import Any
 
 from iwgplan.plan.index import Entry, Group, group_label
 from iwgplan.views.context import as_of_words
+from iwgplan.views.history import ROWS, Moved, since_heading, since_lines
 from iwgplan.views.report import (
     Bar,
     Report,
@@ -236,6 +237,53 @@ def _attention(report: Report) -> dict[str, Any]:
     }
 
 
+def _moved(found: list[Moved]) -> list[dict[str, Any]]:
+    return [{"id": m.id, "title": m.title, "detail": m.detail or None, "days": m.days or None} for m in found]
+
+
+def _since(report: Report) -> dict[str, Any] | None:
+    """What changed since a day or revision (`report --since`), or None without --since."""
+    since = report.since
+    if since is None:
+        return None
+    return {
+        "label": since.label,
+        "heading": since_heading(since),
+        "source": since.source,
+        "commits": since.commits,
+        "first_day": _iso(since.day),
+        "lines": [{"label": k, "text": v} for k, v in since_lines(since)],
+        **{key: _moved(getattr(since, key)) for key, _ in ROWS},
+        "revision": list(since.revision) if since.revision else None,
+        "notes": list(since.notes),
+    }
+
+
+def _over_time(report: Report) -> dict[str, Any] | None:
+    """The share of deliverables done per week against the share of the period elapsed."""
+    progress = report.progress
+    if progress is None:
+        return None
+    return {
+        "source": progress.source,
+        "note": progress.note or None,
+        "start": _iso(progress.start),
+        "end": _iso(progress.end),
+        "any_done": any(w.done for w in progress.weeks),
+        "weeks": [
+            {
+                "week": _iso(w.start),
+                "week_end": _iso(w.end),
+                "done_fraction": w.done,
+                "elapsed_fraction": w.elapsed,
+                "commit": w.commit,
+            }
+            for w in progress.weeks
+        ],
+        "milestones": [{"id": ident, "date": _iso(day)} for ident, day in progress.milestones],
+    }
+
+
 def build_context(report: Report) -> dict[str, Any]:
     """The report as plain data; see the README's "The report context" for every key."""
     return {
@@ -253,4 +301,6 @@ def build_context(report: Report) -> dict[str, Any]:
         "milestones": _milestones(report),
         "references": [{"symbol": r.symbol, "title": r.title} for r in report.index.plan.references],
         "timeline": _timeline(report),
+        "since": _since(report),
+        "progress_over_time": _over_time(report),
     }

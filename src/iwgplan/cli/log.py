@@ -1,0 +1,182 @@
+"""`iwgplan log`: the plan's history from git, one entry per commit, with its semantic changes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from iwgplan.cli.common import Fmt, PlanOpt, console, handled
+
+if TYPE_CHECKING:
+    from iwgplan.files.gitlog import Bound, Commit, GitHistory
+    from iwgplan.views.history import Step
+
+SinceOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--since",
+        metavar="DATE|REF",
+        help="Only what happened after this day (YYYY-MM-DD, inclusive) or this revision.",
+        show_default=False,
+    ),
+]
+UntilOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--until",
+        metavar="DATE|REF",
+        help="Only what happened up to this day (inclusive) or revision.",
+        show_default=False,
+    ),
+]
+
+
+def open_history(plan: PlanOpt) -> tuple[GitHistory, str]:
+    """The git history of the chosen plan; refused for the embedded default and uncommitted plans."""
+    from iwgplan.files.discover import find_plan_path, shown_path
+    from iwgplan.files.gitlog import GitHistory, HistoryError
+
+    path = find_plan_path(plan)
+    if path is None:
+        raise HistoryError("the embedded default plan has no history; pass --plan with a plan kept in git")
+    shown = shown_path(path)
+    history = GitHistory(path, shown)
+    if not history.has_head():
+        raise HistoryError(f"the repository at {history.top} has no commits yet; commit {shown} first")
+    if not history.committed():
+        raise HistoryError(f"{shown} has never been committed to git; commit it first (git add, git commit)")
+    return history, shown
+
+
+def bounds(history: GitHistory, since: str | None, until: str | None) -> tuple[Bound | None, Bound | None]:
+    """Check ``--since`` and ``--until``: known revisions, no day in the future, in order."""
+    from iwgplan.errors import UsageError
+    from iwgplan.files.gitlog import Bound
+
+    start, stop = history.bound(since, "--since"), history.bound(until, "--until")
+    today = date.today()
+    if start is not None and start.day is not None and start.day > today:
+        raise UsageError(
+            f"--since {start.text} is in the future (today is {today}); nothing has happened yet"
+        )
+    days: list[date | None] = []
+    for b in (start, stop):
+        if b is not None and b.sha is not None:
+            shown = history.git("show", "-s", "--format=%aI", b.sha).stdout.decode().strip()
+            days.append(date.fromisoformat(shown[:10]))
+        else:
+            days.append(b.day if b is not None else None)
+    if days[0] and days[1] and days[0] > days[1]:
+        raise UsageError(f"--since {since} ({days[0]}) is after --until {until} ({days[1]})")
+    if stop is not None and stop.day is not None and stop.day > today:
+        stop = Bound(stop.text)  # a day still to come: everything up to now
+    return start, stop
+
+
+def window(
+    commits: Iterator[Commit], start: Bound | None, stop: Bound | None, seen: list[Commit]
+) -> Iterator[Commit]:
+    """The commits inside the days of ``--since``/``--until``; the last one read is kept in ``seen``."""
+    for commit in commits:
+        seen[:] = [commit]
+        if stop is not None and stop.day is not None and commit.day > stop.day:
+            continue
+        if start is not None and start.day is not None and commit.day < start.day:
+            continue
+        yield commit
+
+
+def log(
+    *,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    item_id: Annotated[
+        str | None, typer.Option("--id", help="Follow one action point through its life.", show_default=False)
+    ] = None,
+    max_count: Annotated[
+        int | None,
+        typer.Option("-n", "--max-count", min=1, help="Show at most N commits.", show_default=False),
+    ] = None,
+    changes: Annotated[bool, typer.Option("--changes", help="List every change of each commit.")] = False,
+    changes_only: Annotated[
+        bool, typer.Option("--changes-only", help="Hide commits that do not change the plan's content.")
+    ] = False,
+    fmt: Annotated[Fmt, typer.Option("--format", help="Output format.")] = Fmt.text,
+    plan: PlanOpt = None,
+) -> int:
+    """Show the plan's history, newest first: each commit that changed it, with what it changed.
+
+    Follows the plan across renames; a merge is compared with its first parent; a commit whose
+    plan does not load is listed with the reason and skipped.
+
+    Example: iwgplan log --since 2026-10-01 --changes
+    """
+    from itertools import islice
+
+    from iwgplan.files.blobs import Plans
+    from iwgplan.render import history_out
+    from iwgplan.views.history import steps
+
+    history, shown = open_history(plan)
+    with history:
+        start, stop = bounds(history, since, until)
+        seen: list[Commit] = []
+        commits = history.commits(until=stop.sha if stop else None, since=start.sha if start else None)
+        walked: Iterator[Step] = steps(window(commits, start, stop, seen), Plans(history.blob))
+        if item_id is not None:
+            walked = _following(walked, item_id)
+        if changes_only or item_id is not None:
+            walked = (s for s in walked if s.changes or s.event is not None)
+        chosen = list(islice(walked, max_count)) if max_count else list(walked)
+        notes = _notes(history, seen, chosen, item_id, start)
+    if item_id is not None and not chosen:
+        _unknown(item_id, shown)
+    if fmt is Fmt.json:
+        print(history_out.log_json(shown, chosen, notes), end="")
+    elif fmt is Fmt.markdown:
+        print(
+            history_out.log_markdown(shown, chosen, changes=changes or item_id is not None, notes=notes),
+            end="",
+        )
+    else:
+        history_out.log_text(chosen, console(), changes=changes or item_id is not None, notes=notes)
+    return 0
+
+
+def _following(walked: Iterator[Step], item_id: str) -> Iterator[Step]:
+    from iwgplan.views.history import touches
+
+    for step in walked:
+        mine = touches(step, item_id)
+        if mine:
+            step.changes = mine
+            yield step
+
+
+def _notes(
+    history: GitHistory, seen: list[Commit], chosen: list[Step], item_id: str | None, start: Bound | None
+) -> list[str]:
+    from iwgplan.views.history import shallow_note
+
+    notes = []
+    note = shallow_note(history, seen[-1] if seen else None)
+    if note:
+        notes.append(note)
+    if not chosen and item_id is None:
+        notes.append(
+            f"no commit changed the plan since {start.text}" if start else "no commit changed the plan"
+        )
+    return notes
+
+
+def _unknown(item_id: str, shown: str) -> None:
+    from iwgplan.errors import IwgplanError
+
+    raise IwgplanError(f"no change to an action point {item_id!r} in the history of {shown}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(handled(log))

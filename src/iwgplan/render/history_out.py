@@ -1,0 +1,142 @@
+"""Reporters for the plan's history: `iwgplan log`, the "Since ..." block, and progress per week.
+
+rich is imported only by the terminal reporters, so the report writers can use the rest.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from iwgplan.render.diff_out import MARK, change_dict, describe
+from iwgplan.render.history_report import sparkline_line
+from iwgplan.render.markdown import cell
+from iwgplan.render.safe import line
+from iwgplan.views.diff import Change, summarize
+from iwgplan.views.history import ROWS, Moved, Progress, Since, Step, since_heading, since_lines
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+def plain(value: object) -> str:
+    """Plan or commit text for a terminal: one line, control characters shown, never obeyed."""
+    return line(value)
+
+
+# --- iwgplan log --------------------------------------------------------------------------------
+
+
+def step_line(step: Step) -> str:
+    """What a commit did, in the words of `diff --summary`."""
+    if step.event == "invalid":
+        return f"plan does not load, skipped: {step.commit.path}{step.problem}"
+    if step.event == "deleted":
+        return "plan file deleted"
+    if step.event == "added":
+        return f"plan file added ({step.items} action points)"
+    if not step.changes:
+        return "no change to the plan"
+    return summarize(step.changes).line()
+
+
+def log_text(steps: Iterable[Step], console: Console, *, changes: bool, notes: list[str]) -> int:
+    from rich.text import Text
+
+    shown = 0
+    for step in steps:
+        c = step.commit
+        head = Text(c.short, style="yellow") + Text(f"  {c.day}  ")
+        head += Text(plain(c.author), style="bold") + Text(f"  {plain(c.subject)}")
+        console.print(head, overflow="ellipsis", no_wrap=True)
+        for note in step.notes:
+            console.print(Text(f"    ({plain(note)})", style="dim"))
+        style = "red" if step.event == "invalid" else ("dim" if not step.changes else "")
+        console.print(Text(f"    {plain(step_line(step))}", style=style))
+        if changes:
+            for change in step.changes:
+                mark, colour = MARK[change.kind]
+                console.print(Text(f"      {mark} ", style=colour) + Text(plain(describe(change))))
+        shown += 1
+    for note in notes:
+        console.print(Text(plain(note), style="dim"))
+    return shown
+
+
+def step_dict(step: Step, change_list: list[Change] | None = None) -> dict[str, Any]:
+    c = step.commit
+    chosen = step.changes if change_list is None else change_list
+    return {
+        "commit": c.sha,
+        "short": c.short,
+        "date": c.when.isoformat(),
+        "author": c.author,
+        "subject": c.subject,
+        "parents": list(c.parents),
+        "merge": c.merge,
+        "path": c.path,
+        "renamed_from": c.old_path,
+        "event": step.event,
+        "problem": step.problem,
+        "compared_with": step.compared_with,
+        "notes": step.notes,
+        "summary": step_line(step),
+        "done_fraction": round(step.share, 4) if step.share is not None else None,
+        "changes": [change_dict(x) for x in chosen],
+    }
+
+
+def log_json(plan: str, steps: Iterable[Step], notes: list[str]) -> str:
+    data = {"plan": plan, "commits": [step_dict(s) for s in steps], "notes": notes}
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def log_markdown(plan: str, steps: Iterable[Step], *, changes: bool, notes: list[str]) -> str:
+    out = [f"## History of {cell(plan)}\n"]
+    for step in steps:
+        c = step.commit
+        out.append(f"- **{c.short}** {c.day} · {cell(c.author)} · {cell(c.subject)}: {cell(step_line(step))}")
+        out += [f"  - *{cell(note)}*" for note in step.notes]
+        if changes:
+            out += [f"  - {cell(describe(change))}" for change in step.changes]
+    out += [f"\n*{cell(note)}*" for note in notes]
+    return "\n".join(out) + "\n"
+
+
+def since_text(since: Since, console: Console, progress: Progress | None = None) -> None:
+    from rich.text import Text
+
+    console.print(Text(since_heading(since), style="bold"))
+    rows = since_lines(since)
+    if not rows:
+        console.print(Text("  no change to the plan", style="dim"))
+    for label, text in rows:
+        console.print(Text(f"  {label}: ", style="bold") + Text(plain(text)), overflow="fold")
+    if progress is not None:
+        line = sparkline_line(progress)
+        if line:
+            console.print(Text(f"  {line}"))
+    for note in since.notes:
+        console.print(Text(f"  ({plain(note)})", style="dim"), overflow="fold")
+    console.print()
+
+
+def since_dict(since: Since) -> dict[str, Any]:
+    def items(found: list[Moved]) -> list[dict[str, Any]]:
+        return [
+            {"id": m.id, "title": m.title, "detail": m.detail or None, "days": m.days or None} for m in found
+        ]
+
+    data: dict[str, Any] = {"label": since.label, "source": since.source, "commits": since.commits}
+    data.update({key: items(getattr(since, key)) for key, _ in ROWS})
+    data["revision"] = list(since.revision) if since.revision else None
+    data["notes"] = since.notes
+    return data
+
+
+def with_since(status_json: str, since: Since) -> str:
+    """The status JSON with a ``since`` key added."""
+    data = json.loads(status_json)
+    data["since"] = since_dict(since)
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
