@@ -429,16 +429,6 @@ def test_each_distinct_blob_is_parsed_once(story: Repo) -> None:
     assert plans.parsed == len(blobs)
 
 
-if __name__ == "__main__":
-    import os
-    import sys
-
-    os.environ.update(GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL="/dev/null")
-    for who in ("AUTHOR", "COMMITTER"):
-        os.environ.update({f"GIT_{who}_NAME": "Ana Silva", f"GIT_{who}_EMAIL": "ana@example.org"})
-    print(build_story(Path(sys.argv[1])).plan)
-
-
 def test_hostile_text_in_commits_and_plan_is_shown_not_obeyed(cli, story: Repo) -> None:
     story.edit(
         "title: An extra item", 'title: "Extra \\e]0;pwned\\a item"', "Rename \x1b[31mred", "2025-12-02"
@@ -457,3 +447,37 @@ def test_no_chart_while_nothing_is_done(cli, story: Repo) -> None:
     assert "xychart-beta" not in md and "Progress over time" not in md
     html = cli("report", "--format", "html", "--as-of", "2025-12-31", "--plan", story.plan).out
     assert "progress-chart" not in html
+
+
+def test_the_readme_example_is_real_output(cli, story: Repo) -> None:
+    """The README's "History" example is what these commands print on the story repository.
+
+    Commit hashes are compared by shape only, so that a change to the fixture does not make
+    every other change fail here; everything else must match, up to each "..." cut.
+    """
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("\n## History\n") :]
+    example = section[section.index("```console\n") + 11 : section.index("\n```\n")]
+    commands = re.split(r"(?m)^\$ iwgplan ", example)[1:]
+    assert len(commands) == 2
+
+    def masked(text: str) -> list[str]:
+        return [re.sub(r"\b[0-9a-f]{7}\b", "HASH", x).rstrip() for x in text.splitlines()]
+
+    for shown in commands:
+        argv, _, printed = shown.partition("\n")
+        extra = ["--no-pager"] if argv.startswith("status") else []
+        run = cli(*argv.split(), *extra, "--plan", story.plan)
+        assert run.code == 0, run.err
+        want = masked(printed.split("\n...", 1)[0].split("      ...", 1)[0])
+        assert masked(run.out)[: len(want)] == want
+
+
+if __name__ == "__main__":
+    import os
+    import sys
+
+    os.environ.update(GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL="/dev/null")
+    for who in ("AUTHOR", "COMMITTER"):
+        os.environ.update({f"GIT_{who}_NAME": "Ana Silva", f"GIT_{who}_EMAIL": "ana@example.org"})
+    print(build_story(Path(sys.argv[1])).plan)
