@@ -43,6 +43,8 @@ CONTEXT_KEYS = {
     "milestones",
     "references",
     "timeline",
+    "since",
+    "progress_over_time",
 }
 
 
@@ -97,6 +99,8 @@ def _headings(document: Any) -> list[tuple[str, str]]:
 def test_json_context_has_the_documented_keys(cli, progressed: Path) -> None:
     ctx = _context(cli, progressed)
     assert set(ctx) == CONTEXT_KEYS
+    assert ctx["since"] is None  # only with report --since
+    assert ctx["progress_over_time"]["source"] == "file"  # not in git: the file's dates
     assert ctx["as_of"] == AS_OF and ctx["as_recorded"] is True
     assert ctx["plan"]["title"] == "Small plan — Côte d'Ivoire and Türkiye"
     group = ctx["groups"][0]

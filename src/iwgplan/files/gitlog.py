@@ -7,6 +7,7 @@ blobs are then read, on demand, from one long-lived `git cat-file --batch`.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 from collections.abc import Iterator
@@ -86,14 +87,24 @@ def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
         raise HistoryError("git is not installed, so the plan's history cannot be read") from None
 
 
+def _may_be_in_git(folder: Path) -> bool:
+    """Whether ``folder`` may be in a git work tree: a ``.git`` in it or above, or $GIT_DIR set.
+
+    Saves starting git at all for a plan that is not kept in git (every `report` asks).
+    """
+    if os.environ.get("GIT_DIR"):
+        return True
+    return any((up / ".git").exists() for up in (folder, *folder.parents))
+
+
 class GitHistory:
     """A plan file's history; a context manager that owns the `git cat-file --batch` process."""
 
     def __init__(self, plan: Path, shown: str) -> None:
         self.shown = shown
         folder = plan.resolve().parent
-        done = _run(["rev-parse", "--show-toplevel"], folder)
-        if done.returncode != 0:
+        done = _run(["rev-parse", "--show-toplevel"], folder) if _may_be_in_git(folder) else None
+        if done is None or done.returncode != 0:
             raise HistoryError(
                 f"{shown} is not inside a git repository, so its history cannot be read"
                 " (commit the plan to git, or leave out the history options)"
