@@ -130,19 +130,26 @@ def log(
             walked = _following(walked, item_id)
         if changes_only or item_id is not None:
             walked = (s for s in walked if s.changes or s.event is not None)
-        chosen = list(islice(walked, max_count)) if max_count else list(walked)
-        notes = _notes(history, seen, chosen, item_id, start)
+        limited = islice(walked, max_count) if max_count else walked
+        if fmt is Fmt.text:  # printed as walked: memory stays flat in the number of commits
+            out = console()
+            count = history_out.log_text(limited, out, changes=changes or item_id is not None, notes=[])
+            notes = _notes(history, seen, count > 0, item_id, start)
+            if item_id is not None and not count:
+                _unknown(item_id, shown)
+            history_out.log_text([], out, changes=False, notes=notes)
+            return 0
+        chosen = list(limited)
+        notes = _notes(history, seen, bool(chosen), item_id, start)
     if item_id is not None and not chosen:
         _unknown(item_id, shown)
     if fmt is Fmt.json:
         print(history_out.log_json(shown, chosen, notes), end="")
-    elif fmt is Fmt.markdown:
+    else:
         print(
             history_out.log_markdown(shown, chosen, changes=changes or item_id is not None, notes=notes),
             end="",
         )
-    else:
-        history_out.log_text(chosen, console(), changes=changes or item_id is not None, notes=notes)
     return 0
 
 
@@ -157,7 +164,7 @@ def _following(walked: Iterator[Step], item_id: str) -> Iterator[Step]:
 
 
 def _notes(
-    history: GitHistory, seen: list[Commit], chosen: list[Step], item_id: str | None, start: Bound | None
+    history: GitHistory, seen: list[Commit], any_chosen: bool, item_id: str | None, start: Bound | None
 ) -> list[str]:
     from iwgplan.views.history import shallow_note
 
@@ -165,7 +172,7 @@ def _notes(
     note = shallow_note(history, seen[-1] if seen else None)
     if note:
         notes.append(note)
-    if not chosen and item_id is None:
+    if not any_chosen and item_id is None:
         notes.append(
             f"no commit changed the plan since {start.text}" if start else "no commit changed the plan"
         )
