@@ -377,14 +377,7 @@ def git_points(
     history: GitHistory, plans: Loader, as_of: date, until: str | None = None
 ) -> list[tuple[date, float, str | None]]:
     """The done share after each commit of the first-parent line, up to ``as_of``."""
-    points: list[tuple[date, float, str | None]] = []
-    for commit in history.commits(until=until, first_parent=True):
-        if commit.day > as_of or commit.new_blob is None:
-            continue
-        found = plans.get(commit.new_blob, _shown(commit))
-        if not isinstance(found, str):
-            points.append((commit.day, done_share(found, as_of), commit.short))
-    return points
+    return _week_points(history.commits(until=until, first_parent=True), plans, as_of)
 
 
 def shallow_note(history: GitHistory, oldest: Commit | None) -> str:
@@ -429,11 +422,31 @@ def since_from_git(
     since.day = bound.day or (window[-1].day if window else None)
     if old is not None and since.day is not None:
         since.points.append((since.day, done_share(old, since.day), None))
-    for commit in reversed(window):
-        found = plans.get(commit.new_blob, _shown(commit)) if commit.new_blob else "deleted"
-        if not isinstance(found, str):
-            since.points.append((commit.day, done_share(found, commit.day), commit.short))
+    since.points += _week_points(window, plans, None)
     return since_from_plans(since, old, new)
+
+
+def _week_points(
+    commits: Iterable[Commit], plans: Loader, as_of: date | None
+) -> list[tuple[date, float, str | None]]:
+    """The done share after the newest commit of each week whose plan loads.
+
+    The weekly series keeps only the last point of a week, so the other commits of that week
+    are never parsed: a busy week costs one parse, not one per commit.
+    """
+    weeks: dict[date, list[Commit]] = {}
+    for commit in commits:
+        if commit.new_blob is not None and (as_of is None or commit.day <= as_of):
+            weeks.setdefault(commit.day - timedelta(days=commit.day.weekday()), []).append(commit)
+    points: list[tuple[date, float, str | None]] = []
+    for found_in in weeks.values():
+        for commit in sorted(found_in, key=lambda c: c.when, reverse=True):
+            assert commit.new_blob is not None
+            found = plans.get(commit.new_blob, _shown(commit))
+            if not isinstance(found, str):
+                points.append((commit.day, done_share(found, as_of or commit.day), commit.short))
+                break
+    return points
 
 
 def _plan_at(plans: Loader, commit: Commit | None, side: str) -> PlanIndex | None:
