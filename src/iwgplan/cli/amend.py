@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from iwgplan.cli.common import ExactOpt, PlanOpt, handled
-from iwgplan.cli.progress import DryRunOpt, FutureOpt, IdArg, _day, _id, _run
+from iwgplan.cli.common import DryRunOpt, ExactOpt, FutureOpt, IdArg, PlanOpt, handled
+from iwgplan.cli.progress import _day, _id, _run
 from iwgplan.plan.status import Status
 
 

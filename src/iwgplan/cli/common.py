@@ -121,6 +121,26 @@ AsOfOpt = Annotated[
     typer.Option("--as-of", help="Report as of this day (YYYY-MM-DD). Default: today.", show_default=False),
 ]
 
+# Options of the commands that edit the plan, shared so that each is declared and worded once.
+DateOpt = Annotated[
+    str | None, typer.Option("--date", help="The day it happened (YYYY-MM-DD). Default: today.")
+]
+DryRunOpt = Annotated[
+    bool, typer.Option("--dry-run", help="Show the diff that would be written; write nothing.")
+]
+FutureOpt = Annotated[
+    bool, typer.Option("--future", help="Allow a --date after today (a change recorded ahead of time).")
+]
+IdArg = Annotated[
+    str,
+    typer.Argument(
+        metavar="ID",
+        help="The action point's id, or its first letters (any case).",
+        autocompletion=complete.ids,
+    ),
+]
+ReasonOpt = Annotated[str, typer.Option("--reason", help="Why; kept in the item's history.")]
+
 
 class Fmt(StrEnum):
     text = "text"

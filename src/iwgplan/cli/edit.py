@@ -3,22 +3,11 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
 
 import typer
 
-from iwgplan.cli import complete
-from iwgplan.cli.common import ExactOpt, PlanOpt, err, handled, problem_line
+from iwgplan.cli.common import ExactOpt, IdArg, PlanOpt, err, handled, problem_line
 from iwgplan.errors import FileResult, IwgplanError
-
-IdArg = Annotated[
-    str,
-    typer.Argument(
-        metavar="ID",
-        help="The action point's id, or its first letters (any case).",
-        autocompletion=complete.ids,
-    ),
-]
 
 
 def interactive() -> bool:

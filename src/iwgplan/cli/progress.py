@@ -7,26 +7,19 @@ from typing import Annotated
 import typer
 
 from iwgplan.cli import complete
-from iwgplan.cli.common import ExactOpt, PlanOpt, err, handled, parse_day, resolve_ids
-
-DateOpt = Annotated[
-    str | None, typer.Option("--date", help="The day it happened (YYYY-MM-DD). Default: today.")
-]
-DryRunOpt = Annotated[
-    bool, typer.Option("--dry-run", help="Show the diff that would be written; write nothing.")
-]
-FutureOpt = Annotated[
-    bool, typer.Option("--future", help="Allow a --date after today (a change recorded ahead of time).")
-]
-IdArg = Annotated[
-    str,
-    typer.Argument(
-        metavar="ID",
-        help="The action point's id, or its first letters (any case).",
-        autocompletion=complete.ids,
-    ),
-]
-ReasonOpt = Annotated[str, typer.Option("--reason", help="Why; kept in the item's history.")]
+from iwgplan.cli.common import (
+    DateOpt,
+    DryRunOpt,
+    ExactOpt,
+    FutureOpt,
+    IdArg,
+    PlanOpt,
+    ReasonOpt,
+    err,
+    handled,
+    parse_day,
+    resolve_ids,
+)
 
 
 def _run(plan, make, dry_run: bool, *, with_source: bool = False) -> None:  # type: ignore[no-untyped-def]

@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from iwgplan.cli.common import ExactOpt, PlanOpt, handled
-from iwgplan.cli.progress import DateOpt, DryRunOpt, FutureOpt, IdArg, _day, _run
+from iwgplan.cli.common import DateOpt, DryRunOpt, ExactOpt, FutureOpt, IdArg, PlanOpt, handled
+from iwgplan.cli.progress import _day, _run
 
 UnderOpt = Annotated[
     str, typer.Option("--under", help="The focus area, section or action point it goes under (an id).")
