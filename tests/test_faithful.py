@@ -209,3 +209,90 @@ def test_provenance_in_status_show_and_report(cli) -> None:
     assert "- **Symbol:** INF/TGE/W/10/Rev.1 (probable)" in report
     assert "due 2026-12-31 (default)" in report
     assert "dates and place as announced; the document names MC14 without them" in report
+
+
+def _ics(cli, plan: Path, tmp_path: Path, *args: str):  # type: ignore[no-untyped-def]
+    from icalendar import Calendar
+
+    out = tmp_path / "p.ics"
+    assert (
+        cli("export", "--format", "ics", *args, "-o", out, "--as-of", "2026-11-28", "--plan", plan).code == 0
+    )
+    return Calendar.from_ical(out.read_bytes())
+
+
+def _docx_milestones(cli, plan: Path, tmp_path: Path, on: str) -> list[list[str]]:  # type: ignore[no-untyped-def]
+    import docx
+
+    out = tmp_path / "r.docx"
+    assert cli("report", "--format", "docx", "-o", out, "--as-of", on, "--plan", plan).code == 0
+    for table in docx.Document(str(out)).tables:
+        rows = [[c.text for c in row.cells] for row in table.rows]
+        if rows[0] == ["milestone", "when", "due by it"]:
+            return rows[1:]
+    raise AssertionError("no Milestones table")
+
+
+@pytest.mark.parametrize("args", [(), ("--for", "google"), ("--todos-as-events",)])
+def test_past_business_in_the_calendar(cli, tmp_path: Path, args: tuple[str, ...]) -> None:
+    """5.1(a)'s presentation of 3 July 2025: an informational event, never a to-do or a deadline."""
+    cal = _ics(cli, Path(SHIPPED), tmp_path, *args)
+    uids = [str(c["UID"]) for c in cal.walk() if c.name in ("VTODO", "VEVENT")]
+    assert not [u for u in uids if u.startswith(("agenda-process.", "due.agenda-process."))]
+    (event,) = [e for e in cal.walk("VEVENT") if str(e["UID"]).startswith("past.agenda-process.")]
+    assert str(event["SUMMARY"]).startswith("Before this revision: 5.1(a) A new agenda building process")
+    assert event.decoded("DTSTART") == date(2025, 7, 3) and event.decoded("DTEND") == date(2025, 7, 4)
+    assert "STATUS" not in event and str(event["TRANSP"]) == "TRANSPARENT"
+    assert "no completion is recorded" in str(event["DESCRIPTION"])
+    # the protocol "implemented subsequently" is the other half of 5.1(a): still a deliverable
+    protocol = [u for u in uids if "agenda-protocol." in u]
+    assert len(protocol) == 1 and not protocol[0].startswith("past.")
+
+
+def test_past_business_in_every_output(cli, tmp_path: Path) -> None:
+    """The same item is past business in status, list, CSV, JSON, Gantt, reports and calendar."""
+    on = "2026-11-28"
+    plan = ("--plan", SHIPPED)
+    data = status(cli, on)
+    assert _ids(data["past"]) == ["agenda-process"] and "agenda-process" not in _ids(data["overdue"])
+    text = cli("status", *plan, "--as-of", on, "--wide").out
+    assert "Before this revision (1): 5.1(a) agenda-process (2025-07-03)" in text
+    md_status = cli("status", *plan, "--as-of", on, "--format", "markdown").out
+    assert "## Before this revision (1)" in md_status
+    assert "agenda-process" not in md_status.split("## Overdue", 1)[1].split("## Due next", 1)[0]
+    for fmt in ("text", "json", "markdown", "csv"):
+        late = cli("list", *plan, "--overdue", "--as-of", on, "--format", fmt).out
+        assert "agenda-process" not in late and "joint-statement" in late
+    rows = {r["id"]: r for r in json.loads(cli("list", *plan, "--format", "json").out)["action_points"]}
+    assert rows["agenda-process"]["kind"] == "past" and rows["agenda-protocol"]["kind"] == "deliverable"
+    csv_rows = {r["id"]: r for r in csv.DictReader(io.StringIO(cli("export", "--format", "csv", *plan).out))}
+    assert csv_rows["agenda-process"]["kind"] == "past" and csv_rows["sec-support"]["kind"] == "standing"
+    assert "| 5.1(a) | agenda-process | past | 2025-07-03 |" in cli("list", *plan, "--format", "markdown").out
+    assert "status      past" in cli("show", "agenda-process", *plan).out
+    mermaid = cli("export", "--format", "mermaid", "--as-of", on, *plan).out
+    assert "t_agenda_process" not in mermaid and ":milestone, t_agenda_meeting, 2025-07-03, 0d" in mermaid
+    ctx = json.loads(cli("report", "--format", "json", "--as-of", on, *plan).out)
+    assert "agenda-process" not in [b["id"] for b in ctx["timeline"]["bars"]]
+    assert "agenda-process" not in _ids(ctx["overdue"])
+    (meeting,) = [m for m in ctx["milestones"] if m["id"] == "agenda-meeting"]
+    assert [(d["id"], d["shown"]) for d in meeting["due_by_it"]] == [
+        ("agenda-process", "before this revision")
+    ]
+    section = next(g for g in ctx["groups"] if g["id"] == "agenda-setting")
+    item = section["blocks"][0]["items"][0]
+    assert item["id"] == "agenda-process" and item["overdue"] is False
+    assert item["facts"][0] == "before this revision"
+    md = cli("report", "--as-of", on, *plan).out
+    assert (
+        "| 2025-07-03 | 5.1(a) A new agenda building process will be prepared and presented at the IWG meeting of 3 July 2025 (before this revision) |"
+        in md
+    )
+    assert "agenda-process" not in md.split("## Overdue", 1)[1].split("## Blocked", 1)[0]
+    html = cli("report", "--format", "html", "--as-of", on, *plan).out
+    assert "(before this revision)</li>" in html
+    word = _docx_milestones(cli, Path(SHIPPED), tmp_path, on)
+    assert [
+        "IWG meeting presenting the new agenda building process",
+        "2025-07-03",
+        "agenda-process (before this revision)",
+    ] in word

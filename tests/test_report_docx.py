@@ -41,6 +41,7 @@ CONTEXT_KEYS = {
     "blocked",
     "dropped",
     "milestones",
+    "before_revision",
     "references",
     "timeline",
     "since",

@@ -449,11 +449,14 @@ def _attention(w: Writer, ctx: Ctx) -> None:
 
 def _milestones(w: Writer, ctx: Ctx) -> None:
     w.paragraph("Heading1", ["Milestones"])
-    rows = [
-        [m["title"], m["when"], ", ".join(f"{d['id']} ({d['status']})" for d in m["due_by_it"]) or "—"]
-        for m in ctx["milestones"]
-    ]
+    before = ctx["before_revision"]
+    rows = [[before["title"], before["when"], _due_list(before["due_by_it"])]] if before["due_by_it"] else []
+    rows += [[m["title"], m["when"], _due_list(m["due_by_it"])] for m in ctx["milestones"]]
     w.table(["milestone", "when", "due by it"], rows, [70, 35, 65])
+
+
+def _due_list(items: list[dict[str, Any]]) -> str:
+    return ", ".join(f"{d['id']} ({d['shown']})" for d in items) or "—"
 
 
 def _references(w: Writer, ctx: Ctx) -> None:

@@ -2,7 +2,10 @@
 
 Milestones become all-day VEVENTs (ranges keep their end). Action points with a due date
 become VTODOs, or, for calendars that ignore to-dos on import (Outlook, Google Calendar), all-day
-VEVENTs "Due: NUMBER TITLE" on their due date. UIDs derive from the plan and item ids, so a
+VEVENTs "Due: NUMBER TITLE" on their due date. Business the document sets before its own issue
+(``kind: past``, or an open deliverable due before the plan's date) is no one's to-do and has no
+recorded completion: it becomes an informational all-day VEVENT "Before this revision: NUMBER
+TITLE" on its date, in either mode, with no STATUS. UIDs derive from the plan and item ids, so a
 re-import updates entries.
 """
 
@@ -16,7 +19,7 @@ from iwgplan.plan.dates import shift
 from iwgplan.plan.index import Entry, PlanIndex
 from iwgplan.plan.status import Status
 from iwgplan.render.safe import block, line
-from iwgplan.views.timeline import due_date, reason_for, rollup
+from iwgplan.views.timeline import due_date, is_past, reason_for, rollup
 
 
 class Client(StrEnum):
@@ -65,7 +68,9 @@ def calendar(
         due = due_date(entry.item.due, index.milestones)
         if due is None:
             continue
-        if events:
+        if is_past(entry, index):
+            cal.add_component(_past_event(index, entry, due, stamp, client))
+        elif events:
             cal.add_component(_due_event(meta.id, entry, due, stamp, client))
         else:
             cal.add_component(_todo(meta.id, entry, due, stamp))
@@ -117,6 +122,28 @@ def _due_event(plan_id: str, entry: Entry, due: date, stamp: datetime, client: C
     event.add("description", block(due_description(entry, status)))
     event.add("categories", [line(entry.group.title)])
     return event
+
+
+def _past_event(index: PlanIndex, entry: Entry, day: date, stamp: datetime, client: Client | None) -> Any:
+    """Business from before the plan's issue: shown on its date for information, not as a to-do."""
+    summary = line(f"Before this revision: {entry.number} {entry.item.title}")
+    event = _event(uid(index.plan.plan.id, f"past.{entry.id}"), stamp, summary, day, client)
+    event.add("description", block(past_description(index, entry)))
+    event.add("categories", [line(entry.group.title)])
+    return event
+
+
+def past_description(index: PlanIndex, entry: Entry) -> str:
+    item = entry.item
+    done = f"completed {item.completed}" if item.completed else "no completion is recorded"
+    lines = [
+        f"Before this revision: the plan, issued {index.plan.plan.date}, dates this earlier."
+        f" Past business, not a to-do; {done}.",
+        f"Id: {entry.id} (iwgplan show {entry.id})",
+    ]
+    if item.description:
+        lines += ["", item.description]
+    return "\n".join(lines)
 
 
 def due_description(entry: Entry, status: Status) -> str:

@@ -8,7 +8,7 @@ from iwgplan.plan.index import Entry
 from iwgplan.render.safe import line
 from iwgplan.views.context import Listing, View
 from iwgplan.views.provenance import unsure
-from iwgplan.views.timeline import Dated, Summary, cookie, effective_due, headline, rollup
+from iwgplan.views.timeline import Dated, Summary, cookie, effective_due, headline, rollup, shown_status
 
 
 def cell(value: object) -> str:
@@ -86,6 +86,14 @@ def status(view: View, summary: Summary) -> str:
             [[m.id, m.title, m.label, m.days] for m in summary.milestones],
         )
     )
+    if summary.past:
+        parts.append(f"## Before this revision ({len(summary.past)})\n")
+        parts.append(
+            table(
+                ["#", "id", "title", "dated"],
+                [[d.entry.number if d.entry else "", d.id, d.title, d.date] for d in summary.past],
+            )
+        )
     parts.append(f"## Blocked ({len(summary.blocked)})\n")
     parts.append(
         table(["id", "title", "reason"], [[e.id, e.item.title, r or ""] for e, r in summary.blocked])
@@ -99,7 +107,7 @@ def listing(result: Listing) -> str:
         [
             e.number,
             e.id,
-            f"{rollup(e).value} {cookie(e)}".strip(),
+            f"{shown_status(e)} {cookie(e)}".strip(),
             effective_due(e, view.index) or "",
             ", ".join(e.item.owners),
             e.item.title,
@@ -131,7 +139,7 @@ def show(view: View, entry: Entry) -> str:
             *(p.item.title for p in entry.ancestors()),
         ]
     )
-    rows: list[list[object]] = [["id", item.id], ["status", rollup(entry).value]]
+    rows: list[list[object]] = [["id", item.id], ["status", shown_status(entry)]]
     due = effective_due(entry, view.index)
     if due:
         rows.append(["due", f"{due}" + (f" ({item.due})" if item.due and item.due != str(due) else "")])

@@ -29,6 +29,7 @@ ROW_KEYS = [
     "refs",
     "depends_on",
     "children_done",
+    "kind",
 ]
 
 
@@ -52,6 +53,7 @@ def item_row(entry: Entry, index: PlanIndex) -> dict[str, Any]:
         "refs": list(item.refs),
         "depends_on": list(item.depends_on),
         "children_done": cookie(entry) or None,
+        "kind": item.kind,
     }
 
 

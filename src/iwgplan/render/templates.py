@@ -57,8 +57,8 @@ def _progress_row(g: dict[str, Any]) -> list[object]:
 
 
 def _milestone_row(m: dict[str, Any]) -> list[object]:
-    due = "; ".join(f"{d['label']} ({d['status']})" for d in m["due_by_it"]) or "—"
-    return [m["title"], m["when"] + (f" ({m['source']})" if m["source"] else ""), due]
+    due = "; ".join(f"{d['label']} ({d['shown']})" for d in m["due_by_it"]) or "—"
+    return [m["title"], m["when"] + (f" ({m['source']})" if m.get("source") else ""), due]
 
 
 def _html(value: object) -> Markup:
@@ -84,6 +84,14 @@ def _fit(text: str, room: float) -> str:
     return fit(text, room)
 
 
+def _fit_beside(text: str, status: str, room: float) -> str:
+    """``text (status)`` in ``room`` pixels: the title is cut, never the status after it."""
+    from iwgplan.render.report_html import fit, text_width
+
+    tail = f" ({status})"
+    return fit(text, room - text_width(tail)) + tail
+
+
 def _pct_int(value: float) -> int:
     return round(value * 100)
 
@@ -91,6 +99,7 @@ def _pct_int(value: float) -> int:
 FILTERS: dict[str, Callable[..., Any]] = {
     "td": _td,
     "fit": _fit,
+    "fit_beside": _fit_beside,
     "pct_int": _pct_int,
     "cell": cell,
     "pct": _pct,

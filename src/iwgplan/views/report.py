@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -13,15 +13,16 @@ from iwgplan.views.context import as_of_text, as_of_words
 from iwgplan.views.provenance import BASIS_WORDS, issued_by_text, supersedes_text, symbol_text, unsure
 from iwgplan.views.timeline import (
     Summary,
+    before_issue,
     done_fraction,
     due_date,
     effective_due,
     is_overdue,
+    is_past,
     latest_note,
     milestone_when,
     reason_for,
     rollup,
-    shown_status,
     summarize,
 )
 
@@ -57,6 +58,7 @@ class Report:
     recorded: bool = False  # replayed from the dated history (`--as-of`)
     progress: Progress | None = None  # done per week against time, from git or the file's dates
     since: Since | None = None  # what changed since a day or revision (report --since)
+    before: list[Entry] = field(default_factory=list)  # dated before the plan's issue, no milestone
 
     @property
     def as_of(self) -> date:
@@ -83,7 +85,8 @@ def _completed(entry: Entry) -> date | None:
 
 
 def gantt_bars(index: PlanIndex, as_of: date) -> list[Bar]:
-    """Top-level items with a due date, each from its start to its due or completion date.
+    """Top-level deliverables with a due date, each from its start to its due or completion date;
+    business from before the plan's issue is no bar (its milestone, if any, still shows).
 
     An item starts at its first dated history entry (or a sub-point's), else with the plan's
     period; a done item ends on its completion date.
@@ -92,7 +95,7 @@ def gantt_bars(index: PlanIndex, as_of: date) -> list[Bar]:
     bars = []
     for entry in index.top_level():
         due = effective_due(entry, index)
-        if due is None or entry.item.kind != "deliverable":
+        if due is None or entry.item.kind != "deliverable" or is_past(entry, index):
             continue
         status = rollup(entry)
         end = (_completed(entry) or due) if status is Status.DONE else due
@@ -103,26 +106,33 @@ def gantt_bars(index: PlanIndex, as_of: date) -> list[Bar]:
     return bars
 
 
-def due_by_milestone(index: PlanIndex) -> list[MilestoneDue]:
-    """Each milestone with the top-level items due by it, in document order.
+def due_by_milestone(index: PlanIndex) -> tuple[list[MilestoneDue], list[Entry]]:
+    """Each milestone with the top-level items due by it, in date order; then the items the
+    plan dates before its own issue that name no milestone (business before this revision).
 
-    An item whose ``due`` names a milestone belongs to that milestone; an item due on a date
-    belongs to the first milestone that is not over before that date.
+    An item whose ``due`` names a milestone belongs to that milestone, whatever its kind. Past
+    business and an item due on a date before the plan's issue stand apart, never under a
+    later milestone; any other item due on a date belongs to the first milestone that is not
+    over before that date.
     """
     ordered = sorted(index.plan.milestones, key=lambda m: m.begins.first())
     found: dict[str, list[Entry]] = {m.id: [] for m in ordered}
+    before: list[Entry] = []
     for entry in index.top_level():
-        home = _milestone_of(entry, index, ordered)
-        if home is not None:
-            found[home.id].append(entry)
-    return [MilestoneDue(m, found[m.id]) for m in ordered]
+        due = entry.item.due
+        if due is not None and due in index.milestones:
+            found[due].append(entry)
+        elif is_past(entry, index) or before_issue(index, due_date(due, index.milestones)):
+            before.append(entry)
+        else:
+            home = _milestone_of(entry, index, ordered)
+            if home is not None:
+                found[home.id].append(entry)
+    return [MilestoneDue(m, found[m.id]) for m in ordered], before
 
 
 def _milestone_of(entry: Entry, index: PlanIndex, ordered: list[Milestone]) -> Milestone | None:
-    due = entry.item.due
-    if due is not None and due in index.milestones:
-        return index.milestones[due]
-    when = due_date(due, index.milestones)
+    when = due_date(entry.item.due, index.milestones)
     return next((m for m in ordered if when is not None and m.finishes.last() >= when), None)
 
 
@@ -190,7 +200,8 @@ def label(entry: Entry) -> str:
 def build(index: PlanIndex, as_of: date, *, recorded: bool = False) -> Report:
     dropped = [(e, reason_for(e, Status.DROPPED)) for e in index.entries if e.item.status is Status.DROPPED]
     summary = summarize(index, as_of)
-    return Report(index, summary, gantt_bars(index, as_of), due_by_milestone(index), dropped, recorded)
+    milestones, before = due_by_milestone(index)
+    return Report(index, summary, gantt_bars(index, as_of), milestones, dropped, recorded, before=before)
 
 
 def point_marks(style: str, count: int) -> list[str]:
@@ -209,7 +220,7 @@ def item_facts(entry: Entry, index: PlanIndex) -> list[str]:
     document does not state carry their basis: "due 2026-12-31 (default)".
     """
     item = entry.item
-    facts = [shown_status(entry) if item.kind == "deliverable" else KIND_LABEL[item.kind]]
+    facts = [state_words(entry, index)]
     due = effective_due(entry, index)
     if item.due:
         mark = f" ({item.due_basis})" if unsure(item.due_basis) else ""
@@ -225,6 +236,16 @@ def item_facts(entry: Entry, index: PlanIndex) -> list[str]:
         note = latest_note(entry)
         facts.append(f"latest: {note}" if note else "no note recorded")
     return facts
+
+
+def state_words(entry: Entry, index: PlanIndex) -> str:
+    """What a report's table says of an item: its status, or what it is when not a deliverable
+    ("before this revision" for business the plan dates before its own issue)."""
+    if is_past(entry, index):
+        return KIND_LABEL["past"]
+    if entry.item.kind == "deliverable":
+        return rollup(entry).value
+    return KIND_LABEL[entry.item.kind]
 
 
 KIND_LABEL = {

@@ -24,8 +24,17 @@ from iwgplan.views.report import (
     milestone_when_text,
     overview,
     point_marks,
+    state_words,
 )
-from iwgplan.views.timeline import done_fraction, effective_due, headline, rollup
+from iwgplan.views.timeline import (
+    before_issue,
+    counted,
+    done_fraction,
+    effective_due,
+    headline,
+    is_past,
+    rollup,
+)
 
 CONTEXT_VERSION = 1
 
@@ -55,7 +64,7 @@ def item(entry: Entry, report: Report) -> dict[str, Any]:
         "description": it.description,
         "due": it.due,
         "due_date": _iso(due),
-        "overdue": due is not None and due < report.as_of and not status.closed,
+        "overdue": _late(entry, due, report),
         "completed": _iso(it.completed),
         "owners": list(it.owners),
         "partners": list(it.partners),
@@ -75,6 +84,14 @@ def item(entry: Entry, report: Report) -> dict[str, Any]:
         ],
         "children": [item(child, report) for child in entry.children],
     }
+
+
+def _late(entry: Entry, due: date | None, report: Report) -> bool:
+    """Overdue as the status screen counts it, by the item's own or inherited due date: never a
+    standing duty, a possibility or business from before the plan's issue."""
+    if due is None or due >= report.as_of or not counted(entry) or is_past(entry, report.index):
+        return False
+    return not before_issue(report.index, due) and not rollup(entry).closed
 
 
 def _blocks(group: Group, report: Report) -> list[dict[str, Any]]:
@@ -110,6 +127,17 @@ def _groups(report: Report) -> list[dict[str, Any]]:
     ]
 
 
+def _due_item(entry: Entry, report: Report) -> dict[str, Any]:
+    return {
+        "id": entry.id,
+        "number": entry.number,
+        "title": entry.item.title,
+        "label": label(entry),
+        "status": rollup(entry).value,
+        "shown": state_words(entry, report.index),
+    }
+
+
 def _milestones(report: Report) -> list[dict[str, Any]]:
     return [
         {
@@ -119,19 +147,19 @@ def _milestones(report: Report) -> list[dict[str, Any]]:
             "source": milestone_source(d.milestone),
             "first_day": _iso(d.milestone.begins.first()),
             "last_day": _iso(d.milestone.finishes.last()),
-            "due_by_it": [
-                {
-                    "id": e.id,
-                    "number": e.number,
-                    "title": e.item.title,
-                    "label": label(e),
-                    "status": rollup(e).value,
-                }
-                for e in d.entries
-            ],
+            "due_by_it": [_due_item(e, report) for e in d.entries],
         }
         for d in report.milestones
     ]
+
+
+def _before(report: Report) -> dict[str, Any]:
+    """The Milestones table's first row: items dated before the plan's issue that name no milestone."""
+    return {
+        "title": "Before this revision",
+        "when": f"before {report.index.plan.plan.date}",
+        "due_by_it": [_due_item(e, report) for e in report.before],
+    }
 
 
 def months(first: date, last: date) -> list[str]:
@@ -299,6 +327,7 @@ def build_context(report: Report) -> dict[str, Any]:
         "groups": _groups(report),
         **_attention(report),
         "milestones": _milestones(report),
+        "before_revision": _before(report),
         "references": [{"symbol": r.symbol, "title": r.title} for r in report.index.plan.references],
         "timeline": _timeline(report),
         "since": _since(report),

@@ -47,6 +47,17 @@ def before_issue(index: PlanIndex, due: date | None) -> bool:
     return due is not None and due < index.plan.plan.date
 
 
+def is_past(entry: Entry, index: PlanIndex) -> bool:
+    """Business the document reports from before its own issue: marked ``kind: past``, or an
+    open deliverable due before the plan's date. Shown as "before this revision", never as a
+    to-do or as late."""
+    if entry.item.kind == "past":
+        return True
+    if not counted(entry) or rollup(entry).closed:
+        return False
+    return before_issue(index, due_date(entry.item.due, index.milestones))
+
+
 def is_overdue(entry: Entry, index: PlanIndex, as_of: date) -> bool:
     """Open, a deliverable, due before ``as_of``, and not business from before the plan's issue."""
     due = due_date(entry.item.due, index.milestones)
