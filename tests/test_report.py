@@ -248,15 +248,9 @@ def test_html_report_in_headless_chromium(cli, tmp_path: Path) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     shot = ARTIFACTS / "report.png"
     flags = [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
+        *_headless(tmp_path),
         "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
         "--disable-sync",
-        f"--user-data-dir={tmp_path / 'profile'}",
         "--hide-scrollbars",
         "--window-size=1200,1800",
     ]
@@ -282,6 +276,19 @@ def test_html_report_in_headless_chromium(cli, tmp_path: Path) -> None:
 PRINT_MARGIN_PT = 14 / 25.4 * 72  # the report's @page margin
 
 
+def _headless(tmp_path: Path) -> list[str]:
+    """Headless Chromium in a profile of its own, quiet on the network, as every browser test runs it."""
+    return [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        f"--user-data-dir={tmp_path / 'profile'}",
+    ]
+
+
 def _print(browser: str, html: Path, paper: str, tmp_path: Path) -> Path:
     """Print ``html`` to PDF on ``paper`` as a user's browser does (the page's own @page margins)."""
     sized = tmp_path / f"report-{paper}.html"
@@ -292,13 +299,7 @@ def _print(browser: str, html: Path, paper: str, tmp_path: Path) -> Path:
     subprocess.run(
         [
             browser,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            f"--user-data-dir={tmp_path / 'profile'}",
+            *_headless(tmp_path),
             "--no-pdf-header-footer",
             f"--print-to-pdf={pdf}",
             sized.as_uri(),
@@ -521,13 +522,7 @@ def test_progress_chart_in_headless_chromium(cli, small: Path, tmp_path: Path) -
     alone = tmp_path / "chart.html"
     alone.write_text(f"<!DOCTYPE html><html><body style='margin:0'>{chart.group(0)}</body></html>", "utf-8")
     flags = [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        f"--user-data-dir={tmp_path / 'profile'}",
+        *_headless(tmp_path),
         "--hide-scrollbars",
         "--window-size=680,300",
     ]

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from iwgplan.plan.index import Entry
 from iwgplan.render.safe import line
 from iwgplan.views.context import Listing, View
-from iwgplan.views.provenance import unsure
+from iwgplan.views.provenance import owners_text
 from iwgplan.views.timeline import Dated, Summary, cookie, effective_due, headline, rollup, shown_status
 
 
@@ -45,10 +45,7 @@ def tiers_rows(summary: Summary) -> str:
 
 def _owners(d: Dated) -> str:
     """Owners as the document gives them, marked ``(inferred)`` or ``(default)`` when it does not."""
-    if d.entry is None or not d.entry.item.owners:
-        return ""
-    item = d.entry.item
-    return ", ".join(item.owners) + (f" ({item.owners_basis})" if unsure(item.owners_basis) else "")
+    return owners_text(d.entry.item) if d.entry is not None and d.entry.item.owners else ""
 
 
 def status(view: View, summary: Summary) -> str:

@@ -20,7 +20,7 @@ from iwgplan.plan.status import Status
 from iwgplan.render.columns import Fit, Rows, print_lines
 from iwgplan.render.safe import block, line
 from iwgplan.views.context import Listing, View
-from iwgplan.views.provenance import due_basis, issued_by_text, symbol_text, unsure
+from iwgplan.views.provenance import due_basis, issued_by_text, owners_text, symbol_text
 from iwgplan.views.timeline import (
     Dated,
     GroupSummary,
@@ -138,9 +138,7 @@ def owners_suffix(entry: Entry | None) -> Text:
     with the title on a narrow screen; marked when the document does not state it."""
     if entry is None or not entry.item.owners:
         return Text("")
-    basis = entry.item.owners_basis
-    mark = f" ({basis})" if unsure(basis) else ""
-    return Text(f" · {line(', '.join(entry.item.owners))}{mark}", style="dim")
+    return Text(f" · {line(owners_text(entry.item))}", style="dim")
 
 
 def _dated_rows(rows: list[Dated], caption: str, *, late: bool) -> Rows:
@@ -430,8 +428,7 @@ def _facts(view: View, entry: Entry) -> Rows:
             facts.add_row(key, Text(block(value)))
     for key, values in (("owners", item.owners), ("partners", item.partners), ("refs", item.refs)):
         if values:
-            mark = f" ({item.owners_basis})" if key == "owners" and unsure(item.owners_basis) else ""
-            facts.add_row(key, Text(line(", ".join(values)) + mark))
+            facts.add_row(key, Text(line(owners_text(item) if key == "owners" else ", ".join(values))))
     for e in item.evidence:
         facts.add_row("evidence", Text(" · ".join(line(str(x)) for x in (e.ref, e.title, e.date) if x)))
     missing = [d for d in item.depends_on if d.lower() not in index.by_id]

@@ -53,6 +53,12 @@ def milestone_basis(milestone: Milestone) -> str:
     return basis_text(milestone.basis, milestone.basis_note)
 
 
+def owners_text(item: ActionPoint) -> str:
+    """``IWG Co-Chairs (inferred)``: the owners, marked when the document does not name them."""
+    mark = f" ({item.owners_basis})" if unsure(item.owners_basis) else ""
+    return ", ".join(item.owners) + mark
+
+
 def unsure(basis: str | None) -> bool:
     """A fact the document does not state: worth a mark wherever it is shown."""
     return basis in ("inferred", "default", "outside")

@@ -10,7 +10,14 @@ from iwgplan.plan.dates import shift
 from iwgplan.plan.index import Entry, PlanIndex
 from iwgplan.plan.status import Status
 from iwgplan.views.context import as_of_text, as_of_words
-from iwgplan.views.provenance import BASIS_WORDS, issued_by_text, supersedes_text, symbol_text, unsure
+from iwgplan.views.provenance import (
+    BASIS_WORDS,
+    issued_by_text,
+    owners_text,
+    supersedes_text,
+    symbol_text,
+    unsure,
+)
 from iwgplan.views.timeline import (
     Summary,
     before_issue,
@@ -228,8 +235,7 @@ def item_facts(entry: Entry, index: PlanIndex) -> list[str]:
     if item.completed:
         facts.append(f"completed {item.completed}")
     if item.owners:
-        mark = f" ({item.owners_basis})" if unsure(item.owners_basis) else ""
-        facts.append("owners: " + ", ".join(item.owners) + mark)
+        facts.append("owners: " + owners_text(item))
     if item.partners:
         facts.append("with " + ", ".join(item.partners))
     if item.kind == "standing":
