@@ -31,8 +31,13 @@ COMMANDS = [
     *(["show", "late", "--format", f] for f in ("text", "json", "markdown")),
     *(["list", "--format", f] for f in ("text", "json", "markdown", "csv")),
     ["list", "--status", "blocked", "--overdue", "--owner", "Türkiye"],
-    *(["report", "--format", f] for f in ("markdown", "html")),
+    *(["report", "--format", f] for f in ("markdown", "html", "json")),
     *(["export", "--format", f] for f in ("ics", "mermaid", "csv", "json")),
+    *(["export", "--format", "ics", "--for", p] for p in ("outlook", "google", "apple")),
+    *(["status", "--owner", "ivoire", "--format", f] for f in ("text", "json", "markdown")),
+    ["list", "--format", "csv", "--raw"],
+    ["list", "--format", "csv", "--excel"],
+    ["export", "--format", "csv", "--excel"],
 ]
 
 
@@ -66,6 +71,19 @@ def test_hit_prints_what_a_miss_prints(cli, plan: Path, args: list[str], as_of: 
     hit = outputs(cli, args)
     assert uncached == miss == hit
     assert uncached[0] == 0
+
+
+@pytest.mark.parametrize("fmt", ["docx", "html", "markdown", "json"])
+def test_a_report_written_with_o_is_the_same_file_on_a_hit(cli, plan: Path, tmp_path: Path, fmt: str) -> None:  # type: ignore[no-untyped-def]
+    written = []
+    for i, first in enumerate([["--no-cache"], [], []]):  # bypassed, a miss, a hit
+        out = tmp_path / f"report{i}.{fmt}"
+        run = cli(*first, "report", "--format", fmt, "-o", out, "--plan", plan, "--as-of", AS_OF)
+        assert run.code == 0, run.err
+        written.append((run.out, out.read_bytes()))
+        assert len(cache_files()) == (0 if i == 0 else 1)
+    assert written[0] == written[1] == written[2]
+    assert written[0][1]
 
 
 def test_a_hit_neither_parses_nor_validates(cli, plan: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
@@ -211,7 +229,6 @@ def test_folder_under_a_file_is_skipped(cli, plan: Path, tmp_path: Path, monkeyp
     assert blocker.read_text() == "x"
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
 def test_read_only_folder_is_left_alone(cli, plan: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path / "ro-cache"
     folder.mkdir()

@@ -137,6 +137,8 @@ def store(identity: str, raw: bytes, data: Any) -> None:
         header = f"{salt()} {_digest(raw)} {_digest(payload)}\n".encode("ascii")
         target = entry_path(identity)
         target.parent.mkdir(parents=True, exist_ok=True)
+        if not os.stat(target.parent).st_mode & 0o222:
+            return  # a folder made read-only is left alone, even by root (who could write there)
         fd, temp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=target.parent)
     except Exception:
         return
