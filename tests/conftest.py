@@ -4,6 +4,7 @@ import os
 import shutil
 import sys
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "plans" / "workplan-2025-2026.yaml"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SMALL = FIXTURES / "small.yaml"
+# The suite's one day. Every in-process command reads "today" from iwgplan.plan.dates.today,
+# pinned to this by _clean_env, so a run that crosses midnight cannot write one date and
+# expect another (it did: 23 failures in CI at 00:00).
+TODAY = date.today()
 
 
 @pytest.fixture(autouse=True)
@@ -21,6 +26,7 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None
     for var in ("IWGPLAN_PLAN", "GITHUB_ACTIONS", "IWGPLAN_DEBUG", "FORCE_COLOR", "IWGPLAN_NO_CACHE"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("IWGPLAN_CACHE_DIR", str(tmp_path / "cache"))  # each test its own cache
+    monkeypatch.setattr("iwgplan.plan.dates.today", lambda: TODAY)
     from iwgplan.cli.output import State
 
     monkeypatch.setattr(State, "no_cache", False)  # --no-cache sets it for the process

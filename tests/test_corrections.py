@@ -4,15 +4,15 @@ flow history lists, comments kept."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import SMALL
+from tests.conftest import TODAY as DAY
 
 ORIGINAL = SMALL.read_text(encoding="utf-8")
-TODAY = date.today().isoformat()
+TODAY = DAY.isoformat()
 
 KID_B = """\
                 history:

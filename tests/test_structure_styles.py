@@ -3,14 +3,14 @@ trailing comma, block scalars, `|+` that owns the blank line after it), in LF, C
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import TODAY as DAY
 from tests.test_edit_styles import HEAD, ITEM, NEXT
 
-TODAY = date.today().isoformat()
+TODAY = DAY.isoformat()
 GAP = "            status: planned\n            history:\n              -   date: 2025-10-01\n                  note: x\n"
 TRAILING = "            status: planned\n            history: [{date: 2025-10-01, note: x},]\n"
 BLOCK_NOTE = (

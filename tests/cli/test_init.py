@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SHIPPED
+from tests.conftest import SHIPPED, TODAY
 
 
 def _modeline_target(plan: Path) -> Path:
@@ -64,9 +64,9 @@ def test_blank_plan_is_valid_and_filled_in(cli, tmp_path: Path, args, name, titl
     assert shown["title"] == "First action point" and shown["status"] == "planned"
     status = json.loads(cli("status", "--format", "json", "--plan", plan).out)
     assert (status["plan"]["id"], status["plan"]["title"]) == (name, title)
-    assert status["plan"]["date"] == date.today().isoformat() and status["plan"]["revision"] == 0
+    assert status["plan"]["date"] == TODAY.isoformat() and status["plan"]["revision"] == 0
     text = plan.read_text(encoding="utf-8")
-    today = date.today()
+    today = TODAY
     default_end = date(today.year + (today.month + 10) // 12, (today.month + 10) % 12 + 1, 1)
     start, end = period or (f"{today:%Y-%m}", f"{default_end:%Y-%m}")
     assert f"  period: {{start: {start}, end: {end}}}" in text

@@ -8,6 +8,7 @@ import typer
 
 from iwgplan.cli.common import DryRunOpt, ExactOpt, FutureOpt, IdArg, PlanOpt, handled
 from iwgplan.cli.progress import _day, _id, _run
+from iwgplan.plan import dates
 from iwgplan.plan.status import Status
 
 
@@ -39,7 +40,6 @@ def amend(
 
     Example: iwgplan amend fta --last --date 2026-05-01 --reason "typo in the year"
     """
-    from datetime import date
 
     from iwgplan.edit.corrections import Amendment
     from iwgplan.edit.corrections import amend as amend_entry
@@ -53,7 +53,7 @@ def amend(
     change = Amendment(day, status, note, remove, reason)
     _run(
         plan,
-        lambda index: amend_entry(index, _id(index, item_id, exact), entry, date.today(), change),
+        lambda index: amend_entry(index, _id(index, item_id, exact), entry, dates.today(), change),
         dry_run,
     )
 

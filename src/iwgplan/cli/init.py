@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 import stat
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -13,6 +12,7 @@ import typer
 
 from iwgplan.cli.common import err, handled
 from iwgplan.errors import IwgplanError, PlanInvalid, UsageError
+from iwgplan.plan import dates
 
 
 def init(
@@ -67,7 +67,7 @@ def _blank(name: str, title: str, start: str | None, end: str | None) -> tuple[s
     from iwgplan.files.blank import blank_plan
     from iwgplan.plan.dates import When
 
-    today = date.today()
+    today = dates.today()
     first = start or f"{today:%Y-%m}"
     try:
         begins = When.parse(first)

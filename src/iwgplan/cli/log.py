@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from iwgplan.cli.common import Fmt, PlanOpt, console, handled
+from iwgplan.plan import dates
 
 if TYPE_CHECKING:
     from iwgplan.files.gitlog import Bound, Commit, GitHistory
@@ -57,7 +58,7 @@ def bounds(history: GitHistory, since: str | None, until: str | None) -> tuple[B
     from iwgplan.files.gitlog import Bound
 
     start, stop = history.bound(since, "--since"), history.bound(until, "--until")
-    today = date.today()
+    today = dates.today()
     if start is not None and start.day is not None and start.day > today:
         raise UsageError(
             f"--since {start.text} is in the future (today is {today}); nothing has happened yet"

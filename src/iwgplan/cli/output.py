@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from iwgplan.errors import IwgplanError, PlanInvalid, Problem, UsageError
+from iwgplan.plan import dates
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -141,7 +142,7 @@ def parse_day(value: str | None, option: str) -> date | None:
 
 
 def as_of_day(value: str | None) -> date:
-    return parse_day(value, "--as-of") or date.today()
+    return parse_day(value, "--as-of") or dates.today()
 
 
 def emit(data: str | bytes, output: Path | None = None) -> None:

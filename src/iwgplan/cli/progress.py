@@ -20,6 +20,7 @@ from iwgplan.cli.common import (
     parse_day,
     resolve_ids,
 )
+from iwgplan.plan import dates
 
 
 def _run(plan, make, dry_run: bool, *, with_source: bool = False) -> None:  # type: ignore[no-untyped-def]
@@ -46,14 +47,13 @@ def _id(index, wanted: str, exact: bool) -> str:  # type: ignore[no-untyped-def]
 
 
 def _day(value: str | None, future: bool = False):  # type: ignore[no-untyped-def]
-    from datetime import date
 
     from iwgplan.errors import UsageError
 
-    day = parse_day(value, "--date") or date.today()
-    if day > date.today() and not future:
+    day = parse_day(value, "--date") or dates.today()
+    if day > dates.today() and not future:
         raise UsageError(
-            f"--date {day} is after today ({date.today()}); nothing was written."
+            f"--date {day} is after today ({dates.today()}); nothing was written."
             " Pass --future if you mean to record it ahead of time"
         )
     return day

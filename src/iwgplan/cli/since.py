@@ -12,6 +12,7 @@ from pathlib import Path
 from iwgplan.errors import UsageError
 from iwgplan.files.blobs import Plans
 from iwgplan.files.gitlog import GitHistory, HistoryError
+from iwgplan.plan import dates
 from iwgplan.plan.index import PlanIndex
 from iwgplan.views.history import (
     Progress,
@@ -41,8 +42,8 @@ def since_for(
     with GitHistory(path, shown) as history:
         bound = history.bound(spec, "--since")
         assert bound is not None
-        if bound.day is not None and bound.day > date.today():
-            raise UsageError(f"--since {spec} is in the future (today is {date.today()})")
+        if bound.day is not None and bound.day > dates.today():
+            raise UsageError(f"--since {spec} is in the future (today is {dates.today()})")
         head = history.resolve(until, "--rev") if until else None
         since = since_from_git(history, Plans(history.blob), bound, new, head)
     points = [*since.points, (as_of, done_share(new, as_of), None)]

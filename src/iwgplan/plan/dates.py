@@ -17,6 +17,14 @@ if TYPE_CHECKING:  # pydantic only when the models are built: the cached path ru
     from pydantic.json_schema import JsonSchemaValue
     from pydantic_core import core_schema
 
+
+def today() -> date:
+    """Today's date: the one clock every command reads ("today" in a screen, the date a
+    history entry is written with, the limit of --date). Call it as ``dates.today()`` so
+    that tests can pin it: a suite that runs across midnight must not see two days."""
+    return date.today()
+
+
 MIN_YEAR = 1995  # the WTO's first year: nothing a plan tracks can be older
 MAX_YEAR = 2100
 

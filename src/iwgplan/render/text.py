@@ -14,6 +14,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
+from iwgplan.plan import dates
 from iwgplan.plan.dates import shift
 from iwgplan.plan.index import Entry, PlanIndex, group_label
 from iwgplan.plan.status import Status
@@ -95,7 +96,7 @@ def timeline(summary: Summary, width: int) -> Text:
         legend.append(f"{number} ", style="bold magenta")
         legend.append(f"{milestone.id}  ")
     legend.append("▲ ", style="bold magenta")
-    legend.append("today" if summary.as_of == date.today() else "as of")
+    legend.append("today" if summary.as_of == dates.today() else "as of")
     under = Text(" " * 9 + "".join(marks), style="magenta")
     elapsed = Text(f"{summary.elapsed:.0%} of the period elapsed at {summary.as_of}", style="dim")
     return Text("\n").join([line, under, legend, elapsed])
