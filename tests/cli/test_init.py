@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from iwgplan.plan.model import SCHEMA_VERSION
 from tests.conftest import SHIPPED, TODAY
 
 
@@ -59,7 +60,9 @@ def test_blank_plan_is_valid_and_filled_in(cli, tmp_path: Path, args, name, titl
     folder = tmp_path / "new"
     assert cli("init", "--blank", folder, *args).code == 0
     plan = folder / "plans" / f"{name}.yaml"
-    assert cli("validate", plan).code == 0
+    checked = cli("validate", plan)  # the current version: no note asking to update it
+    assert (checked.code, checked.out, checked.err) == (0, f"{plan}: valid\n", "")
+    assert f"\nschema_version: {SCHEMA_VERSION}\n" in plan.read_text(encoding="utf-8")
     shown = json.loads(cli("show", "first-action", "--format", "json", "--plan", plan).out)
     assert shown["title"] == "First action point" and shown["status"] == "planned"
     status = json.loads(cli("status", "--format", "json", "--plan", plan).out)

@@ -11,6 +11,7 @@ import re
 from datetime import date
 
 from iwgplan.files.loading import load_text
+from iwgplan.plan.model import SCHEMA_VERSION
 
 _PLAIN = re.compile(r"[a-z][a-z0-9-]*|\d{4}-\d{2}(?:-\d{2})?")
 
@@ -21,7 +22,7 @@ TEMPLATE = """\
 # `iwgplan done ID`, `start`, `block`, `note` ...; check it with `iwgplan validate`.
 # The format is described in iwgplan's README, "The plan format"; your editor shows
 # help for each key through the schema named on the first line.
-schema_version: 1
+schema_version: {version}
 
 plan:
   id: {name}  # short and lower-case; stays the same in every revision
@@ -53,6 +54,7 @@ tiers:  # tiers hold focus areas, which hold action points
             number: "1"  # the document's own numbering, for display
             title: First action point  # what is to be done
             status: planned  # planned | in-progress | done | blocked | dropped
+            kind: deliverable  # deliverable | standing (a duty for the whole period) | past | possibility
             due: end  # a day, a month (YYYY-MM) or a milestone id
             owners: []  # who carries it out
             partners: []  # who helps
@@ -84,6 +86,7 @@ def blank_plan(*, name: str, title: str, start: str, end: str, today: date) -> s
         start=_scalar(start),
         end=_scalar(end),
         today=today.isoformat(),
+        version=SCHEMA_VERSION,
     )
     load_text(text, f"plans/{name}.yaml")
     return text
