@@ -15,12 +15,14 @@ from pathlib import Path
 
 import pytest
 
+import iwgplan
 from tests.conftest import SMALL
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 from generate import generate  # noqa: E402
 
 IWGPLAN = [sys.executable, "-m", "iwgplan"]
+PACKAGE = str(Path(iwgplan.__file__).parent)  # in a traceback, a frame of iwgplan's own code
 
 
 @pytest.fixture(scope="module")
@@ -120,13 +122,7 @@ def test_interrupt_during_start_up_exits_130_with_one_line() -> None:
     assert (done.returncode, done.stderr) == (130, "iwgplan: interrupted\n")
 
 
-@pytest.mark.parametrize("delay", [0.1, 0.2, 0.3, 0.4, 0.5, 0.7, 0.9])
-def test_interrupt_at_any_moment(delay: float) -> None:
-    """SIGINT at a range of moments once Python runs: imports, parsing, loading, rendering.
-
-    Never a traceback. A signal that lands while Python itself shuts down still kills it (-2);
-    that window is Python's, and iwgplan has printed nothing or its one line by then.
-    """
+def _interrupt_after(delay: float) -> tuple[int, str]:
     proc = subprocess.Popen(
         [*IWGPLAN, "report", "--plan", str(SMALL)],
         stdout=subprocess.DEVNULL,
@@ -136,7 +132,28 @@ def test_interrupt_at_any_moment(delay: float) -> None:
     time.sleep(delay)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
-    assert proc.returncode in (0, 130, -signal.SIGINT), (proc.returncode, err)
+    return proc.returncode, err
+
+
+def _in_python_start_up(err: str) -> bool:
+    """The signal came before any iwgplan code ran: Python's own start-up printed it (on a
+    loaded machine 0.1 s can be too early). No frame of the traceback is iwgplan's."""
+    return "KeyboardInterrupt" in err and PACKAGE not in err
+
+
+@pytest.mark.parametrize("delay", [0.1, 0.2, 0.3, 0.4, 0.5, 0.7, 0.9])
+def test_interrupt_at_any_moment(delay: float) -> None:
+    """SIGINT at a range of moments once Python runs: imports, parsing, loading, rendering.
+
+    Never a traceback. A signal that lands while Python itself shuts down still kills it (-2);
+    that window is Python's, and iwgplan has printed nothing or its one line by then.
+    """
+    for _ in range(20):
+        code, err = _interrupt_after(delay)
+        if not _in_python_start_up(err):
+            break
+        delay += 0.05  # a loaded machine was still starting Python itself: try later
+    assert code in (0, 130, -signal.SIGINT), (code, err)
     assert err.strip() in ("", "iwgplan: interrupted"), err
 
 
