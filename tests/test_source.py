@@ -74,9 +74,9 @@ def test_aliases_are_rejected_at_the_alias(cli, tmp_path: Path) -> None:
 def test_alias_bomb_fails_fast(cli, tmp_path: Path) -> None:
     lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     lines += [f"a{i}: &a{i} [{','.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: the work done, whatever the machine's load
     run = cli("validate", write(tmp_path, "\n".join(lines) + "\n"))
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 1.0
     assert run.code == 1
     assert ":2:10: aliases (*a0) and anchors are not allowed" in run.out
 

@@ -11,16 +11,20 @@ from pathlib import Path
 import pytest
 
 PROBE = """
-import resource, subprocess, sys, time
-start = time.perf_counter()
-done = subprocess.run([sys.executable, "-m", "iwgplan", "validate", sys.argv[1]], capture_output=True, text=True)
-print(done.returncode, time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+import resource, subprocess, sys
+done = subprocess.run(
+    [sys.executable, "-m", "iwgplan", "validate", sys.argv[1]], capture_output=True, text=True, timeout=120
+)
+used = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(done.returncode, used.ru_utime + used.ru_stime, used.ru_maxrss)
 print(done.stdout + done.stderr)
 """
 
 
 def validate_bounded(path: Path) -> tuple[int, float, float, str]:
-    """Exit code, seconds, peak RSS in MB and output of `iwgplan validate` as its own process."""
+    """Exit code, CPU seconds, peak RSS in MB and output of `iwgplan validate` as its own process.
+
+    CPU time, not wall time: the bound is on the work done, which a loaded machine does not change."""
     out = subprocess.run([sys.executable, "-c", PROBE, str(path)], capture_output=True, text=True, check=True)
     first, rest = out.stdout.split("\n", 1)
     code, seconds, rss_kb = first.split()
@@ -99,6 +103,6 @@ def test_code_tags_never_run(tmp_path: Path, payload: str) -> None:
 def test_timing_of_alias_bomb_in_process() -> None:
     from iwgplan.files.source import load_data
 
-    start = time.perf_counter()
+    start = time.process_time()
     data, problems = load_data(billion_laughs())
-    assert data is None and problems and time.perf_counter() - start < 0.5
+    assert data is None and problems and time.process_time() - start < 0.5
