@@ -142,6 +142,8 @@ def test_hover_shows_the_description_written_in_the_models(editor, key: str, des
     uri = _open(client, path, text)
     shown = " ".join(_hover(client, uri, text, key).split())
     assert description and " ".join(description.split()) in shown.replace("\\", "")
+    title = key.replace("_", " ").capitalize()
+    assert shown.startswith(f"#### {title} ") and "||" not in shown  # once, not once per branch
 
 
 def test_the_server_flags_a_value_that_breaks_the_grammar(editor) -> None:  # type: ignore[no-untyped-def]

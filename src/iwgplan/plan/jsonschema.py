@@ -29,12 +29,34 @@ _PLACES = (
 
 
 def schema_dict() -> dict[str, object]:
-    schema = Plan.model_json_schema()
+    schema = _nullable(Plan.model_json_schema())
+    assert isinstance(schema, dict)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "iwgplan work plan (schema_version 2)",
         **{k: v for k, v in schema.items() if k != "title"},
     }
+
+
+def _nullable(node: object) -> object:
+    """pydantic writes an optional value as ``anyOf: [{type: string, ...}, {type: null}]``;
+    an editor's hover then names the key once per branch ("Due || Due"). The same rule as one
+    schema: ``type: [string, null]``, with ``null`` added to an ``enum``. A ``$ref`` stays."""
+    if isinstance(node, list):
+        return [_nullable(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    node = {key: _nullable(value) for key, value in node.items()}
+    branches = node.get("anyOf")
+    if isinstance(branches, list) and len(branches) == 2 and {"type": "null"} in branches:
+        (other,) = [b for b in branches if b != {"type": "null"}]
+        if isinstance(other, dict) and isinstance(other.get("type"), str) and "$ref" not in other:
+            merged = {**other, "type": [other["type"], "null"]}
+            if "enum" in merged:
+                merged["enum"] = [*merged["enum"], None]
+            rest = {key: value for key, value in node.items() if key != "anyOf"}
+            return {**merged, **rest}
+    return node
 
 
 def schema_text() -> str:
