@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -453,3 +454,30 @@ def test_git_diff_survives_an_invalid_plan(tmp_path: Path, breakage: str, side: 
     assert "--- a/plans/b.yaml\n+++ b/plans/b.yaml\n" in out
     assert "-                title: Second kid\n+                title: Second child\n" in out
     assert not any(ord(c) < 0x20 and c not in "\n\t" for c in out), out
+
+
+def _unreadable(tmp_path: Path, how: str) -> Path:
+    target = tmp_path / f"side-{how}.yaml"
+    if how == "too-big":
+        with open(target, "wb") as handle:
+            handle.write(b"schema_version: 2\n")
+            handle.truncate(33 * 1024 * 1024)
+    elif how == "directory":
+        target.mkdir()
+    elif how == "fifo":
+        os.mkfifo(target)
+    return target  # "missing": never created
+
+
+@pytest.mark.parametrize("how", ["too-big", "directory", "fifo", "missing"])
+@pytest.mark.parametrize("side", ["old", "new"])
+def test_git_diff_never_shows_an_unread_side_as_empty(cli, tmp_path: Path, how: str, side: str) -> None:
+    """git's external driver with one side that cannot be read: the reason, and no plain diff
+    that would show every line of the plan deleted (or added)."""
+    bad, good = _unreadable(tmp_path, how), SMALL
+    old, new = (bad, good) if side == "old" else (good, bad)
+    run = cli("git-diff", "plans/small.yaml", old, "x" * 40, "100644", new, "y" * 40, "100644")
+    assert run.code == 0, run.err
+    assert "cannot be compared by id, so here is a plain diff:" in run.out
+    assert run.out.endswith("  (no plain diff either: a side could not be read)\n")
+    assert "@@" not in run.out and "\n-schema_version" not in run.out and "\n+schema_version" not in run.out

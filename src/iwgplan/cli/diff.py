@@ -106,7 +106,11 @@ def git_diff(
         print(line(f"iwgplan: {path} cannot be compared by id, so here is a plain diff:"))
         for problem in problems:
             print("  " + line(problem))
-        print(diff_out.plain(_plain_text(old_file), _plain_text(new_file), path), end="")
+        old_text, new_text = _plain_text(old_file), _plain_text(new_file)
+        if old_text is None or new_text is None:  # an unread side is not an empty file
+            print("  (no plain diff either: a side could not be read)")
+            return
+        print(diff_out.plain(old_text, new_text, path), end="")
         return
     old_side, new_side = sides
     titles = {g.id: f"{g.number} {g.title}" for g in new_side[1].groups}
@@ -129,9 +133,9 @@ def _git_sides(path: str, old_file: str, new_file: str) -> tuple[list[Any], list
     return sides, problems
 
 
-def _plain_text(spec: str) -> str:
-    """A side's text for the plain diff, read with the loader's bound; bytes that are not
-    UTF-8 are kept (and later shown as ``\\xNN``)."""
+def _plain_text(spec: str) -> str | None:
+    """A side's text for the plain diff, read with the loader's bound (None past it or when
+    it cannot be read); bytes that are not UTF-8 are kept (and later shown as ``\\xNN``)."""
     from pathlib import Path
 
     from iwgplan.files.source import read_bytes
@@ -139,7 +143,7 @@ def _plain_text(spec: str) -> str:
     try:
         return read_bytes(Path(spec), spec).decode("utf-8", "surrogateescape")
     except IwgplanError:
-        return ""
+        return None
 
 
 def register(app: typer.Typer) -> None:
