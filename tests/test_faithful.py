@@ -296,3 +296,79 @@ def test_past_business_in_every_output(cli, tmp_path: Path) -> None:
         "2025-07-03",
         "agenda-process (before this revision)",
     ] in word
+
+
+# An item the plan dates before its own issue (2025-09-10), in every status and every form of
+# `due`. Open, it is business before this revision on every screen; done or dropped, it is that.
+BEFORE_ISSUE_DUES = {"day": "2025-07-03", "month": "2025-08", "milestone": "july-meeting"}
+BEFORE_ISSUE_STATUSES = ["planned", "in-progress", "blocked", "done", "dropped"]
+
+
+def _dated_before_issue(tmp_path: Path, status: str, due: str) -> Path:
+    from tests.conftest import SMALL
+
+    text = SMALL.read_text(encoding="utf-8")
+    text = text.replace(
+        "milestones:\n", "milestones:\n  - {id: july-meeting, title: July meeting, date: 2025-07-03}\n", 1
+    )
+    extra = {"done": "\n            completed: 2025-08-01"}
+    text = text.replace(
+        "          - id: parent\n            title: Parent\n            status: planned\n            due: 2026-06\n",
+        f"          - id: parent\n            title: Parent\n            status: {status}{extra.get(status, '')}\n"
+        f"            due: {due}\n",
+        1,
+    )
+    plan = tmp_path / "plans" / "p.yaml"
+    plan.parent.mkdir(exist_ok=True)
+    plan.write_text(text, encoding="utf-8")
+    return plan
+
+
+@pytest.mark.parametrize("form", list(BEFORE_ISSUE_DUES))
+@pytest.mark.parametrize("state", BEFORE_ISSUE_STATUSES)
+def test_dated_before_issue_reads_the_same_in_list_as_in_status(
+    cli, tmp_path: Path, state: str, form: str
+) -> None:
+    plan = _dated_before_issue(tmp_path, state, BEFORE_ISSUE_DUES[form])
+    check = cli("validate", plan)
+    assert check.code == 0, check.out + check.err
+    past = state not in ("done", "dropped")
+    day = "2026-01-01"
+    summary = json.loads(cli("status", "--plan", plan, "--as-of", day, "--format", "json").out)
+    assert ("parent" in _ids(summary["past"])) is past
+    assert "parent" not in _ids(summary["overdue"])
+    listed = {
+        r["id"]: r
+        for r in json.loads(cli("list", "--plan", plan, "--as-of", day, "--format", "json").out)[
+            "action_points"
+        ]
+    }
+    assert (listed["parent"]["kind"], listed["parent"]["recorded_kind"]) == (
+        "past" if past else "deliverable",
+        "deliverable",
+    )
+    rows = {
+        r["id"]: r
+        for r in csv.DictReader(
+            io.StringIO(cli("list", "--plan", plan, "--as-of", day, "--format", "csv").out)
+        )
+    }
+    assert rows["parent"]["kind"] == listed["parent"]["kind"]
+    shown = "past" if past else ("done" if state == "done" else "dropped")
+    text = cli("list", "--plan", plan, "--as-of", day).out
+    assert any(
+        line.split()[1:4:2] == ["parent", shown] for line in text.splitlines() if " parent " in line
+    ), text
+    markdown = cli("list", "--plan", plan, "--as-of", day, "--format", "markdown").out
+    assert any(f"| parent | {shown}" in line for line in markdown.splitlines()), markdown
+    show = cli("show", "parent", "--plan", plan, "--as-of", day).out
+    assert f"status     {shown}" in show
+    assert ("dated before this revision of 2025-09-10" in show) is past
+    report = cli("report", "--plan", plan, "--as-of", day).out
+    (told,) = [line for line in report.splitlines() if line.startswith("- **•** Parent — ")]
+    assert told.startswith(f"- **•** Parent — {'before this revision' if past else shown}"), told
+    assert "parent" not in _ids(
+        json.loads(cli("list", "--plan", plan, "--as-of", day, "--overdue", "--format", "json").out)[
+            "action_points"
+        ]
+    )

@@ -104,7 +104,7 @@ def listing(result: Listing) -> str:
         [
             e.number,
             e.id,
-            f"{shown_status(e)} {cookie(e)}".strip(),
+            f"{shown_status(e, view.index)} {cookie(e)}".strip(),
             effective_due(e, view.index) or "",
             ", ".join(e.item.owners),
             e.item.title,
@@ -136,7 +136,7 @@ def show(view: View, entry: Entry) -> str:
             *(p.item.title for p in entry.ancestors()),
         ]
     )
-    rows: list[list[object]] = [["id", item.id], ["status", shown_status(entry)]]
+    rows: list[list[object]] = [["id", item.id], ["status", shown_status(entry, view.index)]]
     due = effective_due(entry, view.index)
     if due:
         rows.append(["due", f"{due}" + (f" ({item.due})" if item.due and item.due != str(due) else "")])

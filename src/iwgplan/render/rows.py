@@ -10,7 +10,7 @@ from typing import Any
 
 from iwgplan.plan.index import Entry, PlanIndex
 from iwgplan.render.safe import csv_cell
-from iwgplan.views.timeline import cookie, effective_due, rollup
+from iwgplan.views.timeline import cookie, effective_due, effective_kind, rollup
 
 ROW_KEYS = [
     "id",
@@ -30,6 +30,7 @@ ROW_KEYS = [
     "depends_on",
     "children_done",
     "kind",
+    "recorded_kind",
 ]
 
 
@@ -53,7 +54,8 @@ def item_row(entry: Entry, index: PlanIndex) -> dict[str, Any]:
         "refs": list(item.refs),
         "depends_on": list(item.depends_on),
         "children_done": cookie(entry) or None,
-        "kind": item.kind,
+        "kind": effective_kind(entry, index),
+        "recorded_kind": item.kind,
     }
 
 

@@ -28,6 +28,7 @@ from iwgplan.views.timeline import (
     Summary,
     cookie,
     effective_due,
+    effective_kind,
     headline,
     holds,
     latest_note,
@@ -285,16 +286,16 @@ def status_cell(status: Status) -> list[Text]:
     return [status_text(status), Text(SHORT[status.value], style=STYLE[status.value])]
 
 
-def kind_text(entry: Entry) -> Text:
+def kind_text(entry: Entry, index: PlanIndex) -> Text:
     """The status, or what the item is when it is not a deliverable: standing, past, possible."""
-    shown = shown_status(entry)
+    shown = shown_status(entry, index)
     return Text(shown, style=STYLE.get(shown, "magenta"))
 
 
-def kind_cell(entry: Entry) -> list[Text]:
-    if entry.item.kind == "deliverable":
+def kind_cell(entry: Entry, index: PlanIndex) -> list[Text]:
+    if effective_kind(entry, index) == "deliverable":
         return status_cell(rollup(entry))
-    return [kind_text(entry), Text(shown_status(entry)[:4], style="magenta")]
+    return [kind_text(entry, index), Text(shown_status(entry, index)[:4], style="magenta")]
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:
@@ -331,7 +332,7 @@ def listing(result: Listing, console: Console, *, fit: Fit = Fit.FULL) -> None:
         rows.add(
             number=Text(line(entry.own), style="dim"),
             id=ident,
-            status=kind_cell(entry),
+            status=kind_cell(entry, view.index),
             due=str(due or ""),
             owners=owners_cell([line(o) for o in entry.item.owners]),
             title=Text(line(entry.item.title)),
@@ -402,8 +403,11 @@ def _facts(view: View, entry: Entry) -> Rows:
     facts = _Facts()
     facts.add_row("id", line(item.id))
     facts.add_row("number", Text(line(entry.own)))  # the document's own, in its tier and focus area
-    status = kind_text(entry)
-    if item.kind == "deliverable" and rollup(entry) is not item.status:
+    status = kind_text(entry, index)
+    if effective_kind(entry, index) != item.kind:  # open, and dated before the plan's issue
+        status.append(f" (dated before this revision of {index.plan.plan.date}; recorded: ", style="dim")
+        status.append(f"{rollup(entry).value})", style="dim")
+    elif item.kind == "deliverable" and rollup(entry) is not item.status:
         status.append(f" (recorded: {item.status.value}; rolled up from its sub-points)", style="dim")
     facts.add_row("status", status)
     group = entry.group
@@ -445,7 +449,7 @@ def _related(caption: str, entries: list[Entry], index: PlanIndex) -> Rows:
         rows.add(
             number=Text(f"  {line(other.number)}", style="dim"),
             id=Text(line(other.id), style="bold"),
-            status=kind_cell(other),
+            status=kind_cell(other, index),
             title=Text(line(other.item.title)),
         )
     return rows

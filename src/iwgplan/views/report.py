@@ -24,6 +24,7 @@ from iwgplan.views.timeline import (
     done_fraction,
     due_date,
     effective_due,
+    effective_kind,
     is_overdue,
     is_past,
     latest_note,
@@ -247,11 +248,10 @@ def item_facts(entry: Entry, index: PlanIndex) -> list[str]:
 def state_words(entry: Entry, index: PlanIndex) -> str:
     """What a report's table says of an item: its status, or what it is when not a deliverable
     ("before this revision" for business the plan dates before its own issue)."""
-    if is_past(entry, index):
-        return KIND_LABEL["past"]
-    if entry.item.kind == "deliverable":
+    kind = effective_kind(entry, index)
+    if kind == "deliverable":
         return rollup(entry).value
-    return KIND_LABEL[entry.item.kind]
+    return KIND_LABEL[kind]
 
 
 KIND_LABEL = {

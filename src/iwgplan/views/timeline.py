@@ -349,11 +349,19 @@ def latest_note(entry: Entry) -> str | None:
 KIND_WORDS = {"standing": "standing", "past": "past", "possibility": "possible"}
 
 
-def shown_status(entry: Entry) -> str:
+def effective_kind(entry: Entry, index: PlanIndex) -> str:
+    """What every screen says the item is: its ``kind``, except that an open deliverable the
+    plan dates before its own issue is ``past`` (:func:`is_past`), as status, the calendar and
+    the reports show it."""
+    return "past" if is_past(entry, index) else entry.item.kind
+
+
+def shown_status(entry: Entry, index: PlanIndex) -> str:
     """The status a screen shows: a deliverable's rolled-up status, else what the item is."""
-    if entry.item.kind == "deliverable":
+    kind = effective_kind(entry, index)
+    if kind == "deliverable":
         return rollup(entry).value
-    return KIND_WORDS[entry.item.kind]
+    return KIND_WORDS[kind]
 
 
 _PARTS = re.compile(r"(.*?)(?:\(([a-z])\)|\.(\d+))$")
