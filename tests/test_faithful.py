@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import html as html_lib
 import io
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -137,6 +139,28 @@ def dated(tmp_path: Path) -> Path:
     return path
 
 
+Milestones = list[tuple[str, str, list[str]]]
+
+
+def _html_milestones(html: str) -> Milestones:
+    """The HTML report's Milestones table: each row's milestone, when, and the items due by it."""
+    table = html.split("<h2>Milestones</h2>", 1)[1].split("</table>", 1)[0]
+    rows = []
+    for row in re.findall(r"<tr><td>(.*?)</td></tr>", table, re.S):
+        cells = re.split(r"</td><td[^>]*>", row)
+        items = [re.sub(r"<[^>]+>", "", li) for li in re.findall(r"<li>(.*?)</li>", cells[2], re.S)]
+        rows.append((re.sub(r"<br>.*", "", cells[0]), cells[1], [html_lib.unescape(i) for i in items]))
+    return rows
+
+
+def _word_milestones(cli, plan: Path, on: str, tmp_path: Path) -> Milestones:  # type: ignore[no-untyped-def]
+    """The Word report's Milestones table as rows of milestone, when, and the items due by it."""
+    return [
+        (title.split("\n")[0], when, [i for i in items.split("\n") if i != "—"])
+        for title, when, items in _docx_milestones(cli, plan, tmp_path, on)
+    ]
+
+
 def test_one_set_of_dates_in_every_output(cli, dated: Path, tmp_path: Path) -> None:
     """A month milestone, a range milestone and a due on each: the same dates everywhere."""
     on = "2026-04-15"  # after the range, inside nothing, before the month
@@ -165,6 +189,19 @@ def test_one_set_of_dates_in_every_output(cli, dated: Path, tmp_path: Path) -> N
     milestones = md.split("## Milestones", 1)[1]
     assert "| A month | 2026-06 | Tier one, 1 Due with the month (planned) |" in milestones
     assert "| A range | 2026-03-26 to 2026-03-29 | Tier one, 2 Due with the range (planned)" in milestones
+    assert (
+        _html_milestones(html)
+        == _word_milestones(cli, dated, on, tmp_path)
+        == [
+            (
+                "Before this revision",
+                "before 2026-01-10",
+                ["Tier one, 3 Before issue (before this revision)"],
+            ),
+            ("A range", "2026-03-26 to 2026-03-29", ["Tier one, 2 Due with the range (planned)"]),
+            ("A month", "2026-06", ["Tier one, 1 Due with the month (planned)"]),
+        ]
+    )
     from icalendar import Calendar
 
     ics = tmp_path / "p.ics"
@@ -294,7 +331,8 @@ def test_past_business_in_every_output(cli, tmp_path: Path) -> None:
     assert [
         "IWG meeting presenting the new agenda building process",
         "2025-07-03",
-        "agenda-process (before this revision)",
+        "5.1(a) A new agenda building process will be prepared and presented at the IWG meeting of"
+        " 3 July 2025 (before this revision)",
     ] in word
 
 
@@ -372,3 +410,51 @@ def test_dated_before_issue_reads_the_same_in_list_as_in_status(
             "action_points"
         ]
     )
+
+
+def test_milestones_table_files_each_item_under_one_milestone(cli, tmp_path: Path) -> None:
+    """Under a milestone: the items whose `due` names it, and the items due on a date by its end
+    that no earlier milestone takes; an item due after every milestone, under none; business
+    before the plan's issue apart. The same rows in Markdown, HTML and Word."""
+    extra = (
+        '          - {id: early, number: "4", title: Dated before the range, status: planned, due: 2026-02-01}\n'
+        '          - {id: in-range, number: "5", title: Dated inside the range, status: planned, due: 2026-03-28}\n'
+        '          - {id: same-month, number: "6", title: Dated in the month, status: planned, due: 2026-06}\n'
+        '          - {id: by-month-too, number: "7", title: Also by the month, status: done, due: month,'
+        " completed: 2026-04-02}\n"
+        '          - {id: after-all, number: "8", title: Due after every milestone, status: planned, due: 2026-11-15}\n'
+    )
+    plan = tmp_path / "grouped.yaml"
+    plan.write_text(DATED + extra, encoding="utf-8")
+    assert cli("validate", plan).code == 0
+    on = "2026-04-15"
+    expected = [
+        ("Before this revision", "before 2026-01-10", ["Tier one, 3 Before issue (before this revision)"]),
+        (
+            "A range",
+            "2026-03-26 to 2026-03-29",
+            [
+                "Tier one, 2 Due with the range (planned)",
+                "Tier one, 4 Dated before the range (planned)",
+                "Tier one, 5 Dated inside the range (planned)",
+            ],
+        ),
+        (
+            "A month",
+            "2026-06",
+            [
+                "Tier one, 1 Due with the month (planned)",
+                "Tier one, 6 Dated in the month (planned)",
+                "Tier one, 7 Also by the month (done)",
+            ],
+        ),
+    ]
+    html = cli("report", "--format", "html", "--as-of", on, "--plan", plan).out
+    assert _html_milestones(html) == expected
+    assert _word_milestones(cli, plan, on, tmp_path) == expected
+    markdown = cli("report", "--as-of", on, "--plan", plan).out.split("## Milestones", 1)[1]
+    markdown = markdown.split("\n## ", 1)[0]
+    for title, when, items in expected:
+        (row,) = [r for r in markdown.splitlines() if r.startswith(f"| {title} | {when} | ")]
+        assert row.split(" | ")[2].rstrip(" |").split("; ") == items, row
+    assert "Due after every milestone" not in markdown

@@ -451,12 +451,18 @@ def _milestones(w: Writer, ctx: Ctx) -> None:
     w.paragraph("Heading1", ["Milestones"])
     before = ctx["before_revision"]
     rows = [[before["title"], before["when"], _due_list(before["due_by_it"])]] if before["due_by_it"] else []
-    rows += [[m["title"], m["when"], _due_list(m["due_by_it"])] for m in ctx["milestones"]]
-    w.table(["milestone", "when", "due by it"], rows, [70, 35, 65])
+    rows += [[_milestone_cell(m), m["when"], _due_list(m["due_by_it"])] for m in ctx["milestones"]]
+    w.table(["milestone", "when", "due by it"], rows, [55, 35, 80])
+
+
+def _milestone_cell(m: dict[str, Any]) -> list[Run]:
+    """The milestone's title, with the note on its dates' source when they are not the document's."""
+    return [(m["title"], ""), *([("\n" + m["source"], "i")] if m.get("source") else [])]
 
 
 def _due_list(items: list[dict[str, Any]]) -> str:
-    return ", ".join(f"{d['id']} ({d['shown']})" for d in items) or "—"
+    """One line per item, its number and title as the HTML and Markdown reports give them."""
+    return "\n".join(f"{d['label']} ({d['shown']})" for d in items) or "—"
 
 
 def _references(w: Writer, ctx: Ctx) -> None:
