@@ -458,3 +458,30 @@ def test_milestones_table_files_each_item_under_one_milestone(cli, tmp_path: Pat
         (row,) = [r for r in markdown.splitlines() if r.startswith(f"| {title} | {when} | ")]
         assert row.split(" | ")[2].rstrip(" |").split("; ") == items, row
     assert "Due after every milestone" not in markdown
+
+
+def test_points_from_outside_the_document_say_so_in_every_report(cli, tmp_path: Path) -> None:
+    """2.2 names four pillars without listing them: the plan lists them from FACTS.md and marks
+    it in the data (points_basis: outside), and each report says so beside them; points the
+    document lists itself (2.3's (a) to (c)) carry no mark."""
+    import docx
+
+    from iwgplan.files.loading import load_text
+
+    index = load_text(SHIPPED.read_text(encoding="utf-8"), str(SHIPPED))[1]
+    pillars = next(o for o in index.plan.objectives if o.id == "pillars")
+    assert (pillars.points_basis, len(pillars.points)) == ("outside", 4)
+    said = "The points: from outside the document: the four pillars of WT/L/1095/Rev.1 in short"
+    md = cli("report", "--plan", SHIPPED, "--as-of", "2026-11-28").out
+    html = cli("report", "--format", "html", "--plan", SHIPPED, "--as-of", "2026-11-28").out
+    out = tmp_path / "r.docx"
+    assert cli("report", "--format", "docx", "-o", out, "--plan", SHIPPED, "--as-of", "2026-11-28").code == 0
+    word = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    for text in (md, html, word):
+        assert text.count("The points: ") == 1 and said in text
+        assert text.index("Contributing to Aid for Trade") < text.index(said) < text.index("The main purpose")
+    unmarked = tmp_path / "unmarked.yaml"
+    unmarked.write_text(
+        SHIPPED.read_text(encoding="utf-8").replace("    points_basis: outside\n", "", 1), encoding="utf-8"
+    )
+    assert "The points: " not in cli("report", "--plan", unmarked, "--as-of", "2026-11-28").out

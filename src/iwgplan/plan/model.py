@@ -246,6 +246,16 @@ class Objective(Model):
         examples=["letters"],
     )
     closing: str | None = Field(default=None, description="Text that follows the points.")
+    points_basis: Basis | None = Field(
+        default=None,
+        description=f"Where the points come from, when the document does not list them: {_BASIS}.",
+        examples=["outside"],
+    )
+    points_note: str | None = Field(
+        default=None,
+        description="A short note on the points' basis, shown with them.",
+        examples=["in short, from WT/L/1095/Rev.1"],
+    )
 
 
 class Milestone(Model):

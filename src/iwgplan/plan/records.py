@@ -152,7 +152,17 @@ class Reference(Record):
 
 
 class Objective(Record):
-    __slots__ = ("id", "number", "text", "refs", "points", "points_style", "closing")
+    __slots__ = (
+        "id",
+        "number",
+        "text",
+        "refs",
+        "points",
+        "points_style",
+        "closing",
+        "points_basis",
+        "points_note",
+    )
     FIELDS = (
         ("id", None, None),
         ("number", None, None),
@@ -161,6 +171,8 @@ class Objective(Record):
         ("points", None, _LIST),
         ("points_style", None, "bullets"),
         ("closing", None, None),
+        ("points_basis", None, None),
+        ("points_note", None, None),
     )
 
 

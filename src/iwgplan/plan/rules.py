@@ -33,6 +33,8 @@ V2_KEYS = frozenset(
         "title_basis",
         "points_style",
         "closing",
+        "points_basis",
+        "points_note",
         "basis",
         "basis_note",
         "kind",

@@ -300,6 +300,8 @@ def _objectives(w: Writer, ctx: Ctx) -> None:
                 "ListBullet" if bullet else None,
                 [point["text"] if bullet else f"{point['mark']} {point['text']}"],
             )
+        if o["points_source"]:
+            w.paragraph(None, [(f"The points: {o['points_source']}.", "i")])
         if o["closing"]:
             w.paragraph(None, [o["closing"]])
 

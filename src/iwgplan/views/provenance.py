@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # screens run on plan.records too, without pydantic
-    from iwgplan.plan.model import ActionPoint, Milestone, PlanMeta
+    from iwgplan.plan.model import ActionPoint, Milestone, Objective, PlanMeta
 
 BASIS_WORDS = {
     "document": "stated in the document",
@@ -51,6 +51,14 @@ def due_basis(item: ActionPoint) -> str:
 
 def milestone_basis(milestone: Milestone) -> str:
     return basis_text(milestone.basis, milestone.basis_note)
+
+
+def points_source(objective: Objective) -> str:
+    """Where a paragraph's listed points come from, when the document does not list them
+    (``from outside the document: ...``); empty when they are the document's own."""
+    if not unsure(objective.points_basis):
+        return ""
+    return basis_text(objective.points_basis, objective.points_note)
 
 
 def owners_text(item: ActionPoint) -> str:

@@ -14,6 +14,7 @@ from typing import Any
 from iwgplan.plan.index import Entry, Group, group_label
 from iwgplan.views.context import as_of_words
 from iwgplan.views.history import ROWS, Moved, since_heading, since_lines
+from iwgplan.views.provenance import points_source
 from iwgplan.views.report import (
     Bar,
     Report,
@@ -208,6 +209,7 @@ def _objectives(report: Report) -> list[dict[str, Any]]:
                 for m, p in zip(point_marks(o.points_style, len(o.points)), o.points, strict=True)
             ],
             "closing": o.closing,
+            "points_source": points_source(o),
         }
         for o in report.index.plan.objectives
     ]
