@@ -429,6 +429,46 @@ def test_each_distinct_blob_is_parsed_once(story: Repo) -> None:
     assert plans.parsed == len(blobs)
 
 
+def test_a_long_walk_holds_a_few_plans_not_all(story: Repo) -> None:
+    """iwgplan runs with the cyclic collector off; a plan's index has cycles (an item and its
+    sub-points). Walking 40 commits, the plans dropped are freed as the walk goes: memory stays
+    flat in the number of commits (benchmarks/history.py measures the RSS)."""
+    import gc
+    import weakref
+
+    from iwgplan.files import blobs
+    from iwgplan.files.gitlog import GitHistory
+    from iwgplan.views.history import steps
+
+    text = story.plan.read_text(encoding="utf-8")
+    for n in range(34):
+        story.commit(text + f"# edit {n}\n", f"edit {n}", "2025-12-02")
+    made: list[weakref.ref[object]] = []
+    real_check = blobs.check_text
+
+    def check(source: str, shown: str):  # type: ignore[no-untyped-def]
+        checked = real_check(source, shown)
+        made.append(
+            weakref.ref(next(e for e in checked.index.entries if e.children).item)
+        )  # its entry is in a cycle
+        return checked
+
+    alive = []
+    gc.collect()
+    gc.disable()
+    try:
+        blobs.check_text = check
+        with GitHistory(story.plan, "plans/small.yaml") as history:
+            plans = blobs.Plans(history.blob)
+            for _ in steps(history.commits(), plans):
+                alive.append(sum(r() is not None for r in made))
+    finally:
+        blobs.check_text = real_check
+        gc.unfreeze()
+        gc.enable()
+    assert len(made) == 40 and max(alive) <= 12, alive  # kept 3, and at most 8 dropped awaiting collection
+
+
 def test_hostile_text_in_commits_and_plan_is_shown_not_obeyed(cli, story: Repo) -> None:
     story.edit(
         "title: An extra item", 'title: "Extra \\e]0;pwned\\a item"', "Rename \x1b[31mred", "2025-12-02"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections import OrderedDict
 from collections.abc import Callable
 
@@ -18,12 +19,21 @@ class Plans:
     only their one-line reason.
     """
 
+    # iwgplan runs with the cyclic garbage collector off (cli.main), but a plan's index has
+    # cycles (an entry and its sub-points): a walk over hundreds of commits would keep every
+    # plan it dropped. Every so many plans dropped, the garbage is collected; what was alive
+    # before the walk is frozen first, so that each collection looks only at the plans since.
+    COLLECT_EVERY = 8
+
     def __init__(self, read: Callable[[str], bytes], keep: int = 3) -> None:
         self._read = read
         self._keep = keep
         self._plans: OrderedDict[str, PlanIndex] = OrderedDict()
         self.invalid: dict[str, str] = {}
         self.parsed = 0
+        self._dropped = 0
+        if not gc.isenabled():
+            gc.freeze()
 
     def get(self, blob: str, shown: str) -> PlanIndex | str:
         """The plan in ``blob``, or why it does not load."""
@@ -47,6 +57,9 @@ class Plans:
         self._plans[blob] = checked.index
         if len(self._plans) > self._keep:
             self._plans.popitem(last=False)
+            self._dropped += 1
+            if self._dropped % self.COLLECT_EVERY == 0 and not gc.isenabled():
+                gc.collect()
         return checked.index
 
 

@@ -7,6 +7,7 @@ is due or ends. Pure: no I/O; pydantic-core only inside its schema hooks.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -98,17 +99,34 @@ def _validate_when(value: object) -> When:
         return value
     if not isinstance(value, str):
         raise ValueError("expected a date (YYYY-MM-DD) or a month (YYYY-MM) as text")
-    return When.parse(value)
+    return _when_of(value)
 
 
 def parse_day(value: object) -> date:
     """A full ISO day given as text; YAML 1.2 leaves dates as strings, so that is all we see."""
     if isinstance(value, date):
         return value
-    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+    if not isinstance(value, str):
         raise ValueError("expected a date as YYYY-MM-DD")
-    when = When.parse(value)
-    return when.first()
+    return _day_of(value)
+
+
+# A plan repeats the same few hundred dates (every history entry has one), and a history of
+# 500 commits reads each of them 500 times: the text of each is parsed once. Both results are
+# immutable; an error is raised afresh each time (lru_cache keeps no exceptions).
+@functools.lru_cache(maxsize=8192)
+def _when_of(text: str) -> When:
+    return When.parse(text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _day_of(text: str) -> date:
+    if not _DAY_RE.fullmatch(text):
+        raise ValueError("expected a date as YYYY-MM-DD")
+    return _when_of(text).first()
+
+
+_DAY_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def shift(day: date, days: int) -> date:
