@@ -234,3 +234,44 @@ def test_exit_codes_survive_the_fast_exit(tmp_path: Path) -> None:
     assert _run("--version", env=env).returncode == 0
     help_run = _run("status", "--help", env=env)
     assert help_run.returncode == 0 and "Usage: iwgplan status" in help_run.stdout
+
+
+SINCE = [
+    ["status", "--since", "2025-10-15"],
+    ["status", "--since", "2025-10-15", "--format", "json", "--as-of", "2025-12-20"],
+    ["status", "--since", "HEAD~3", "--format", "markdown"],
+    ["status", "--since", "no-such-tag"],
+    ["status", "--since", "2099-01-01"],
+    ["status", "--since", "2025-02-30"],
+]
+
+
+@pytest.mark.parametrize("argv", SINCE, ids=lambda a: " ".join(a))
+def test_since_on_a_hit_prints_what_the_typer_app_prints(  # type: ignore[no-untyped-def]
+    cli, argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.test_history import build_story
+
+    story = build_story(tmp_path / "story")
+    args = [*argv, "--plan", str(story.plan)]
+    typer_run = cli(*args)  # also fills the cache, the plan's and its blobs'
+    capsys.readouterr()
+    code = front.run(args)
+    fast = capsys.readouterr()
+    assert code is not None, "the start-up path handed a cached plan over"
+    assert (code, fast.out, fast.err) == (typer_run.code, typer_run.out, typer_run.err)
+    uncached = cli("--no-cache", *args)
+    assert (uncached.code, uncached.out, uncached.err) == (typer_run.code, typer_run.out, typer_run.err)
+
+
+def test_a_warm_since_reads_no_blob_twice_and_imports_no_pydantic(tmp_path: Path) -> None:
+    from tests.test_history import build_story
+
+    story = build_story(tmp_path / "story")
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "80", "IWGPLAN_CACHE_DIR": str(tmp_path / "cache")}
+    args = ("status", "--since", "2025-10-15", "--plan", str(story.plan))
+    cold, warm = _run(*args, env=env), _run(*args, env=env)
+    assert cold.returncode == warm.returncode == 0 and "Since 2025-10-15" in cold.stdout
+    assert cold.stdout == warm.stdout
+    assert {"typer", "pydantic", "yaml"} <= _imported(cold.stderr)
+    assert not {"typer", "click", "pydantic", "yaml"} & _imported(warm.stderr)

@@ -436,7 +436,7 @@ def test_a_long_walk_holds_a_few_plans_not_all(story: Repo) -> None:
     import gc
     import weakref
 
-    from iwgplan.files import blobs
+    from iwgplan.files import blobs, loading
     from iwgplan.files.gitlog import GitHistory
     from iwgplan.views.history import steps
 
@@ -444,7 +444,7 @@ def test_a_long_walk_holds_a_few_plans_not_all(story: Repo) -> None:
     for n in range(34):
         story.commit(text + f"# edit {n}\n", f"edit {n}", "2025-12-02")
     made: list[weakref.ref[object]] = []
-    real_check = blobs.check_text
+    real_check = loading.check_text
 
     def check(source: str, shown: str):  # type: ignore[no-untyped-def]
         checked = real_check(source, shown)
@@ -457,13 +457,13 @@ def test_a_long_walk_holds_a_few_plans_not_all(story: Repo) -> None:
     gc.collect()
     gc.disable()
     try:
-        blobs.check_text = check
+        loading.check_text = check
         with GitHistory(story.plan, "plans/small.yaml") as history:
             plans = blobs.Plans(history.blob)
             for _ in steps(history.commits(), plans):
                 alive.append(sum(r() is not None for r in made))
     finally:
-        blobs.check_text = real_check
+        loading.check_text = real_check
         gc.unfreeze()
         gc.enable()
     assert len(made) == 40 and max(alive) <= 12, alive  # kept 3, and at most 8 dropped awaiting collection

@@ -56,6 +56,7 @@ COMMANDS: dict[str, Command] = {
             "--horizon": Opt("horizon", "int", 60, low=0, high=3660),
             "--format": Opt("fmt", "choice", "text", FORMATS),
             "--owner": Opt("owner", "text"),
+            "--since": Opt("since", "text"),
             "--plan": _PLAN,
             **_SCREEN,
         }
@@ -179,13 +180,16 @@ def run(argv: list[str]) -> int | None:
     from iwgplan.cli.output import make_view, run_mapped
     from iwgplan.files.validated import cached_only
 
-    found = cached_only(values.pop("plan"))
+    explicit = values.pop("plan")
+    found = cached_only(explicit)
     if found is None:
         return None
     try:
         view = make_view(*found, values.pop("as_of"))
     except Exception:
         return None
+    if name == "status":
+        values["plan"] = explicit  # --since reads the history of the plan it names
     return run_mapped(_body(name), view, **values)
 
 

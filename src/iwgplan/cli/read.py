@@ -14,6 +14,8 @@ from iwgplan.errors import UsageError
 from iwgplan.render.safe import line
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from iwgplan.plan.index import Group
     from iwgplan.views.context import View
     from iwgplan.views.history import Progress, Since
@@ -29,8 +31,12 @@ def status(
     wide: bool = False,
     no_wrap: bool = False,
     no_pager: bool = False,
-    since: tuple[Since, Progress] | None = None,
+    since: str | None = None,
+    plan: Path | None = None,
+    rev: str | None = None,
 ) -> None:
+    """The status screen; with ``since`` (``--since DATE|REF``), the "Since ..." block on top,
+    read from the history of the plan that ``plan`` names (as --plan does)."""
     from iwgplan.views.timeline import holds, known_owners, summarize
 
     if owner is not None:
@@ -40,12 +46,17 @@ def status(
             raise UsageError(
                 f"--owner: no owner in this plan matches '{line(owner)}'; the plan names: {named}"
             )
+    history = None
+    if since is not None:
+        from iwgplan.cli.since import since_of
+
+        history = since_of(plan, view, since, rev)
     summary = summarize(view.index, view.as_of, horizon, owner=owner)
     layout = fit(wide=wide, no_wrap=no_wrap)
-    if since is None:
+    if history is None:
         report(fmt, "status", view, summary, pager=not no_pager, horizon=horizon, fit=layout)
     else:
-        _status_since(view, summary, since, fmt, pager=not no_pager, horizon=horizon, fit=layout)
+        _status_since(view, summary, history, fmt, pager=not no_pager, horizon=horizon, fit=layout)
 
 
 def _status_since(

@@ -14,6 +14,7 @@ from iwgplan.files.blobs import Plans
 from iwgplan.files.gitlog import GitHistory, HistoryError
 from iwgplan.plan import dates
 from iwgplan.plan.index import PlanIndex
+from iwgplan.views.context import View
 from iwgplan.views.history import (
     Progress,
     Since,
@@ -23,6 +24,15 @@ from iwgplan.views.history import (
     since_from_file,
     since_from_git,
 )
+
+
+def since_of(plan: Path | None, view: View, spec: str, rev: str | None) -> tuple[Since, Progress]:
+    """``status --since SPEC`` for the plan that ``--plan`` names (or the one found), as shown."""
+    from iwgplan.files.discover import find_plan_path, shown_path
+
+    path = find_plan_path(plan)
+    shown = shown_path(path) if path is not None else view.shown
+    return since_for(path, shown, spec, view.index, view.as_of, rev)
 
 
 def since_for(
@@ -45,7 +55,7 @@ def since_for(
         if bound.day is not None and bound.day > dates.today():
             raise UsageError(f"--since {spec} is in the future (today is {dates.today()})")
         head = history.resolve(until, "--rev") if until else None
-        since = since_from_git(history, Plans(history.blob), bound, new, head)
+        since = since_from_git(history, Plans(history.blob, cached=True), bound, new, head)
     points = [*since.points, (as_of, done_share(new, as_of), None)]
     start = since.day or as_of
     return since, _window_progress(progress(new, as_of, points), start)
@@ -88,6 +98,6 @@ def report_progress(
         return progress(index, as_of, None, "no git history here")
     with GitHistory(path, shown) as history:
         head = history.resolve(rev, "--rev") if rev else None
-        points = git_points(history, Plans(history.blob), as_of, head)
+        points = git_points(history, Plans(history.blob, cached=True), as_of, head)
     points.append((as_of, done_share(index, as_of), None))
     return progress(index, as_of, points)

@@ -56,14 +56,6 @@ def status(
     from iwgplan.cli import read
 
     view = load_view(plan, rev, as_of)
-    history = None
-    if since is not None:
-        from iwgplan.cli.since import since_for
-        from iwgplan.files.discover import find_plan_path, shown_path
-
-        path = find_plan_path(plan)
-        shown = shown_path(path) if path is not None else view.shown
-        history = since_for(path, shown, since, view.index, view.as_of, rev)
     read.status(
         view,
         horizon=horizon,
@@ -72,7 +64,9 @@ def status(
         wide=wide,
         no_wrap=no_wrap,
         no_pager=no_pager,
-        since=history,
+        since=since,
+        plan=plan,
+        rev=rev,
     )
 
 

@@ -7,16 +7,21 @@ from collections import OrderedDict
 from collections.abc import Callable
 
 from iwgplan.errors import IwgplanError, PlanInvalid
-from iwgplan.files.loading import check_text
-from iwgplan.files.source import decode
+from iwgplan.files import cache
 from iwgplan.plan.index import PlanIndex
+
+BLOB = "git-blob:"  # the cache's name for a blob of the plan's history: its object id follows
 
 
 class Plans:
     """Blobs to plans: each distinct blob parsed once while it may still be needed.
 
     Only the last few plans are kept (a linear history needs two); blobs that do not load keep
-    only their one-line reason.
+    only their one-line reason. With ``cached``, a valid blob's data goes to the validated-plan
+    cache under the blob's id, and a blob found there is neither parsed nor validated: the
+    plans are then always the light records (:mod:`iwgplan.plan.records`), hit or miss, so that
+    one run never compares a record with a model. `status --since` and the reports read a few
+    blobs (one a week) and use it; `log`, which reads every blob once, does not.
     """
 
     # iwgplan runs with the cyclic garbage collector off (cli.main), but a plan's index has
@@ -25,9 +30,10 @@ class Plans:
     # before the walk is frozen first, so that each collection looks only at the plans since.
     COLLECT_EVERY = 8
 
-    def __init__(self, read: Callable[[str], bytes], keep: int = 3) -> None:
+    def __init__(self, read: Callable[[str], bytes], keep: int = 3, *, cached: bool = False) -> None:
         self._read = read
         self._keep = keep
+        self._cached = cached and not cache.disabled()
         self._plans: OrderedDict[str, PlanIndex] = OrderedDict()
         self.invalid: dict[str, str] = {}
         self.parsed = 0
@@ -43,24 +49,47 @@ class Plans:
         if found is not None:
             self._plans.move_to_end(blob)
             return found
-        self.parsed += 1
         try:
-            checked = check_text(decode(self._read(blob), shown), shown)
-            if checked.index is None or not checked.result.valid:
-                raise PlanInvalid(checked.result)
+            index = self._load(blob, shown)
         except PlanInvalid as exc:
             self.invalid[blob] = _first_problem(exc)
             return self.invalid[blob]
         except IwgplanError as exc:
             self.invalid[blob] = ": " + " ".join(str(exc).split())
             return self.invalid[blob]
-        self._plans[blob] = checked.index
+        self._plans[blob] = index
         if len(self._plans) > self._keep:
             self._plans.popitem(last=False)
             self._dropped += 1
             if self._dropped % self.COLLECT_EVERY == 0 and not gc.isenabled():
                 gc.collect()
-        return checked.index
+        return index
+
+    def _load(self, blob: str, shown: str) -> PlanIndex:
+        from iwgplan.files.validated import from_data
+
+        raw = self._read(blob)
+        if self._cached:
+            data = cache.lookup(BLOB + blob, raw)
+            found = from_data(data) if data is not None else None
+            if found is not None:
+                return found[1]
+        from iwgplan.files.loading import check_text  # pydantic and YAML: only on a miss
+        from iwgplan.files.source import decode
+
+        self.parsed += 1
+        checked = check_text(decode(raw, shown), shown)
+        if checked.index is None or not checked.result.valid:
+            raise PlanInvalid(checked.result)
+        if not self._cached:
+            return checked.index
+        data = checked.index.plan.model_dump(mode="json", exclude_defaults=True)
+        found = from_data(data)
+        if found is None:  # records that lag behind the models: the models, uncached
+            self._cached = False
+            return checked.index
+        cache.store(BLOB + blob, raw, data)
+        return found[1]
 
 
 def _first_problem(exc: PlanInvalid) -> str:

@@ -35,7 +35,7 @@ def identity(source: PlanText) -> str | None:
         return None
 
 
-def _from_data(data: Any) -> tuple[Plan, PlanIndex] | None:
+def from_data(data: Any) -> tuple[Plan, PlanIndex] | None:
     try:
         plan = records.build(data)
         return plan, PlanIndex(plan)
@@ -49,7 +49,7 @@ def load(source: PlanText, *, use_cache: bool = True) -> tuple[Plan, PlanIndex]:
     raw = source.text.encode("utf-8")
     if key is not None:
         data = cache.lookup(key, raw)
-        found = _from_data(data) if data is not None else None
+        found = from_data(data) if data is not None else None
         if found is not None:
             return found
     from iwgplan.files.loading import load_text
@@ -57,7 +57,7 @@ def load(source: PlanText, *, use_cache: bool = True) -> tuple[Plan, PlanIndex]:
     plan, index = load_text(source.text, source.shown)
     if key is not None:
         data = plan.model_dump(mode="json", exclude_defaults=True)
-        if _from_data(data) is not None:  # records that lag behind the models: cache nothing
+        if from_data(data) is not None:  # records that lag behind the models: cache nothing
             cache.store(key, raw, data)
     return plan, index
 
@@ -82,7 +82,7 @@ def cached_only(explicit: Path | None) -> tuple[Plan, PlanIndex, str] | None:
         data = cache.lookup(key, raw)
     except Exception:
         return None
-    found = _from_data(data) if data is not None else None
+    found = from_data(data) if data is not None else None
     return (*found, shown) if found is not None else None
 
 

@@ -8,7 +8,6 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
-from iwgplan.files.source import Locator
 from iwgplan.files.text import PlanText
 from iwgplan.plan.index import PlanIndex
 from iwgplan.render import safe
@@ -116,6 +115,8 @@ def markdown(changes: list[Change]) -> str:
 
 
 def github(changes: list[Change], new_text: str, new_index: PlanIndex, shown: str) -> str:
+    from iwgplan.files.source import Locator  # YAML: only the GitHub annotations need it
+
     locator = Locator(new_text)
     lines = []
     for change in changes:
