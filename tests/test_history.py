@@ -305,6 +305,39 @@ def test_report_since_and_progress_chart(cli, story: Repo) -> None:
     assert re.findall(r'class="axis-date"[^>]*>(\d{4}-\d{2}-\d{2})<', html)
 
 
+def test_word_report_since_and_progress_over_time(cli, story: Repo, tmp_path: Path) -> None:
+    """The Word report carries the same "Since ..." lines as the Markdown one, and the share done
+    per week as a table (the weeks in which it changed, and the last); without --since, no
+    such section, and the rest of the document is the same."""
+    import docx
+
+    story.edit(
+        "status: blocked", "status: done\n            completed: 2025-12-20", "Hosting done", "2025-12-20"
+    )
+    args = ("--as-of", "2025-12-31", "--plan", story.plan)
+    md = cli("report", "--since", "2025-11-01", *args).out
+    wanted = md.split("## Since ", 1)[1].split("\n## ", 1)[0].strip().splitlines()
+    heading, lines = "Since " + wanted[0], [w.removeprefix("- ").replace("**", "") for w in wanted[2:]]
+    out, plain_out = tmp_path / "since.docx", tmp_path / "plain.docx"
+    assert cli("report", "--format", "docx", "-o", out, "--since", "2025-11-01", *args).code == 0
+    assert cli("report", "--format", "docx", "-o", plain_out, *args).code == 0
+    with_since = [(p.style.name, p.text) for p in docx.Document(str(out)).paragraphs]
+    without = [(p.style.name, p.text) for p in docx.Document(str(plain_out)).paragraphs]
+    at = with_since.index(("Heading 1", heading))
+    assert [text for _, text in with_since[at + 1 : at + 1 + len(lines)]] == lines
+    assert {style for style, _ in with_since[at + 1 : at + 1 + len(lines)]} == {"List Bullet"}
+    assert [p for p in with_since if p not in with_since[at : at + 1 + len(lines)]] == without
+    assert ("Heading 1", "Progress over time") in without
+    table = next(
+        t
+        for t in docx.Document(str(plain_out)).tables
+        if [c.text for c in t.rows[0].cells] == ["week ending", "done", "period elapsed"]
+    )
+    rows = [[c.text for c in r.cells] for r in table.rows[1:]]
+    assert rows[-1][0] == "2025-12-31" and rows[-1][1] == "25%"  # the as-of day; 1 of 4 deliverables done
+    assert [r[1] for r in rows] == ["0%", "25%", "25%"]  # the weeks it changed, then the last
+
+
 def test_export_csv_by_week(cli, story: Repo) -> None:
     run = cli("export", "--format", "csv", "--by", "week", "--as-of", "2025-11-16", "--plan", story.plan)
     assert run.code == 0, run.err

@@ -328,6 +328,46 @@ def _progress(w: Writer, ctx: Ctx) -> None:
     w.table(headers, rows, [50, 20, 20, 20, 20, 20, 20])
 
 
+def _since(w: Writer, ctx: Ctx) -> None:
+    """What changed since a day or revision (`report --since`): the HTML and Markdown reports' lines."""
+    since = ctx["since"]
+    if not since:
+        return
+    w.paragraph("Heading1", [since["heading"]])
+    for item in since["lines"]:
+        w.paragraph("ListBullet", [(f"{item['label']}: ", "b"), item["text"]])
+    if not since["lines"]:
+        w.paragraph("ListBullet", ["no change to the plan"])
+    for note in since["notes"]:
+        w.paragraph("ListBullet", [(note, "i")])
+
+
+def _over_time(w: Writer, ctx: Ctx) -> None:
+    """The share of deliverables done per week, as a table: the weeks in which it changed, and
+    the last; nothing while no deliverable is done (the Progress section says so)."""
+    from iwgplan.render.history_report import source_words
+
+    over = ctx["progress_over_time"]
+    if not over or not over["any_done"]:
+        return
+    weeks = [week for week in over["weeks"] if week["done_fraction"] is not None]
+    rows, last = [], None
+    for i, week in enumerate(weeks):
+        if week["done_fraction"] != last or i == len(weeks) - 1:
+            rows.append([week["week_end"], _pct(week["done_fraction"]), _pct(week["elapsed_fraction"])])
+        last = week["done_fraction"]
+    w.paragraph("Heading1", ["Progress over time"])
+    source = source_words(over["source"], over["note"])
+    w.paragraph(
+        None,
+        [
+            "The share of deliverables done at the end of each week in which it changed, and of the"
+            f" last week, against the share of the period elapsed; from {source}."
+        ],
+    )
+    w.table(["week ending", "done", "period elapsed"], rows, [50, 40, 40])
+
+
 def _timeline(w: Writer, ctx: Ctx) -> None:
     """Months across, milestones then items down; a cell is shaded in each month an item spans."""
     tl = ctx["timeline"]
@@ -479,7 +519,9 @@ def render(ctx: Ctx) -> bytes:
     w = Writer(document)
     _header(w, ctx)
     _objectives(w, ctx)
+    _since(w, ctx)
     _progress(w, ctx)
+    _over_time(w, ctx)
     _timeline(w, ctx)
     _groups(w, ctx)
     _attention(w, ctx)

@@ -176,9 +176,14 @@ def progress_svg(progress: Progress, width: int = 680) -> str:
 
 
 def _source(progress: Progress) -> str:
-    if progress.source == "git":
+    return source_words(progress.source, progress.note)
+
+
+def source_words(source: str, note: str | None) -> str:
+    """Where a progress series comes from, as every report says it."""
+    if source == "git":
         return "the plan's git history"
-    return "the dates recorded in the plan" + (f" ({progress.note})" if progress.note else "")
+    return "the dates recorded in the plan" + (f" ({note})" if note else "")
 
 
 def recorded(progress: Progress) -> bool:
