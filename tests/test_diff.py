@@ -481,3 +481,38 @@ def test_git_diff_never_shows_an_unread_side_as_empty(cli, tmp_path: Path, how: 
     assert "cannot be compared by id, so here is a plain diff:" in run.out
     assert run.out.endswith("  (no plain diff either: a side could not be read)\n")
     assert "@@" not in run.out and "\n-schema_version" not in run.out and "\n+schema_version" not in run.out
+
+
+# Due dates as the document gives them: a day, a month (due on its last day), a milestone (due
+# when it ends: mc14 is 2026-03-26 to 2026-03-29). Later is positive, earlier negative.
+SLIPS = [
+    ("2026-01-15", "2026-01-20", 5),
+    ("2026-01-20", "2026-01-15", -5),
+    ("2026-01", "2026-02", 28),  # 31 January to 28 February
+    ("2026-02", "2026-01", -28),
+    ("2025-11", "2026-12", 396),
+    ("2026-01-15", "2026-03", 75),  # to 31 March
+    ("2026-03", "2026-03-01", -30),
+    ("2026-01-15", "mc14", 73),  # to the milestone's end, 29 March
+    ("mc14", "2026-03", 2),
+    ("mc14", "2026-03-26", -3),  # the milestone's first day is not when it falls due
+    ("2026-02-28", "2026-03-01", 1),
+    ("2028-02", "2028-03", 31),  # 29 February in a leap year to 31 March
+]
+
+
+@pytest.mark.parametrize(("old", "new", "days"), SLIPS, ids=lambda v: str(v))
+def test_a_slip_counts_the_days_between_the_dates_things_fall_due(
+    cli, tmp_path: Path, old: str, new: str, days: int
+) -> None:
+    text = SMALL.read_text(encoding="utf-8")
+    before, after = tmp_path / "before.yaml", tmp_path / "after.yaml"
+    before.write_text(text.replace("due: 2026-01-15", f"due: {old}"), encoding="utf-8")
+    after.write_text(text.replace("due: 2026-01-15", f"due: {new}"), encoding="utf-8")
+    (change,) = json.loads(cli("diff", before, after, "--format", "json").out)["changes"]
+    assert (change["field"], change["old"], change["new"], change["days"]) == ("due", old, new, days)
+    sign = "+" if days > 0 else "-"
+    shown = cli("diff", before, after).out
+    assert f"late due: {old} → {new} ({sign}{abs(days)} day{'s' * (abs(days) != 1)})" in shown
+    word = "slipped" if days > 0 else "brought forward"
+    assert f"1 due date {word} by {abs(days)} day{'s' * (abs(days) != 1)}" in shown
