@@ -17,6 +17,7 @@ from pathlib import Path
 from types import TracebackType
 
 from iwgplan.errors import IwgplanError, UsageError
+from iwgplan.files import limits
 
 NULL_SHA = "0" * 40
 _FORMAT = "%x1e%H%x1f%P%x1f%an%x1f%aI%x1f%s"
@@ -41,6 +42,10 @@ def check_rev(spec: str) -> tuple[str, str | None]:
 
 class HistoryError(IwgplanError):
     """The history cannot be read (no repository, nothing committed): exit 1."""
+
+
+class BlobTooBig(IwgplanError):
+    """A blob of the plan's history past the size limit: listed as not loading, never read whole."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,7 +241,16 @@ class GitHistory:
         header = self._cat.stdout.readline().split()
         if len(header) != 3 or header[1] != b"blob":
             raise HistoryError(f"git cannot read blob {sha[:12]} of {self.path}")
-        data = self._cat.stdout.read(int(header[2]))
+        size = int(header[2])
+        if size > limits.MAX_BYTES:  # as for a file: never more than the limit in memory
+            left = size + 1
+            while left > 0:
+                chunk = self._cat.stdout.read(min(left, 1 << 20))
+                if not chunk:
+                    break
+                left -= len(chunk)
+            raise BlobTooBig(limits.too_big_words(f"{size / 2**20:.0f} MiB"))
+        data = self._cat.stdout.read(size)
         self._cat.stdout.read(1)  # the newline after each object
         return data
 

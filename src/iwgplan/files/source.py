@@ -21,6 +21,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from iwgplan.errors import FileResult, Loc, PlanInvalid, Problem
+from iwgplan.files import limits
 
 try:
     from yaml import CSafeLoader as _BaseLoader
@@ -29,7 +30,7 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
 
 # libyaml's marks do not count a leading BOM; the pure-Python reader's do.
 MARKS_SKIP_BOM = _BaseLoader.__name__ == "CSafeLoader"
-MAX_BYTES = 32 * 1024 * 1024
+MAX_BYTES = limits.MAX_BYTES  # a name tests can change for this module alone
 STR_TAG = "tag:yaml.org,2002:str"
 SEQ_TAG = "tag:yaml.org,2002:seq"
 MAP_TAG = "tag:yaml.org,2002:map"

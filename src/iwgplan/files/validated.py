@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from iwgplan.files import cache
+from iwgplan.files import cache, limits
 from iwgplan.files.text import PlanText
 from iwgplan.plan import records
 from iwgplan.plan.index import PlanIndex
@@ -89,10 +89,10 @@ def cached_only(explicit: Path | None) -> tuple[Plan, PlanIndex, str] | None:
 def _regular_file_bytes(path: Path) -> bytes:
     """A regular file's bytes, at most one more than the plan limit; anything else (a FIFO, a
     device, a socket) raises, so that the full command refuses it with its own message. The
-    limit is source.MAX_BYTES, kept here as a literal so that a cache hit never imports YAML."""
+    limit is files.limits', which imports nothing, so that a cache hit never imports YAML."""
     import stat
 
     if not stat.S_ISREG(path.stat().st_mode):
         raise OSError(f"{path} is not a regular file")
     with path.open("rb") as handle:
-        return handle.read(32 * 1024 * 1024 + 1)
+        return handle.read(limits.MAX_BYTES + 1)
