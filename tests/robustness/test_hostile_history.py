@@ -161,3 +161,32 @@ def test_a_blob_past_the_size_limit_is_never_read_whole(tmp_path: Path) -> None:
         )
         code, rss_kb = map(int, child.stdout.split())
         assert code == 0 and rss_kb < 90 * 1024, (args, rss_kb)  # a 33 MiB blob read whole: 140 MB
+
+
+@pytest.mark.parametrize("kind", ["a symbolic link", "a submodule"])
+def test_a_commit_where_the_plan_is_not_a_file_is_named_and_skipped(tmp_path: Path, kind: str) -> None:
+    root = tmp_path / "repo"
+    plan = _repo(root, "plain")
+    good = plan.read_bytes()
+    plan.unlink()
+    if kind == "a symbolic link":
+        plan.symlink_to("/etc/passwd")
+        _git(root, "add", "plans/p.yaml")
+    else:  # a gitlink: what `git submodule add` leaves at a path
+        _git(root, "rm", "-q", "--cached", "plans/p.yaml")
+        _git(root, "update-index", "--add", "--cacheinfo", f"160000,{'1' * 40},plans/p.yaml")
+    _git(root, "commit", "-qm", "not a file", day="2025-12-02")
+    if kind == "a symbolic link":
+        plan.unlink()
+    else:
+        _git(root, "rm", "-q", "--cached", "plans/p.yaml")
+    plan.write_bytes(good)
+    _git(root, "add", "plans/p.yaml")
+    _git(root, "commit", "-qm", "a file again", day="2025-12-03")
+    code, out = run(["log", "-n", "3", "--plan", str(plan)])
+    said = " ".join(out.split())
+    assert code == 0, out
+    assert f"plan does not load, skipped: plans/p.yaml: the plan is {kind} in this commit, not a file" in said
+    assert "compared with" in said and "no change to the plan" in said
+    code, out = run(["status", "--since", "2025-11-15", "--as-of", "2025-12-31", "--plan", str(plan)])
+    assert code == 0 and "Since 2025-11-15" in out, out

@@ -20,6 +20,8 @@ from iwgplan.errors import IwgplanError, UsageError
 from iwgplan.files import limits
 
 NULL_SHA = "0" * 40
+# What git keeps at the plan's path when it is not a file: its blob is then no plan text.
+NOT_A_FILE = {"120000": "a symbolic link", "160000": "a submodule"}
 _FORMAT = "%x1e%H%x1f%P%x1f%an%x1f%aI%x1f%s"
 _DAY_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Revision names are checked here (and used by gitrev) so that reading history needs no YAML.
@@ -44,6 +46,10 @@ class HistoryError(IwgplanError):
     """The history cannot be read (no repository, nothing committed): exit 1."""
 
 
+class NotAPlanFile(IwgplanError):
+    """Where the plan should be, a commit holds a symbolic link or a submodule: listed, skipped."""
+
+
 class BlobTooBig(IwgplanError):
     """A blob of the plan's history past the size limit: listed as not loading, never read whole."""
 
@@ -62,6 +68,8 @@ class Commit:
     new_blob: str | None  # None when the commit deletes it
     path: str
     old_path: str | None = None  # the path before a rename
+    new_mode: str = "100644"  # git's mode of the plan after the commit: 120000 is a symbolic link
+    old_mode: str = "100644"  # and before it
 
     @property
     def short(self) -> str:
@@ -117,6 +125,7 @@ class GitHistory:
         self.top = Path(done.stdout.decode().strip())
         self.path = plan.resolve().relative_to(self.top.resolve()).as_posix()
         self._cat: subprocess.Popen[bytes] | None = None
+        self._not_files: dict[str, str] = {}
         self._log: subprocess.Popen[bytes] | None = None
 
     def __enter__(self) -> GitHistory:
@@ -217,16 +226,27 @@ class GitHistory:
             while chunk := proc.stdout.read(1 << 16):
                 buffer += chunk
                 *records, buffer = buffer.split(b"\x1e")
-                yield from (c for r in records if (c := _record(r)) is not None)
+                yield from (self._noted(c) for r in records if (c := _record(r)) is not None)
             last = _record(buffer)
             if last is not None:
-                yield last
+                yield self._noted(last)
         finally:
             if self._log is proc:
                 self.close_log()
 
+    def _noted(self, commit: Commit) -> Commit:
+        """Remember which blobs stand where the plan is not a file (a link, a submodule)."""
+        for mode, blob in ((commit.new_mode, commit.new_blob), (commit.old_mode, commit.old_blob)):
+            kind = NOT_A_FILE.get(mode)
+            if kind is not None and blob is not None:
+                self._not_files[blob] = kind
+        return commit
+
     def blob(self, sha: str) -> bytes:
         """One blob's bytes, from the one `git cat-file --batch` process."""
+        kind = self._not_files.get(sha)
+        if kind is not None:
+            raise NotAPlanFile(f"the plan is {kind} in this commit, not a file")
         if self._cat is None:
             self._cat = subprocess.Popen(
                 ["git", "cat-file", "--batch"],
@@ -280,4 +300,6 @@ def _record(raw: bytes) -> Commit | None:
         new_blob,
         paths[-1] if renamed else paths[0],
         paths[0] if renamed else None,
+        meta[1],
+        meta[0],
     )
