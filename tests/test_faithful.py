@@ -412,10 +412,11 @@ def test_dated_before_issue_reads_the_same_in_list_as_in_status(
     )
 
 
-def test_milestones_table_files_each_item_under_one_milestone(cli, tmp_path: Path) -> None:
-    """Under a milestone: the items whose `due` names it, and the items due on a date by its end
-    that no earlier milestone takes; an item due after every milestone, under none; business
-    before the plan's issue apart. The same rows in Markdown, HTML and Word."""
+def test_milestones_table_files_each_item_under_the_milestone_its_due_names(cli, tmp_path: Path) -> None:
+    """Under a milestone: the items whose `due` names it, whatever their status, and nothing else.
+    An item due on a plain date or month is under no milestone, even one it falls in or before
+    (the plan ties it to none); business before the plan's issue stands apart. The same rows in
+    Markdown, HTML and Word."""
     extra = (
         '          - {id: early, number: "4", title: Dated before the range, status: planned, due: 2026-02-01}\n'
         '          - {id: in-range, number: "5", title: Dated inside the range, status: planned, due: 2026-03-28}\n'
@@ -423,6 +424,7 @@ def test_milestones_table_files_each_item_under_one_milestone(cli, tmp_path: Pat
         '          - {id: by-month-too, number: "7", title: Also by the month, status: done, due: month,'
         " completed: 2026-04-02}\n"
         '          - {id: after-all, number: "8", title: Due after every milestone, status: planned, due: 2026-11-15}\n'
+        '          - {id: span-late, number: "9", title: Also with the range, status: blocked, due: span}\n'
     )
     plan = tmp_path / "grouped.yaml"
     plan.write_text(DATED + extra, encoding="utf-8")
@@ -433,31 +435,36 @@ def test_milestones_table_files_each_item_under_one_milestone(cli, tmp_path: Pat
         (
             "A range",
             "2026-03-26 to 2026-03-29",
-            [
-                "Tier one, 2 Due with the range (planned)",
-                "Tier one, 4 Dated before the range (planned)",
-                "Tier one, 5 Dated inside the range (planned)",
-            ],
+            ["Tier one, 2 Due with the range (planned)", "Tier one, 9 Also with the range (blocked)"],
         ),
         (
             "A month",
             "2026-06",
-            [
-                "Tier one, 1 Due with the month (planned)",
-                "Tier one, 6 Dated in the month (planned)",
-                "Tier one, 7 Also by the month (done)",
-            ],
+            ["Tier one, 1 Due with the month (planned)", "Tier one, 7 Also by the month (done)"],
         ),
+    ]
+    plain = [
+        "Dated before the range",
+        "Dated inside the range",
+        "Dated in the month",
+        "Due after every milestone",
     ]
     html = cli("report", "--format", "html", "--as-of", on, "--plan", plan).out
     assert _html_milestones(html) == expected
     assert _word_milestones(cli, plan, on, tmp_path) == expected
-    markdown = cli("report", "--as-of", on, "--plan", plan).out.split("## Milestones", 1)[1]
-    markdown = markdown.split("\n## ", 1)[0]
+    markdown = cli("report", "--as-of", on, "--plan", plan).out
+    for title in plain:  # each is still in the report, with its tier
+        assert f"{title} — " in markdown, title
+    table = markdown.split("## Milestones", 1)[1].split("\n## ", 1)[0]
+    rows = [r for r in table.splitlines() if r.startswith("| ") and not r.startswith("| milestone |")]
+    assert [(r.split(" | ")[0][2:], r.split(" | ")[1]) for r in rows] == [(t, w) for t, w, _ in expected]
     for title, when, items in expected:
-        (row,) = [r for r in markdown.splitlines() if r.startswith(f"| {title} | {when} | ")]
+        (row,) = [r for r in rows if r.startswith(f"| {title} | {when} | ")]
         assert row.split(" | ")[2].rstrip(" |").split("; ") == items, row
-    assert "Due after every milestone" not in markdown
+    assert not any(title in table for title in plain)
+    context = json.loads(cli("report", "--format", "json", "--as-of", on, "--plan", plan).out)
+    filed = {m["id"]: [i["id"] for i in m["due_by_it"]] for m in context["milestones"]}
+    assert filed == {"span": ["by-span", "span-late"], "month": ["by-month", "by-month-too"]}
 
 
 def test_points_from_outside_the_document_say_so_in_every_report(cli, tmp_path: Path) -> None:

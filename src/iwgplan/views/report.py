@@ -120,8 +120,8 @@ def due_by_milestone(index: PlanIndex) -> tuple[list[MilestoneDue], list[Entry]]
 
     An item whose ``due`` names a milestone belongs to that milestone, whatever its kind. Past
     business and an item due on a date before the plan's issue stand apart, never under a
-    later milestone; any other item due on a date belongs to the first milestone that is not
-    over before that date.
+    later milestone. An item due on a plain date or month is under no milestone: the plan ties
+    it to none, and the table says only what the plan says (its date shows with the item).
     """
     ordered = sorted(index.plan.milestones, key=lambda m: m.begins.first())
     found: dict[str, list[Entry]] = {m.id: [] for m in ordered}
@@ -132,16 +132,7 @@ def due_by_milestone(index: PlanIndex) -> tuple[list[MilestoneDue], list[Entry]]
             found[due].append(entry)
         elif is_past(entry, index) or before_issue(index, due_date(due, index.milestones)):
             before.append(entry)
-        else:
-            home = _milestone_of(entry, index, ordered)
-            if home is not None:
-                found[home.id].append(entry)
     return [MilestoneDue(m, found[m.id]) for m in ordered], before
-
-
-def _milestone_of(entry: Entry, index: PlanIndex, ordered: list[Milestone]) -> Milestone | None:
-    when = due_date(entry.item.due, index.milestones)
-    return next((m for m in ordered if when is not None and m.finishes.last() >= when), None)
 
 
 def header_facts(index: PlanIndex) -> list[tuple[str, str]]:
