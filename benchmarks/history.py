@@ -135,7 +135,7 @@ def build(root: Path, commits: int, seed: int = 14) -> list[tuple[str, datetime]
         elif roll < 0.26 and (started or planned) and len(open_) > 3:
             item = rng.choice(started or planned)
             _iwgplan("done", item, "--with-children", *common)
-            status[item], subject = "done", f"{item} done"
+            status, subject = dict(_deliverables(plan)), f"{item} done"  # its children are done too
         elif roll < 0.33 and open_:
             item = rng.choice(open_)
             due = (when.date() + timedelta(days=rng.choice([30, 45, 60, 90]))).strftime("%Y-%m")
