@@ -371,6 +371,8 @@ def test_revise_then_diff(cli, tmp_path: Path) -> None:
         ("revision", 1, 2),
         ("date", "2025-09-10", "2026-02-15"),
         ("supersedes", "INF/TGE/W/10", "INF/TGE/W/10/Rev.1"),
+        # how sure the old symbol is goes with it: the note of Rev.1's symbol replaces the old one
+        ("supersedes_note", "probable, inferred from the symbol of this revision", "probable"),
     }
 
 
@@ -516,3 +518,72 @@ def test_a_slip_counts_the_days_between_the_dates_things_fall_due(
     assert f"late due: {old} → {new} ({sign}{abs(days)} day{'s' * (abs(days) != 1)})" in shown
     word = "slipped" if days > 0 else "brought forward"
     assert f"1 due date {word} by {abs(days)} day{'s' * (abs(days) != 1)}" in shown
+
+
+def test_every_field_of_the_format_is_compared() -> None:
+    """A field `diff` does not compare is a change a reviewer never sees: a `*_basis` that turns
+    inferred into stated, an item that becomes a standing duty. Each model's fields are compared,
+    or are the key, the children or a field with its own comparison."""
+    from iwgplan.plan import model
+    from iwgplan.views import diff as d
+
+    own = {"id", "status", "due", "evidence", "history", "children"}  # compared on their own
+    compared = {
+        model.PlanMeta: set(d._META_FIELDS),
+        model.Reference: {"symbol", *d.REFERENCE_FIELDS},
+        model.Objective: {"id", *d.OBJECTIVE_FIELDS},
+        model.Milestone: {"id", *d.MILESTONE_FIELDS},
+        model.Tier: {"id", "focus_areas", *d.GROUP_FIELDS},
+        model.Section: {"id", "items", *d.GROUP_FIELDS},
+        model.FocusArea: {"id", "action_points", *d.FOCUS_FIELDS},
+        model.ActionPoint: {*own, *d._TEXT_FIELDS, *d._SET_FIELDS},
+    }
+    for cls, fields in compared.items():
+        assert set(cls.model_fields) <= fields, (cls.__name__, set(cls.model_fields) - fields)
+
+
+PROVENANCE_EDITS = [
+    ("  symbol_note: probable\n", "  symbol_note: confirmed\n", ("plan", None, "symbol_note")),
+    (
+        "  issuer_role: the Co-Chairs of the IWG\n",
+        "  issuer_role: the Chairs\n",
+        ("plan", None, "issuer_role"),
+    ),
+    ("    points_basis: outside\n", "    points_basis: document\n", ("objective", "pillars", "points_basis")),
+    ("    points_style: letters\n", "    points_style: numbers\n", ("objective", "purpose", "points_style")),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "where"), PROVENANCE_EDITS, ids=lambda v: str(v)[:30])
+def test_provenance_and_kind_changes_are_reported(
+    cli, tmp_path: Path, old: str, new: str, where: tuple
+) -> None:  # type: ignore[type-arg]
+    text = SHIPPED.read_text(encoding="utf-8")
+    assert old in text, old
+    changed = tmp_path / "changed.yaml"
+    changed.write_text(text.replace(old, new, 1), encoding="utf-8")
+    run = cli("diff", SHIPPED, changed, "--format", "json")
+    assert run.code == 0, run.err
+    found = [(c["entity"], c["id"], c["field"]) for c in json.loads(run.out)["changes"]]
+    assert found == [where]
+
+
+@pytest.mark.parametrize(
+    ("field", "old", "new"),
+    [
+        ("kind", "deliverable", "standing"),
+        ("due_basis", "inferred", "document"),
+        ("owners_basis", "default", "document"),
+    ],
+)
+def test_what_an_item_is_and_how_sure_its_facts_are_is_reported(
+    cli, tmp_path: Path, field: str, old: str, new: str
+) -> None:
+    text = SMALL.read_text(encoding="utf-8")
+    anchor = "          - id: late\n"
+    before, after = tmp_path / "before.yaml", tmp_path / "after.yaml"
+    before.write_text(text.replace(anchor, f"{anchor}            {field}: {old}\n", 1), encoding="utf-8")
+    after.write_text(text.replace(anchor, f"{anchor}            {field}: {new}\n", 1), encoding="utf-8")
+    (change,) = json.loads(cli("diff", before, after, "--format", "json").out)["changes"]
+    assert (change["id"], change["field"], change["old"], change["new"]) == ("late", field, old, new)
+    assert f"late {field}: {old} → {new}" in cli("diff", before, after).out

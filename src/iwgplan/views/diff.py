@@ -12,9 +12,32 @@ from iwgplan.plan.index import Entry, PlanIndex
 from iwgplan.views.timeline import due_date
 
 ADDED, REMOVED, MOVED, CHANGED = "added", "removed", "moved", "changed"
-_META_FIELDS = ["title", "body", "symbol", "revision", "date", "issued_by", "period", "supersedes"]
-_TEXT_FIELDS = ["title", "description", "number", "completed", "depends_on"]
+# Every field of the format is compared somewhere (tests/test_diff.py checks the models against
+# these lists): a change in how sure a fact is (a `*_basis`, a `*_note`) or in what an item is
+# (`kind`) is a change a reviewer must see.
+_META_FIELDS = [
+    "id", "title", "body", "symbol", "symbol_note", "revision", "date", "issued_by", "issuer_role",
+    "period", "supersedes", "supersedes_note",
+]  # fmt: skip
+_TEXT_FIELDS = [
+    "title", "description", "number", "kind", "due_basis", "due_note", "completed", "owners_basis",
+    "depends_on",
+]  # fmt: skip
 _SET_FIELDS = ["owners", "partners", "refs"]
+MILESTONE_FIELDS = ["title", "date", "start", "end", "description", "basis", "basis_note"]
+OBJECTIVE_FIELDS = [
+    "number",
+    "text",
+    "refs",
+    "points",
+    "points_style",
+    "closing",
+    "points_basis",
+    "points_note",
+]
+REFERENCE_FIELDS = ["title", "note", "title_basis"]
+GROUP_FIELDS = ["number", "title", "priority", "description"]
+FOCUS_FIELDS = ["number", "title", "description"]
 
 
 @dataclass(slots=True)
@@ -82,7 +105,7 @@ def _item_changes(old: Entry, new: Entry, old_index: PlanIndex, new_index: PlanI
             sets = {"added": sorted(y - x), "removed": sorted(x - y)}
             yield Change(CHANGED, "action_point", ident, name, sorted(x), sorted(y), group, sets)
     old_ev, new_ev = {e.ref: e for e in a.evidence}, {e.ref: e for e in b.evidence}
-    if old_ev.keys() != new_ev.keys():
+    if old_ev.keys() != new_ev.keys() or _jsonable(a.evidence) != _jsonable(b.evidence):
         sets = {
             "added": sorted(new_ev.keys() - old_ev.keys()),
             "removed": sorted(old_ev.keys() - new_ev.keys()),
@@ -187,8 +210,8 @@ def _by_id(kind: str, old: dict[str, Any], new: dict[str, Any], fields: list[str
     for key in sorted(new.keys() - old.keys()):
         yield Change(ADDED, kind, key, None, None, _jsonable(new[key]))
     for key in [k for k in new if k in old]:
-        for name in fields:
-            x, y = getattr(old[key], name), getattr(new[key], name)
+        for name in fields:  # a section has no `priority`: None on both sides
+            x, y = getattr(old[key], name, None), getattr(new[key], name, None)
             if x != y:
                 yield Change(CHANGED, kind, key, name, _jsonable(x), _jsonable(y))
 
@@ -200,18 +223,19 @@ def diff_plans(old: PlanIndex, new: PlanIndex) -> list[Change]:
         for name in _META_FIELDS
         if (x := getattr(a.plan, name)) != (y := getattr(b.plan, name))
     ]
-    milestone_fields = ["title", "date", "start", "end", "description"]
-    changes += _by_id("milestone", old.milestones, new.milestones, milestone_fields)
+    if a.schema_version != b.schema_version:
+        changes.append(Change(CHANGED, "plan", None, "schema_version", a.schema_version, b.schema_version))
+    changes += _by_id("milestone", old.milestones, new.milestones, MILESTONE_FIELDS)
     objectives = ({o.id: o for o in a.objectives}, {o.id: o for o in b.objectives})
-    changes += _by_id("objective", *objectives, ["number", "text", "refs", "points"])
+    changes += _by_id("objective", *objectives, OBJECTIVE_FIELDS)
     references = ({r.symbol: r for r in a.references}, {r.symbol: r for r in b.references})
-    changes += _by_id("reference", *references, ["title", "note"])
+    changes += _by_id("reference", *references, REFERENCE_FIELDS)
     old_groups = {g.id: g for g in old.groups}
     new_groups = {g.id: g for g in new.groups}
-    changes += _by_id("tier", old_groups, new_groups, ["number", "title"])
+    changes += _by_id("tier", old_groups, new_groups, GROUP_FIELDS)
     old_areas = {f.id: f for t in a.tiers for f in t.focus_areas}
     new_areas = {f.id: f for t in b.tiers for f in t.focus_areas}
-    changes += _by_id("focus_area", old_areas, new_areas, ["title", "description"])
+    changes += _by_id("focus_area", old_areas, new_areas, FOCUS_FIELDS)
     changes += _items(old, new)
     return changes
 
