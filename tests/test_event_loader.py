@@ -290,3 +290,84 @@ def test_a_value_its_tag_or_python_cannot_read_is_a_located_problem_not_a_crash(
     run = cli("validate", plan)
     assert run.code == 1 and f"plan.yaml:2:7: {message}" in run.out + run.err
     assert "unexpected error" not in run.err
+
+
+# --- data_by_entries: top-level entries parsed alone, for the plan's history ---------------------
+
+# Texts whose split at column-0 keys is unsafe or odd: each must give the whole text's data, or
+# None (the caller then parses the whole text).
+SPLITS = {
+    "quoted value running on at column 0": 'title: "abc\ndef: ghi"\nplan: 1\n',
+    "single-quoted running on": "title: 'abc\ndef: ghi'\nplan: 1\n",
+    "flow value running on": "tiers: [\na: 1 ]\nplan: 2\n",
+    "flow mapping running on": "tiers: {\na: 1 }\n",
+    "plain value running on": "title: word\nmore words\nplan: 1\n",
+    "a key twice across entries": "plan: 1\ntiers: 2\nplan: 3\n",
+    "document marker": "plan: 1\n---\ntiers: 2\n",
+    "document end": "plan: 1\n...\n",
+    "directive": "%YAML 1.2\n---\nplan: 1\n",
+    "anchor in one, alias in another": "plan: &a 1\ntiers: *a\n",
+    "tag": "plan: !!str 1\ntiers: 2\n",
+    "block scalar then key": "notes: |\n  one\n  two\nplan: 1\n",
+    "empty block scalar": "notes: |\nplan: 1\n",
+    "null value": "notes:\nplan: 1\n",
+    "sequence at the key's column": "tiers:\n- id: a\n  x: 1\n- id: b\nplan: 1\n",
+    "comments between entries": "# head\nplan: 1\n# about tiers\ntiers: [1, 2]  # end\n",
+    "text before the first key": "just text\nplan: 1\n",
+    "top level a list": "- plan: 1\n- tiers: 2\n",
+    "flow top level": "{plan: 1, tiers: 2}\n",
+    "bom": "\ufeffplan: 1\ntiers: 2\n",
+    "crlf": "plan: 1\r\ntiers: 2\r\n",
+    "key without a space": "plan:1\ntiers: 2\n",
+    "tab after colon": "plan:\t1\ntiers: 2\n",
+    "nested key at column 0 inside a value": "plan:\n  a: 1\nb: 2\n",
+    "duplicate inside one entry": "plan:\n  a: 1\n  a: 2\ntiers: 1\n",
+    "question-mark key": "? plan\n: 1\ntiers: 2\n",
+    "empty": "",
+    "only comments": "# nothing\n",
+}
+
+
+def _entries_agree(text: str) -> None:
+    memo: dict[str, Any] = {}
+    data = source.data_by_entries(text, memo)
+    if data is None:
+        return
+    whole = source.parse(text)
+    assert whole.problems == [] and _flat(data) == _flat(whole.data)
+    assert _flat(source.data_by_entries(text, memo)) == _flat(data)  # again, from the memo
+
+
+@pytest.mark.parametrize(
+    "text", list({**PLANS, **FAMILY, **SPLITS}.values()), ids=list({**PLANS, **FAMILY, **SPLITS})
+)
+def test_entries_parsed_alone_give_the_whole_texts_data(text: str) -> None:
+    _entries_agree(text)
+
+
+def test_entries_split_where_the_plan_format_puts_them() -> None:
+    memo: dict[str, Any] = {}
+    assert source.data_by_entries(PLANS["shipped"], memo) is not None
+    assert sorted(next(iter(part)) for part in memo.values()) == sorted(
+        ["schema_version", "plan", "references", "objectives", "milestones", "tiers", "sections"]
+    )
+    for unsafe in ("a key twice across entries", "document marker", "quoted value running on at column 0"):
+        assert source.data_by_entries(SPLITS[unsafe], {}) is None, unsafe
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    base=st.sampled_from(["shipped", "small", "generated"]), steps=st.lists(mutation, min_size=1, max_size=4)
+)
+def test_mutated_plans_split_alike(base: str, steps: list[tuple[str, int, object]]) -> None:
+    try:
+        text = mutate(PLANS[base].encode("utf-8"), steps).decode("utf-8")
+    except UnicodeDecodeError:
+        return
+    _entries_agree(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab:- \n[]{},'\"#&*!?|>~0129.\t%", max_size=50))
+def test_random_yaml_splits_alike(text: str) -> None:
+    _entries_agree(text)

@@ -477,10 +477,10 @@ def test_a_long_walk_holds_a_few_plans_not_all(story: Repo) -> None:
     for n in range(34):
         story.commit(text + f"# edit {n}\n", f"edit {n}", "2025-12-02")
     made: list[weakref.ref[object]] = []
-    real_check = loading.check_text
+    real_check = loading.check_data
 
-    def check(source: str, shown: str):  # type: ignore[no-untyped-def]
-        checked = real_check(source, shown)
+    def check(*args, **kwargs):  # type: ignore[no-untyped-def]
+        checked = real_check(*args, **kwargs)
         made.append(
             weakref.ref(next(e for e in checked.index.entries if e.children).item)
         )  # its entry is in a cycle
@@ -490,13 +490,13 @@ def test_a_long_walk_holds_a_few_plans_not_all(story: Repo) -> None:
     gc.collect()
     gc.disable()
     try:
-        loading.check_text = check
+        loading.check_data = check
         with GitHistory(story.plan, "plans/small.yaml") as history:
             plans = blobs.Plans(history.blob)
             for _ in steps(history.commits(), plans):
                 alive.append(sum(r() is not None for r in made))
     finally:
-        loading.check_text = real_check
+        loading.check_data = real_check
         gc.unfreeze()
         gc.enable()
     assert len(made) == 40 and max(alive) <= 12, alive  # kept 3, and at most 8 dropped awaiting collection

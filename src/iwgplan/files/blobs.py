@@ -29,6 +29,7 @@ class Plans:
     # plan it dropped. Every so many plans dropped, the garbage is collected; what was alive
     # before the walk is frozen first, so that each collection looks only at the plans since.
     COLLECT_EVERY = 8
+    ENTRIES_KEPT = 16  # top-level entries of the last blobs or two (a plan has about seven)
 
     def __init__(self, read: Callable[[str], bytes], keep: int = 3, *, cached: bool = False) -> None:
         self._read = read
@@ -38,6 +39,7 @@ class Plans:
         self.invalid: dict[str, str] = {}
         self.parsed = 0
         self._dropped = 0
+        self._entries: OrderedDict[str, object] = OrderedDict()  # top-level entries already parsed
         if not gc.isenabled():
             gc.freeze()
 
@@ -74,11 +76,15 @@ class Plans:
             found = from_data(data) if data is not None else None
             if found is not None:
                 return found[1]
-        from iwgplan.files.loading import check_text  # pydantic and YAML: only on a miss
-        from iwgplan.files.source import decode
+        from iwgplan.files.loading import check_data, check_text  # pydantic and YAML: on a miss
+        from iwgplan.files.source import data_by_entries, decode
 
         self.parsed += 1
-        checked = check_text(decode(raw, shown), shown)
+        text = decode(raw, shown)
+        data = data_by_entries(text, self._entries)  # a commit changes an entry or two: the rest
+        while len(self._entries) > self.ENTRIES_KEPT:  # were parsed for an earlier blob
+            self._entries.popitem(last=False)
+        checked = check_text(text, shown) if data is None else check_data(data, text, shown)
         if checked.index is None or not checked.result.valid:
             raise PlanInvalid(checked.result)
         if not self._cached:

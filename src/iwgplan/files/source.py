@@ -409,6 +409,58 @@ def _events_to_data(text: str) -> Any:
 
 
 _NO_KEY: Any = object()
+
+# A top-level key at the start of a line, as the plan format writes them: `tiers:`, `plan:`.
+_TOP_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*:(?:[ \t\r]|$)", re.M)
+# A document marker or directive; or a line break other than LF and CRLF, which YAML honours
+# and a split at LF would not see (a CR alone, NEL, U+2028, U+2029).
+_UNSPLITTABLE = re.compile(r"^(?:---|\.\.\.|%)|[\x85\u2028\u2029]|\r(?!\n)", re.M)
+# What YAML's reader refuses anywhere in a stream: the comments before the first key are never
+# parsed, so they are checked for it here.
+_UNREADABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def data_by_entries(text: str, memo: dict[str, Any]) -> dict[str, Any] | None:
+    """A plain plan's data, parsing only the top-level entries (`plan:`, `tiers:`, ...) whose
+    text is not in ``memo``; each parsed entry goes into it. For the plan's history, where one
+    commit rarely touches more than one or two of them.
+
+    None whenever the split is not plainly safe, and the caller then parses the whole text:
+    anything before the first key but empty lines and comments at column 0, a document marker
+    or directive, a line break other than LF or CRLF, an entry that does not load alone as a
+    one-key mapping (a split inside a quoted or flow value fails here), a key twice. Entries
+    parsed alone and joined give the whole text's data: every entry is a block mapping entry at
+    column 0, and anchors, aliases and tags never reach this far (the event loader hands them
+    over). The data in ``memo`` is shared: the caller must not change it.
+    """
+    if _UNSPLITTABLE.search(text):
+        return None
+    starts = [m.start() for m in _TOP_KEY.finditer(text)]
+    head = text[: starts[0]].split("\n") if starts else []
+    if not starts or any(line.rstrip("\r") and not line.startswith("#") for line in head):
+        return None  # before the first key, only comments at column 0 and empty lines
+    if _UNREADABLE.search(text, 0, starts[0]) or "\ufeff" in text[: starts[0]]:
+        return None
+    data: dict[str, Any] = {}
+    for begin, end in zip(starts, [*starts[1:], len(text)], strict=True):
+        entry = text[begin:end]
+        part = memo.get(entry)
+        if part is None:
+            try:
+                with no_gc():
+                    part = _events_to_data(entry)
+            except (_NotPlain, yaml.YAMLError, ValueError, OverflowError, RecursionError):
+                return None
+            if not isinstance(part, dict) or len(part) != 1:
+                return None
+            memo[entry] = part
+        ((key, value),) = part.items()
+        if key in data:
+            return None
+        data[key] = value
+    return data
+
+
 _SCALAR_TAGS = frozenset(_CORE + name for name in ("int", "float", "bool", "null"))
 
 
