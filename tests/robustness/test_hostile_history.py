@@ -190,3 +190,33 @@ def test_a_commit_where_the_plan_is_not_a_file_is_named_and_skipped(tmp_path: Pa
     assert "compared with" in said and "no change to the plan" in said
     code, out = run(["status", "--since", "2025-11-15", "--as-of", "2025-12-31", "--plan", str(plan)])
     assert code == 0 and "Since 2025-11-15" in out, out
+
+
+@pytest.mark.parametrize(
+    "name", ["-leading dash.yaml", "with space.yaml", "new\nline.yaml", "tab\there.yaml"]
+)
+def test_odd_plan_paths_and_a_latin1_commit_message(tmp_path: Path, name: str) -> None:
+    """The plan's path as git records it, and a message git stores in another encoding."""
+    root = tmp_path / "repo"
+    plan = root / "plans" / name
+    plan.parent.mkdir(parents=True)
+    _git(root, "init", "-q", "-b", "main")
+    plan.write_text(plan_text("plain"), encoding="utf-8")
+    (root / "m.txt").write_bytes("caf\xe9 d\xe9cid\xe9\n".encode("latin-1"))
+    _git(root, "add", "-A")
+    _git(root, "-c", "i18n.commitEncoding=latin1", "commit", "-q", "-F", "m.txt")
+    plan.write_text(plan_text("plain").replace("due: 2026-01-15", "due: 2026-03"), encoding="utf-8")
+    _git(root, "commit", "-qam", "slip")
+    for args in (["log", "--changes"], ["log", "--format", "markdown"], ["status", "--since", "HEAD~1"]):
+        code, out = run([*args, "--plan", str(plan)])
+        assert code == 0, (args, out)
+        check(HUMAN, out, "plain")
+        visible = name.replace("\n", "⏎").replace("\t", "␉")
+        if "markdown" in args:  # the plan's path in the heading, its controls shown
+            assert visible in out.replace("\\", ""), out
+        if args[0] == "status" and "\n" in name:  # a line break in a path never starts a line
+            assert "⏎" in out
+        assert not any(line.startswith("line.yaml") for line in out.splitlines())
+    code, out = run(["log", "--format", "json", "--plan", str(plan)])
+    subjects = [c["subject"] for c in json.loads(out)["commits"]]
+    assert subjects == ["slip", "café décidé"]  # git gives it back in UTF-8
