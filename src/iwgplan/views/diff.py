@@ -8,36 +8,34 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from iwgplan.plan import records
 from iwgplan.plan.index import Entry, PlanIndex
 from iwgplan.views.timeline import due_date
 
 ADDED, REMOVED, MOVED, CHANGED = "added", "removed", "moved", "changed"
-# Every field of the format is compared somewhere (tests/test_diff.py checks the models against
-# these lists): a change in how sure a fact is (a `*_basis`, a `*_note`) or in what an item is
-# (`kind`) is a change a reviewer must see.
-_META_FIELDS = [
-    "id", "title", "body", "symbol", "symbol_note", "revision", "date", "issued_by", "issuer_role",
-    "period", "supersedes", "supersedes_note",
-]  # fmt: skip
-_TEXT_FIELDS = [
-    "title", "description", "number", "kind", "due_basis", "due_note", "completed", "owners_basis",
-    "depends_on",
-]  # fmt: skip
+
+
+def _fields(record: type[records.Record], *apart: str) -> list[str]:
+    """A record's fields in the format's order, but those compared on their own (keys, children)."""
+    return [name for name, *_ in record.FIELDS if name not in apart]
+
+
+# Every field of the format is compared, read from the records that mirror the models (a test
+# holds them to the models): a change in how sure a fact is (a `*_basis`, a `*_note`) or in
+# what an item is (`kind`) is a change a reviewer must see, and a field added to the format is
+# compared without anyone having to remember it here.
+_META_FIELDS = _fields(records.PlanMeta)
 _SET_FIELDS = ["owners", "partners", "refs"]
-MILESTONE_FIELDS = ["title", "date", "start", "end", "description", "basis", "basis_note"]
-OBJECTIVE_FIELDS = [
-    "number",
-    "text",
-    "refs",
-    "points",
-    "points_style",
-    "closing",
-    "points_basis",
-    "points_note",
-]
-REFERENCE_FIELDS = ["title", "note", "title_basis"]
-GROUP_FIELDS = ["number", "title", "priority", "description"]
-FOCUS_FIELDS = ["number", "title", "description"]
+_TEXT_FIELDS = _fields(
+    records.ActionPoint, "id", "status", "due", "evidence", "history", "children", *_SET_FIELDS
+)
+MILESTONE_FIELDS = _fields(records.Milestone, "id")
+OBJECTIVE_FIELDS = _fields(records.Objective, "id")
+REFERENCE_FIELDS = _fields(records.Reference, "symbol")
+GROUP_FIELDS = list(
+    dict.fromkeys([*_fields(records.Tier, "id", "focus_areas"), *_fields(records.Section, "id", "items")])
+)
+FOCUS_FIELDS = _fields(records.FocusArea, "id", "action_points")
 
 
 @dataclass(slots=True)
