@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SMALL
+from tests.conftest import SHIPPED, SMALL
 
 START = 'status: "planned"     # quoted on purpose'
 
@@ -554,3 +554,28 @@ if __name__ == "__main__":
     for who in ("AUTHOR", "COMMITTER"):
         os.environ.update({f"GIT_{who}_NAME": "Ana Silva", f"GIT_{who}_EMAIL": "ana@example.org"})
     print(build_story(Path(sys.argv[1])).plan)
+
+
+def test_the_series_from_the_file_counts_what_the_status_screen_counts(cli, tmp_path: Path) -> None:
+    """Without git, the share per week comes from the done dates in the file. Standing duties,
+    past business and possibilities never count, in any week: the last week, which the status
+    screen's figure ends, says what the weeks before it said when nothing was done in between."""
+    plan = tmp_path / "plan.yaml"  # outside any repository
+    text = SHIPPED.read_text(encoding="utf-8")
+    for ident, day in (("joint-statement", "2025-11-20"), ("compendium-2020", "2026-01-10")):
+        head = f"          - id: {ident}\n"
+        at = text.index(head)
+        status = text.index("            status: planned\n", at)
+        text = (
+            text[:status] + f"            status: done\n            completed: {day}\n" + text[status + 28 :]
+        )
+    plan.write_text(text, encoding="utf-8")
+    assert cli("validate", plan).code == 0
+    run = cli("export", "--format", "csv", "--by", "week", "--as-of", "2026-11-29", "--plan", plan)
+    assert run.code == 0, run.err
+    shares = [float(r.split(",")[2]) for r in run.out.splitlines()[1:] if r.split(",")[2]]
+    status = json.loads(cli("status", "--format", "json", "--as-of", "2026-11-29", "--plan", plan).out)
+    done = sum(g["counts"]["done"] for g in status["tiers"])
+    live = sum(sum(g["counts"].values()) - g["counts"]["dropped"] for g in status["tiers"])
+    assert shares[-1] == pytest.approx(done / live, abs=1e-4) == shares[-2]  # no jump at the end
+    assert sorted({round(s, 4) for s in shares}) == [0.0, round(1 / live, 4), round(2 / live, 4)]
