@@ -260,13 +260,7 @@ def test_html_report_in_headless_chromium(cli, tmp_path: Path) -> None:
     subprocess.run(
         [browser, *flags, f"--screenshot={shot}", page.as_uri()], capture_output=True, timeout=120, check=True
     )
-    dom = subprocess.run(
-        [browser, *flags, "--dump-dom", page.as_uri()],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    ).stdout
+    dom = _dom(browser, flags, page)
     for title in ("Tier one", "Tier two", "Tier 3"):
         assert f"{title}" in dom
     assert "<svg" in dom
@@ -312,6 +306,17 @@ def _print(browser: str, html: Path, paper: str, tmp_path: Path) -> Path:
         check=True,
     )
     return pdf
+
+
+def _dom(browser: str, flags: list[str], page: Path) -> str:
+    """The page's DOM after the browser has laid it out (--dump-dom)."""
+    return subprocess.run(
+        [browser, *flags, "--dump-dom", page.as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout
 
 
 def _words(pdf: Path) -> list[tuple[float, float, list[tuple[float, float, float, float, str]]]]:
@@ -542,13 +547,7 @@ def test_progress_chart_in_headless_chromium(cli, small: Path, tmp_path: Path) -
         timeout=120,
         check=True,
     )
-    dom = subprocess.run(
-        [browser, *flags, "--dump-dom", page.as_uri()],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    ).stdout
+    dom = _dom(browser, flags, page)
     labels = re.findall(r'<text class="axis-date"[^>]*>([^<]*)</text>', dom)
     assert len(labels) >= 4 and all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", label) for label in labels)
     assert date.fromisoformat(labels[0]) < date.fromisoformat(labels[-1])

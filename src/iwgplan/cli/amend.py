@@ -40,7 +40,6 @@ def amend(
 
     Example: iwgplan amend fta --last --date 2026-05-01 --reason "typo in the year"
     """
-
     from iwgplan.edit.corrections import Amendment
     from iwgplan.edit.corrections import amend as amend_entry
     from iwgplan.errors import UsageError

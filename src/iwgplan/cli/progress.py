@@ -47,7 +47,6 @@ def _id(index, wanted: str, exact: bool) -> str:  # type: ignore[no-untyped-def]
 
 
 def _day(value: str | None, future: bool = False):  # type: ignore[no-untyped-def]
-
     from iwgplan.errors import UsageError
 
     day = parse_day(value, "--date") or dates.today()

@@ -8,13 +8,17 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from iwgplan.errors import UsageError
 from iwgplan.files.blobs import Plans
 from iwgplan.files.gitlog import GitHistory, HistoryError
 from iwgplan.plan import dates
 from iwgplan.plan.index import PlanIndex
-from iwgplan.views.context import View
+
+if TYPE_CHECKING:
+    from iwgplan.views.context import View
+
 from iwgplan.views.history import (
     Progress,
     Since,

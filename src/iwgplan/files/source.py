@@ -563,7 +563,7 @@ def _read_at_most(fd: int, limit: int) -> bytes:
 
 
 def _too_big(size: str) -> Problem:
-    return Problem(f"the file is {size}; plan files are limited to {MAX_BYTES // 2**20} MiB", (), 1, 1)
+    return Problem(limits.too_big_words(size), (), 1, 1)
 
 
 def _kind(mode: int) -> str | None:

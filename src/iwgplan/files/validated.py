@@ -89,7 +89,7 @@ def cached_only(explicit: Path | None) -> tuple[Plan, PlanIndex, str] | None:
 def _regular_file_bytes(path: Path) -> bytes:
     """A regular file's bytes, at most one more than the plan limit; anything else (a FIFO, a
     device, a socket) raises, so that the full command refuses it with its own message. The
-    limit is files.limits', which imports nothing, so that a cache hit never imports YAML."""
+    limit is in files.limits, which imports nothing, so that a cache hit never imports YAML."""
     import stat
 
     if not stat.S_ISREG(path.stat().st_mode):

@@ -24,13 +24,13 @@ from iwgplan.views.timeline import (
     done_fraction,
     due_date,
     effective_due,
-    effective_kind,
     is_overdue,
     is_past,
     latest_note,
     milestone_when,
     reason_for,
     rollup,
+    shown_status,
     summarize,
 )
 
@@ -239,10 +239,7 @@ def item_facts(entry: Entry, index: PlanIndex) -> list[str]:
 def state_words(entry: Entry, index: PlanIndex) -> str:
     """What a report's table says of an item: its status, or what it is when not a deliverable
     ("before this revision" for business the plan dates before its own issue)."""
-    kind = effective_kind(entry, index)
-    if kind == "deliverable":
-        return rollup(entry).value
-    return KIND_LABEL[kind]
+    return shown_status(entry, index, KIND_LABEL)
 
 
 KIND_LABEL = {

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -356,12 +356,13 @@ def effective_kind(entry: Entry, index: PlanIndex) -> str:
     return "past" if is_past(entry, index) else entry.item.kind
 
 
-def shown_status(entry: Entry, index: PlanIndex) -> str:
-    """The status a screen shows: a deliverable's rolled-up status, else what the item is."""
+def shown_status(entry: Entry, index: PlanIndex, words: Mapping[str, str] = KIND_WORDS) -> str:
+    """The status a screen shows: a deliverable's rolled-up status, else what the item is, in
+    ``words`` (the reports' longer ones: "standing duty", "before this revision")."""
     kind = effective_kind(entry, index)
     if kind == "deliverable":
         return rollup(entry).value
-    return KIND_WORDS[kind]
+    return words[kind]
 
 
 _PARTS = re.compile(r"(.*?)(?:\(([a-z])\)|\.(\d+))$")
