@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from iwgplan.files import cache, validated
+from iwgplan.files import cache, cached_plan
 from iwgplan.files.text import PlanText
 from iwgplan.plan import model, records
 from tests.conftest import ROOT, SHIPPED, SMALL
@@ -317,12 +317,12 @@ def test_records_dump_like_the_models(source: Path) -> None:
 def test_load_uses_the_models_when_records_lag_behind(monkeypatch: pytest.MonkeyPatch, plan: Path) -> None:
     monkeypatch.setattr(records.ActionPoint, "NAMES", frozenset({"id"}))
     source = PlanText(plan.read_text(encoding="utf-8"), "plan.yaml", plan)
-    loaded, index = validated.load(source)
+    loaded, index = cached_plan.load(source)
     assert isinstance(loaded, model.Plan) and index.get("late")
     assert cache_files() == []
 
 
 def test_a_miss_runs_on_the_models_and_a_hit_on_records(plan: Path) -> None:
     source = PlanText(plan.read_text(encoding="utf-8"), "plan.yaml", plan)
-    assert isinstance(validated.load(source)[0], model.Plan)
-    assert isinstance(validated.load(source)[0], records.Plan)
+    assert isinstance(cached_plan.load(source)[0], model.Plan)
+    assert isinstance(cached_plan.load(source)[0], records.Plan)

@@ -442,7 +442,7 @@ def test_only_a_due_that_names_a_milestone_goes_under_it(
     )
 )
 def test_chart_labels_never_overlap_or_leave_the_chart(wanted: list[tuple[float, str]]) -> None:
-    from iwgplan.render.report_html import place_labels, text_width
+    from iwgplan.render.gantt_svg import place_labels, text_width
 
     placed = place_labels([(x, text, "#000", "") for x, text in wanted], 680)
     assert len(placed) == len(wanted)

@@ -171,8 +171,8 @@ def test_read_stops_after_the_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 def test_read_limit_of_the_start_up_path_is_the_loaders() -> None:
     import inspect
 
-    from iwgplan.files import gitlog, limits, source, validated
+    from iwgplan.files import cached_plan, gitlog, limits, source
 
     assert source.MAX_BYTES == limits.MAX_BYTES == 32 * 1024 * 1024
-    assert "limits.MAX_BYTES + 1" in inspect.getsource(validated._regular_file_bytes)
+    assert "limits.MAX_BYTES + 1" in inspect.getsource(cached_plan._regular_file_bytes)
     assert "limits.MAX_BYTES" in inspect.getsource(gitlog.GitHistory.blob)

@@ -102,7 +102,7 @@ def test_plan_deleted_mid_edit(cli, shipped_copy: Path, monkeypatch: pytest.Monk
         shipped_copy.unlink()
         return real(*args, **kwargs)
 
-    monkeypatch.setattr("iwgplan.edit.record.apply_changes", delete_then_apply)
+    monkeypatch.setattr("iwgplan.edit.apply.apply_changes", delete_then_apply)
     run = cli("done", "joint-statement", "--plan", shipped_copy)
     assert run.code == 1
     assert "was changed or removed by another program while iwgplan was editing it" in run.err
@@ -116,7 +116,7 @@ def test_plan_changed_by_an_editor_mid_edit(cli, shipped_copy: Path, monkeypatch
         shipped_copy.write_bytes(shipped_copy.read_bytes() + b"# saved by an editor\n")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr("iwgplan.edit.record.apply_changes", edit_then_apply)
+    monkeypatch.setattr("iwgplan.edit.apply.apply_changes", edit_then_apply)
     run = cli("done", "joint-statement", "--plan", shipped_copy)
     assert run.code == 1
     assert shipped_copy.read_bytes().endswith(b"# saved by an editor\n")

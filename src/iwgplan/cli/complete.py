@@ -42,7 +42,7 @@ def _plan_option(ctx: typer.Context) -> tuple[Path | None, str | None]:
 def _index(ctx: typer.Context) -> PlanIndex:
     plan, rev = _plan_option(ctx)
     if rev is None:  # the validated-plan cache answers without YAML or pydantic
-        from iwgplan.files.validated import cached_only
+        from iwgplan.files.cached_plan import cached_only
 
         found = cached_only(plan)
         if found is not None:

@@ -23,8 +23,8 @@ def edit(item_id: IdArg, *, plan: PlanOpt = None, exact: ExactOpt = False) -> in
 
     Example: iwgplan edit hackathons
     """
+    from iwgplan.edit.apply import editable_path
     from iwgplan.edit.by_hand import editor, editor_command, locate, review
-    from iwgplan.edit.record import editable_path
     from iwgplan.files.discover import shown_path
     from iwgplan.files.source import read_bytes, read_text
 

@@ -27,7 +27,7 @@ STATUSES = ("planned", "in-progress", "done", "blocked", "dropped")
 class Opt:
     """One option as its Typer command declares it."""
 
-    param: str  # the keyword the body in iwgplan.cli.read takes (or "plan", "as_of")
+    param: str  # the keyword the body in iwgplan.cli.browse takes (or "plan", "as_of")
     kind: str  # text, day, int, choice, many (a repeatable choice), flag or path
     default: Any = None
     choices: tuple[str, ...] = ()
@@ -178,7 +178,7 @@ def run(argv: list[str]) -> int | None:
         return None
     name, values = parsed
     from iwgplan.cli.output import make_view, run_mapped
-    from iwgplan.files.validated import cached_only
+    from iwgplan.files.cached_plan import cached_only
 
     explicit = values.pop("plan")
     found = cached_only(explicit)
@@ -194,12 +194,12 @@ def run(argv: list[str]) -> int | None:
 
 
 def _body(name: str) -> Callable[..., None]:
-    from iwgplan.cli import read
+    from iwgplan.cli import browse
 
     bodies: dict[str, Callable[..., None]] = {
-        "status": read.status,
-        "tiers": read.tiers,
-        "show": read.show,
-        "list": read.listing,
+        "status": browse.status,
+        "tiers": browse.tiers,
+        "show": browse.show,
+        "list": browse.listing,
     }
     return bodies[name]

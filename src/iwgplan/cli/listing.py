@@ -68,9 +68,9 @@ def list_items(
 
     Example: iwgplan list --tier tier2 --status planned --status blocked
     """
-    from iwgplan.cli import read
+    from iwgplan.cli import browse
 
-    read.listing(
+    browse.listing(
         load_view(plan, rev, as_of),
         tier=tier,
         statuses=[s.value for s in status or []],

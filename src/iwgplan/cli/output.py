@@ -182,11 +182,11 @@ def load_view(plan: Path | None, rev: str | None, as_of: str | None = None) -> V
 
     A valid plan's data come from the validated-plan cache when it holds these bytes.
     """
-    from iwgplan.files import validated
+    from iwgplan.files import cached_plan
     from iwgplan.files.discover import read_plan
 
     source = read_plan(plan, rev)
-    parsed, index = validated.load(source, use_cache=not State.no_cache)
+    parsed, index = cached_plan.load(source, use_cache=not State.no_cache)
     return make_view(parsed, index, source.shown, as_of)
 
 

@@ -24,7 +24,7 @@ from iwgplan.plan import dates
 
 
 def _run(plan, make, dry_run: bool, *, with_source: bool = False) -> None:  # type: ignore[no-untyped-def]
-    from iwgplan.edit.record import record
+    from iwgplan.edit.apply import record
 
     done = record(plan, make, dry_run=dry_run, with_source=with_source)
     from iwgplan.render.safe import block, line

@@ -44,10 +44,10 @@ def show(
 
     Example: iwgplan show joint-statement
     """
-    from iwgplan.cli import read
+    from iwgplan.cli import browse
 
     view = load_view(plan, rev, as_of)
-    read.show(view, item_id, exact=exact, fmt=fmt.value, wide=wide, no_wrap=no_wrap, no_pager=no_pager)
+    browse.show(view, item_id, exact=exact, fmt=fmt.value, wide=wide, no_wrap=no_wrap, no_pager=no_pager)
 
 
 def register(app: typer.Typer) -> None:

@@ -53,10 +53,10 @@ def status(
 
     Example: iwgplan status --as-of 2026-03-30 --since 2026-01-15
     """
-    from iwgplan.cli import read
+    from iwgplan.cli import browse
 
     view = load_view(plan, rev, as_of)
-    read.status(
+    browse.status(
         view,
         horizon=horizon,
         fmt=fmt.value,

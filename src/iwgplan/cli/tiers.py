@@ -21,9 +21,9 @@ def tiers(
 
     Example: iwgplan tiers --format markdown
     """
-    from iwgplan.cli import read
+    from iwgplan.cli import browse
 
-    read.tiers(load_view(plan, rev, as_of), fmt=fmt.value, no_pager=no_pager)
+    browse.tiers(load_view(plan, rev, as_of), fmt=fmt.value, no_pager=no_pager)
 
 
 def register(app: typer.Typer) -> None:

@@ -68,7 +68,7 @@ class Plans:
         return index
 
     def _load(self, blob: str, shown: str) -> PlanIndex:
-        from iwgplan.files.validated import from_data
+        from iwgplan.files.cached_plan import from_data
 
         raw = self._read(blob)
         if self._cached:

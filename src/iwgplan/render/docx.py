@@ -36,7 +36,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from iwgplan.render import safe
-from iwgplan.render.report_html import STATUS_COLOUR
+from iwgplan.render.gantt_svg import STATUS_COLOUR
 
 Ctx = dict[str, Any]
 Run = tuple[str, str]  # (text, kind): kind is "" (plain), "b" (bold), "i" (italic), "link:URL"

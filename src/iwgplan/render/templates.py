@@ -23,8 +23,8 @@ from markupsafe import Markup
 
 from iwgplan.errors import IwgplanError
 from iwgplan.render import safe
+from iwgplan.render.gantt_svg import STATUS_COLOUR
 from iwgplan.render.markdown import cell, table
-from iwgplan.render.report_html import STATUS_COLOUR
 from iwgplan.views.report import Report
 
 SHIPPED = {"markdown": "report.md.j2", "html": "report.html.j2"}
@@ -79,14 +79,14 @@ def _td(value: object) -> Markup:
 
 
 def _fit(text: str, room: float) -> str:
-    from iwgplan.render.report_html import fit
+    from iwgplan.render.gantt_svg import fit
 
     return fit(text, room)
 
 
 def _fit_beside(text: str, status: str, room: float) -> str:
     """``text (status)`` in ``room`` pixels: the title is cut, never the status after it."""
-    from iwgplan.render.report_html import fit, text_width
+    from iwgplan.render.gantt_svg import fit, text_width
 
     tail = f" ({status})"
     return fit(text, room - text_width(tail)) + tail
@@ -146,7 +146,7 @@ def render_report(kind: str, report: Report, context: dict[str, Any], template: 
     helpers: dict[str, Callable[[], str]]
     progress = report.progress
     if kind == "html":
-        from iwgplan.render.report_html import gantt_svg
+        from iwgplan.render.gantt_svg import gantt_svg
 
         helpers = {
             "gantt_svg": lambda: Markup(gantt_svg(report)),
