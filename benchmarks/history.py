@@ -163,7 +163,7 @@ def build(root: Path, commits: int, seed: int = 14) -> list[tuple[str, datetime]
 def read_blobs(root: Path) -> None:
     """The baseline: `git log -p` of the plan, then one parse of each distinct blob it had."""
     from iwgplan.files.loading import check_text
-    from iwgplan.files.source import decode
+    from iwgplan.files.reading import decode
 
     subprocess.run(
         ["git", "log", "-p", "--follow", "--", str(PLAN)], cwd=root, stdout=subprocess.DEVNULL, check=True

@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from iwgplan.files import source
+from iwgplan.files import positions, yaml_loader
 from iwgplan.files.loading import check_text
 from tests.conftest import SHIPPED, SMALL
 from tests.robustness.test_fuzz import mutate, mutation
@@ -141,12 +141,12 @@ def _flat(data: Any) -> list[str]:
 
 
 def _old(text: str) -> tuple[list[str], list[tuple[str, int | None, int | None]]]:
-    data, problems, _ = source._parse(text)
+    data, problems, _ = yaml_loader._parse(text)
     return _flat(data), [(p.message, p.line, p.column) for p in problems]
 
 
 def _new(text: str) -> tuple[list[str], list[tuple[str, int | None, int | None]]]:
-    parsed = source.parse(text)
+    parsed = yaml_loader.parse(text)
     return _flat(parsed.data), [(p.message, p.line, p.column) for p in parsed.problems]
 
 
@@ -160,11 +160,11 @@ def test_the_plain_cases_are_built_from_events_not_handed_over(monkeypatch: pyte
     def handed_over(text: str) -> Any:
         raise AssertionError("handed to the node-tree loader")
 
-    monkeypatch.setattr(source, "_parse", handed_over)
+    monkeypatch.setattr(yaml_loader, "_parse", handed_over)
     for name in ("shipped", "small", "dated", "generated"):
-        assert source.parse(PLANS[name]).problems == []
+        assert yaml_loader.parse(PLANS[name]).problems == []
     for name in ("numbers", "nulls", "block scalars", "quoted", "bom", "crlf", "deep block 149", "str tag"):
-        source.parse(FAMILY[name])
+        yaml_loader.parse(FAMILY[name])
 
 
 @settings(max_examples=300, deadline=None)
@@ -234,12 +234,12 @@ def test_compose_paths_gives_the_full_nodes_of_every_edited_item(name: str) -> N
     checked = check_text(text, name)
     assert checked.index is not None
     locs = [e.loc for e in checked.index.entries]
-    full = source.compose(text)
+    full = positions.compose(text)
     assert full is not None
     rng = random.Random(name)
     for size in (1, 2, 5, len(locs)):
         chosen = rng.sample(locs, min(size, len(locs)))
-        part = source.compose_paths(text, chosen)
+        part = positions.compose_paths(text, chosen)
         assert part is not None
         for loc in chosen:
             for depth, (p, f) in enumerate(zip(_walk(part, loc), _walk(full, loc), strict=True)):
@@ -247,7 +247,7 @@ def test_compose_paths_gives_the_full_nodes_of_every_edited_item(name: str) -> N
                 if isinstance(f, MappingNode):  # every key on the way is a real node
                     assert [k.value for k, _ in p.value] == [k.value for k, _ in f.value]
             _whole(_walk(part, loc)[-1], _walk(full, loc)[-1], str(loc))
-    _whole(source.compose_paths(text, [()]), full, "everything")  # type: ignore[arg-type]
+    _whole(positions.compose_paths(text, [()]), full, "everything")  # type: ignore[arg-type]
 
 
 def test_compose_paths_leaves_the_rest_empty() -> None:
@@ -255,7 +255,7 @@ def test_compose_paths_leaves_the_rest_empty() -> None:
     checked = check_text(text, "shipped")
     assert checked.index is not None
     loc = checked.index.entries[-1].loc
-    part, full = source.compose_paths(text, [loc]), source.compose(text)
+    part, full = positions.compose_paths(text, [loc]), positions.compose(text)
     assert part is not None and full is not None
     skipped = 0
     for depth, (p, f) in enumerate(zip(_walk(part, loc), _walk(full, loc)[:-1], strict=False)):
@@ -330,12 +330,12 @@ SPLITS = {
 
 def _entries_agree(text: str) -> None:
     memo: dict[str, Any] = {}
-    data = source.data_by_entries(text, memo)
+    data = yaml_loader.data_by_entries(text, memo)
     if data is None:
         return
-    whole = source.parse(text)
+    whole = yaml_loader.parse(text)
     assert whole.problems == [] and _flat(data) == _flat(whole.data)
-    assert _flat(source.data_by_entries(text, memo)) == _flat(data)  # again, from the memo
+    assert _flat(yaml_loader.data_by_entries(text, memo)) == _flat(data)  # again, from the memo
 
 
 @pytest.mark.parametrize(
@@ -347,12 +347,12 @@ def test_entries_parsed_alone_give_the_whole_texts_data(text: str) -> None:
 
 def test_entries_split_where_the_plan_format_puts_them() -> None:
     memo: dict[str, Any] = {}
-    assert source.data_by_entries(PLANS["shipped"], memo) is not None
+    assert yaml_loader.data_by_entries(PLANS["shipped"], memo) is not None
     assert sorted(next(iter(part)) for part in memo.values()) == sorted(
         ["schema_version", "plan", "references", "objectives", "milestones", "tiers", "sections"]
     )
     for unsafe in ("a key twice across entries", "document marker", "quoted value running on at column 0"):
-        assert source.data_by_entries(SPLITS[unsafe], {}) is None, unsafe
+        assert yaml_loader.data_by_entries(SPLITS[unsafe], {}) is None, unsafe
 
 
 @settings(max_examples=300, deadline=None)

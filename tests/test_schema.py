@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 
 from iwgplan.files.loading import check_text
-from iwgplan.files.source import load_data
+from iwgplan.files.yaml_loader import load_data
 from iwgplan.plan.jsonschema import key_reference, schema_dict, schema_text
 from tests.conftest import ROOT, SHIPPED, SMALL
 

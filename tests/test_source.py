@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from iwgplan.files.loading import check_text
-from iwgplan.files.source import MAX_BYTES, load_data
+from iwgplan.files.reading import MAX_BYTES
+from iwgplan.files.yaml_loader import load_data
 from tests.conftest import SMALL
 
 

@@ -144,11 +144,11 @@ def test_socket_is_refused(tmp_path: Path) -> None:
 def test_read_stops_after_the_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A file whose stat size is small but whose content is not (a /proc file, a growing file)."""
     from iwgplan.errors import PlanInvalid
-    from iwgplan.files import source
+    from iwgplan.files import reading
 
     big = tmp_path / "big.yaml"
     big.write_bytes(b"#" * 1000)
-    monkeypatch.setattr(source, "MAX_BYTES", 100)
+    monkeypatch.setattr(reading, "MAX_BYTES", 100)
     given: list[int] = []
     real_read = os.read
 
@@ -157,12 +157,12 @@ def test_read_stops_after_the_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPa
         given.append(len(data))
         return data
 
-    monkeypatch.setattr(source.os, "read", counted)
+    monkeypatch.setattr(reading.os, "read", counted)
     monkeypatch.setattr(
-        source.os, "stat", lambda p: os.stat_result((stat.S_IFREG | 0o644, 0, 0, 1, 0, 0, 0, 0, 0, 0))
+        reading.os, "stat", lambda p: os.stat_result((stat.S_IFREG | 0o644, 0, 0, 1, 0, 0, 0, 0, 0, 0))
     )
     with pytest.raises(PlanInvalid) as caught:
-        source.read_bytes(big, "big.yaml")
+        reading.read_bytes(big, "big.yaml")
     monkeypatch.undo()
     assert sum(given) == 101
     assert "the file is more than" in caught.value.result.problems[0].message
@@ -171,8 +171,8 @@ def test_read_stops_after_the_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 def test_read_limit_of_the_start_up_path_is_the_loaders() -> None:
     import inspect
 
-    from iwgplan.files import cached_plan, gitlog, limits, source
+    from iwgplan.files import cached_plan, gitlog, limits, reading
 
-    assert source.MAX_BYTES == limits.MAX_BYTES == 32 * 1024 * 1024
+    assert reading.MAX_BYTES == limits.MAX_BYTES == 32 * 1024 * 1024
     assert "limits.MAX_BYTES + 1" in inspect.getsource(cached_plan._regular_file_bytes)
     assert "limits.MAX_BYTES" in inspect.getsource(gitlog.GitHistory.blob)

@@ -26,9 +26,9 @@ for name in [n for n in dir(yaml) if n.startswith("C") and n[1:2].isupper()]:
     delattr(yaml, name)
 yaml.__with_libyaml__ = False
 sys.modules["yaml._yaml"] = None
-from iwgplan.files import source
-assert issubclass(source.StrictLoader, yaml.SafeLoader), "libyaml was not hidden"
-assert not source.MARKS_SKIP_BOM
+from iwgplan.files import yaml_loader
+assert issubclass(yaml_loader.StrictLoader, yaml.SafeLoader), "libyaml was not hidden"
+assert not yaml_loader.MARKS_SKIP_BOM
 """
 
 

@@ -101,7 +101,7 @@ def test_code_tags_never_run(tmp_path: Path, payload: str) -> None:
 
 
 def test_timing_of_alias_bomb_in_process() -> None:
-    from iwgplan.files.source import load_data
+    from iwgplan.files.yaml_loader import load_data
 
     start = time.process_time()
     data, problems = load_data(billion_laughs())

@@ -138,7 +138,7 @@ def _plain_text(spec: str) -> str | None:
     it cannot be read); bytes that are not UTF-8 are kept (and later shown as ``\\xNN``)."""
     from pathlib import Path
 
-    from iwgplan.files.source import read_bytes
+    from iwgplan.files.reading import read_bytes
 
     try:
         return read_bytes(Path(spec), spec).decode("utf-8", "surrogateescape")

@@ -26,7 +26,7 @@ def edit(item_id: IdArg, *, plan: PlanOpt = None, exact: ExactOpt = False) -> in
     from iwgplan.edit.apply import editable_path
     from iwgplan.edit.by_hand import editor, editor_command, locate, review
     from iwgplan.files.discover import shown_path
-    from iwgplan.files.source import read_bytes, read_text
+    from iwgplan.files.reading import read_bytes, read_text
 
     path = editable_path(plan)
     shown = shown_path(path)

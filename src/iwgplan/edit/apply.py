@@ -15,7 +15,8 @@ from iwgplan.errors import FileResult, IwgplanError, PlanInvalid, Problem
 from iwgplan.files.atomic import locked, real_target, write_atomic
 from iwgplan.files.discover import find_plan_path, shown_path
 from iwgplan.files.loading import check_text
-from iwgplan.files.source import Locator, read_text
+from iwgplan.files.positions import Locator
+from iwgplan.files.reading import read_text
 
 
 @dataclass(slots=True)

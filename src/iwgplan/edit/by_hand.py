@@ -14,7 +14,7 @@ from pathlib import Path
 from iwgplan.edit.splice import unified_diff
 from iwgplan.errors import FileResult
 from iwgplan.files.loading import check_text
-from iwgplan.files.source import Locator
+from iwgplan.files.positions import Locator
 from iwgplan.plan.index import resolve
 
 # Editors that take `--goto FILE:LINE` rather than `+LINE FILE` (VS Code and its builds).

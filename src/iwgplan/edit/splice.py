@@ -18,7 +18,8 @@ from typing import Any
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from iwgplan.errors import IwgplanError, Loc, PlanInvalid
-from iwgplan.files.source import MARKS_SKIP_BOM, compose_paths, parse
+from iwgplan.files.positions import compose_paths
+from iwgplan.files.yaml_loader import MARKS_SKIP_BOM, parse
 
 _PLAIN_SAFE = re.compile(r"[A-Za-z\u00c0-\uffff(][^:#\n\r\t\"'\[\]{},&*!|>%@`]*")
 # Characters YAML treats as line breaks or will not read raw inside a double-quoted scalar;

@@ -77,7 +77,8 @@ class Plans:
             if found is not None:
                 return found[1]
         from iwgplan.files.loading import check_data, check_text  # pydantic and YAML: on a miss
-        from iwgplan.files.source import data_by_entries, decode
+        from iwgplan.files.reading import decode
+        from iwgplan.files.yaml_loader import data_by_entries
 
         self.parsed += 1
         text = decode(raw, shown)

@@ -101,7 +101,7 @@ def read_plan(explicit: Path | None = None, rev: str | None = None) -> PlanText:
         return read_at_revision(rev, path)
     if path is None:
         return PlanText(embedded_text(), f"<embedded default {EMBEDDED_NAME}>")
-    from iwgplan.files.source import read_text  # YAML's module: not for a cached plan
+    from iwgplan.files.reading import read_text  # YAML's module: not for a cached plan
 
     shown = shown_path(path)
     return PlanText(read_text(path, shown), shown, path)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from iwgplan.errors import IwgplanError, UsageError
 from iwgplan.files.gitlog import check_rev
-from iwgplan.files.source import decode
+from iwgplan.files.reading import decode
 from iwgplan.files.text import PlanText
 
 

@@ -12,7 +12,8 @@ from yaml.nodes import Node
 
 from iwgplan import __version__
 from iwgplan.errors import FileResult, Loc, PlanInvalid, Problem
-from iwgplan.files.source import Locator, no_gc, parse
+from iwgplan.files.positions import Locator
+from iwgplan.files.yaml_loader import no_gc, parse
 from iwgplan.plan import model
 from iwgplan.plan.index import PlanIndex
 from iwgplan.plan.model import READABLE_VERSIONS, SCHEMA_VERSION, Plan

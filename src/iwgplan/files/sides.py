@@ -7,7 +7,7 @@ from pathlib import Path
 from iwgplan.errors import IwgplanError, PlanInvalid
 from iwgplan.files.discover import find_plan_path, read_plan, shown_path
 from iwgplan.files.loading import load_text
-from iwgplan.files.source import read_text
+from iwgplan.files.reading import read_text
 from iwgplan.files.text import PlanText
 from iwgplan.plan.index import PlanIndex
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from iwgplan.errors import FileResult, PlanInvalid
 from iwgplan.files.discover import read_plan
 from iwgplan.files.loading import check_text
-from iwgplan.files.source import read_text
+from iwgplan.files.reading import read_text
 from iwgplan.files.text import PlanText
 
 

@@ -115,7 +115,7 @@ def markdown(changes: list[Change]) -> str:
 
 
 def github(changes: list[Change], new_text: str, new_index: PlanIndex, shown: str) -> str:
-    from iwgplan.files.source import Locator  # YAML: only the GitHub annotations need it
+    from iwgplan.files.positions import Locator  # YAML: only the GitHub annotations need it
 
     locator = Locator(new_text)
     lines = []

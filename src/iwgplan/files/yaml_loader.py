@@ -1,4 +1,4 @@
-"""The one place that reads YAML: strict YAML 1.2 loading, and file:line:col for every problem.
+"""The one place that reads YAML: strict YAML 1.2 loading, with file:line:col for every problem.
 
 Loading takes the fast path (libyaml's C parser straight to Python data) and composes the
 node tree for positions only when there is an error to locate.
@@ -7,21 +7,17 @@ node tree for positions only when there is an error to locate.
 from __future__ import annotations
 
 import gc
-import os
 import re
-import stat
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from iwgplan.errors import FileResult, Loc, PlanInvalid, Problem
-from iwgplan.files import limits
+from iwgplan.errors import Problem
 
 try:
     from yaml import CSafeLoader as _BaseLoader
@@ -30,14 +26,13 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
 
 # libyaml's marks do not count a leading BOM; the pure-Python reader's do.
 MARKS_SKIP_BOM = _BaseLoader.__name__ == "CSafeLoader"
-MAX_BYTES = limits.MAX_BYTES  # a name tests can change for this module alone
 STR_TAG = "tag:yaml.org,2002:str"
 SEQ_TAG = "tag:yaml.org,2002:seq"
 MAP_TAG = "tag:yaml.org,2002:map"
 _CORE = "tag:yaml.org,2002:"
 
 
-class _AliasFound(Exception):
+class AliasFound(Exception):
     pass
 
 
@@ -74,7 +69,7 @@ class StrictLoader(_BaseLoader):
     def _data(self, node: Node) -> Any:
         key = id(node)
         if key in self._seen:
-            raise _AliasFound
+            raise AliasFound
         self._seen.add(key)
         kind, tag = node.__class__, node.tag
         if kind is ScalarNode:
@@ -481,7 +476,7 @@ def _parse(text: str) -> tuple[Any, list[Problem], Node | None]:
     try:
         with no_gc():
             data = loader.build()
-    except _AliasFound:
+    except AliasFound:
         return None, [_alias_position(text)], None
     except yaml.YAMLError as exc:
         return None, [*loader.problems, _yaml_error(exc, text)], None
@@ -492,219 +487,3 @@ def _parse(text: str) -> tuple[Any, list[Problem], Node | None]:
     if data is None and not loader.problems:
         return None, [Problem("the file holds no plan: it is empty or only comments", (), 1, 1)], None
     return data, loader.problems, loader.root
-
-
-def decode(raw: bytes, path: str) -> str:
-    """Bytes to text, refusing binary files and invalid UTF-8 with a position."""
-    nul = raw.find(b"\x00")
-    if nul >= 0:
-        line, col = _line_col(raw, nul)
-        raise PlanInvalid(FileResult(path, [Problem("binary file: NUL byte", (), line, col)]))
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line, col = _line_col(raw, exc.start)
-        problem = Problem(f"not valid UTF-8: byte 0x{raw[exc.start]:02x}", (), line, col)
-        raise PlanInvalid(FileResult(path, [problem])) from None
-
-
-def read_text(path: Path, shown: str) -> str:
-    """A plan file's text: size-limited, binary and invalid UTF-8 refused with a position."""
-    return decode(read_bytes(path, shown), shown)
-
-
-def _line_col(raw: bytes, offset: int) -> tuple[int, int]:
-    line = raw.count(b"\n", 0, offset) + 1
-    return line, offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
-
-
-def read_bytes(path: Path, shown: str) -> bytes:
-    """Read a plan file: a regular file only, and never more than the limit plus one byte.
-
-    ``stat`` cannot be trusted for the size (``/dev/zero`` and ``/proc`` files say 0), and a
-    FIFO, a socket or a device would block or never end, so they are refused before reading.
-    """
-    try:
-        info = os.stat(path)
-        kind = _kind(info.st_mode)
-        if kind:
-            raise PlanInvalid(FileResult(shown, [Problem(f"is {kind}, not a plan file")]))
-        if info.st_size > MAX_BYTES:
-            raise PlanInvalid(FileResult(shown, [_too_big(f"{info.st_size / 2**20:.0f} MiB")]))
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-        try:
-            kind = _kind(os.fstat(fd).st_mode)  # it may have changed since the stat
-            if kind:
-                raise PlanInvalid(FileResult(shown, [Problem(f"is {kind}, not a plan file")]))
-            raw = _read_at_most(fd, MAX_BYTES + 1)
-        finally:
-            os.close(fd)
-    except FileNotFoundError:
-        raise PlanInvalid(FileResult(shown, [Problem("no such file")])) from None
-    except PermissionError:
-        raise PlanInvalid(FileResult(shown, [Problem("permission denied")])) from None
-    except OSError as exc:
-        raise PlanInvalid(FileResult(shown, [Problem(exc.strerror or str(exc))])) from None
-    if len(raw) > MAX_BYTES:  # stat said less: a file that grew, or one in /proc
-        raise PlanInvalid(FileResult(shown, [_too_big(f"more than {MAX_BYTES // 2**20} MiB")]))
-    return raw
-
-
-def _read_at_most(fd: int, limit: int) -> bytes:
-    chunks: list[bytes] = []
-    left = limit
-    while left > 0:
-        chunk = os.read(fd, min(left, 1 << 20))
-        if not chunk:
-            break
-        chunks.append(chunk)
-        left -= len(chunk)
-    return b"".join(chunks)
-
-
-def _too_big(size: str) -> Problem:
-    return Problem(limits.too_big_words(size), (), 1, 1)
-
-
-def _kind(mode: int) -> str | None:
-    """What a path is when it is not a regular file, in words."""
-    for test, name in (
-        (stat.S_ISDIR, "a directory"),
-        (stat.S_ISFIFO, "a FIFO (named pipe)"),
-        (stat.S_ISSOCK, "a socket"),
-        (stat.S_ISCHR, "a character device"),
-        (stat.S_ISBLK, "a block device"),
-    ):
-        if test(mode):
-            return name
-    return None if stat.S_ISREG(mode) else "not a regular file"
-
-
-# --- positions -----------------------------------------------------------------------------
-
-
-def compose(text: str) -> Node | None:
-    """The node tree of a document that is known to parse; used for positions and edits."""
-    loader = StrictLoader(text)
-    try:
-        return loader.get_single_node()
-    finally:
-        loader.dispose()
-
-
-def compose_paths(text: str, locs: Iterable[Loc]) -> Node | None:
-    """The node tree of a valid plan, in full only under ``locs`` (the items being edited).
-
-    On the way to them every key is a real node; anything off those paths is a node with its
-    kind, style and marks but no content. So an edit holds a few nodes, not the whole tree (on
-    a 10,000-item plan the tree takes four times the memory of the data). The text must load
-    (no aliases): this is for splicing, after the plan was checked.
-    """
-    wanted: dict[Any, Any] = {}
-    for loc in locs:
-        node = wanted
-        for part in loc:
-            node = node.setdefault(part, {})
-        node[_ALL] = True
-    loader = StrictLoader(text)
-    try:
-        with no_gc():
-            loader.get_event()  # the stream's start
-            if not loader.check_event(yaml.DocumentStartEvent):
-                return None
-            loader.get_event()
-            return _compose(loader, wanted)
-    finally:
-        loader.dispose()
-
-
-_ALL: Any = object()
-
-
-def _compose(loader: StrictLoader, wanted: dict[Any, Any] | None) -> Node:
-    """One node from the events, as PyYAML's composer builds it; ``wanted`` None: no content."""
-    event: Any = loader.get_event()
-    kind = event.__class__
-    if kind is yaml.ScalarEvent:
-        tag = event.tag
-        if tag is None or tag == "!":
-            tag = loader.resolve(ScalarNode, event.value, event.implicit)
-        return ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
-    is_map = kind is yaml.MappingStartEvent
-    tag = event.tag
-    if tag is None or tag == "!":
-        tag = MAP_TAG if is_map else SEQ_TAG
-    node: MappingNode | SequenceNode = (MappingNode if is_map else SequenceNode)(
-        tag, [], event.start_mark, None, flow_style=event.flow_style
-    )
-    end = yaml.MappingEndEvent if is_map else yaml.SequenceEndEvent
-    if wanted is None:  # skip the content: count the nesting down to this node's end
-        depth = 1
-        while depth:
-            event = loader.get_event()
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
-        node.end_mark = event.end_mark
-        return node
-    everything = _ALL in wanted
-    index = 0
-    while not loader.check_event(end):
-        if is_map:
-            key = _compose(loader, {_ALL: True})
-            below = wanted if everything else wanted.get(key.value)
-            node.value.append((key, _compose(loader, below)))
-        else:
-            below = wanted if everything else wanted.get(index)
-            node.value.append(_compose(loader, below))
-            index += 1
-    closing: Any = loader.get_event()
-    node.end_mark = closing.end_mark
-    return node
-
-
-@dataclass(frozen=True, slots=True)
-class Found:
-    node: Node
-    key: Node | None  # the key node when the last step was a mapping key
-    complete: bool  # False when the walk stopped at a parent (a missing key, say)
-
-
-def find(root: Node, loc: Loc) -> Found:
-    """Walk a pydantic-style ``loc`` through a node tree, skipping parts it cannot match."""
-    node, key = root, None
-    for part in loc:
-        if isinstance(node, MappingNode) and isinstance(part, str):
-            match = next(((k, v) for k, v in node.value if k.value == part), None)
-            if match is None:
-                return Found(node, None, False)
-            key, node = match
-        elif isinstance(node, SequenceNode) and isinstance(part, int):
-            if part >= len(node.value):
-                return Found(node, None, False)
-            node, key = node.value[part], None
-        # anything else is a pydantic internal (a union member, a validator name): skip it
-    return Found(node, key, True)
-
-
-class Locator:
-    """Maps locs to 1-based (line, column), composing the document once, on first use."""
-
-    def __init__(self, text: str, root: Node | None = None) -> None:
-        self._text = text
-        self._root = root
-        self._composed = root is not None
-
-    def position(self, loc: Loc, *, at_key: bool = False) -> tuple[int, int]:
-        if not self._composed:
-            self._composed = True
-            try:
-                self._root = compose(self._text)
-            except (yaml.YAMLError, _AliasFound, RecursionError):
-                self._root = None
-        if self._root is None:
-            return 1, 1
-        found = find(self._root, loc)
-        node = found.key if (at_key and found.key is not None) else found.node
-        return node.start_mark.line + 1, node.start_mark.column + 1

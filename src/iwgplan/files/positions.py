@@ -1,0 +1,142 @@
+"""Positions in a plan's text: the node tree composed (whole, or only along the paths an edit
+needs), a pydantic ``loc`` walked through it, and the 1-based line and column it lands on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from iwgplan.errors import Loc
+from iwgplan.files.yaml_loader import MAP_TAG, SEQ_TAG, AliasFound, StrictLoader, no_gc
+
+
+def compose(text: str) -> Node | None:
+    """The node tree of a document that is known to parse; used for positions and edits."""
+    loader = StrictLoader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def compose_paths(text: str, locs: Iterable[Loc]) -> Node | None:
+    """The node tree of a valid plan, in full only under ``locs`` (the items being edited).
+
+    On the way to them every key is a real node; anything off those paths is a node with its
+    kind, style and marks but no content. So an edit holds a few nodes, not the whole tree (on
+    a 10,000-item plan the tree takes four times the memory of the data). The text must load
+    (no aliases): this is for splicing, after the plan was checked.
+    """
+    wanted: dict[Any, Any] = {}
+    for loc in locs:
+        node = wanted
+        for part in loc:
+            node = node.setdefault(part, {})
+        node[_ALL] = True
+    loader = StrictLoader(text)
+    try:
+        with no_gc():
+            loader.get_event()  # the stream's start
+            if not loader.check_event(yaml.DocumentStartEvent):
+                return None
+            loader.get_event()
+            return _compose(loader, wanted)
+    finally:
+        loader.dispose()
+
+
+_ALL: Any = object()
+
+
+def _compose(loader: StrictLoader, wanted: dict[Any, Any] | None) -> Node:
+    """One node from the events, as PyYAML's composer builds it; ``wanted`` None: no content."""
+    event: Any = loader.get_event()
+    kind = event.__class__
+    if kind is yaml.ScalarEvent:
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = loader.resolve(ScalarNode, event.value, event.implicit)
+        return ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
+    is_map = kind is yaml.MappingStartEvent
+    tag = event.tag
+    if tag is None or tag == "!":
+        tag = MAP_TAG if is_map else SEQ_TAG
+    node: MappingNode | SequenceNode = (MappingNode if is_map else SequenceNode)(
+        tag, [], event.start_mark, None, flow_style=event.flow_style
+    )
+    end = yaml.MappingEndEvent if is_map else yaml.SequenceEndEvent
+    if wanted is None:  # skip the content: count the nesting down to this node's end
+        depth = 1
+        while depth:
+            event = loader.get_event()
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+        node.end_mark = event.end_mark
+        return node
+    everything = _ALL in wanted
+    index = 0
+    while not loader.check_event(end):
+        if is_map:
+            key = _compose(loader, {_ALL: True})
+            below = wanted if everything else wanted.get(key.value)
+            node.value.append((key, _compose(loader, below)))
+        else:
+            below = wanted if everything else wanted.get(index)
+            node.value.append(_compose(loader, below))
+            index += 1
+    closing: Any = loader.get_event()
+    node.end_mark = closing.end_mark
+    return node
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    node: Node
+    key: Node | None  # the key node when the last step was a mapping key
+    complete: bool  # False when the walk stopped at a parent (a missing key, say)
+
+
+def find(root: Node, loc: Loc) -> Found:
+    """Walk a pydantic-style ``loc`` through a node tree, skipping parts it cannot match."""
+    node, key = root, None
+    for part in loc:
+        if isinstance(node, MappingNode) and isinstance(part, str):
+            match = next(((k, v) for k, v in node.value if k.value == part), None)
+            if match is None:
+                return Found(node, None, False)
+            key, node = match
+        elif isinstance(node, SequenceNode) and isinstance(part, int):
+            if part >= len(node.value):
+                return Found(node, None, False)
+            node, key = node.value[part], None
+        # anything else is a pydantic internal (a union member, a validator name): skip it
+    return Found(node, key, True)
+
+
+class Locator:
+    """Maps locs to 1-based (line, column), composing the document once, on first use."""
+
+    def __init__(self, text: str, root: Node | None = None) -> None:
+        self._text = text
+        self._root = root
+        self._composed = root is not None
+
+    def position(self, loc: Loc, *, at_key: bool = False) -> tuple[int, int]:
+        if not self._composed:
+            self._composed = True
+            try:
+                self._root = compose(self._text)
+            except (yaml.YAMLError, AliasFound, RecursionError):
+                self._root = None
+        if self._root is None:
+            return 1, 1
+        found = find(self._root, loc)
+        node = found.key if (at_key and found.key is not None) else found.node
+        return node.start_mark.line + 1, node.start_mark.column + 1
