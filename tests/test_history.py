@@ -449,7 +449,7 @@ def test_one_git_log_and_one_cat_file(cli, story: Repo, monkeypatch: pytest.Monk
 def test_each_distinct_blob_is_parsed_once(story: Repo) -> None:
     from iwgplan.files.blobs import Plans
     from iwgplan.files.gitlog import GitHistory
-    from iwgplan.views.history import steps
+    from iwgplan.views.steps import steps
 
     text = story.plan.read_text(encoding="utf-8")
     story.commit(text + "# a comment\n", "comment", "2025-12-02")
@@ -471,7 +471,7 @@ def test_a_long_walk_holds_a_few_plans_not_all(story: Repo) -> None:
 
     from iwgplan.files import blobs, loading
     from iwgplan.files.gitlog import GitHistory
-    from iwgplan.views.history import steps
+    from iwgplan.views.steps import steps
 
     text = story.plan.read_text(encoding="utf-8")
     for n in range(34):

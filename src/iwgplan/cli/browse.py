@@ -18,8 +18,9 @@ if TYPE_CHECKING:
 
     from iwgplan.plan.index import Group
     from iwgplan.views.context import View
-    from iwgplan.views.history import Progress, Since
+    from iwgplan.views.since import Since
     from iwgplan.views.timeline import Summary
+    from iwgplan.views.weekly import Progress
 
 
 def status(
@@ -48,9 +49,10 @@ def status(
             )
     history = None
     if since is not None:
-        from iwgplan.cli.since import since_of
+        from iwgplan.files.blobs import cached_plans
+        from iwgplan.views.since import since_of
 
-        history = since_of(plan, view, since, rev)
+        history = since_of(plan, view, since, rev, cached_plans)
     summary = summarize(view.index, view.as_of, horizon, owner=owner)
     layout = fit(wide=wide, no_wrap=no_wrap)
     if history is None:

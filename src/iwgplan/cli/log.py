@@ -13,7 +13,7 @@ from iwgplan.plan import dates
 
 if TYPE_CHECKING:
     from iwgplan.files.gitlog import Bound, Commit, GitHistory
-    from iwgplan.views.history import Step
+    from iwgplan.views.steps import Step
 
 SinceOpt = Annotated[
     str | None,
@@ -119,7 +119,7 @@ def log(
 
     from iwgplan.files.blobs import Plans
     from iwgplan.render import history_out
-    from iwgplan.views.history import steps
+    from iwgplan.views.steps import steps
 
     history, shown = open_history(plan)
     with history:
@@ -155,7 +155,7 @@ def log(
 
 
 def _following(walked: Iterator[Step], item_id: str) -> Iterator[Step]:
-    from iwgplan.views.history import touches
+    from iwgplan.views.steps import touches
 
     for step in walked:
         mine = touches(step, item_id)
@@ -167,7 +167,7 @@ def _following(walked: Iterator[Step], item_id: str) -> Iterator[Step]:
 def _notes(
     history: GitHistory, seen: list[Commit], any_chosen: bool, item_id: str | None, start: Bound | None
 ) -> list[str]:
-    from iwgplan.views.history import shallow_note
+    from iwgplan.views.steps import shallow_note
 
     notes = []
     note = shallow_note(history, seen[-1] if seen else None)

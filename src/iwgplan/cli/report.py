@@ -15,7 +15,8 @@ from iwgplan.render.ics import Client
 
 if TYPE_CHECKING:
     from iwgplan.views.context import View
-    from iwgplan.views.history import Progress, Since
+    from iwgplan.views.since import Since
+    from iwgplan.views.weekly import Progress
 
 OutputOpt = Annotated[
     Path | None,
@@ -126,13 +127,15 @@ def _history(
     view: View, plan: Path | None, rev: str | None, since: str | None
 ) -> tuple[Progress, Since | None]:
     """Progress per week (from git, or the file's dates) and, with --since, what changed since."""
-    from iwgplan.cli.since import report_progress, since_for
+    from iwgplan.files.blobs import cached_plans
     from iwgplan.files.discover import find_plan_path, shown_path
+    from iwgplan.views.since import since_for
+    from iwgplan.views.weekly import report_progress
 
     path = find_plan_path(plan)
     shown = shown_path(path) if path is not None else view.shown
-    progress = report_progress(path, shown, view.index, view.as_of, rev)
-    block = since_for(path, shown, since, view.index, view.as_of, rev)[0] if since else None
+    progress = report_progress(path, shown, view.index, view.as_of, rev, cached_plans)
+    block = since_for(path, shown, since, view.index, view.as_of, cached_plans, rev)[0] if since else None
     return progress, block
 
 

@@ -5,10 +5,14 @@ from __future__ import annotations
 import gc
 from collections import OrderedDict
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from iwgplan.errors import IwgplanError, PlanInvalid
 from iwgplan.files import cache
 from iwgplan.plan.index import PlanIndex
+
+if TYPE_CHECKING:
+    from iwgplan.files.gitlog import GitHistory
 
 BLOB = "git-blob:"  # the cache's name for a blob of the plan's history: its object id follows
 
@@ -108,3 +112,8 @@ def _first_problem(exc: PlanInvalid) -> str:
     what = f"{first.dotted}: " if first.loc else ""
     more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
     return " ".join(f"{where}{what}{first.message}{more}".split())
+
+
+def cached_plans(history: GitHistory) -> Plans:
+    """The blobs of ``history`` read through the validated-plan cache (status --since, reports)."""
+    return Plans(history.blob, cached=True)

@@ -14,7 +14,9 @@ from iwgplan.render.history_report import sparkline_line
 from iwgplan.render.markdown import cell
 from iwgplan.render.safe import line
 from iwgplan.views.diff import Change, summarize
-from iwgplan.views.history import ROWS, Moved, Progress, Since, Step, since_heading, since_lines
+from iwgplan.views.since import ROWS, Moved, Since, since_heading, since_lines
+from iwgplan.views.steps import Step
+from iwgplan.views.weekly import Progress
 
 if TYPE_CHECKING:
     from rich.console import Console

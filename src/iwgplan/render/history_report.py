@@ -9,7 +9,8 @@ from html import escape
 
 from iwgplan.render.markdown import cell
 from iwgplan.render.safe import block
-from iwgplan.views.history import Progress, Since, since_heading, since_lines
+from iwgplan.views.since import Since, since_heading, since_lines
+from iwgplan.views.weekly import Progress
 
 # --- the "Since ..." block ------------------------------------------------------------------------
 

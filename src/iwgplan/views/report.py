@@ -36,7 +36,8 @@ from iwgplan.views.timeline import (
 
 if TYPE_CHECKING:
     from iwgplan.plan.model import Milestone
-    from iwgplan.views.history import Progress, Since
+    from iwgplan.views.since import Since
+    from iwgplan.views.weekly import Progress
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,6 @@ from typing import Any
 
 from iwgplan.plan.index import Entry, Group, group_label
 from iwgplan.views.context import as_of_words
-from iwgplan.views.history import ROWS, Moved, since_heading, since_lines
 from iwgplan.views.provenance import points_source
 from iwgplan.views.report import (
     Bar,
@@ -27,6 +26,7 @@ from iwgplan.views.report import (
     point_marks,
     state_words,
 )
+from iwgplan.views.since import ROWS, Moved, since_heading, since_lines
 from iwgplan.views.timeline import (
     before_issue,
     counted,

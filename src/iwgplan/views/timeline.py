@@ -391,3 +391,8 @@ def number_ranges(numbers: list[str]) -> str:
 
 def _next(step: str) -> str:
     return str(int(step) + 1) if step.isdigit() else chr(ord(step) + 1)
+
+
+def done_share(index: PlanIndex, as_of: date) -> float:
+    """The share of deliverables done, as the status screen counts it."""
+    return done_fraction(summarize(index, as_of, 0).counts)
