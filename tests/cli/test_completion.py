@@ -21,7 +21,7 @@ def complete(words: str, *, shell: str = "zsh", cwd: Path = ROOT) -> list[str]:
         env.update(COMP_WORDS=words, COMP_CWORD=str(len(words.split()) - (0 if words.endswith(" ") else 1)))
     if shell == "fish":
         env["_TYPER_COMPLETE_FISH_ACTION"] = "get-args"
-    code = "from iwgplan.cli.app import main; main()"
+    code = "from iwgplan.cli.main import main; main()"
     done = subprocess.run(
         [sys.executable, "-c", code],
         env=env,

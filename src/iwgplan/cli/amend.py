@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from iwgplan.cli.common import DryRunOpt, ExactOpt, FutureOpt, IdArg, PlanOpt, handled
-from iwgplan.cli.progress import _day, _id, _run
+from iwgplan.cli.editing import edit_day, edit_id, run_edit
 from iwgplan.plan import dates
 from iwgplan.plan.status import Status
 
@@ -48,11 +48,11 @@ def amend(
         raise UsageError("give either --entry N or --last")
     if remove and (on or status or note is not None):
         raise UsageError("--remove takes no --date, --status or --note")
-    day = _day(on, future) if on else None
+    day = edit_day(on, future) if on else None
     change = Amendment(day, status, note, remove, reason)
-    _run(
+    run_edit(
         plan,
-        lambda index: amend_entry(index, _id(index, item_id, exact), entry, dates.today(), change),
+        lambda index: amend_entry(index, edit_id(index, item_id, exact), entry, dates.today(), change),
         dry_run,
     )
 

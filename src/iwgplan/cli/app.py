@@ -115,10 +115,3 @@ for module in (
     init,
 ):
     module.register(app)
-
-
-def main() -> None:
-    """The old entry point; see :func:`iwgplan.cli.main.main`."""
-    from iwgplan.cli.main import main as start
-
-    start()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
-from iwgplan.cli.output import _rstripped, console, fit, page, parse_day, report, resolve_ids
+from iwgplan.cli.output import console, fit, page, parse_day, report, resolve_ids, rstripped
 from iwgplan.errors import UsageError
 from iwgplan.render.safe import line
 
@@ -77,7 +77,7 @@ def _status_since(
         out = console(buffer)
         history_out.since_text(block, out, progress)
         text_status(view, summary, out, **text)
-        page(_rstripped(buffer.getvalue()), pager=pager)
+        page(rstripped(buffer.getvalue()), pager=pager)
     elif fmt == "markdown":
         from iwgplan.render.history_report import since_markdown
         from iwgplan.render.markdown import status as markdown_status

@@ -111,7 +111,7 @@ def run_mapped(
         err("iwgplan: interrupted")
         return 130
     except BrokenPipeError:
-        from iwgplan.cli.main import pipe_closed
+        from iwgplan.cli.process import pipe_closed
 
         return pipe_closed()
     except Exception as exc:
@@ -270,7 +270,7 @@ def page(text: str, *, pager: bool = True) -> None:
     emit(text)
 
 
-def _rstripped(text: str) -> str:
+def rstripped(text: str) -> str:
     """Without the spaces rich pads table rows with at the ends of lines."""
     return "\n".join(line.rstrip(" ") for line in text.split("\n"))
 
@@ -317,6 +317,6 @@ def report(fmt: str, name: str, *args: object, pager: bool = True, **text_option
     if fmt == "text":
         buffer = io.StringIO()
         reporter(*args, console(buffer), **text_options)
-        page(_rstripped(buffer.getvalue()), pager=pager)
+        page(rstripped(buffer.getvalue()), pager=pager)
     else:
         page(reporter(*args), pager=pager)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -15,47 +16,14 @@ from iwgplan.cli.common import (
     IdArg,
     PlanOpt,
     ReasonOpt,
-    err,
     handled,
-    parse_day,
     resolve_ids,
 )
-from iwgplan.plan import dates
+from iwgplan.cli.editing import edit_day, edit_id, run_edit
 
-
-def _run(plan, make, dry_run: bool, *, with_source: bool = False) -> None:  # type: ignore[no-untyped-def]
-    from iwgplan.edit.apply import record
-
-    done = record(plan, make, dry_run=dry_run, with_source=with_source)
-    from iwgplan.render.safe import block, line
-
-    for notice in done.outcome.notices:
-        err(notice)
-    if dry_run and done.diff:
-        print(block(done.diff), end="")
-    for said in done.outcome.said:
-        print(line(said))
-    if done.written:
-        err(f"updated {done.path}")
-    elif dry_run and done.diff:
-        err("dry run: nothing was written")
-
-
-def _id(index, wanted: str, exact: bool) -> str:  # type: ignore[no-untyped-def]
-    """The full id a prefix names, resolved inside the edit's lock against the file it edits."""
-    return resolve_ids(index, [wanted], exact=exact)[0].id
-
-
-def _day(value: str | None, future: bool = False):  # type: ignore[no-untyped-def]
-    from iwgplan.errors import UsageError
-
-    day = parse_day(value, "--date") or dates.today()
-    if day > dates.today() and not future:
-        raise UsageError(
-            f"--date {day} is after today ({dates.today()}); nothing was written."
-            " Pass --future if you mean to record it ahead of time"
-        )
-    return day
+if TYPE_CHECKING:
+    from iwgplan.edit.progress import Outcome
+    from iwgplan.plan.index import PlanIndex
 
 
 def done(
@@ -96,9 +64,9 @@ def done(
 
     if force and not reason:
         raise UsageError("--force needs --reason TEXT: say why a dropped item is done after all")
-    day = _day(on, future)
+    day = edit_day(on, future)
 
-    def make(index):  # type: ignore[no-untyped-def]
+    def make(index: PlanIndex) -> Outcome:
         entries = resolve_ids(index, ids, exact=exact)
         for what, value in (("note", note), ("reason", reason)):
             require_text(entries[0], value, what, day)
@@ -113,7 +81,7 @@ def done(
             force=force,
         )
 
-    _run(plan, make, dry_run)
+    run_edit(plan, make, dry_run)
 
 
 def start(
@@ -132,15 +100,15 @@ def start(
     from iwgplan.edit.progress import set_status
     from iwgplan.plan.status import Status
 
-    day = _day(on, future)
-    _run(
+    day = edit_day(on, future)
+    run_edit(
         plan,
-        lambda index: set_status(index, _id(index, item_id, exact), Status.IN_PROGRESS, day, None),
+        lambda index: set_status(index, edit_id(index, item_id, exact), Status.IN_PROGRESS, day, None),
         dry_run,
     )
 
 
-def _with_reason(status_name: str, summary: str, example: str):  # type: ignore[no-untyped-def]
+def _with_reason(status_name: str, summary: str, example: str) -> Callable[..., None]:
     """A command that sets a status that needs a reason (block, drop)."""
 
     def command(
@@ -156,10 +124,10 @@ def _with_reason(status_name: str, summary: str, example: str):  # type: ignore[
         from iwgplan.edit.progress import set_status
         from iwgplan.plan.status import Status
 
-        day = _day(on, future)
-        _run(
+        day = edit_day(on, future)
+        run_edit(
             plan,
-            lambda index: set_status(index, _id(index, item_id, exact), Status(status_name), day, reason),
+            lambda index: set_status(index, edit_id(index, item_id, exact), Status(status_name), day, reason),
             dry_run,
         )
 
@@ -200,9 +168,9 @@ def reopen(
     from iwgplan.edit.progress import reopen as reopen_item
     from iwgplan.plan.status import Status
 
-    day = _day(on, future)
+    day = edit_day(on, future)
     to = Status.IN_PROGRESS if started else Status.PLANNED
-    _run(plan, lambda index: reopen_item(index, _id(index, item_id, exact), day, reason, to), dry_run)
+    run_edit(plan, lambda index: reopen_item(index, edit_id(index, item_id, exact), day, reason, to), dry_run)
 
 
 def note(
@@ -221,8 +189,8 @@ def note(
     """
     from iwgplan.edit.progress import add_note
 
-    day = _day(on, future)
-    _run(plan, lambda index: add_note(index, _id(index, item_id, exact), day, text), dry_run)
+    day = edit_day(on, future)
+    run_edit(plan, lambda index: add_note(index, edit_id(index, item_id, exact), day, text), dry_run)
 
 
 def revise(
@@ -241,8 +209,8 @@ def revise(
     """
     from iwgplan.edit.progress import revise as revise_plan
 
-    day = _day(on, future=True)
-    _run(plan, lambda index: revise_plan(index, day, symbol), dry_run)
+    day = edit_day(on, future=True)
+    run_edit(plan, lambda index: revise_plan(index, day, symbol), dry_run)
 
 
 def register(app: typer.Typer) -> None:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from iwgplan.cli.common import DateOpt, DryRunOpt, ExactOpt, FutureOpt, IdArg, PlanOpt, handled
-from iwgplan.cli.progress import _day, _run
+from iwgplan.cli.editing import edit_day, run_edit
+
+if TYPE_CHECKING:
+    from iwgplan.edit.apply import Source
+    from iwgplan.edit.progress import Outcome
+    from iwgplan.plan.index import PlanIndex
 
 UnderOpt = Annotated[
     str, typer.Option("--under", help="The focus area, section or action point it goes under (an id).")
@@ -57,7 +62,7 @@ def add(
     from iwgplan.edit.structure import NewItem
     from iwgplan.edit.structure import add as add_item
 
-    day = _day(on, future)
+    day = edit_day(on, future)
     new = NewItem(
         title=title,
         id=new_id,
@@ -69,7 +74,7 @@ def add(
         description=description,
         depends_on=depends_on or [],
     )
-    _run(plan, lambda index: add_item(index, under, new, day, after=after, exact=exact), dry_run)
+    run_edit(plan, lambda index: add_item(index, under, new, day, after=after, exact=exact), dry_run)
 
 
 def modify(
@@ -115,7 +120,7 @@ def modify(
     from iwgplan.edit.structure import Edits
     from iwgplan.edit.structure import modify as modify_item
 
-    day = _day(on, future)
+    day = edit_day(on, future)
     edits = Edits(
         title=title,
         description=description,
@@ -128,7 +133,7 @@ def modify(
         clear=[c.replace("-", "_") for c in clear or []],
         reason=reason,
     )
-    _run(plan, lambda index: modify_item(index, item_id, edits, day, exact=exact), dry_run)
+    run_edit(plan, lambda index: modify_item(index, item_id, edits, day, exact=exact), dry_run)
 
 
 def move(
@@ -146,12 +151,12 @@ def move(
     """
     from iwgplan.edit.structure import move as move_item
 
-    def make(index, source):  # type: ignore[no-untyped-def]
+    def make(index: PlanIndex, source: Source) -> Outcome:
         return move_item(
             index, source.text, source.root, source.data, item_id, under, after=after, exact=exact
         )
 
-    _run(plan, make, dry_run, with_source=True)
+    run_edit(plan, make, dry_run, with_source=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -1,0 +1,49 @@
+"""How the process ends: the exit codes of an interrupt and a closed pipe, and the exit itself.
+
+Imported by the start-up path and by every command's error handler, so it imports nothing of
+iwgplan's and nothing heavy.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+INTERRUPTED = 130
+PIPE_CLOSED = 141  # 128 + SIGPIPE: what a shell reports for `git log | head`
+
+
+def pipe_closed() -> int:
+    """The reader of stdout went away (`iwgplan list | head`): stop writing, say nothing."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so that the flush at exit cannot fail again
+    except (OSError, ValueError):
+        pass
+    return PIPE_CLOSED
+
+
+def exit_code(code: object) -> int:
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    print(code, file=sys.stderr)
+    return 1
+
+
+def finish(code: int) -> None:
+    """Flush and leave: skipping the teardown of every module and object (40 ms, and 90 to
+    220 ms after a 10,000-item plan). Locks and files are closed by then: every command
+    releases them in its own `with` blocks before it returns."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        code = pipe_closed() if code == 0 else code
+    except (OSError, ValueError):  # a closed stream: nothing more can be said
+        pass
+    try:
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    os._exit(code)
