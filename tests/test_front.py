@@ -34,6 +34,24 @@ def _default(param: Any) -> object:
     return getattr(value, "value", value)
 
 
+def test_the_option_table_is_generated_from_the_typer_app() -> None:
+    """front_table.py is what front_gen writes from the app as it is (`.ci/run` checks it too)."""
+    from iwgplan.cli import front_gen
+
+    assert front_gen.TABLE.read_text(encoding="utf-8") == front_gen.table(), front_gen.FIX
+    assert front_gen.main(["--check"]) == 0
+
+
+def test_the_generator_sees_an_option_added_to_a_command(monkeypatch: pytest.MonkeyPatch) -> None:
+    from iwgplan.cli import front_gen
+
+    before = front_gen.table()
+    monkeypatch.setitem(front_gen.HANDED_OVER, "--owner", "a test hands it over")
+    after = front_gen.table()
+    assert "'--owner'" in before and "'--owner': (" not in after
+    assert front_gen.main(["--check"]) == 1
+
+
 @pytest.mark.parametrize("name", list(front.COMMANDS))
 def test_every_option_is_taken_as_typer_takes_it_or_handed_over(name: str) -> None:
     command = typer_commands()[name]

@@ -118,12 +118,18 @@ ExcelOpt = Annotated[
 ]
 AsOfOpt = Annotated[
     str | None,
-    typer.Option("--as-of", help="Report as of this day (YYYY-MM-DD). Default: today.", show_default=False),
+    typer.Option(
+        "--as-of",
+        metavar="DATE",
+        help="Report as of this day (YYYY-MM-DD). Default: today.",
+        show_default=False,
+    ),
 ]
 
 # Options of the commands that edit the plan, shared so that each is declared and worded once.
 DateOpt = Annotated[
-    str | None, typer.Option("--date", help="The day it happened (YYYY-MM-DD). Default: today.")
+    str | None,
+    typer.Option("--date", metavar="DATE", help="The day it happened (YYYY-MM-DD). Default: today."),
 ]
 DryRunOpt = Annotated[
     bool, typer.Option("--dry-run", help="Show the diff that would be written; write nothing.")
@@ -146,6 +152,18 @@ class Fmt(StrEnum):
     text = "text"
     json = "json"
     markdown = "markdown"
+
+
+FmtOpt = Annotated[Fmt, typer.Option("--format", help="Output format.")]
+SinceOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--since",
+        metavar="DATE|REF",
+        help="What changed since this day (YYYY-MM-DD, inclusive) or git revision.",
+        show_default=False,
+    ),
+]
 
 
 ColorOpt = Annotated[

@@ -2,8 +2,9 @@
 the validated-plan cache holds, without importing Typer, pydantic or YAML.
 
 It understands only the options listed in ``COMMANDS``, each exactly as its Typer command takes
-it (`tests/test_front.py` checks every option of those commands against this table, and their
-output against the Typer app's). Anything else hands the whole command line over to the Typer
+it: the table is generated from the Typer app (:mod:`iwgplan.cli.front_gen` writes
+:mod:`iwgplan.cli.front_table`; `tests/test_front.py` and `.ci/run` check that it is current, and
+compare the output of both paths). Anything else hands the whole command line over to the Typer
 app, which then does everything itself: `--help`, completion, a global option, an option or
 value this table does not know or that Typer would refuse, a repeated option, `--rev`, an
 unreadable or changed plan, a cache miss. So every message and error stays the Typer app's.
@@ -19,8 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-FORMATS = ("text", "json", "markdown")
-STATUSES = ("planned", "in-progress", "done", "blocked", "dropped")
+from iwgplan.cli import front_table
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,60 +41,9 @@ class Command:
     argument: str | None = None  # the keyword of its one positional argument, if it has one
 
 
-_PLAN = Opt("plan", "path")
-_AS_OF = Opt("as_of", "day")
-_SCREEN = {
-    "--wide": Opt("wide", "flag", False),
-    "--no-wrap": Opt("no_wrap", "flag", False),
-    "--no-pager": Opt("no_pager", "flag", False),
-}
-
 COMMANDS: dict[str, Command] = {
-    "status": Command(
-        {
-            "--as-of": _AS_OF,
-            "--horizon": Opt("horizon", "int", 60, low=0, high=3660),
-            "--format": Opt("fmt", "choice", "text", FORMATS),
-            "--owner": Opt("owner", "text"),
-            "--since": Opt("since", "text"),
-            "--plan": _PLAN,
-            **_SCREEN,
-        }
-    ),
-    "tiers": Command(
-        {
-            "--format": Opt("fmt", "choice", "text", FORMATS),
-            "--as-of": _AS_OF,
-            "--plan": _PLAN,
-            "--no-pager": _SCREEN["--no-pager"],
-        }
-    ),
-    "show": Command(
-        {
-            "--format": Opt("fmt", "choice", "text", FORMATS),
-            "--as-of": _AS_OF,
-            "--plan": _PLAN,
-            "--exact": Opt("exact", "flag", False),
-            **_SCREEN,
-        },
-        argument="item_id",
-    ),
-    "list": Command(
-        {
-            "--tier": Opt("tier", "text"),
-            "--status": Opt("statuses", "many", (), STATUSES),
-            "--owner": Opt("owner", "text"),
-            "--due-before": Opt("due_before", "day"),
-            "--overdue": Opt("overdue", "flag", False),
-            "--search": Opt("search", "text"),
-            "--as-of": _AS_OF,
-            "--format": Opt("fmt", "choice", "text", (*FORMATS, "csv")),
-            "--raw": Opt("raw", "flag", False),
-            "--excel": Opt("excel", "flag", False),
-            "--plan": _PLAN,
-            **_SCREEN,
-        }
-    ),
+    name: Command({option: Opt(*spec) for option, spec in options.items()}, argument)
+    for name, (options, argument) in front_table.COMMANDS.items()
 }
 
 

@@ -40,14 +40,14 @@ def list_items(
             "--tier", help="Only this tier or section (id or number).", autocompletion=complete.tiers
         ),
     ] = None,
-    status: Annotated[
+    statuses: Annotated[
         list[StatusChoice] | None,
         typer.Option("--status", help="Only items with this status (repeatable)."),
     ] = None,
     owner: Annotated[str | None, typer.Option("--owner", help="Only items this owner holds.")] = None,
     due_before: Annotated[
         str | None,
-        typer.Option("--due-before", help="Only items due before this day (YYYY-MM-DD)."),
+        typer.Option("--due-before", metavar="DATE", help="Only items due before this day (YYYY-MM-DD)."),
     ] = None,
     overdue: Annotated[bool, typer.Option("--overdue", help="Only open items past their due date.")] = False,
     search: Annotated[
@@ -73,7 +73,7 @@ def list_items(
     browse.listing(
         load_view(plan, rev, as_of),
         tier=tier,
-        statuses=[s.value for s in status or []],
+        statuses=[s.value for s in statuses or []],
         owner=owner,
         due_before=due_before,
         overdue=overdue,

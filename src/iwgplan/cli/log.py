@@ -8,22 +8,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from iwgplan.cli.common import Fmt, PlanOpt, console, handled
+from iwgplan.cli.common import Fmt, FmtOpt, PlanOpt, SinceOpt, console, handled
 from iwgplan.plan import dates
 
 if TYPE_CHECKING:
     from iwgplan.files.gitlog import Bound, Commit, GitHistory
     from iwgplan.views.steps import Step
 
-SinceOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--since",
-        metavar="DATE|REF",
-        help="Only what happened after this day (YYYY-MM-DD, inclusive) or this revision.",
-        show_default=False,
-    ),
-]
 UntilOpt = Annotated[
     str | None,
     typer.Option(
@@ -105,7 +96,7 @@ def log(
     changes_only: Annotated[
         bool, typer.Option("--changes-only", help="Hide commits that do not change the plan's content.")
     ] = False,
-    fmt: Annotated[Fmt, typer.Option("--format", help="Output format.")] = Fmt.text,
+    fmt: FmtOpt = Fmt.text,
     plan: PlanOpt = None,
 ) -> int:
     """Show the plan's history, newest first: each commit that changed it, with what it changed.

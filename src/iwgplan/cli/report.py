@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from iwgplan.cli.common import AsOfOpt, ExcelOpt, PlanOpt, RawOpt, RevOpt, emit, handled, load_view
+from iwgplan.cli.common import AsOfOpt, ExcelOpt, PlanOpt, RawOpt, RevOpt, SinceOpt, emit, handled, load_view
 from iwgplan.errors import UsageError
 from iwgplan.render.ics import Client
 
@@ -34,17 +34,6 @@ class ReportFmt(StrEnum):
 class By(StrEnum):
     item = "item"
     week = "week"
-
-
-SinceOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--since",
-        metavar="DATE|REF",
-        help="Add a section: what changed since this day (YYYY-MM-DD) or git revision.",
-        show_default=False,
-    ),
-]
 
 
 class ExportFmt(StrEnum):

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import typer
 
-from iwgplan.cli import complete
 from iwgplan.cli.common import (
     AsOfOpt,
     ExactOpt,
     Fmt,
+    FmtOpt,
+    IdArg,
     NoPagerOpt,
     NoWrapOpt,
     PlanOpt,
@@ -22,16 +21,9 @@ from iwgplan.cli.common import (
 
 
 def show(
-    item_id: Annotated[
-        str,
-        typer.Argument(
-            metavar="ID",
-            help="The action point's id, or its first letters (any case).",
-            autocompletion=complete.ids,
-        ),
-    ],
+    item_id: IdArg,
     *,
-    fmt: Annotated[Fmt, typer.Option("--format", help="Output format.")] = Fmt.text,
+    fmt: FmtOpt = Fmt.text,
     as_of: AsOfOpt = None,
     plan: PlanOpt = None,
     rev: RevOpt = None,

@@ -9,10 +9,12 @@ import typer
 from iwgplan.cli.common import (
     AsOfOpt,
     Fmt,
+    FmtOpt,
     NoPagerOpt,
     NoWrapOpt,
     PlanOpt,
     RevOpt,
+    SinceOpt,
     WideOpt,
     handled,
     load_view,
@@ -25,16 +27,8 @@ def status(
     horizon: Annotated[
         int, typer.Option("--horizon", min=0, max=3660, help="Days ahead that count as 'due next'.")
     ] = 60,
-    since: Annotated[
-        str | None,
-        typer.Option(
-            "--since",
-            metavar="DATE|REF",
-            help="Start with what changed since this day (YYYY-MM-DD) or git revision.",
-            show_default=False,
-        ),
-    ] = None,
-    fmt: Annotated[Fmt, typer.Option("--format", help="Output format.")] = Fmt.text,
+    since: SinceOpt = None,
+    fmt: FmtOpt = Fmt.text,
     owner: Annotated[
         str | None,
         typer.Option(

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import typer
 
-from iwgplan.cli.common import AsOfOpt, Fmt, NoPagerOpt, PlanOpt, RevOpt, handled, load_view
+from iwgplan.cli.common import AsOfOpt, Fmt, FmtOpt, NoPagerOpt, PlanOpt, RevOpt, handled, load_view
 
 
 def tiers(
     *,
-    fmt: Annotated[Fmt, typer.Option("--format", help="Output format.")] = Fmt.text,
+    fmt: FmtOpt = Fmt.text,
     as_of: AsOfOpt = None,
     plan: PlanOpt = None,
     rev: RevOpt = None,
