@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 
@@ -75,11 +76,23 @@ def test_status_counts(cli, day: str) -> None:
     assert blocked == [k for k, v in _present(day).items() if v == "blocked"]
 
 
+@pytest.fixture
+def far(tmp_path: Path) -> Path:
+    """The dated plan at a path of over 150 characters, as in a CI runner's deep checkout."""
+    folder = tmp_path.joinpath(*["a-long-checkout-folder"] * 7)
+    folder.mkdir(parents=True)
+    target = folder / "dated.yaml"
+    target.write_bytes(DATED.read_bytes())
+    assert len(str(target)) > 150
+    return target
+
+
 @pytest.mark.parametrize("day", DAYS)
-def test_status_text_header(cli, day: str) -> None:
-    run = cli("status", "--plan", DATED, "--as-of", day)
-    assert run.code == 0
-    assert f"as recorded on {day}" in run.out
+def test_status_text_header(cli, day: str, far: Path) -> None:
+    for plan in (DATED, far):
+        run = cli("status", "--plan", plan, "--as-of", day)
+        assert run.code == 0
+        assert f"as recorded on {day} · plan:" in run.out
 
 
 @pytest.mark.parametrize("day", DAYS)

@@ -122,6 +122,58 @@ def test_interrupt_during_start_up_exits_130_with_one_line() -> None:
     assert (done.returncode, done.stderr) == (130, "iwgplan: interrupted\n")
 
 
+# How a Ctrl-C can reach iwgplan's handlers: as itself, or turned into another error by Python
+# (a KeyboardInterrupt in a descriptor's __set_name__ during an import is a RuntimeError on 3.11)
+# or by a library that wraps or swallows it. The signal is real: raised with signal.raise_signal.
+SHAPES = {
+    "plain": "signal.raise_signal(signal.SIGINT)\n",
+    "set_name": (
+        "class D:\n"
+        "    def __set_name__(self, owner, name):\n"
+        "        signal.raise_signal(signal.SIGINT)\n"
+        "class C:\n"
+        "    d = D()\n"
+    ),
+    "wrapped": (
+        "try:\n"
+        "    signal.raise_signal(signal.SIGINT)\n"
+        "except BaseException as exc:\n"
+        "    raise RuntimeError('a library wrapped it') from exc\n"
+    ),
+    "swallowed": (
+        "try:\n"
+        "    signal.raise_signal(signal.SIGINT)\n"
+        "except BaseException:\n"
+        "    pass\n"
+        "raise ValueError('a library lost it')\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("shape", list(SHAPES))
+@pytest.mark.parametrize("target", ["typer", "pydantic", "iwgplan.cli.browse"])
+def test_interrupt_in_any_shape_during_imports_exits_130(tmp_path: Path, shape: str, target: str) -> None:
+    """Deterministic: the interrupt lands while ``target`` is imported (start-up, the Typer app,
+    a command's own lazy import), in every shape above: one line, exit 130, no traceback."""
+    body = "".join("        " + line + "\n" for line in SHAPES[shape].splitlines())
+    code = (
+        "import builtins, signal, sys\n"
+        "real = builtins.__import__\n"
+        "def fake(name, globals=None, locals=None, fromlist=(), level=0):\n"
+        f"    if name == {target!r} or any(f'{{name}}.{{f}}' == {target!r} for f in fromlist or ()):\n"
+        "        builtins.__import__ = real\n"
+        f"{body}"
+        "    return real(name, globals, locals, fromlist, level)\n"
+        "builtins.__import__ = fake\n"
+        f"sys.argv = ['iwgplan', 'status', '--plan', {str(SMALL)!r}]\n"
+        "from iwgplan.cli.main import main\n"
+        "main()\n"
+    )
+    env = {**os.environ, "IWGPLAN_CACHE_DIR": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert (done.returncode, done.stderr) == (130, "iwgplan: interrupted\n")
+
+
 def _interrupt_after(delay: float) -> tuple[int, str]:
     proc = subprocess.Popen(
         [*IWGPLAN, "report", "--plan", str(SMALL)],

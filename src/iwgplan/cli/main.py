@@ -12,13 +12,22 @@ import io
 import signal
 import sys
 
-from iwgplan.cli.process import INTERRUPTED, exit_code, finish, pipe_closed
+from iwgplan.cli.process import (
+    INTERRUPTED,
+    catch_interrupts,
+    exit_code,
+    finish,
+    interrupted,
+    pipe_closed,
+    say_interrupted,
+)
 
 
 def main() -> None:
     # A short-lived process whose data are acyclic trees: the cyclic garbage collector would
     # only walk them again and again (a third of the time of an edit on a 10,000-item plan).
     gc.disable()
+    catch_interrupts()
     _whole_writes()
     try:
         from iwgplan.cli import front
@@ -26,12 +35,13 @@ def main() -> None:
         code = front.run(sys.argv[1:])
         if code is None:
             code = full()
-    except KeyboardInterrupt:
-        _done()
-        print("iwgplan: interrupted", file=sys.stderr)
-        code = INTERRUPTED
     except BrokenPipeError:
         code = pipe_closed()
+    except BaseException as exc:
+        if isinstance(exc, SystemExit) or not interrupted(exc):
+            raise
+        _done()
+        code = say_interrupted()
     _done()
     finish(code)
 
@@ -64,6 +74,9 @@ def full() -> int:
     except SystemExit as exc:
         if exc.code == 1 and _pacified(sys.stdout):
             return pipe_closed()
+        if exc.code == INTERRUPTED and interrupted(exc):  # Typer's own exit for a Ctrl-C is silent
+            _done()
+            return say_interrupted()
         return exit_code(exc.code)
     return 0
 

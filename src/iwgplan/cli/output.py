@@ -16,6 +16,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from iwgplan.cli.process import interrupted, say_interrupted
 from iwgplan.errors import IwgplanError, PlanInvalid, Problem, UsageError
 from iwgplan.plan import dates
 
@@ -108,13 +109,14 @@ def run_mapped(
         err(f"iwgplan: {exc}")
         return exc.exit_code
     except KeyboardInterrupt:
-        err("iwgplan: interrupted")
-        return 130
+        return say_interrupted()
     except BrokenPipeError:
         from iwgplan.cli.process import pipe_closed
 
         return pipe_closed()
     except Exception as exc:
+        if interrupted(exc):  # a Ctrl-C that Python or a library turned into another error
+            return say_interrupted()
         if State.debug:
             raise
         err(f"iwgplan: unexpected error: {type(exc).__name__}: {exc} (rerun with --debug)")

@@ -7,10 +7,51 @@ iwgplan's and nothing heavy.
 from __future__ import annotations
 
 import os
+import signal
 import sys
+from types import FrameType
 
 INTERRUPTED = 130
 PIPE_CLOSED = 141  # 128 + SIGPIPE: what a shell reports for `git log | head`
+
+_interrupted = False
+
+
+def catch_interrupts() -> None:
+    """Remember a Ctrl-C as well as raising KeyboardInterrupt: Python may turn the exception
+    into another on its way out (a ``RuntimeError`` when it lands in a class's ``__set_name__``
+    during an import; a library's own wrapper), and the process must still exit 130."""
+    signal.signal(signal.SIGINT, _on_interrupt)
+
+
+def _on_interrupt(signum: int, frame: FrameType | None) -> None:
+    global _interrupted
+    _interrupted = True
+    raise KeyboardInterrupt
+
+
+_said = False
+
+
+def say_interrupted() -> int:
+    """Say once that the command was interrupted (its handler and the exit may both see it)."""
+    global _said
+    if not _said:
+        _said = True
+        print("iwgplan: interrupted", file=sys.stderr)
+    return INTERRUPTED
+
+
+def interrupted(exc: BaseException) -> bool:
+    """Whether ``exc`` is, or came from, a Ctrl-C."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, KeyboardInterrupt):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return _interrupted
 
 
 def pipe_closed() -> int:

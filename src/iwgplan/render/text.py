@@ -71,7 +71,8 @@ def _header(view: View) -> Text:
         head.append(f" · {line(symbol_text(meta))}")
     if meta.issued_by:
         head.append(f"\nIssued by {line(issued_by_text(meta))}")
-    head.append(f"\nplan: {line(view.shown)} · {view.as_of_text}", style="dim")
+    # the day first, so that a long path (a CI runner's checkout) never splits it
+    head.append(f"\n{view.as_of_text} · plan: {line(view.shown)}", style="dim")
     return head
 
 
