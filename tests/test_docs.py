@@ -1,9 +1,11 @@
 """The README and the documentation site stay true to the code: every command documented with its
-options, examples valid, links that lead somewhere."""
+options and its generated `--help`, examples valid, links that lead somewhere."""
 
 from __future__ import annotations
 
+import importlib.util
 import re
+from pathlib import Path
 
 import pytest
 import typer
@@ -29,11 +31,53 @@ def section(name: str) -> str:
 def test_every_command_has_help_and_a_section_in_the_reference(name: str) -> None:
     command = VISIBLE[name]
     assert command.help and "Example:" in command.help, f"{name} has no help text with an example"
-    text = section(name)
+    text = re.sub(
+        r"<!-- generated:(\S+):start -->.*?<!-- generated:\1:end -->", "", section(name), flags=re.S
+    )
     for param in command.params:
         if param.param_type_name == "option" and param.name != "help":
             longest = max(param.opts, key=len)
             assert longest in text, f"docs/commands.md's section on {name} does not mention {longest}"
+
+
+def test_every_section_ends_with_its_generated_help() -> None:
+    """The generated block is the command's own: a block under another command's heading fails."""
+    for name in VISIBLE:
+        assert f"<!-- generated:{name}:start -->\n```text\n$ iwgplan {name} --help\n" in section(name), name
+
+
+def _generator():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("gen_commands", DOCS / "gen_commands.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_generated_reference_has_no_drift(capsys: pytest.CaptureFixture[str]) -> None:
+    code = _generator().main(["--check"])
+    assert code == 0, capsys.readouterr().err
+
+
+def test_drift_check_fails_on_a_stale_or_missing_block(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    gen = _generator()
+    page = tmp_path / "commands.md"
+    stale = COMMANDS_PAGE.replace("  --horizon <int range>", "  --horizon <int>", 1)
+    assert stale != COMMANDS_PAGE
+    page.write_text(stale, encoding="utf-8")
+    assert gen.main(["--check", "--page", str(page)]) == 1
+    assert "stale (status)" in capsys.readouterr().err
+    assert page.read_text(encoding="utf-8") == stale  # --check writes nothing
+    assert gen.main(["--page", str(page)]) == 0
+    assert page.read_text(encoding="utf-8") == COMMANDS_PAGE
+    missing = re.sub(
+        r"<!-- generated:log:start -->.*?<!-- generated:log:end -->\n", "", COMMANDS_PAGE, flags=re.S
+    )
+    page.write_text(missing, encoding="utf-8")
+    assert gen.main(["--check", "--page", str(page)]) == 1
+    assert "no block for `iwgplan log`" in capsys.readouterr().err
 
 
 LINK = re.compile(r"!?\[[^\]]*\]\(([^)\s]+)\)")
