@@ -70,7 +70,7 @@ def story(tmp_path: Path) -> Repo:
 def build_story(root: Path) -> Repo:
     """Six commits: adopted, started, a slip, a comment-only edit, one done, a new item.
 
-    The README's "History" example is this repository (python -m tests.test_history DIR).
+    The "History" page's example is this repository (python -m tests.test_history DIR).
     """
     repo = Repo(root)
     text = SMALL.read_text(encoding="utf-8")
@@ -522,14 +522,13 @@ def test_no_chart_while_nothing_is_done(cli, story: Repo) -> None:
     assert "progress-chart" not in html
 
 
-def test_the_readme_example_is_real_output(cli, story: Repo) -> None:
-    """The README's "History" example is what these commands print on the story repository.
+def test_the_history_page_example_is_real_output(cli, story: Repo) -> None:
+    """The example of docs/history.md is what these commands print on the story repository.
 
     Commit hashes are compared by shape only, so that a change to the fixture does not make
     every other change fail here; everything else must match, up to each "..." cut.
     """
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("\n## History\n") :]
+    section = (Path(__file__).resolve().parents[1] / "docs" / "history.md").read_text(encoding="utf-8")
     example = section[section.index("```console\n") + 11 : section.index("\n```\n")]
     commands = re.split(r"(?m)^\$ iwgplan ", example)[1:]
     assert len(commands) == 2

@@ -141,9 +141,9 @@ def test_json_context_has_the_documented_keys(cli, progressed: Path) -> None:
     assert [b["id"] for b in ctx["timeline"]["bars"]] == ["statement", "parent", "late"]
 
 
-def test_json_context_keys_are_in_the_readme(cli, progressed: Path) -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("### The report context", 1)[1].split("\n## ", 1)[0]
+def test_json_context_keys_are_in_the_docs(cli, progressed: Path) -> None:
+    page = (ROOT / "docs" / "json.md").read_text(encoding="utf-8")
+    section = page.split("\n## The report context\n", 1)[1].split("\n## ", 1)[0]
     ctx = _context(cli, progressed)
     item = ctx["groups"][0]["blocks"][0]["items"][0]
     for key in [*ctx, *ctx["plan"], *ctx["progress"], *ctx["groups"][0], *item, *ctx["timeline"]]:

@@ -55,7 +55,7 @@ def test_schema_check_exit_codes(cli, tmp_path: Path) -> None:
     assert "stale" in run.err
 
 
-# --- descriptions and examples: the schema explains itself, and says the same as the README ---
+# --- descriptions and examples: the schema explains itself, and says the same as the docs ---
 
 SCHEMA = schema_dict()
 DEFS: dict[str, dict[str, object]] = SCHEMA["$defs"]  # type: ignore[assignment]
@@ -129,18 +129,20 @@ def test_schema_has_no_id_that_points_nowhere() -> None:
     assert "$id" not in SCHEMA
 
 
-def test_readme_key_reference_is_made_from_the_descriptions() -> None:
-    readme_path = ROOT / "README.md"
-    readme = readme_path.read_text(encoding="utf-8")
+def test_docs_key_reference_is_made_from_the_descriptions() -> None:
+    page_path = ROOT / "docs" / "plan-format.md"
+    page = page_path.read_text(encoding="utf-8")
     start, end = "<!-- keys:start -->\n", "<!-- keys:end -->"
-    assert start in readme and end in readme
-    head, rest = readme.split(start, 1)
+    assert start in page and end in page
+    head, rest = page.split(start, 1)
     current, tail = rest.split(end, 1)
     wanted = key_reference()
     if current != wanted and os.environ.get("UPDATE_SNAPSHOTS"):
-        readme_path.write_text(head + start + wanted + end + tail, encoding="utf-8")
+        page_path.write_text(head + start + wanted + end + tail, encoding="utf-8")
         current = wanted
-    assert current == wanted, "README's key reference differs from the models: UPDATE_SNAPSHOTS=1 rewrites it"
+    assert current == wanted, (
+        "docs/plan-format.md's key reference differs from the models: UPDATE_SNAPSHOTS=1 rewrites it"
+    )
 
 
 # The options that set a key of an action point say what the key's description says.

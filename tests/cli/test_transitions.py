@@ -1,4 +1,4 @@
-"""The transition table, cell by cell, through the real CLI; and the README prints it."""
+"""The transition table, cell by cell, through the real CLI; and the command reference prints it."""
 
 from __future__ import annotations
 
@@ -144,5 +144,5 @@ def test_reopen_in_progress(cli, plan: Path) -> None:
     assert "completed:" not in plan.read_text(encoding="utf-8").split("item-done")[1].split("- id:")[0]
 
 
-def test_readme_prints_the_table() -> None:
-    assert markdown() in (ROOT / "README.md").read_text(encoding="utf-8")
+def test_command_reference_prints_the_table() -> None:
+    assert markdown() in (ROOT / "docs" / "commands.md").read_text(encoding="utf-8")
