@@ -2,22 +2,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-ROOT = Path(__file__).resolve().parent.parent
-SHIPPED = ROOT / "plans" / "workplan-2025-2026.yaml"
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SMALL = FIXTURES / "small.yaml"
-# The suite's one day. Every in-process command reads "today" from iwgplan.plan.dates.today,
-# pinned to this by _clean_env, so a run that crosses midnight cannot write one date and
-# expect another (it did: 23 failures in CI at 00:00).
-TODAY = date.today()
+from tests.helpers import SHIPPED, SMALL, TODAY, git
 
 
 @pytest.fixture(autouse=True)
@@ -74,15 +65,6 @@ def shipped_copy(tmp_path: Path) -> Path:
     target = folder / SHIPPED.name
     shutil.copyfile(SHIPPED, target)
     return target
-
-
-PYTHON = sys.executable
-
-
-def git(repo: Path, *args: str) -> str:
-    import subprocess
-
-    return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=True).stdout
 
 
 @pytest.fixture

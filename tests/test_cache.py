@@ -17,7 +17,7 @@ import pytest
 from iwgplan.files import cache, cached_plan
 from iwgplan.files.text import PlanText
 from iwgplan.plan import model, records
-from tests.conftest import ROOT, SHIPPED, SMALL
+from tests.helpers import ROOT, SHIPPED, SMALL
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 ELSEWHERE = re.compile(r"\b(?:date\.today|datetime\.(?:now|today|utcnow))\(")
 

@@ -15,7 +15,7 @@ import pytest
 
 from iwgplan.files.loading import load_text
 from iwgplan.plan.index import PlanIndex
-from tests.conftest import SHIPPED
+from tests.helpers import SHIPPED
 
 CHECKLIST = Path(__file__).parent / "fixtures" / "seed" / "COMMITMENTS.md"
 AS_OF = "2026-11-28"

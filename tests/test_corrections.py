@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SMALL
-from tests.conftest import TODAY as DAY
+from tests.helpers import SMALL
+from tests.helpers import TODAY as DAY
 
 ORIGINAL = SMALL.read_text(encoding="utf-8")
 TODAY = DAY.isoformat()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SMALL
+from tests.helpers import SMALL
 
 HEAD = SMALL.read_text(encoding="utf-8").split("tiers:\n")[0]
 

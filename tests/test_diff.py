@@ -10,7 +10,7 @@ import pytest
 
 from iwgplan.files.loading import load_text
 from iwgplan.views.diff import diff_plans
-from tests.conftest import SHIPPED, SMALL, git
+from tests.helpers import SHIPPED, SMALL, git
 
 BASE = SMALL.read_text(encoding="utf-8")
 

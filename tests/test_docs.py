@@ -12,7 +12,7 @@ import typer
 
 from iwgplan.cli.app import app
 from iwgplan.files.loading import check_text
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 DOCS = ROOT / "docs"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SMALL
+from tests.helpers import SMALL
 
 ORIGINAL = SMALL.read_text(encoding="utf-8")
 

@@ -20,7 +20,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from iwgplan.files import positions, yaml_loader
 from iwgplan.files.loading import check_text
-from tests.conftest import SHIPPED, SMALL
+from tests.helpers import SHIPPED, SMALL
 from tests.robustness.test_fuzz import mutate, mutation
 from tests.robustness.test_hostile import CASES as HOSTILE
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SHIPPED
+from tests.helpers import SHIPPED
 
 
 def status(cli, day: str) -> dict:  # type: ignore[no-untyped-def]
@@ -343,7 +343,7 @@ BEFORE_ISSUE_STATUSES = ["planned", "in-progress", "blocked", "done", "dropped"]
 
 
 def _dated_before_issue(tmp_path: Path, status: str, due: str) -> Path:
-    from tests.conftest import SMALL
+    from tests.helpers import SMALL
 
     text = SMALL.read_text(encoding="utf-8")
     text = text.replace(

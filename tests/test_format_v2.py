@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.conftest import SMALL
+from tests.helpers import SMALL
 
 V1 = SMALL.read_text(encoding="utf-8").replace("schema_version: 2", "schema_version: 1")
 

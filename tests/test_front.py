@@ -17,7 +17,7 @@ import typer.main
 
 from iwgplan.cli import front
 from iwgplan.cli.app import app
-from tests.conftest import SMALL
+from tests.helpers import SMALL
 
 AS_OF = "2026-03-01"
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SHIPPED, SMALL
+from tests.helpers import SHIPPED, SMALL
 
 START = 'status: "planned"     # quoted on purpose'
 

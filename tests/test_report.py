@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.conftest import ROOT, SHIPPED, SMALL
+from tests.helpers import ROOT, SHIPPED, SMALL
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 ARTIFACTS = ROOT / "test-artifacts"

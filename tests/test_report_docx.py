@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import PYTHON, ROOT, SHIPPED
+from tests.helpers import PYTHON, ROOT, SHIPPED
 from tests.robustness.test_hostile_output import PAYLOADS, UNSAFE, plan_text
 
 ARTIFACTS = ROOT / "test-artifacts"

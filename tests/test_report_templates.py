@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SHIPPED
+from tests.helpers import SHIPPED
 from tests.test_report import AS_OF, golden, progressed  # noqa: F401  (a fixture)
 
 

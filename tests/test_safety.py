@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from iwgplan.files import atomic
-from tests.conftest import SMALL
+from tests.helpers import SMALL
 
 ORIGINAL = SMALL.read_text(encoding="utf-8")
 
@@ -83,6 +83,7 @@ def _many_items_plan(n: int) -> str:
     )
 
 
+@pytest.mark.slow
 def test_twenty_concurrent_processes_all_land(tmp_path: Path) -> None:
     plan = tmp_path / "plans" / "p.yaml"
     plan.parent.mkdir()

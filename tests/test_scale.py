@@ -14,7 +14,7 @@ from iwgplan.files.loading import check_text, load_text
 from iwgplan.views import diff as diff_view
 from iwgplan.views.diff import diff_plans, rename_note
 from iwgplan.views.timeline import count, summarize
-from tests.conftest import SMALL
+from tests.helpers import SMALL
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 

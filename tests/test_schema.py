@@ -13,7 +13,7 @@ import pytest
 from iwgplan.files.loading import check_text
 from iwgplan.files.yaml_loader import load_data
 from iwgplan.plan.jsonschema import key_reference, schema_dict, schema_text
-from tests.conftest import ROOT, SHIPPED, SMALL
+from tests.helpers import ROOT, SHIPPED, SMALL
 
 INVALID = sorted((Path(__file__).parent / "fixtures" / "invalid").glob("*.yaml"))
 

@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 from iwgplan.files.loading import check_data, check_text
 from iwgplan.files.yaml_loader import load_data
 from iwgplan.plan.jsonschema import schema_dict
-from tests.conftest import FIXTURES, ROOT, SMALL
+from tests.helpers import FIXTURES, ROOT, SMALL
 from tests.robustness.test_fuzz import mutate, mutation
 
 EVERY_FIELD = FIXTURES / "every-field.yaml"

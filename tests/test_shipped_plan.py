@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from iwgplan.files.discover import embedded_text
 from iwgplan.files.loading import load_text
-from tests.conftest import SHIPPED
+from tests.helpers import SHIPPED
 
 
 def load():  # type: ignore[no-untyped-def]

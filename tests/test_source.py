@@ -10,7 +10,7 @@ import pytest
 from iwgplan.files.loading import check_text
 from iwgplan.files.reading import MAX_BYTES
 from iwgplan.files.yaml_loader import load_data
-from tests.conftest import SMALL
+from tests.helpers import SMALL
 
 
 def problems(text: str) -> list[tuple[int | None, int | None, str]]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import TODAY as DAY
+from tests.helpers import TODAY as DAY
 from tests.test_edit_styles import HEAD, ITEM, NEXT
 
 TODAY = DAY.isoformat()

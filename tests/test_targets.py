@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from iwgplan.files.atomic import write_output
-from tests.conftest import SMALL
+from tests.helpers import SMALL
 
 WRITERS = [
     ["report", "--plan", str(SMALL), "--as-of", "2026-02-01"],

@@ -10,7 +10,7 @@ from iwgplan.files.loading import load_text
 from iwgplan.plan.index import PlanIndex
 from iwgplan.plan.model import Status
 from iwgplan.views.timeline import due_date, elapsed_fraction, rollup, summarize
-from tests.conftest import SHIPPED, SMALL
+from tests.helpers import SHIPPED, SMALL
 
 
 @pytest.fixture(scope="module")

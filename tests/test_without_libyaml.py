@@ -16,8 +16,12 @@ import subprocess
 import sys
 from typing import Any
 
-from tests.conftest import ROOT
+import pytest
+
+from tests.helpers import ROOT
 from tests.test_event_loader import FAMILY, PLANS, _new
+
+pytestmark = pytest.mark.slow  # `pytest -m "not slow"` skips these in the inner loop
 
 HIDE_LIBYAML = """
 import sys

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SHIPPED, SMALL
+from tests.helpers import SHIPPED, SMALL
 
 SNAPSHOTS = Path(__file__).resolve().parent.parent / "snapshots"
 AS_OF = "2026-03-30"

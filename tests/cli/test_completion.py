@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SMALL
+from tests.helpers import ROOT, SMALL
 
 
 def complete(words: str, *, shell: str = "zsh", cwd: Path = ROOT) -> list[str]:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from iwgplan.cli.common import hoist_flags
-from tests.conftest import SMALL
+from tests.helpers import SMALL
 
 COMMANDS = {"list", "show", "status", "done"}
 

@@ -8,7 +8,7 @@ import pytest
 
 from iwgplan.files.loading import load_text
 from iwgplan.plan.index import AmbiguousId, UnknownId, resolve
-from tests.conftest import SHIPPED
+from tests.helpers import SHIPPED
 
 # (command and the arguments after the id, the prefix, the id it means); the prefix is typed
 # in another case than the id, so prefix and case are tested together.

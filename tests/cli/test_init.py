@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from iwgplan.plan.model import SCHEMA_VERSION
-from tests.conftest import SHIPPED, TODAY
+from tests.helpers import SHIPPED, TODAY
 
 
 def _modeline_target(plan: Path) -> Path:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from iwgplan.cli.output import pager_command
-from tests.conftest import SHIPPED, SMALL
+from tests.helpers import SHIPPED, SMALL
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import pytest
 
 from iwgplan.edit.transitions import COMMANDS, TABLE, TARGET, Act, markdown
 from iwgplan.plan.status import Status
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 PLAN = """\
 schema_version: 1

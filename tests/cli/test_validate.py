@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SHIPPED, SMALL
+from tests.helpers import SHIPPED, SMALL
 
 
 @pytest.fixture
@@ -106,7 +106,7 @@ def test_env_var_then_embedded_default(cli, monkeypatch) -> None:
 
 
 def test_pre_commit_hook_is_declared() -> None:
-    from tests.conftest import ROOT
+    from tests.helpers import ROOT
 
     hooks = (ROOT / ".pre-commit-hooks.yaml").read_text()
     assert "id: iwgplan-validate" in hooks and "entry: iwgplan validate" in hooks

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import iwgplan
-from tests.conftest import SMALL
+from tests.helpers import SMALL
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 from generate import generate  # noqa: E402

@@ -16,7 +16,7 @@ import pytest
 
 from iwgplan.edit import splice as edit
 from iwgplan.files import atomic
-from tests.conftest import SHIPPED
+from tests.helpers import SHIPPED
 
 KILLS = int(os.environ.get("IWGPLAN_KILLS", "25"))
 DONE = [
@@ -32,6 +32,7 @@ DONE = [
 ]
 
 
+@pytest.mark.slow
 def test_sigkill_at_random_points_leaves_old_or_new(tmp_path: Path) -> None:
     folder = tmp_path / "plans"
     folder.mkdir()

@@ -7,15 +7,18 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from iwgplan.cli.app import app
-from tests.conftest import SHIPPED
+from tests.helpers import SHIPPED
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 from generate import generate  # noqa: E402
+
+pytestmark = pytest.mark.slow  # `pytest -m "not slow"` skips these in the inner loop
 
 SHIPPED_TEXT = SHIPPED.read_bytes()
 GENERATED = generate(40, seed=3).encode("utf-8")

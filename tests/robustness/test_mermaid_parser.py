@@ -220,6 +220,7 @@ def expected(chart: str) -> dict[str, object]:
     return {"title": lines[1].removeprefix("    title "), "tasks": tasks, "sections": sections}
 
 
+@pytest.mark.slow
 def test_the_real_mermaid_parser_reads_every_chart_as_written(mermaid_dir: Path, tmp_path: Path) -> None:
     xycharts: list[str] = []
     found = charts(tmp_path, xycharts)
