@@ -162,7 +162,7 @@ def _target_file(d: Path) -> None:
             _plans_link,
             "{d}/plans is a link to {d}/nowhere that leads nowhere, not a folder; nothing was changed",
         ),
-        (_plans_fifo, "{d}/plans is a FIFO, not a folder; nothing was changed"),
+        (_plans_fifo, "{d}/plans is a FIFO (named pipe), not a folder; nothing was changed"),
         (_target_folder, "{d}/plans/" + SHIPPED.name + " already exists (a folder); nothing was changed"),
         (
             _target_link,

@@ -149,10 +149,16 @@ def _other_files(plans: Path) -> None:
 @pytest.mark.parametrize(
     ("make", "why"),
     [
-        (_dangling, "holds no plan file it can read: p.yaml is a link that leads nowhere"),
+        (
+            _dangling,
+            "holds no plan file it can read: p.yaml is a link to {plans}/gone.yaml that leads nowhere",
+        ),
         (_folder, "holds no plan file it can read: p.yaml is a folder"),
-        (_hostile_name, "holds no plan file it can read: x␛]0;t␇\\u202e.yaml is a link that leads nowhere"),
-        (_fifo, "holds no plan file it can read: p.yml is not a regular file"),
+        (
+            _hostile_name,
+            "holds no plan file it can read: x␛]0;t␇\\u202e.yaml is a link to {plans}/gone.yaml that leads nowhere",
+        ),
+        (_fifo, "holds no plan file it can read: p.yml is a FIFO (named pipe)"),
         (_other_files, "holds no *.yaml or *.yml file"),
         (lambda plans: None, "holds no *.yaml or *.yml file"),
     ],
@@ -164,6 +170,7 @@ def test_a_plans_folder_with_nothing_usable_says_which_plan_was_read(
     plans = tmp_path / "r" / "plans"
     plans.mkdir(parents=True)
     make(plans)
+    why = why.format(plans=plans)
     monkeypatch.chdir(tmp_path / "r")
     run = cli(*command)
     assert run.code == 0

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import stat
 from pathlib import Path
 from typing import Annotated
 
@@ -12,6 +11,7 @@ import typer
 
 from iwgplan.cli.common import err, handled
 from iwgplan.errors import IwgplanError, PlanInvalid, UsageError
+from iwgplan.files.reading import path_kind
 from iwgplan.plan import dates
 
 
@@ -90,7 +90,7 @@ def _create(target: Path, text: str, suffix: str = "; nothing was changed") -> N
         with open(target, "x", encoding="utf-8", newline="") as handle:
             handle.write(text)
     except FileExistsError:
-        kind = _kind(target)
+        kind = path_kind(target)
         what = "" if kind == "a file" else f" ({kind})"
         raise IwgplanError(f"{target} already exists{what}{suffix}") from None
     except OSError as exc:
@@ -106,29 +106,12 @@ def _folder(folder: Path) -> None:
         if place.is_dir():
             continue
         if os.path.lexists(place):
-            raise IwgplanError(f"{place} is {_kind(place)}, not a folder")
+            raise IwgplanError(f"{place} is {path_kind(place)}, not a folder")
         break
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise IwgplanError(f"cannot create the folder {folder}: {exc.strerror or exc}") from None
-
-
-def _kind(place: Path) -> str:
-    if place.is_symlink() and not place.exists():
-        return f"a link to {os.readlink(place)} that leads nowhere"
-    try:
-        mode = place.stat().st_mode
-    except OSError as exc:
-        return f"unreadable ({exc.strerror or exc})"
-    kinds = [
-        (stat.S_ISDIR, "a folder"),
-        (stat.S_ISFIFO, "a FIFO"),
-        (stat.S_ISSOCK, "a socket"),
-        (stat.S_ISCHR, "a device"),
-        (stat.S_ISBLK, "a device"),
-    ]
-    return next((name for test, name in kinds if test(mode)), "a file")
 
 
 def _schema(target: Path) -> str:

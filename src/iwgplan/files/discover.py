@@ -8,6 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 from iwgplan.errors import IwgplanError, UsageError
+from iwgplan.files.reading import path_kind
 from iwgplan.files.text import PlanText
 
 EMBEDDED_NAME = "workplan-2025-2026.yaml"
@@ -62,17 +63,9 @@ def _passed_over(passed: list[str], used: str) -> None:
 def _unusable(candidates: list[Path]) -> str:
     if not candidates:
         return "holds no *.yaml or *.yml file"
-    kinds = [f"{p.name} is {_kind(p)}" for p in candidates[:3]]
+    kinds = [f"{p.name} is {path_kind(p)}" for p in candidates[:3]]
     more = f" and {len(candidates) - 3} more" if len(candidates) > 3 else ""
     return "holds no plan file it can read: " + ", ".join(kinds) + more
-
-
-def _kind(path: Path) -> str:
-    if path.is_symlink() and not path.exists():
-        return "a link that leads nowhere"
-    if path.is_dir():
-        return "a folder"
-    return "not a regular file"
 
 
 def _cwd() -> Path:
@@ -101,7 +94,7 @@ def read_plan(explicit: Path | None = None, rev: str | None = None) -> PlanText:
         return read_at_revision(rev, path)
     if path is None:
         return PlanText(embedded_text(), f"<embedded default {EMBEDDED_NAME}>")
-    from iwgplan.files.reading import read_text  # YAML's module: not for a cached plan
+    from iwgplan.files.reading import read_text
 
     shown = shown_path(path)
     return PlanText(read_text(path, shown), shown, path)

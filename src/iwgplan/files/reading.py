@@ -47,14 +47,14 @@ def read_bytes(path: Path, shown: str) -> bytes:
     """
     try:
         info = os.stat(path)
-        kind = _kind(info.st_mode)
+        kind = mode_kind(info.st_mode)
         if kind:
             raise PlanInvalid(FileResult(shown, [Problem(f"is {kind}, not a plan file")]))
         if info.st_size > MAX_BYTES:
             raise PlanInvalid(FileResult(shown, [_too_big(f"{info.st_size / 2**20:.0f} MiB")]))
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
         try:
-            kind = _kind(os.fstat(fd).st_mode)  # it may have changed since the stat
+            kind = mode_kind(os.fstat(fd).st_mode)  # it may have changed since the stat
             if kind:
                 raise PlanInvalid(FileResult(shown, [Problem(f"is {kind}, not a plan file")]))
             raw = _read_at_most(fd, MAX_BYTES + 1)
@@ -87,10 +87,10 @@ def _too_big(size: str) -> Problem:
     return Problem(limits.too_big_words(size), (), 1, 1)
 
 
-def _kind(mode: int) -> str | None:
-    """What a path is when it is not a regular file, in words."""
+def mode_kind(mode: int) -> str | None:
+    """What a file is when it is not a regular file, in words; None for a regular file."""
     for test, name in (
-        (stat.S_ISDIR, "a directory"),
+        (stat.S_ISDIR, "a folder"),
         (stat.S_ISFIFO, "a FIFO (named pipe)"),
         (stat.S_ISSOCK, "a socket"),
         (stat.S_ISCHR, "a character device"),
@@ -99,3 +99,14 @@ def _kind(mode: int) -> str | None:
         if test(mode):
             return name
     return None if stat.S_ISREG(mode) else "not a regular file"
+
+
+def path_kind(path: Path) -> str:
+    """What is at ``path``, in the words of :func:`mode_kind` ("a file" for a regular file)."""
+    if path.is_symlink() and not path.exists():
+        return f"a link to {os.readlink(path)} that leads nowhere"
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return f"unreadable ({exc.strerror or exc})"
+    return mode_kind(mode) or "a file"
