@@ -41,6 +41,7 @@ class ExportFmt(StrEnum):
     mermaid = "mermaid"
     csv = "csv"
     json = "json"
+    xlsx = "xlsx"
 
 
 class TemplateKind(StrEnum):
@@ -153,7 +154,8 @@ def export(
     plan: PlanOpt = None,
     rev: RevOpt = None,
 ) -> None:
-    """Export the plan: an iCalendar file, a Mermaid Gantt, or one flat row per action point.
+    """Export the plan: an iCalendar file, a Mermaid Gantt, or one flat row per action point
+    (CSV and JSON for scripts, xlsx for spreadsheets: typed cells, real dates, a frozen header).
 
     Example: iwgplan export --format ics --for outlook -o iwg.ics
     """
@@ -161,6 +163,8 @@ def export(
         raise UsageError("--todos-as-events and --for apply to --format ics only")
     if excel and fmt is not ExportFmt.csv:
         raise UsageError("--excel applies to --format csv only")
+    if fmt is ExportFmt.xlsx and output is None and sys.stdout.isatty():
+        raise UsageError("--format xlsx writes a binary file: give --output/-o FILE (or redirect stdout)")
     view = load_view(plan, rev, as_of)
     if by is By.week:
         emit(_weeks(view, plan, rev, fmt), output)
@@ -178,7 +182,11 @@ def export(
         from iwgplan.render.rows import item_row, rows_csv
 
         rows = [item_row(e, view.index) for e in view.index.entries]
-        if fmt is ExportFmt.csv:
+        if fmt is ExportFmt.xlsx:
+            from iwgplan.render.xlsx import rows_xlsx
+
+            emit(rows_xlsx(rows, view.as_of), output)
+        elif fmt is ExportFmt.csv:
             emit(rows_csv(rows, raw=raw, excel=excel), output)
         else:
             emit(dump({"action_points": rows}), output)
