@@ -78,7 +78,7 @@ def as_json(old: tuple[PlanText, PlanIndex], new: tuple[PlanText, PlanIndex], ch
         "summary": summarize(changes).line(),
         "changes": [change_dict(c) for c in changes],
     }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return safe.json_text(data)
 
 
 def text(changes: list[Change], console: Console, titles: dict[str, str]) -> None:
