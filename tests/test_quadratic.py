@@ -11,7 +11,7 @@ import pytest
 
 from iwgplan.files.positions import Locator, compose
 from iwgplan.render import gantt_svg
-from tests.conftest import SMALL
+from tests.helpers import SMALL
 
 BASE = SMALL.read_text(encoding="utf-8")
 

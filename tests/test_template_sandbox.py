@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SHIPPED
+from tests.helpers import SHIPPED
 
 ESCAPES = [
     "{{ ''.__class__.__mro__ }}",

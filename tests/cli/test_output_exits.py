@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SMALL
+from tests.helpers import SMALL
 
 ESCAPES = {
     "csi": "\x1b[2J\x1b[31m",

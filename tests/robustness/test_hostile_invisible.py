@@ -17,7 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from iwgplan.cli.app import app
-from tests.conftest import git
+from tests.helpers import git
 from tests.robustness.test_hostile_output import plan_text, strings
 from tests.test_safe import BIDI, C0, C1, INVISIBLE
 
