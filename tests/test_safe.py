@@ -115,3 +115,64 @@ def test_mermaid_label_has_no_separators_comments_or_breaks(text: str) -> None:
 def test_github_escaping() -> None:
     assert safe.gh_data("50% done\n::error::x\x1b") == "50%25 done⏎::error::x␛"
     assert safe.gh_property("a:b,c%\r\n") == "a%3Ab%2Cc%25⏎"
+
+
+# Characters that draw nothing (#30 item 17): every format character (Cf) and the default-ignorable
+# fillers, joiners, variation selectors and tags; and the code points JSON output escapes (item 11).
+NAMED_INVISIBLE = [0x00AD, 0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180B, 0x180E, 0x200B, 0x200C,
+                   0x200D, 0x2060, 0x2061, 0x2064, 0x2800, 0x3164, 0xFE00, 0xFE0F, 0xFEFF, 0xFFA0,
+                   0xE0000, 0xE0001, 0xE0041, 0xE007F, 0xE0100, 0xE01EF]  # fmt: skip
+
+
+def invisible_family() -> list[str]:
+    """Every assigned format character, every named filler, and all tags and variation selectors."""
+    import unicodedata
+
+    codes = {c for c in range(0x110000) if unicodedata.category(chr(c)) == "Cf"}
+    codes |= {*NAMED_INVISIBLE, *range(0xE0000, 0xE0080), *range(0xE0100, 0xE01F0), *range(0xFE00, 0xFE10)}
+    return [chr(c) for c in sorted(codes)]
+
+
+INVISIBLE = invisible_family()
+
+
+def _code(char: str) -> str:
+    code = ord(char)
+    if code <= 0xFF:
+        return f"\\x{code:02x}"  # as C1 is shown
+    return f"\\U{code:08x}" if code > 0xFFFF else f"\\u{code:04x}"
+
+
+def test_every_invisible_character_is_shown_as_its_code() -> None:
+    for char in INVISIBLE:
+        for shown in (safe.line(f"a{char}b"), safe.block(f"a{char}b"), safe.gh_data(f"a{char}b")):
+            assert char not in shown
+            assert shown == f"a{_code(char)}b", (hex(ord(char)), shown)
+
+
+def test_ordinary_text_is_not_touched() -> None:
+    text = "Côte d'Ivoire — Türkiye: 4.10 «MC14» 日本 ❤ Ελλάδα ñ (a) [b] 🙂"
+    assert safe.line(text) == text and safe.block(text) == text
+
+
+JSON_FAMILY = [*C0, *C1, *BIDI, "\u2028", "\u2029", *INVISIBLE, "\udc80", "\udcff", "\ud800"]
+
+
+def test_json_text_escapes_the_whole_family_and_reads_back_exactly() -> None:
+    import json
+
+    for char in JSON_FAMILY:
+        text = f"a{char}b"
+        out = safe.json_text({"title": text, "list": [text]})
+        assert char not in out.replace("\n", ""), hex(ord(char))  # LF: only the indentation's
+        assert not UNSAFE.search(out.replace("\n", ""))
+        assert json.loads(out) == {"title": text, "list": [text]}
+    whole = "".join(JSON_FAMILY)
+    out = safe.json_text({whole: whole})
+    assert not any(c in out.replace("\n", "") for c in JSON_FAMILY)
+    assert json.loads(out) == {whole: whole}
+
+
+def test_json_text_keeps_other_text_raw() -> None:
+    text = "Côte d'Ivoire — Türkiye 日本 🙂"
+    assert safe.json_text(text) == f'"{text}"\n'

@@ -33,6 +33,9 @@ PAYLOADS = {
     "bidi": "\u202eevil\u202c \u2066iso\u2069 \u202aemb\u202c \u200fmark",
     "newline-command": "fine\n::error::injected\r\n::add-mask::secret\r::warning::x",
     "separators": "one\u2028::notice::two\u2029three",
+    # BMP only: _q's JSON escapes are YAML's, but not for a surrogate pair (tags: test_hostile_invisible)
+    "invisible": "zw\u200bsp zwnj\u200c zwj\u200d wj\u2060 shy\u00ad bom\ufeff fill\u3164\u115f\u1160"
+    " mvs\u180e fn\u2061 vs\ufe0f",
     "v1-command": "x ##[error]legacy",
     "rich-markup": "[link=https://evil.example]click[/link] [blink]b[/blink] :smile:",
     "formula-eq": '=HYPERLINK("https://evil.example","x")',
@@ -52,7 +55,8 @@ PAYLOADS = {
 }
 
 UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e"
+    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\U000e0000-\U000e0fff]"
 )
 SGR = re.compile("\x1b\\[[0-9;]*m")
 

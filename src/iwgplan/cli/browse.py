@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
-from iwgplan.cli.output import console, fit, page, parse_day, report, resolve_ids, rstripped
+from iwgplan.cli.output import console, emit_csv, fit, page, parse_day, report, resolve_ids, rstripped
 from iwgplan.errors import UsageError
 from iwgplan.render.safe import line
 
@@ -144,7 +144,7 @@ def listing(
     if fmt == "csv":
         from iwgplan.render.rows import item_row, rows_csv
 
-        print(rows_csv([item_row(e, view.index) for e in matched], raw=raw, excel=excel), end="")
+        emit_csv(rows_csv([item_row(e, view.index) for e in matched], raw=raw, excel=excel))
     else:
         result = Listing(view, matched, with_ancestors(matched))
         report(fmt, "listing", result, pager=not no_pager, fit=fit(wide=wide, no_wrap=no_wrap))

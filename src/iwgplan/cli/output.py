@@ -166,6 +166,38 @@ def emit(data: str | bytes, output: Path | None = None) -> None:
     err(f"wrote {output}")
 
 
+def emit_csv(data: str, output: Path | None = None) -> None:
+    """CSV: exact bytes to a file or a pipe; on a terminal, shown as every human output is (controls,
+    escape sequences and invisible characters visible, ``safe.block``), without Excel's byte-order mark.
+    """
+    if (output is None or str(output) == "-") and on_terminal():
+        from iwgplan.render.safe import block
+
+        data = block(data.removeprefix("\ufeff"))
+    emit(data, output)
+
+
+def refuse_plan_as_output(output: Path | None, plan: Path | None) -> None:
+    """Exit 1 when ``-o`` names the plan file this command reads (by path, through a link, or a
+    hard link to it): writing there would replace the plan with the output."""
+    if output is None or str(output) == "-":
+        return
+    from iwgplan.files.discover import find_plan_path
+
+    source = find_plan_path(plan)
+    if source is None:
+        return
+    try:
+        same = os.path.samefile(output, source)
+    except OSError:  # either does not exist (yet), or cannot be looked at: not the same file
+        return
+    if same:
+        raise IwgplanError(
+            f"-o {output} is the plan file being read ({source}); writing there would replace the plan."
+            " Give another file name after -o"
+        )
+
+
 def resolve_ids(index: PlanIndex, wanted: list[str], *, exact: bool, say: bool = True) -> list[Entry]:
     """Each id, prefix or any-case spelling to its item; says on stderr which id a prefix meant."""
     from iwgplan.plan.index import resolve

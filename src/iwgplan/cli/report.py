@@ -9,7 +9,19 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from iwgplan.cli.common import AsOfOpt, ExcelOpt, PlanOpt, RawOpt, RevOpt, SinceOpt, emit, handled, load_view
+from iwgplan.cli.common import (
+    AsOfOpt,
+    ExcelOpt,
+    PlanOpt,
+    RawOpt,
+    RevOpt,
+    SinceOpt,
+    emit,
+    emit_csv,
+    handled,
+    load_view,
+    refuse_plan_as_output,
+)
 from iwgplan.errors import UsageError
 from iwgplan.render.ics import Client
 
@@ -88,6 +100,7 @@ def report(
 
         emit(shipped_text(print_template.value), output)
         return
+    refuse_plan_as_output(output, plan)
     if template is not None and fmt not in (ReportFmt.html, ReportFmt.markdown):
         raise UsageError("--template works with --format html or markdown")
     if fmt is ReportFmt.docx and output is None and sys.stdout.isatty():
@@ -165,9 +178,10 @@ def export(
         raise UsageError("--excel applies to --format csv only")
     if fmt is ExportFmt.xlsx and output is None and sys.stdout.isatty():
         raise UsageError("--format xlsx writes a binary file: give --output/-o FILE (or redirect stdout)")
+    refuse_plan_as_output(output, plan)
     view = load_view(plan, rev, as_of)
     if by is By.week:
-        emit(_weeks(view, plan, rev, fmt), output)
+        (emit_csv if fmt is ExportFmt.csv else emit)(_weeks(view, plan, rev, fmt), output)
     elif fmt is ExportFmt.ics:
         from iwgplan.render.ics import calendar
 
@@ -187,7 +201,7 @@ def export(
 
             emit(rows_xlsx(rows, view.as_of), output)
         elif fmt is ExportFmt.csv:
-            emit(rows_csv(rows, raw=raw, excel=excel), output)
+            emit_csv(rows_csv(rows, raw=raw, excel=excel), output)
         else:
             emit(dump({"action_points": rows}), output)
 

@@ -103,12 +103,32 @@ class Found:
     complete: bool  # False when the walk stopped at a parent (a missing key, say)
 
 
-def find(root: Node, loc: Loc) -> Found:
-    """Walk a pydantic-style ``loc`` through a node tree, skipping parts it cannot match."""
+Keys = dict[int, dict[str, tuple[Node, Node]]]
+
+
+def _keys(node: MappingNode, cache: Keys | None) -> dict[str, tuple[Node, Node]]:
+    """A mapping node's text keys to (key, value), the first of equal keys winning; built once
+    per node when ``cache`` is given (one per tree), so locating many problems stays linear."""
+    keys = cache.get(id(node)) if cache is not None else None
+    if keys is None:
+        keys = {}
+        for k, v in node.value:
+            if isinstance(k, ScalarNode):
+                keys.setdefault(k.value, (k, v))
+        if cache is not None:
+            cache[id(node)] = keys
+    return keys
+
+
+def find(root: Node, loc: Loc, cache: Keys | None = None) -> Found:
+    """Walk a pydantic-style ``loc`` through a node tree, skipping parts it cannot match.
+
+    ``cache`` (a dict kept with the tree) holds each mapping's keys once it has been looked in.
+    """
     node, key = root, None
     for part in loc:
         if isinstance(node, MappingNode) and isinstance(part, str):
-            match = next(((k, v) for k, v in node.value if k.value == part), None)
+            match = _keys(node, cache).get(part)
             if match is None:
                 return Found(node, None, False)
             key, node = match
@@ -127,6 +147,7 @@ class Locator:
         self._text = text
         self._root = root
         self._composed = root is not None
+        self._keys: Keys = {}  # the tree's mapping keys, by node, as find() needs them
 
     def position(self, loc: Loc, *, at_key: bool = False) -> tuple[int, int]:
         if not self._composed:
@@ -137,6 +158,6 @@ class Locator:
                 self._root = None
         if self._root is None:
             return 1, 1
-        found = find(self._root, loc)
+        found = find(self._root, loc, self._keys)
         node = found.key if (at_key and found.key is not None) else found.node
         return node.start_mark.line + 1, node.start_mark.column + 1

@@ -78,7 +78,7 @@ def as_json(old: tuple[PlanText, PlanIndex], new: tuple[PlanText, PlanIndex], ch
         "summary": summarize(changes).line(),
         "changes": [change_dict(c) for c in changes],
     }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return safe.json_text(data)
 
 
 def text(changes: list[Change], console: Console, titles: dict[str, str]) -> None:
@@ -118,9 +118,12 @@ def github(changes: list[Change], new_text: str, new_index: PlanIndex, shown: st
     from iwgplan.files.positions import Locator  # YAML: only the GitHub annotations need it
 
     locator = Locator(new_text)
+    milestones: dict[str, int] = {}  # each id's first place, looked up once per change
+    for place, milestone in enumerate(new_index.plan.milestones):
+        milestones.setdefault(milestone.id, place)
     lines = []
     for change in changes:
-        loc = _loc(change, new_index)
+        loc = _loc(change, new_index, milestones)
         props = f"file={safe.gh_property(shown)}"
         if loc is not None:
             line, col = locator.position(loc)
@@ -129,7 +132,7 @@ def github(changes: list[Change], new_text: str, new_index: PlanIndex, shown: st
     return "".join(line + "\n" for line in lines)
 
 
-def _loc(change: Change, index: PlanIndex) -> tuple[str | int, ...] | None:
+def _loc(change: Change, index: PlanIndex, milestones: dict[str, int]) -> tuple[str | int, ...] | None:
     if change.kind == REMOVED:
         return None
     if change.entity == "plan":
@@ -140,8 +143,8 @@ def _loc(change: Change, index: PlanIndex) -> tuple[str | int, ...] | None:
             return None
         return (*entry.loc, change.field) if change.field else entry.loc
     if change.entity == "milestone":
-        ids = [m.id for m in index.plan.milestones]
-        return ("milestones", ids.index(change.id)) if change.id in ids else None
+        place = milestones.get(change.id) if change.id is not None else None
+        return ("milestones", place) if place is not None else None
     return None
 
 

@@ -46,29 +46,42 @@ _NARROW, _MEDIUM, _WIDE = set("ijlI.,:;'!|()[] "), set("frt-"), set("mwMW@◆…
 FONT_PX = 12.5
 
 
+def _ems(ch: str) -> float:
+    if ch in _NARROW:
+        return 0.34
+    if ch in _MEDIUM:
+        return 0.45
+    if ch in _WIDE:
+        return 1.0
+    if ch.isupper():
+        return 0.78
+    return 0.66
+
+
 def text_width(text: str, size: float = FONT_PX) -> float:
     ems = 0.0
     for ch in text:
-        if ch in _NARROW:
-            ems += 0.34
-        elif ch in _MEDIUM:
-            ems += 0.45
-        elif ch in _WIDE:
-            ems += 1.0
-        elif ch.isupper():
-            ems += 0.78
-        else:
-            ems += 0.66
+        ems += _ems(ch)
     return ems * size
 
 
 def fit(text: str, room: float) -> str:
-    """``text`` cut with an ellipsis so that it fits ``room`` pixels."""
-    if text_width(text) <= room:
+    """``text`` cut with an ellipsis so that it fits ``room`` pixels.
+
+    One pass over the widths of the prefixes (summed in the order ``text_width`` sums them, so
+    every comparison is the same float): a title of any length is measured once, not once per
+    character dropped.
+    """
+    prefix = [0.0]
+    for ch in text:
+        prefix.append(prefix[-1] + _ems(ch))
+    if prefix[-1] * FONT_PX <= room:
         return text
-    while text and text_width(text + "…") > room:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    ellipsis = _ems("…")
+    keep = len(text)
+    while keep and (prefix[keep] + ellipsis) * FONT_PX > room:
+        keep -= 1
+    return text[:keep].rstrip() + "…"
 
 
 @dataclass(frozen=True, slots=True)

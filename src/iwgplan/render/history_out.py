@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from iwgplan.render.diff_out import MARK, change_dict, describe
 from iwgplan.render.history_report import sparkline_line
 from iwgplan.render.markdown import cell
-from iwgplan.render.safe import line
+from iwgplan.render.safe import json_text, line
 from iwgplan.views.diff import Change, summarize
 from iwgplan.views.since import ROWS, Moved, Since, since_heading, since_lines
 from iwgplan.views.steps import Step
@@ -91,7 +91,7 @@ def step_dict(step: Step, change_list: list[Change] | None = None) -> dict[str, 
 
 def log_json(plan: str, steps: Iterable[Step], notes: list[str]) -> str:
     data = {"plan": plan, "commits": [step_dict(s) for s in steps], "notes": notes}
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_text(data)
 
 
 def log_markdown(plan: str, steps: Iterable[Step], *, changes: bool, notes: list[str]) -> str:
@@ -141,4 +141,4 @@ def with_since(status_json: str, since: Since) -> str:
     """The status JSON with a ``since`` key added."""
     data = json.loads(status_json)
     data["since"] = since_dict(since)
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_text(data)

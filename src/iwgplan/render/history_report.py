@@ -8,7 +8,7 @@ from datetime import date
 from html import escape
 
 from iwgplan.render.markdown import cell
-from iwgplan.render.safe import block
+from iwgplan.render.safe import block, json_text
 from iwgplan.views.since import Since, since_heading, since_lines
 from iwgplan.views.weekly import Progress
 
@@ -236,7 +236,6 @@ def _done(week: object) -> str:
 
 
 def weeks_json(progress: Progress) -> str:
-    import json
 
     weeks = [
         {
@@ -249,4 +248,4 @@ def weeks_json(progress: Progress) -> str:
         for w in progress.weeks
     ]
     data = {"source": progress.source, "as_of": progress.as_of.isoformat(), "weeks": weeks}
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_text(data)

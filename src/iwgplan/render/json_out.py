@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from iwgplan.plan.index import Entry
 from iwgplan.render.rows import item_row
+from iwgplan.render.safe import json_text
 from iwgplan.views.context import Listing, View
 from iwgplan.views.timeline import Dated, GroupSummary, Summary, headline, latest_note, rollup
 
 
 def dump(data: Any) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_text(data)
 
 
 def _plan(view: View) -> dict[str, Any]:

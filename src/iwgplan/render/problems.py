@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 
 from iwgplan.errors import FileResult, Problem
@@ -44,7 +43,7 @@ def as_json(results: list[FileResult]) -> str:
         }
         for r in results
     ]
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return safe.json_text(data)
 
 
 def github(results: list[FileResult]) -> str:

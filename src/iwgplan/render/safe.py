@@ -24,18 +24,36 @@ reasons, owners, paths, key names in messages) through the function for its outp
 ``gh_property(text)``      a property of one (``file=...``).
 =========================  ================================================================
 
-JSON output stays exact: its own escaping is enough, and a program reading it wants the bytes.
+Invisible characters count as controls too (``INVISIBLE``: Unicode's default-ignorable code points
+and every format character, category Cf: zero-width spaces and joiners, the word joiner, the soft
+hyphen, tag characters, variation selectors, the Hangul fillers, and the blank braille pattern):
+each is shown as its code, ``\\u200b`` or ``\\U000e0041``, wherever a person reads plan text
+(terminal, CI log, Markdown, HTML, iCalendar), so nothing can hide in a review.
+
+JSON output stays exact (``json_text``): a program reading it gets the text back whole, while DEL,
+C1, bidi, line separators and the invisible characters are written as ``\\uXXXX`` escapes, so
+that a person or a terminal reading the file sees none of them raw.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from typing import Any
 
-# C0 controls, DEL, C1 controls, bidi embeddings/overrides/isolates and marks, line and paragraph
-# separators, the byte-order mark, and lone surrogates (bytes that were not UTF-8, via argv).
-_UNSAFE = re.compile(
-    "\r\n|[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]"
+# Characters that draw nothing: Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt)
+# and every format character (category Cf), with the blank braille pattern, which draws a blank
+# but is no space. tests/test_safe.py checks this against unicodedata's Cf.
+INVISIBLE = (
+    "\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160\u17b4\u17b5"
+    "\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0"
+    "\ufff0-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0000-\U000e0fff"
 )
+# C0 controls, DEL, C1 controls, bidi embeddings/overrides/isolates and marks, line and paragraph
+# separators, the invisible characters (the byte-order mark among them), and lone surrogates
+# (bytes that were not UTF-8, via argv).
+_UNSAFE = re.compile(f"\r\n|[\x00-\x1f\x7f-\x9f\u2028\u2029{INVISIBLE}\ud800-\udfff]")
 _BREAKS = {"\n": "⏎", "\r\n": "⏎", "\r": "␍"}
 _BLOCK_KEEPS = {"\n": "\n", "\r\n": "\n", "\t": "\t"}
 # GitHub's runner reads `::command::` at the start of a (trimmed) log line and `##[command]`
@@ -55,6 +73,8 @@ def _visible(char: str) -> str:
         return f"\\x{code - 0xDC00:02x}"  # a byte that was not UTF-8
     if code <= 0xFF:
         return f"\\x{code:02x}"
+    if code > 0xFFFF:
+        return f"\\U{code:08x}"
     return f"\\u{code:04x}"
 
 
@@ -117,3 +137,23 @@ def gh_data(text: object) -> str:
 def gh_property(text: object) -> str:
     """A property value of a GitHub workflow command (``file=F``): ``:`` and ``,`` escaped too."""
     return gh_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+# What JSON output escapes besides what json.dumps does (C0, ``"`` and ``\\``): DEL, C1, line
+# separators, the invisible characters, and lone surrogates. JSON's structure is ASCII, so each
+# of these can only stand inside a string, where ``\\uXXXX`` means the same character.
+_JSON_RAW = re.compile(f"[\x7f-\x9f\u2028\u2029{INVISIBLE}\ud800-\udfff]")
+
+
+def _json_escape(char: str) -> str:
+    code = ord(char)
+    if code > 0xFFFF:  # a surrogate pair, as JSON spells a character past the BMP
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
+
+
+def json_text(data: Any) -> str:
+    """JSON output (indented, UTF-8, a final newline): exact when parsed back, nothing unsafe raw."""
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    return _JSON_RAW.sub(lambda m: _json_escape(m[0]), text) + "\n"

@@ -111,12 +111,21 @@ FILTERS: dict[str, Callable[..., Any]] = {
 
 
 def _environment(folder: Path | None, html: bool) -> jinja2.Environment:
+    """The shipped templates' environment, or (``folder``) a sandbox for a person's own templates.
+
+    A template from ``--template`` may come from anyone, so it runs in Jinja's immutable sandbox:
+    no dunder attributes (``''.__class__.__mro__``, ``cycler.__init__.__globals__``), no methods
+    that change the context, ``range`` capped; anything else it tries is a template error (exit 1).
+    """
     loader: jinja2.BaseLoader
+    kind: type[jinja2.Environment]
     if folder is None:
-        loader = jinja2.PackageLoader("iwgplan", "templates")
+        loader, kind = jinja2.PackageLoader("iwgplan", "templates"), jinja2.Environment
     else:
-        loader = jinja2.FileSystemLoader(str(folder))
-    env = jinja2.Environment(
+        from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+        loader, kind = jinja2.FileSystemLoader(str(folder)), ImmutableSandboxedEnvironment
+    env = kind(
         loader=loader,
         autoescape=html,
         undefined=jinja2.StrictUndefined,
@@ -182,7 +191,16 @@ def render(
         raise TemplateError(f"{shown}:{_line(exc, loaded)}: template error: {exc}") from None
     except UnicodeDecodeError as exc:
         raise TemplateError(f"{shown}: the template is not UTF-8 ({exc.reason})") from None
-    except (TypeError, ValueError, KeyError, AttributeError, IndexError, ZeroDivisionError) as exc:
+    except (
+        TypeError,
+        ValueError,
+        KeyError,
+        AttributeError,
+        IndexError,
+        ZeroDivisionError,
+        OverflowError,  # the sandbox's cap on range()
+        RecursionError,  # a macro that calls itself
+    ) as exc:
         raise TemplateError(
             f"{shown}:{_line(exc, loaded)}: template error: {type(exc).__name__}: {exc}"
         ) from None
