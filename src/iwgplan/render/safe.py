@@ -94,6 +94,16 @@ def block(text: object) -> str:
     return _COMMANDS.sub(lambda m: m[0] + "\\", value)
 
 
+# A spreadsheet cell keeps its line breaks and tabs; the rest of _UNSAFE is shown.
+_SHEET_UNSAFE = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029{INVISIBLE}\ud800-\udfff]")
+
+
+def sheet_text(text: object) -> str:
+    """A typed spreadsheet cell's text (xlsx): as written, but controls, bidi marks and invisible
+    characters shown as ``line`` shows them (a sheet cannot hold C0 controls at all)."""
+    return _SHEET_UNSAFE.sub(lambda m: _visible(m[0]), _text(text))
+
+
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 

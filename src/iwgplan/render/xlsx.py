@@ -3,36 +3,27 @@
 Dates are real dates, the document's numbers and `due` as written are text (4.10 stays 4.10),
 every text cell is typed as text, so no plan text is ever read as a formula, and characters that
 a spreadsheet cannot hold or would hide (controls, bidi marks, invisible characters) are shown as
-their code point. The header row is frozen and filtered, columns are as wide as their words
-(up to a bound). Written in openpyxl's write-only mode: memory grows with the row, not the sheet.
+their code point (as the terminal shows them). The header row is frozen and filtered, columns
+are as wide as their words (up to a bound). Written in openpyxl's write-only mode: memory grows
+with the row, not the sheet.
 """
 
 from __future__ import annotations
 
 import io
-import re
-import unicodedata
 from datetime import date, datetime
 from typing import Any
 
 from iwgplan.render.rows import ROW_KEYS
+from iwgplan.render.safe import sheet_text
 
 DATE_COLUMNS = ("due_date", "completed")
 MAX_WIDTH = 60
-# XML 1.0 cannot hold C0 controls (but tab, LF, CR) or lone surrogates; DEL, C1, bidi controls
-# and invisible format characters would hide or reorder text a reader should see.
-_HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u00ad\u115f\u1160\u3164\uffa0]")
-
-
-def _shown(char: str) -> str:
-    return f"<U+{ord(char):04X}>"
 
 
 def cell_text(value: object) -> str:
     """A text cell: the plan's text exactly, but what a sheet cannot hold or would hide made visible."""
-    text = "; ".join(str(v) for v in value) if isinstance(value, list) else str(value)
-    text = _HIDDEN.sub(lambda m: _shown(m[0]), text)
-    return "".join(_shown(c) if unicodedata.category(c) == "Cf" else c for c in text)
+    return sheet_text("; ".join(str(v) for v in value) if isinstance(value, list) else value)
 
 
 def _value(key: str, value: Any) -> object:
