@@ -199,3 +199,73 @@ def test_show_csv_and_calendar_mark_every_date_the_document_does_not_state(cli, 
         if args:
             (end,) = [e for e in cal.walk("VEVENT") if str(e["UID"]).startswith("milestone.end.")]
             assert all(f"({k})" in str(end["DESCRIPTION"]) for k in DEFAULT)
+
+
+# The document's word for what each kind is: (screens, reports); never "planned".
+KINDS = {
+    "agenda-process": ("past", "before this revision"),
+    "sec-support": ("standing", "standing duty"),
+    "tpr-shetrades": ("possible", "a possibility, not a task"),
+}
+
+
+def test_kinds_read_the_same_in_every_format(cli, tmp_path: Path) -> None:
+    day = "2026-03-30"
+    for ident, (word, _) in KINDS.items():
+        row = next(
+            r
+            for r in _run(cli, "list", "--as-of", day, "--wide", "--no-pager").splitlines()
+            if f" {ident} " in r
+        )
+        assert f" {word} " in row and "planned" not in row, row
+        show = _run(cli, "show", ident, "--as-of", day, "--wide", "--no-pager")
+        assert (
+            re.search(rf"^status +{word}\b", show, re.M)
+            and "planned" not in show.split("\nstatus", 1)[1].split("\n", 1)[0]
+        )
+        shown = json.loads(_run(cli, "show", ident, "--as-of", day, "--format", "json"))
+        assert shown["status"] == word and shown["kind"] == {"possible": "possibility"}.get(word, word)
+        md_show = _run(cli, "show", ident, "--as-of", day, "--format", "markdown")
+        assert f"| status | {word} |" in md_show
+    rows = {
+        r["id"]: r
+        for r in csv.DictReader(io.StringIO(_run(cli, "export", "--format", "csv", "--as-of", day)))
+    }
+    tpr = json.loads(_run(cli, "show", "tpr", "--as-of", day, "--format", "json"))
+    assert {c["id"]: c["status"] for c in tpr["children"]}["tpr-shetrades"] == "possible"
+    for ident, (word, _) in KINDS.items():
+        assert rows[ident]["status"] == word and rows[ident]["recorded_status"] == "planned"
+
+    text = _run(cli, "status", "--as-of", day, "--wide", "--no-pager")
+    assert "Before this revision (1): 5.1(a) agenda-process (2025-07-03)" in text
+    assert "Standing duties (9, not counted): 5.1(b), 5.2(a)-(e), 6.1-6.3" in text
+    assert "1 possibility" in text
+
+    ics = _run(cli, "export", "--format", "ics", "--as-of", day)
+    assert "SUMMARY:Before this revision: 5.1(a) A new agenda" in ics
+
+    for fmt in ("markdown", "html", "docx"):
+        out = tmp_path / f"r.{fmt}"
+        _run(cli, "report", "--as-of", day, "--format", fmt, "-o", out)
+        lines = _report_lines(out, fmt)
+        for ident, (_, words) in KINDS.items():
+            title = " ".join(ITEMS[ident]["title"].split())
+            line = next(entry for entry in lines if title in entry)
+            assert words in line and "planned" not in line, (fmt, line)
+
+
+def _report_lines(path: Path, fmt: str) -> list[str]:
+    """Each item's line in a report: its title and what the report says after it."""
+    if fmt == "docx":
+        import docx
+
+        paragraphs = docx.Document(str(path)).paragraphs
+        # a top-level item is a Heading 3, then a paragraph of its facts; a sub-point is one line
+        return [
+            f"{p.text} {paragraphs[i + 1].text}" if p.style.name == "Heading 3" else p.text
+            for i, p in enumerate(paragraphs[:-1])
+        ]
+    text = path.read_text(encoding="utf-8")
+    if fmt == "html":
+        text = html_lib.unescape(re.sub(r"<[^>]+>", " ", text.replace('<div class="item">', "\n")))
+    return [" ".join(line.split()) for line in text.splitlines()]

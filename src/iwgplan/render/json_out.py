@@ -17,7 +17,7 @@ from iwgplan.views.timeline import (
     due_basis_of,
     headline,
     latest_note,
-    rollup,
+    shown_status,
 )
 
 
@@ -148,7 +148,7 @@ def show(view: View, entry: Entry) -> str:
             "group": {"id": entry.group.id, "title": entry.group.title},
             "evidence": [e.model_dump(mode="json") for e in item.evidence],
             "history": [h.model_dump(mode="json", exclude_none=True) for h in item.history],
-            "children": [{"id": c.id, "status": rollup(c).value} for c in entry.children],
+            "children": [{"id": c.id, "status": shown_status(c, index)} for c in entry.children],
             "dependents": [d.id for d in index.dependents.get(entry.id.lower(), [])],
         }
     )

@@ -10,7 +10,7 @@ from typing import Any
 
 from iwgplan.plan.index import Entry, PlanIndex
 from iwgplan.render.safe import csv_cell
-from iwgplan.views.timeline import cookie, due_basis_of, effective_due, effective_kind, rollup
+from iwgplan.views.timeline import cookie, due_basis_of, effective_due, effective_kind, shown_status
 
 ROW_KEYS = [
     "id",
@@ -42,7 +42,7 @@ def item_row(entry: Entry, index: PlanIndex) -> dict[str, Any]:
         "id": item.id,
         "number": entry.number,
         "title": item.title,
-        "status": rollup(entry).value,
+        "status": shown_status(entry, index),  # what every screen says: "standing", not "planned"
         "recorded_status": item.status.value,
         "tier": entry.group.id,
         "focus_area": entry.focus.id if entry.focus else None,
