@@ -59,15 +59,23 @@ def test_docs_status_on_28_november_2026(cli) -> None:
         ("joint-statement", 244),
         ("compendium-2020", 244),
     ]
-    assert len(data["upcoming"]) == 10 and {d["date"] for d in data["upcoming"]} == {"2026-12-31"}
-    assert "report-back-duty" not in _ids(data["upcoming"])
+    # issue 23: the ten the document sets no date for are within the period, never "due in 33 days"
+    assert data["upcoming"] == []
+    within = data["within_period"]
+    assert within["heading"] == "Within the period (to December 2026)"
+    assert len(within["items"]) == 10 and {d["due_basis"] for d in within["items"]} == {"default"}
+    assert {d["due_basis"] for d in data["overdue"]} == {"inferred"}
+    assert {d["date_mark"] for d in data["overdue"]} == {"inferred: MC14's end"}
     end = _milestone(data, "end")
     assert (end["date"], end["end"], end["days"]) == ("2026-12-01", "2026-12-31", 3)
 
 
 def test_docs_status_on_15_january_2027(cli) -> None:
     data = status(cli, "2027-01-15")
-    assert len(data["overdue"]) == 12 and "report-back-duty" not in _ids(data["overdue"])
+    # issue 23: only the two inferred from MC14's end; the ten with no date are open, not late
+    assert _ids(data["overdue"]) == ["joint-statement", "compendium-2020"]
+    assert data["within_period"]["heading"] == "Open when the period ended"
+    assert len(data["within_period"]["items"]) == 10
     assert [(d["id"], d["date"], d["days"]) for d in data["upcoming"]] == [
         ("report-back-duty", "2027-01-31", 16)
     ]
@@ -244,7 +252,9 @@ def test_provenance_in_status_show_and_report(cli) -> None:
     assert "IWG Co-Chairs (inferred)" in show
     report = cli("report", "--plan", SHIPPED, "--as-of", "2026-11-28").out
     assert "- **Symbol:** INF/TGE/W/10/Rev.1 (probable)" in report
-    assert "due 2026-12-31 (default)" in report
+    # issue 23: no date the document does not set, and never "(default)" beside one
+    assert "planned; within the period; owners: IWG (default)" in report
+    assert "2026-12-31 (default)" not in report
     assert "dates and place as announced; the document names MC14 without them" in report
 
 
@@ -281,9 +291,18 @@ def test_past_business_in_the_calendar(cli, tmp_path: Path, args: tuple[str, ...
     assert event.decoded("DTSTART") == date(2025, 7, 3) and event.decoded("DTEND") == date(2025, 7, 4)
     assert "STATUS" not in event and str(event["TRANSP"]) == "TRANSPARENT"
     assert "no completion is recorded" in str(event["DESCRIPTION"])
-    # the protocol "implemented subsequently" is the other half of 5.1(a): still a deliverable
-    protocol = [u for u in uids if "agenda-protocol." in u]
-    assert len(protocol) == 1 and not protocol[0].startswith("past.")
+    # the protocol "implemented subsequently" is the other half of 5.1(a): still a deliverable, but
+    # the document sets it no date (issue 23): a to-do without DUE, or, as events, a line of the
+    # period's end
+    protocol = [c for c in cal.walk() if "agenda-protocol." in str(c.get("UID", ""))]
+    if args:
+        assert protocol == []
+        (end,) = [e for e in cal.walk("VEVENT") if str(e["UID"]).startswith("milestone.end.")]
+        assert "(agenda-protocol)" in str(end["DESCRIPTION"])
+    else:
+        (todo,) = protocol
+        assert todo.name == "VTODO" and "DUE" not in todo
+        assert str(todo["DESCRIPTION"]).startswith("Within the period (to December 2026): ")
 
 
 def test_past_business_in_every_output(cli, tmp_path: Path) -> None:

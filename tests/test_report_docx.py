@@ -38,6 +38,8 @@ CONTEXT_KEYS = {
     "progress",
     "groups",
     "overdue",
+    "within_period",
+    "date_legend",
     "blocked",
     "dropped",
     "milestones",
@@ -135,7 +137,12 @@ def test_json_context_has_the_documented_keys(cli, progressed: Path) -> None:
         "title": "Türkiye: hosting",
         "due": "2026-01-15",
         "days_late": 17,
+        "due_basis": None,  # a file that does not say: its own deadline, with no mark
+        "date_mark": "",
+        "due_text": "2026-01-15",
+        "late_text": "17 days late",
     }
+    assert ctx["within_period"]["items"] == [] and ctx["date_legend"] == []
     assert ctx["milestones"][0]["due_by_it"][0]["id"] == "statement"
     assert ctx["timeline"]["months"][0] == "2025-09" and ctx["timeline"]["months"][-1] == "2026-12"
     assert [b["id"] for b in ctx["timeline"]["bars"]] == ["statement", "parent", "late"]

@@ -56,15 +56,21 @@ def test_day_after_mc14(index: PlanIndex) -> None:
 def test_last_day(index: PlanIndex) -> None:
     s = summarize(index, date(2026, 12, 31))
     assert s.elapsed == 1.0
-    assert "msme-toolkit" in ids(s.upcoming) and s.upcoming[0].days == 0
+    # the ten items the document sets no date for run to the end of the period: never "due today"
+    assert ids(s.upcoming) == ["report-back-duty"]
+    assert "msme-toolkit" in ids(s.within) and len(s.within) == 10 and s.within[0].days == 0
+    assert s.within_heading == "Within the period (to December 2026)"
     assert [m.id for m in s.next_milestones] == ["end", "report-back"]
 
 
 def test_after_the_end(index: PlanIndex) -> None:
     s = summarize(index, date(2027, 2, 1))
     assert s.elapsed == 1.0
-    assert len(s.overdue) == 13  # ten of the tiers, three of the sections; no standing duty
-    assert "report-back-duty" in ids(s.overdue) and s.overdue[-1].days == -1
+    # the report back (a date the document states) and the two inferred from MC14's end; the ten
+    # the document sets no date for are open when the period ended, never late
+    assert ids(s.overdue) == ["joint-statement", "compendium-2020", "report-back-duty"]
+    assert s.overdue[-1].days == -1
+    assert len(s.within) == 10 and s.within_heading == "Open when the period ended"
     assert s.next_milestones == []
     assert s.counts == {"planned": 13, "in-progress": 0, "done": 0, "blocked": 0, "dropped": 0}
 

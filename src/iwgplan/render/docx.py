@@ -284,6 +284,8 @@ def _header(w: Writer, ctx: Ctx) -> None:
     w.table(["", ""], facts, [40, TEXT_WIDTH_MM - 40], header=False)
     if ctx.get("overview"):
         w.paragraph(None, [ctx["overview"]])
+    if ctx.get("date_legend"):
+        w.paragraph(None, [("Dates: " + "; ".join(ctx["date_legend"]) + ".", "i")])
 
 
 def _objectives(w: Writer, ctx: Ctx) -> None:
@@ -424,17 +426,16 @@ def _span(months: list[str], first: str, last: str) -> set[int]:
 
 
 def _item(w: Writer, it: Ctx, depth: int = 0) -> None:
-    facts: list[Run] = [("Status: ", ""), (it["status"], "b")]
-    if it["due"]:
-        facts.append((f" · due {it['due_date'] or it['due']}", ""))
-    if it["overdue"]:
-        facts.append((" (overdue)", "b"))
-    if it["completed"]:
-        facts.append((f" · completed {it['completed']}", ""))
-    if it["owners"]:
-        facts.append((" · owners: " + ", ".join(it["owners"]), ""))
-    if it["partners"]:
-        facts.append((" · partners: " + ", ".join(it["partners"]), ""))
+    """An item's facts as every report words them (``facts``): its status, or what it is when
+    not a deliverable ("standing duty"), then its due date with its mark, owners, partners."""
+    words = it["facts"]
+    facts: list[Run] = (
+        [("Status: ", ""), (words[0], "b")] if it["kind"] == "deliverable" else [(words[0], "i")]
+    )
+    for fact in words[1:]:
+        facts.append((f" · {fact}", ""))
+        if it["overdue"] and fact.startswith("due "):
+            facts.append((" (overdue)", "b"))
     if depth == 0:
         w.paragraph("Heading3", [(it["own"], ""), (" ", ""), (it["title"], "")])
         w.paragraph(None, facts)
@@ -477,9 +478,15 @@ def _attention(w: Writer, ctx: Ctx) -> None:
     w.paragraph("Heading1", [f"Overdue ({len(ctx['overdue'])})"])
     w.table(
         ["#", "id", "title", "due", "days late"],
-        [[d["number"], d["id"], d["title"], d["due"], d["days_late"]] for d in ctx["overdue"]],
+        [[d["number"], d["id"], d["title"], d["due_text"], d["days_late"]] for d in ctx["overdue"]],
         [18, 30, 80, 24, 18],
     )
+    within = ctx["within_period"]
+    if within["items"]:
+        n = len(within["items"])
+        what = f" {n} item{'s' * (n != 1)} the document sets no date for, each marked so in its section;"
+        what += " none is late."
+        w.paragraph(None, [(f"{within['heading']}:", "b"), what])
     for key in ("blocked", "dropped"):
         w.paragraph("Heading1", [f"{key.capitalize()} ({len(ctx[key])})"])
         w.table(

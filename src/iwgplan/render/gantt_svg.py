@@ -21,9 +21,10 @@ from iwgplan.views.report import (
     Report,
     label,
 )
+from iwgplan.views.timeline import date_mark, short_mark
 
 if TYPE_CHECKING:
-    pass
+    from iwgplan.plan.index import PlanIndex
 
 STATUS_COLOUR = {
     "planned": "#90a4ae",
@@ -182,7 +183,7 @@ def gantt_svg(report: Report, width: int = 680) -> str:
             f'stroke-dasharray="3,3"/>'
         )
     for i, bar in enumerate(bars):
-        parts.append(_bar(bar, top + i * row_h, row_h, x, label_w))
+        parts.append(_bar(bar, top + i * row_h, row_h, x, label_w, index))
     ax = x(report.as_of)
     parts.append(
         f'<line x1="{ax}" y1="{axis}" x2="{ax}" y2="{height}" stroke="{AS_OF_COLOUR}" stroke-width="2"/>'
@@ -218,14 +219,20 @@ def _axis(
     return out
 
 
-def _bar(bar: Bar, y: float, row_h: int, x: Callable[[date], float], label_w: int) -> str:
+def _bar(bar: Bar, y: float, row_h: int, x: Callable[[date], float], label_w: int, index: PlanIndex) -> str:
+    """A bar and its label; a date the document does not state keeps its mark, which is never cut."""
     x0, x1 = x(bar.start), x(bar.end)
     colour = STATUS_COLOUR[bar.status.value]
     stroke = ' stroke="#c62828" stroke-width="2"' if bar.overdue else ""
     name = label(bar.entry)
+    mark = short_mark(bar.entry, index)
+    suffix = f" ({mark})" if mark else ""
+    full = date_mark(bar.entry, index) if bar.status.value != "done" else ""  # done: its completion
+    end = f"{bar.end} ({full})" if full else str(bar.end)
+    shown = fit(name, label_w - 8 - text_width(suffix)) + suffix
     return (
-        f'<text x="0" y="{y + 13.5}"><title>{_e(name)}</title>{_e(fit(name, label_w - 8))}</text>'
+        f'<text x="0" y="{y + 13.5}"><title>{_e(name + suffix)}</title>{_e(shown)}</text>'
         f'<rect x="{x0}" y="{y + 3}" width="{max(round(x1 - x0, 1), 2)}" height="{row_h - 6}" rx="3" '
         f'fill="{colour}"{stroke}><title>{_e(name)}: {_e(bar.status.value)}, '
-        f"{_e(bar.start)} to {_e(bar.end)}</title></rect>"
+        f"{_e(bar.start)} to {_e(end)}</title></rect>"
     )

@@ -5,8 +5,11 @@ become VTODOs, or, for calendars that ignore to-dos on import (Outlook, Google C
 VEVENTs "Due: NUMBER TITLE" on their due date. Business the document sets before its own issue
 (``kind: past``, or an open deliverable due before the plan's date) is no one's to-do and has no
 recorded completion: it becomes an informational all-day VEVENT "Before this revision: NUMBER
-TITLE" on its date, in either mode, with no STATUS. UIDs derive from the plan and item ids, so a
-re-import updates entries.
+TITLE" on its date, in either mode, with no STATUS. An item the document sets no date for (its
+``due`` is the period's end, ``due_basis: default``) has no date in the calendar: a VTODO with no
+DUE, or, as events, a line in the description of the period's end, one event of its own. An
+inferred date says so in SUMMARY and DESCRIPTION: "(inferred: MC14's end)". UIDs derive from the
+plan and item ids, so a re-import updates entries.
 """
 
 from __future__ import annotations
@@ -19,7 +22,17 @@ from iwgplan.plan.dates import shift
 from iwgplan.plan.index import Entry, PlanIndex
 from iwgplan.plan.status import Status
 from iwgplan.render.safe import block, line
-from iwgplan.views.timeline import due_date, is_past, reason_for, rollup
+from iwgplan.views.timeline import (
+    DATE_LEGEND,
+    date_mark,
+    due_date,
+    is_past,
+    period_words,
+    reason_for,
+    rollup,
+    shown_status,
+    within_period,
+)
 
 
 class Client(StrEnum):
@@ -57,24 +70,50 @@ def calendar(
     if client is Client.outlook:
         cal.add("method", "PUBLISH")  # Outlook opens a published calendar as one to subscribe to or import
     cal.add("x-wr-calname", line(meta.title))
+    events = todos_as_events or client is not None
+    dated = [e for e in index.entries if due_date(e.item.due, index.milestones) is not None]
+    within = [e for e in dated if within_period(e) and not is_past(e, index)]
+    end = meta.period.end.last()
+    ends = (m for m in index.plan.milestones if m.begins.first() <= end == m.finishes.last())
+    period_end = next(ends, None)
     for m in index.plan.milestones:
         event = _event(uid(meta.id, f"milestone.{m.id}"), stamp, line(m.title), m.begins.first(), client)
         event["dtend"].dt = shift(m.finishes.last(), 1)  # all-day DTEND is exclusive
-        if m.description:
-            event.add("description", block(m.description))
+        text = [m.description] if m.description else []
+        if m is period_end and events and within:
+            text.append(within_lines(within))
+        if text:
+            event.add("description", block("\n\n".join(text)))
         cal.add_component(event)
-    events = todos_as_events or client is not None
-    for entry in index.entries:
+    if period_end is None and events and within:
+        event = _event(uid(meta.id, "period-end"), stamp, "End of the period", end, client)
+        event.add("description", block(within_lines(within)))
+        cal.add_component(event)
+    for entry in dated:
         due = due_date(entry.item.due, index.milestones)
-        if due is None:
-            continue
+        assert due is not None
         if is_past(entry, index):
             cal.add_component(_past_event(index, entry, due, stamp, client))
+        elif within_period(entry):
+            if not events:
+                cal.add_component(_todo(meta.id, entry, None, stamp, index))
         elif events:
-            cal.add_component(_due_event(meta.id, entry, due, stamp, client))
+            cal.add_component(_due_event(meta.id, entry, due, stamp, client, index))
         else:
-            cal.add_component(_todo(meta.id, entry, due, stamp))
+            cal.add_component(_todo(meta.id, entry, due, stamp, index))
     return bytes(cal.to_ical())
+
+
+def within_lines(entries: list[Entry]) -> str:
+    """The items that run to the end of the period, for the description of that day's event."""
+    head = "Within the period: the document sets these items no date; they run to the end of the period."
+    return "\n".join([head, *(f"- {e.number} {e.item.title} ({e.id})" for e in entries)])
+
+
+def _marked(text: str, entry: Entry, index: PlanIndex) -> str:
+    """``TITLE (inferred: MC14's end)``: a date the document does not state says so."""
+    mark = date_mark(entry, index)
+    return f"{text} ({mark})" if mark else text
 
 
 def _event(ident: str, stamp: datetime, summary: str, day: date, client: Client | None) -> Any:
@@ -93,33 +132,40 @@ def _event(ident: str, stamp: datetime, summary: str, day: date, client: Client 
     return event
 
 
-def _todo(plan_id: str, entry: Entry, due: date, stamp: datetime) -> Any:
+def _todo(plan_id: str, entry: Entry, due: date | None, stamp: datetime, index: PlanIndex) -> Any:
+    """A to-do on its due date; with ``due`` None (the document sets no date), one without DUE."""
     from icalendar import Todo
 
     status = rollup(entry)
     todo = Todo()
     todo.add("uid", uid(plan_id, entry.id))
     todo.add("dtstamp", stamp)
-    todo.add("summary", line(f"{entry.number} {entry.item.title}"))
-    todo.add("due", due)
+    todo.add("summary", line(_marked(f"{entry.number} {entry.item.title}", entry, index)))
+    if due is not None:
+        todo.add("due", due)
     todo.add("status", STATUS[status])
     if status is Status.DONE and entry.item.completed:
         done = entry.item.completed
         todo.add("completed", datetime(done.year, done.month, done.day, tzinfo=UTC))
+    text = [date_words(entry, index)] if date_mark(entry, index) else []
     if entry.item.description:
-        todo.add("description", block(entry.item.description))
+        text.append(entry.item.description)
+    if text:
+        todo.add("description", block("\n\n".join(text)))
     todo.add("categories", [line(entry.group.title)])
     return todo
 
 
-def _due_event(plan_id: str, entry: Entry, due: date, stamp: datetime, client: Client | None) -> Any:
+def _due_event(
+    plan_id: str, entry: Entry, due: date, stamp: datetime, client: Client | None, index: PlanIndex
+) -> Any:
     """A due date as an all-day event: the status, owners, sub-points and id in its description."""
     status = rollup(entry)
     closed = f" ({status.value})" if status.closed else ""
-    summary = line(f"Due: {entry.number} {entry.item.title}{closed}")
+    summary = line(_marked(f"Due: {entry.number} {entry.item.title}", entry, index) + closed)
     event = _event(uid(plan_id, f"due.{entry.id}"), stamp, summary, due, client)
     event.add("status", "CANCELLED" if status is Status.DROPPED else "CONFIRMED")
-    event.add("description", block(due_description(entry, status)))
+    event.add("description", block(due_description(entry, status, index)))
     event.add("categories", [line(entry.group.title)])
     return event
 
@@ -146,7 +192,20 @@ def past_description(index: PlanIndex, entry: Entry) -> str:
     return "\n".join(lines)
 
 
-def due_description(entry: Entry, status: Status) -> str:
+def date_words(entry: Entry, index: PlanIndex) -> str:
+    """The mark of a date the document does not state, with its meaning, for a description:
+    "Due date (inferred: MC14's end): the document gives no date; ..."."""
+    mark = date_mark(entry, index)
+    if within_period(entry):
+        due = due_date(entry.item.due, index.milestones)
+        assert due is not None
+        words = period_words(due, due, index.plan.plan.period.end.last())
+        return words[:1].upper() + words[1:] + ": " + DATE_LEGEND["within"].partition(": ")[2] + "."
+    key = "outside" if mark.startswith("from") else "inferred"
+    return f"Due date ({mark}): " + DATE_LEGEND[key].partition(": ")[2] + "."
+
+
+def due_description(entry: Entry, status: Status, index: PlanIndex) -> str:
     item = entry.item
     why = reason_for(entry, status) if status in (Status.BLOCKED, Status.DROPPED) else None
     lines = [
@@ -154,6 +213,8 @@ def due_description(entry: Entry, status: Status) -> str:
         + (f", completed {item.completed}" if item.completed else "")
         + (f" ({why})" if why else "")
     ]
+    if date_mark(entry, index):
+        lines.append(date_words(entry, index))
     if item.owners:
         lines.append("Owners: " + ", ".join(item.owners))
     if item.partners:
@@ -161,7 +222,7 @@ def due_description(entry: Entry, status: Status) -> str:
     lines.append(f"Id: {entry.id} (iwgplan show {entry.id})")
     if entry.children:
         lines.append("Sub-points:")
-        lines += [f"- {c.number} {c.item.title}: {rollup(c).value}" for c in entry.children]
+        lines += [f"- {c.number} {c.item.title}: {shown_status(c, index)}" for c in entry.children]
     if item.description:
         lines += ["", item.description]
     return "\n".join(lines)

@@ -8,7 +8,17 @@ from iwgplan.plan.index import Entry
 from iwgplan.render.rows import item_row
 from iwgplan.render.safe import json_text
 from iwgplan.views.context import Listing, View
-from iwgplan.views.timeline import Dated, GroupSummary, Summary, headline, latest_note, rollup
+from iwgplan.views.timeline import (
+    Dated,
+    GroupSummary,
+    Summary,
+    date_legend,
+    date_mark,
+    due_basis_of,
+    headline,
+    latest_note,
+    shown_status,
+)
 
 
 def dump(data: Any) -> str:
@@ -30,6 +40,14 @@ def _plan(view: View) -> dict[str, Any]:
 def _dated(d: Dated, key: str = "days") -> dict[str, Any]:
     out = {"id": d.id, "title": d.title, "date": d.date.isoformat(), key: d.days}
     return {**out, "number": d.entry.number} if d.entry else out
+
+
+def _basis(d: Dated, view: View) -> dict[str, Any]:
+    """Where the date comes from (``due_basis``, as the plan gives it) and the mark every screen
+    prints beside it ("" for the document's own date)."""
+    if d.entry is None:
+        return {}
+    return {"due_basis": due_basis_of(d.entry), "date_mark": date_mark(d.entry, view.index)}
 
 
 def _owners(d: Dated) -> dict[str, Any]:
@@ -68,10 +86,26 @@ def status(view: View, summary: Summary) -> str:
                     "due": d.date.isoformat(),
                     "days_late": -d.days,
                     **_owners(d),
+                    **_basis(d, view),
                 }
                 for d in summary.overdue
             ],
-            "upcoming": [{**_dated(d), **_owners(d)} for d in summary.upcoming],
+            "upcoming": [{**_dated(d), **_owners(d), **_basis(d, view)} for d in summary.upcoming],
+            "within_period": {
+                "heading": summary.within_heading,
+                "items": [
+                    {
+                        "id": d.id,
+                        "number": d.entry.number if d.entry else None,
+                        "title": d.title,
+                        "due": d.date.isoformat(),
+                        **_owners(d),
+                        **_basis(d, view),
+                    }
+                    for d in summary.within
+                ],
+            },
+            "date_legend": date_legend(d.entry for d in summary.dated if d.entry is not None),
             "owner_filter": summary.owner,
             "milestones": [
                 {**_dated(m), "end": m.end.isoformat() if m.end else None, "label": m.label}
@@ -81,7 +115,7 @@ def status(view: View, summary: Summary) -> str:
             "summary": headline(summary),
             "tier_counts": summary.tier_counts,
             "section_counts": summary.section_counts,
-            "past": [_dated(d) for d in summary.past],
+            "past": [{**_dated(d), **_basis(d, view)} for d in summary.past],
             "standing": [
                 {"id": e.id, "number": e.number, "title": e.item.title, "latest_note": latest_note(e)}
                 for e in summary.standing
@@ -114,7 +148,7 @@ def show(view: View, entry: Entry) -> str:
             "group": {"id": entry.group.id, "title": entry.group.title},
             "evidence": [e.model_dump(mode="json") for e in item.evidence],
             "history": [h.model_dump(mode="json", exclude_none=True) for h in item.history],
-            "children": [{"id": c.id, "status": rollup(c).value} for c in entry.children],
+            "children": [{"id": c.id, "status": shown_status(c, index)} for c in entry.children],
             "dependents": [d.id for d in index.dependents.get(entry.id.lower(), [])],
         }
     )

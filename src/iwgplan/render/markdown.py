@@ -8,7 +8,16 @@ from iwgplan.plan.index import Entry
 from iwgplan.render.safe import line
 from iwgplan.views.context import Listing, View
 from iwgplan.views.provenance import owners_text
-from iwgplan.views.timeline import Dated, Summary, cookie, effective_due, headline, rollup, shown_status
+from iwgplan.views.timeline import (
+    Dated,
+    Summary,
+    cookie,
+    date_legend,
+    dated_text,
+    effective_due,
+    headline,
+    shown_status,
+)
 
 
 def cell(value: object) -> str:
@@ -48,6 +57,16 @@ def _owners(d: Dated) -> str:
     return owners_text(d.entry.item) if d.entry is not None and d.entry.item.owners else ""
 
 
+def _due(d: Dated, view: View) -> str:
+    """The date with its mark when the document does not state it."""
+    return dated_text(d.date, d.entry, view.index) if d.entry is not None else str(d.date)
+
+
+def _legend(entries: list[Entry]) -> str:
+    meanings = date_legend(entries)
+    return f"_Dates: {cell('; '.join(meanings))}._\n" if meanings else ""
+
+
 def status(view: View, summary: Summary) -> str:
     parts = [
         heading(view),
@@ -61,7 +80,7 @@ def status(view: View, summary: Summary) -> str:
         table(
             ["#", "id", "title", "owners", "due", "days late"],
             [
-                [d.entry.number if d.entry else "", d.id, d.title, _owners(d), d.date, -d.days]
+                [d.entry.number if d.entry else "", d.id, d.title, _owners(d), _due(d, view), -d.days]
                 for d in summary.overdue
             ],
         )
@@ -71,11 +90,20 @@ def status(view: View, summary: Summary) -> str:
         table(
             ["#", "id", "title", "owners", "due", "days"],
             [
-                [d.entry.number if d.entry else "", d.id, d.title, _owners(d), d.date, d.days]
+                [d.entry.number if d.entry else "", d.id, d.title, _owners(d), _due(d, view), d.days]
                 for d in summary.upcoming
             ],
         )
     )
+    if summary.within:
+        n = len(summary.within)
+        parts.append(f"## {cell(summary.within_heading)}{whose}: {n} item{'s' * (n != 1)}\n")
+        parts.append(
+            table(
+                ["#", "id", "title", "owners"],
+                [[d.entry.number if d.entry else "", d.id, d.title, _owners(d)] for d in summary.within],
+            )
+        )
     parts.append("## Milestones\n")
     parts.append(
         table(
@@ -95,7 +123,8 @@ def status(view: View, summary: Summary) -> str:
     parts.append(
         table(["id", "title", "reason"], [[e.id, e.item.title, r or ""] for e, r in summary.blocked])
     )
-    return "\n".join(parts)
+    legend = _legend([d.entry for d in summary.dated if d.entry is not None])
+    return "\n".join([*parts, legend] if legend else parts)
 
 
 def listing(result: Listing) -> str:
@@ -105,13 +134,20 @@ def listing(result: Listing) -> str:
             e.number,
             e.id,
             f"{shown_status(e, view.index)} {cookie(e)}".strip(),
-            effective_due(e, view.index) or "",
+            _item_due(e, view),
             ", ".join(e.item.owners),
             e.item.title,
         ]
         for e in result.matched
     ]
-    return _recorded(view) + table(["#", "id", "status", "due", "owners", "title"], rows)
+    out = _recorded(view) + table(["#", "id", "status", "due", "owners", "title"], rows)
+    legend = _legend([e for e in result.matched if effective_due(e, view.index)])
+    return out + ("\n" + legend if legend else "")
+
+
+def _item_due(entry: Entry, view: View) -> str:
+    due = effective_due(entry, view.index)
+    return dated_text(due, entry, view.index) if due else ""
 
 
 def _recorded(view: View) -> str:
@@ -139,7 +175,8 @@ def show(view: View, entry: Entry) -> str:
     rows: list[list[object]] = [["id", item.id], ["status", shown_status(entry, view.index)]]
     due = effective_due(entry, view.index)
     if due:
-        rows.append(["due", f"{due}" + (f" ({item.due})" if item.due and item.due != str(due) else "")])
+        said = f" · {item.due}" if item.due and item.due != str(due) else ""
+        rows.append(["due", dated_text(due, entry, view.index) + said])
     for key, value in (
         ("completed", item.completed),
         ("description", item.description),
@@ -154,7 +191,7 @@ def show(view: View, entry: Entry) -> str:
     for e in item.evidence:
         rows.append(["evidence", " · ".join(str(x) for x in (e.ref, e.title, e.date) if x)])
     for c in entry.children:
-        rows.append(["child", f"{c.id} ({rollup(c).value})"])
+        rows.append(["child", f"{c.id} ({shown_status(c, view.index)})"])
     out = [
         f"## {cell(entry.number)} {cell(item.title)}\n",
         f"{cell(chain)}\n",

@@ -9,6 +9,7 @@ from iwgplan.plan.index import PlanIndex
 from iwgplan.plan.status import Status
 from iwgplan.render.safe import mermaid_label, mermaid_text
 from iwgplan.views.report import Report
+from iwgplan.views.timeline import short_mark
 
 if TYPE_CHECKING:
     from iwgplan.plan.model import Milestone
@@ -48,7 +49,9 @@ def gantt(report: Report) -> str:
             tags.append("done")
         elif bar.status is Status.IN_PROGRESS:
             tags.append("active")
-        label = mermaid_label(f"{bar.entry.number} {bar.entry.item.title}")
+        mark = short_mark(bar.entry, index)  # a date the document does not state says so
+        suffix = f" ({mark})" if mark else ""
+        label = mermaid_label(f"{bar.entry.number} {bar.entry.item.title}", 60 - len(suffix)) + suffix
         tag = ", ".join([*tags, _task_id(bar.entry.id)])
         by_group.setdefault(bar.entry.group.id, []).append(f"    {label} :{tag}, {bar.start}, {bar.end}")
     for group in index.groups:

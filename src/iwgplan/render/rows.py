@@ -10,7 +10,7 @@ from typing import Any
 
 from iwgplan.plan.index import Entry, PlanIndex
 from iwgplan.render.safe import csv_cell
-from iwgplan.views.timeline import cookie, effective_due, effective_kind, rollup
+from iwgplan.views.timeline import cookie, due_basis_of, effective_due, effective_kind, shown_status
 
 ROW_KEYS = [
     "id",
@@ -31,6 +31,7 @@ ROW_KEYS = [
     "children_done",
     "kind",
     "recorded_kind",
+    "due_basis",
 ]
 
 
@@ -41,7 +42,7 @@ def item_row(entry: Entry, index: PlanIndex) -> dict[str, Any]:
         "id": item.id,
         "number": entry.number,
         "title": item.title,
-        "status": rollup(entry).value,
+        "status": shown_status(entry, index),  # what every screen says: "standing", not "planned"
         "recorded_status": item.status.value,
         "tier": entry.group.id,
         "focus_area": entry.focus.id if entry.focus else None,
@@ -56,6 +57,7 @@ def item_row(entry: Entry, index: PlanIndex) -> dict[str, Any]:
         "children_done": cookie(entry) or None,
         "kind": effective_kind(entry, index),
         "recorded_kind": item.kind,
+        "due_basis": due_basis_of(entry) if due else None,
     }
 
 

@@ -27,16 +27,22 @@ from iwgplan.views.timeline import (
     GroupSummary,
     Summary,
     cookie,
+    date_legend,
+    date_mark,
+    dated_text,
     effective_due,
     effective_kind,
     headline,
     holds,
+    late_words,
     latest_note,
     milestone_when,
     number_ranges,
     rollup,
     shown_status,
+    within_period,
 )
+from iwgplan.views.timeline import short_mark as timeline_short_mark
 
 STYLE = {
     "planned": "cyan",
@@ -144,7 +150,13 @@ def owners_suffix(entry: Entry | None) -> Text:
     return Text(f" · {line(owners_text(entry.item))}", style="dim")
 
 
-def _dated_rows(rows: list[Dated], caption: str, *, late: bool) -> Rows:
+def short_mark(entry: Entry | None, index: PlanIndex) -> str:
+    """The mark beside a date where room is short: `` (inferred)``, never nothing."""
+    mark = timeline_short_mark(entry, index) if entry is not None else ""
+    return f" ({mark})" if mark else ""
+
+
+def _dated_rows(rows: list[Dated], caption: str, index: PlanIndex, *, late: bool) -> Rows:
     table = Rows(
         ["number", "id", "title", "when"], title="title", shrink=["when", "when"], right=["when"], want=20
     )
@@ -152,10 +164,17 @@ def _dated_rows(rows: list[Dated], caption: str, *, late: bool) -> Rows:
     style = "red" if late else ""
     for d in rows:
         if late:
-            words = [f"{plural(-d.days, 'day')} late", f"{-d.days}d late"]
+            words = [late_words(-d.days, d.entry, index), late_words(-d.days, d.entry, index, short=True)]
         else:
             words = ["today", "today"] if d.days == 0 else [f"in {plural(d.days, 'day')}", f"in {d.days}d"]
-        when = [Text(f"{d.date} · {w}", style=style) for w in words] + [Text(str(d.date), style=style)]
+        full = dated_text(d.date, d.entry, index) if d.entry is not None else str(d.date)
+        if late and d.entry is not None and date_mark(d.entry, index):
+            full = str(d.date)  # "1 day past the inferred date (MC14's end)" says it
+        mark = timeline_short_mark(d.entry, index) if d.entry is not None else ""
+        short = f"{d.date} {mark}" if mark else str(d.date)
+        brief = f"{short} · {-d.days}d" if late and mark else f"{short} · {words[1]}"
+        when = [Text(f"{full} · {words[0]}", style=style), Text(brief, style=style)]
+        when.append(Text(short, style=style))
         table.add(
             number=line(d.entry.number) if d.entry else "",
             id=Text(line(d.id), style="bold"),
@@ -184,14 +203,20 @@ def status(
     console.print(Text(" · ".join(headline(summary)), style="dim"))
     mine = f" --owner {shlex.quote(line(summary.owner))}" if summary.owner else ""
     whose = f" for owner '{line(summary.owner)}'" if summary.owner else ""
+    index = view.index
     rows, more = _more(summary.overdue, limit, f"iwgplan list --overdue{mine}")
     caption = f"Overdue{whose} ({len(summary.overdue)})"
-    _print_rows(console, _dated_rows(rows, caption, late=True), fit, more)
+    _print_rows(console, _dated_rows(rows, caption, index, late=True), fit, more)
     rows, more = _more(
         summary.upcoming, limit, f"iwgplan list --due-before {_plus(summary.as_of, horizon)}{mine}"
     )
     caption = f"Due in the next {plural(horizon, 'day')}{whose} ({len(summary.upcoming)})"
-    _print_rows(console, _dated_rows(rows, caption, late=False), fit, more)
+    _print_rows(console, _dated_rows(rows, caption, index, late=False), fit, more)
+    if summary.within:
+        head = f"{summary.within_heading}{whose}: "
+        n = len(summary.within)
+        what = f"{plural(n, 'item')} the document sets no date for"
+        console.print(Text.assemble((head, "bold"), what))
     _print_rows(console, _milestones(summary.next_milestones[:3], summary.as_of), fit)
     if summary.past:
         _past(console, summary.past)
@@ -206,6 +231,15 @@ def status(
         console.print(Text.assemble((f"Blocked{whose}: ", "bold"), ("none", "dim")))
     else:
         _print_rows(console, _blocked(summary, limit), fit, more)
+    # the "within the period" line says what it means itself
+    legend(console, [d.entry for d in [*summary.overdue, *summary.upcoming] if d.entry is not None])
+
+
+def legend(console: Console, entries: list[Entry]) -> None:
+    """Once per screen, what the marks beside its dates mean (nothing when no date is marked)."""
+    meanings = date_legend(entries)
+    if meanings:
+        console.print(Text("; ".join(m[:1].upper() + m[1:] for m in meanings) + ".", style="dim"))
 
 
 def _print_rows(console: Console, rows: Rows, fit: Fit, more: Text | None = None) -> None:
@@ -312,7 +346,7 @@ def listing(result: Listing, console: Console, *, fit: Fit = Fit.FULL) -> None:
     rows = Rows(
         ["number", "id", "status", "due", "owners", "title"],
         title="title",
-        shrink=["owners", "owners", "status"],
+        shrink=["due", "owners", "owners", "status"],
     )
     last_group, last_focus = None, None
     for entry in view.index.entries:
@@ -334,12 +368,26 @@ def listing(result: Listing, console: Console, *, fit: Fit = Fit.FULL) -> None:
             number=Text(line(entry.own), style="dim"),
             id=ident,
             status=kind_cell(entry, view.index),
-            due=str(due or ""),
+            due=due_cell(due, entry, view.index),
             owners=owners_cell([line(o) for o in entry.item.owners]),
             title=Text(line(entry.item.title)),
         )
     print_lines(console, rows.lines(console.width, fit, console))
     console.print(Text(f"{plural(len(result.matched), 'action point')}{_recorded(view)}", style="dim"))
+    legend(console, [e for e in result.matched if e.item.due])
+
+
+def due_cell(due: date | None, entry: Entry, index: PlanIndex) -> list[Text]:
+    """A due date with its mark (``2026-03-29 (inferred: MC14's end)``, then ``2026-03-29
+    (inferred)``); an item the document sets no date for is ``within the period``, no date."""
+    if due is None:
+        return [Text("")]
+    mark = date_mark(entry, index)
+    if not mark:
+        return [Text(str(due))]
+    if within_period(entry):
+        return [Text(mark, style="dim")]
+    return [Text(f"{due} ({mark})"), Text(f"{due}{short_mark(entry, index)}")]
 
 
 def _recorded(view: View) -> str:
@@ -422,7 +470,8 @@ def _facts(view: View, entry: Entry) -> Rows:
         )
     due = effective_due(entry, index)
     if due:
-        facts.add_row("due", f"{due}" + (f" ({line(item.due)})" if item.due and item.due != str(due) else ""))
+        said = f" · {line(item.due)}" if item.due and item.due != str(due) else ""
+        facts.add_row("due", dated_text(due, entry, index) + said)
     if item.due and item.due_basis:
         facts.add_row("due basis", Text(line(due_basis(item))))
     elif item.due is None and due:

@@ -21,6 +21,8 @@ from iwgplan.views.provenance import (
 from iwgplan.views.timeline import (
     Summary,
     before_issue,
+    date_mark,
+    dated_text,
     done_fraction,
     due_date,
     effective_due,
@@ -32,6 +34,7 @@ from iwgplan.views.timeline import (
     rollup,
     shown_status,
     summarize,
+    within_period,
 )
 
 if TYPE_CHECKING:
@@ -172,7 +175,15 @@ def overview(report: Report) -> str:
     words.append(f"; {_plural(len(s.overdue), 'item')} overdue")
     if s.overdue:
         first = s.overdue[0]
-        words.append(f" (the longest by {_plural(-first.days, 'day')})")
+        mark = date_mark(first.entry, report.index) if first.entry else ""
+        against = {"": "", "from outside the document": " past a date from outside the document"}.get(
+            mark, " past an inferred date"
+        )
+        words.append(f" (the longest by {_plural(-first.days, 'day')}{against})")
+    if s.within:
+        n = len(s.within)
+        runs = "runs" if n == 1 else "run"
+        words.append(f"; {_plural(n, 'item')} with no date in the document {runs} to the end of the period")
     sections = s.section_counts
     if sum(sections.values()):
         live = sum(sections.values()) - sections["dropped"]
@@ -217,14 +228,15 @@ def item_facts(entry: Entry, index: PlanIndex) -> list[str]:
     """What every report format says after an item's title, in this order.
 
     A deliverable shows its status; other kinds say what they are. A due date or owners the
-    document does not state carry their basis: "due 2026-12-31 (default)".
+    document does not state carry their mark: "due 2026-12-31 (within the period)", "owners:
+    IWG (default)".
     """
     item = entry.item
     facts = [state_words(entry, index)]
     due = effective_due(entry, index)
-    if item.due:
-        mark = f" ({item.due_basis})" if unsure(item.due_basis) else ""
-        facts.append(f"due {due}{mark}")
+    if item.due and due is not None:
+        text = dated_text(due, entry, index)
+        facts.append(text if within_period(entry) else f"due {text}")
     if item.completed:
         facts.append(f"completed {item.completed}")
     if item.owners:

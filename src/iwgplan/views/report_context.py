@@ -28,13 +28,20 @@ from iwgplan.views.report import (
 )
 from iwgplan.views.since import ROWS, Moved, since_heading, since_lines
 from iwgplan.views.timeline import (
+    Dated,
     before_issue,
     counted,
+    date_legend,
+    date_mark,
+    dated_text,
     done_fraction,
+    due_basis_of,
     effective_due,
     headline,
     is_past,
+    late_words,
     rollup,
+    within_period,
 )
 
 CONTEXT_VERSION = 1
@@ -65,6 +72,8 @@ def item(entry: Entry, report: Report) -> dict[str, Any]:
         "description": it.description,
         "due": it.due,
         "due_date": _iso(due),
+        "due_basis": due_basis_of(entry) if due else None,
+        "due_text": dated_text(due, entry, report.index) if due else None,
         "overdue": _late(entry, due, report),
         "completed": _iso(it.completed),
         "owners": list(it.owners),
@@ -89,8 +98,11 @@ def item(entry: Entry, report: Report) -> dict[str, Any]:
 
 def _late(entry: Entry, due: date | None, report: Report) -> bool:
     """Overdue as the status screen counts it, by the item's own or inherited due date: never a
-    standing duty, a possibility or business from before the plan's issue."""
+    standing duty, a possibility, business from before the plan's issue, or an item the
+    document sets no date for (it runs to the end of the period)."""
     if due is None or due >= report.as_of or not counted(entry) or is_past(entry, report.index):
+        return False
+    if within_period(entry):
         return False
     return not before_issue(report.index, due) and not rollup(entry).closed
 
@@ -245,19 +257,29 @@ def _progress(report: Report) -> dict[str, Any]:
     }
 
 
+def _dated(d: Dated, report: Report) -> dict[str, Any]:
+    entry, index = d.entry, report.index
+    return {
+        "id": d.id,
+        "number": entry.number if entry else None,
+        "title": d.title,
+        "due": _iso(d.date),
+        "due_basis": due_basis_of(entry) if entry else None,
+        "date_mark": date_mark(entry, index) if entry else "",
+        "due_text": dated_text(d.date, entry, index) if entry else _iso(d.date),
+    }
+
+
 def _attention(report: Report) -> dict[str, Any]:
     s = report.summary
+    index = report.index
     return {
         "overdue": [
-            {
-                "id": d.id,
-                "number": d.entry.number if d.entry else None,
-                "title": d.title,
-                "due": _iso(d.date),
-                "days_late": -d.days,
-            }
+            {**_dated(d, report), "days_late": -d.days, "late_text": late_words(-d.days, d.entry, index)}
             for d in s.overdue
         ],
+        "within_period": {"heading": s.within_heading, "items": [_dated(d, report) for d in s.within]},
+        "date_legend": date_legend(e for e in index.entries if effective_due(e, index) is not None),
         "blocked": [
             {"id": e.id, "number": e.number, "title": e.item.title, "reason": r} for e, r in s.blocked
         ],

@@ -9,7 +9,13 @@ export agrees:
   2026, on 29 March; ``report-back``, December 2026 to January 2027, on 31 January 2027);
 - an item due before the plan's own issue date is past business, never overdue;
 - standing duties, possibilities and past business are not deliverables: they count neither
-  in "% done" nor as overdue, and are counted apart.
+  in "% done" nor as overdue, and are counted apart;
+- only a date the document states is a deadline. A ``due_basis: default`` (the end of the
+  period, where the document sets no date) is never late: the item is "within the period"
+  until the period ends and "open when the period ended" after it, counted apart. An
+  ``inferred`` date (or one from ``outside`` the document) may be passed, but every screen
+  prints its mark beside it: "1 day past the inferred date (MC14's end)". A due without a
+  basis (a version 1 file, a plan of one's own) is the file's own deadline.
 """
 
 from __future__ import annotations
@@ -59,11 +65,117 @@ def is_past(entry: Entry, index: PlanIndex) -> bool:
 
 
 def is_overdue(entry: Entry, index: PlanIndex, as_of: date) -> bool:
-    """Open, a deliverable, due before ``as_of``, and not business from before the plan's issue."""
+    """Open, a deliverable, due before ``as_of`` on a date that is a deadline (not the period's
+    end standing in for a date the document does not set), and not business from before the
+    plan's issue."""
     due = due_date(entry.item.due, index.milestones)
     if due is None or due >= as_of or not counted(entry) or before_issue(index, due):
         return False
-    return not rollup(entry).closed
+    return not within_period(entry) and not rollup(entry).closed
+
+
+# --- where a due date comes from --------------------------------------------------------------
+
+MARKED = ("inferred", "outside")  # a date the document does not state, that may still be passed
+
+
+def due_holder(entry: Entry) -> Entry | None:
+    """The item whose ``due`` applies: the item itself, or the nearest parent with one."""
+    current: Entry | None = entry
+    while current is not None:
+        if current.item.due is not None:
+            return current
+        current = current.parent
+    return None
+
+
+def due_basis_of(entry: Entry) -> str | None:
+    """Where the due date that applies to an item comes from (its own, or its parent's)."""
+    holder = due_holder(entry)
+    return holder.item.due_basis if holder is not None else None
+
+
+def within_period(entry: Entry) -> bool:
+    """Dated only by the end of the period (``due_basis: default``): the document sets no date,
+    so the item runs to the end of the period and is never late."""
+    return due_basis_of(entry) == "default"
+
+
+def _milestone_name(milestone: Milestone) -> str:
+    """A milestone as a reader names it: the short name in its title's brackets, ``MC14`` in
+    "WTO 14th Ministerial Conference (MC14), Yaoundé", else its id."""
+    found = re.search(r"\(([^()\s]{1,20})\)", milestone.title)
+    return found[1] if found else milestone.id
+
+
+def date_mark(entry: Entry, index: PlanIndex) -> str:
+    """The mark printed beside an item's due date: "" for the document's own date (or a file
+    that does not say), ``inferred: MC14's end``, ``from outside the document``, ``within the
+    period``."""
+    holder = due_holder(entry)
+    if holder is None:
+        return ""
+    basis = holder.item.due_basis
+    if basis == "default":
+        return "within the period"
+    if basis == "outside":
+        return "from outside the document"
+    if basis != "inferred":
+        return ""
+    milestone = index.milestones.get(holder.item.due or "")
+    return f"inferred: {_milestone_name(milestone)}'s end" if milestone else "inferred"
+
+
+def short_mark(entry: Entry, index: PlanIndex) -> str:
+    """The mark where room is short: ``inferred``, ``outside``, ``within the period``; never
+    dropped while the date is shown."""
+    mark = date_mark(entry, index)
+    return {"from outside the document": "outside"}.get(mark, mark.partition(":")[0])
+
+
+def dated_text(day: date, entry: Entry, index: PlanIndex) -> str:
+    """A due date as every format prints it: ``2026-03-29 (inferred: MC14's end)``; an item the
+    document sets no date for shows none: ``within the period``."""
+    mark = date_mark(entry, index)
+    if within_period(entry):
+        return mark
+    return f"{day} ({mark})" if mark else str(day)
+
+
+def period_words(day: date, as_of: date, period_end: date) -> str:
+    """How an item dated only by the period's end stands: "within the period (to December
+    2026)" until that day, "open when the period ended" after it."""
+    if as_of <= day:
+        return f"within the period (to {day:%B %Y})"
+    return "open when the period ended" if day >= period_end else f"open after {day:%B %Y}"
+
+
+def late_words(days: int, entry: Entry | None, index: PlanIndex, *, short: bool = False) -> str:
+    """``3 days late`` past a deadline; ``1 day past the inferred date (MC14's end)`` past a
+    date the document does not state (``short``: ``1d past``, the date keeps its mark)."""
+    mark = date_mark(entry, index) if entry is not None else ""
+    if not mark:
+        return f"{days}d late" if short else f"{days_text(days)} late"
+    if short:
+        return f"{days}d past"
+    if mark.startswith("inferred"):
+        what = mark.partition(": ")[2]
+        return f"{days_text(days)} past the inferred date" + (f" ({what})" if what else "")
+    return f"{days_text(days)} past the date from outside the document"
+
+
+DATE_LEGEND = {
+    "inferred": "inferred: the document gives no date; the tool reads it from the item's place",
+    "outside": "from outside the document: the document gives no date; the date comes from another source",
+    "within": "within the period: the document sets no date; the item runs to the end of the period",
+}
+
+
+def date_legend(entries: Iterable[Entry]) -> list[str]:
+    """What each mark printed beside these items' dates means, once each, in a fixed order."""
+    bases = {due_basis_of(e) for e in entries}
+    wanted = [("inferred", "inferred"), ("outside", "outside"), ("within", "default")]
+    return [DATE_LEGEND[key] for key, basis in wanted if basis in bases]
 
 
 def due_date(due: str | None, milestones: dict[str, Milestone]) -> date | None:
@@ -188,7 +300,20 @@ class Summary:
     standing: list[Entry] = field(default_factory=list)
     past: list[Dated] = field(default_factory=list)
     possibilities: list[Entry] = field(default_factory=list)
+    within: list[Dated] = field(default_factory=list)  # dated only by the period's end: never late
     owner: str | None = None  # the lists of dated and blocked items hold only this owner's items
+
+    @property
+    def within_heading(self) -> str:
+        """``Within the period (to December 2026)``, or ``Open when the period ended`` after it."""
+        day = self.within[0].date if self.within else self.end
+        words = period_words(day, self.as_of, self.end)
+        return words[:1].upper() + words[1:]
+
+    @property
+    def dated(self) -> list[Dated]:
+        """Every dated item the screen lists: overdue, due next, and within the period."""
+        return [*self.overdue, *self.upcoming, *self.within]
 
     @property
     def next_milestones(self) -> list[Dated]:
@@ -281,6 +406,8 @@ def summarize(index: PlanIndex, as_of: date, horizon: int = 60, owner: str | Non
     for item in dated_items(index, as_of):
         if before_issue(index, item.date):
             summary.past.append(item)
+        elif item.entry is not None and within_period(item.entry):
+            summary.within.append(item)
         elif item.days < 0:
             summary.overdue.append(item)
         elif item.days <= horizon:
@@ -296,6 +423,7 @@ def summarize(index: PlanIndex, as_of: date, horizon: int = 60, owner: str | Non
         summary.owner = owner
         summary.overdue = [d for d in summary.overdue if d.entry and holds(d.entry.item.owners, owner)]
         summary.upcoming = [d for d in summary.upcoming if d.entry and holds(d.entry.item.owners, owner)]
+        summary.within = [d for d in summary.within if d.entry and holds(d.entry.item.owners, owner)]
         summary.blocked = [(e, r) for e, r in summary.blocked if holds(e.item.owners, owner)]
     return summary
 
