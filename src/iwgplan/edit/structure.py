@@ -153,8 +153,8 @@ def add(
     for key, value in (
         ("description", new.description),
         ("due", new.due),
-        ("owners", new.owners),
-        ("partners", new.partners),
+        ("owners", _unique(new.owners)),
+        ("partners", _unique(new.partners)),
         ("refs", new.refs),
         ("depends_on", depends),
     ):
@@ -195,6 +195,21 @@ class Edits:
 CLEARABLE = ("description", "due", "number", "owners", "partners", "refs", "depends_on")
 
 
+def _same_name(name: str) -> str:
+    """What two spellings of a name share when they are the same name: NFC, so that "Côte"
+    typed with a combining accent is the "Côte" in the file (compatibility forms such as "ﬁ"
+    stay apart: they are other characters). The file's spelling is what is kept and written."""
+    return unicodedata.normalize("NFC", name)
+
+
+def _unique(names: list[str]) -> list[str]:
+    """Names once each, in their first spelling."""
+    seen: dict[str, str] = {}
+    for name in names:
+        seen.setdefault(_same_name(name), name)
+    return list(seen.values())
+
+
 def _apply_signs(current: list[str], signed: list[str], what: str) -> list[str]:
     out = list(current)
     for raw in signed:
@@ -202,12 +217,13 @@ def _apply_signs(current: list[str], signed: list[str], what: str) -> list[str]:
         name = name.strip()
         if not name:
             raise UsageError(f"--{what}: {raw!r} names nothing")
+        keys = [_same_name(n) for n in out]
         if raw.startswith("-"):
-            if name not in out:
+            if _same_name(name) not in keys:
                 have = ", ".join(out) or "none"
                 raise IwgplanError(f"--{what}: {name!r} is not among them ({have}); nothing was written")
-            out.remove(name)
-        elif name not in out:
+            del out[keys.index(_same_name(name))]
+        elif _same_name(name) not in keys:
             out.append(name)
     return out
 

@@ -259,8 +259,13 @@ def milestone_when(m: Dated, as_of: date) -> str:
 
 def holds(owners: Iterable[str], owner: str) -> bool:
     """``owner`` is part of one of these owners' names, in any case: how `--owner` matches."""
-    needle = owner.casefold()
-    return any(needle in o.casefold() for o in owners)
+    import unicodedata
+
+    def key(name: str) -> str:
+        return unicodedata.normalize("NFC", name).casefold()
+
+    needle = key(owner)
+    return any(needle in key(o) for o in owners)
 
 
 def known_owners(index: PlanIndex) -> list[str]:
