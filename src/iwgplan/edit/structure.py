@@ -17,12 +17,12 @@ from yaml.nodes import Node
 from iwgplan.edit.progress import Outcome, history_entry
 from iwgplan.edit.splice import Change, ListEdit, day, entry_source
 from iwgplan.errors import IwgplanError, Loc, UsageError
-from iwgplan.plan.dates import When
+from iwgplan.plan.dates import When, dated
 from iwgplan.plan.index import Entry, PlanIndex, UnknownId, resolve
-from iwgplan.plan.model import ID_PATTERN, ActionPoint, Plan
+from iwgplan.plan.model import ID_BODY, ActionPoint, Plan
 from iwgplan.views.replay import ADDED
 
-_ID = re.compile(ID_PATTERN)
+_ID = re.compile(ID_BODY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +92,7 @@ class NewItem:
 
 
 def _check_due(due: str, index: PlanIndex) -> None:
-    if due[:1].isdigit():
+    if dated(due):
         try:
             When.parse(due)
         except ValueError:
@@ -133,7 +133,7 @@ def add(
     place = find_place(index, under, exact=exact)
     taken = all_ids(index.plan, index)
     ident = new.id or slug(new.title, taken)
-    if not _ID.match(ident) or len(ident) > 40:
+    if not _ID.fullmatch(ident) or len(ident) > 40:
         raise UsageError(
             f"--id: {ident!r} must be lower-case letters, digits and single '-', '_' or '.' between"
             " them, starting with a letter, at most 40 characters"

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from iwgplan.plan.dates import When
+from iwgplan.plan.dates import When, dated
 from iwgplan.plan.index import Entry, Group, PlanIndex
 from iwgplan.plan.status import Status
 
@@ -70,7 +70,7 @@ def due_date(due: str | None, milestones: dict[str, Milestone]) -> date | None:
     """A ``due`` value as the day it falls due: a month falls due on its last day."""
     if due is None:
         return None
-    if due[:1].isdigit():
+    if dated(due):
         return When.parse(due).last()
     milestone = milestones.get(due)
     return milestone_due(milestone) if milestone else None
@@ -370,7 +370,7 @@ def shown_status(entry: Entry, index: PlanIndex, words: Mapping[str, str] = KIND
     return words[kind]
 
 
-_PARTS = re.compile(r"(.*?)(?:\(([a-z])\)|\.(\d+))$")
+_PARTS = re.compile(r"(.*?)(?:\(([a-z])\)|\.([0-9]+))")
 
 
 def number_ranges(numbers: list[str]) -> str:
@@ -395,7 +395,7 @@ def number_ranges(numbers: list[str]) -> str:
 
 
 def _next(step: str) -> str:
-    return str(int(step) + 1) if step.isdigit() else chr(ord(step) + 1)
+    return str(int(step) + 1) if dated(step) else chr(ord(step) + 1)
 
 
 def done_share(index: PlanIndex, as_of: date) -> float:
