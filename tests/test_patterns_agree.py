@@ -19,7 +19,7 @@ import pytest
 
 from iwgplan.files.yaml_loader import load_data
 from iwgplan.plan.jsonschema import schema_dict
-from tests.conftest import SMALL
+from tests.helpers import SMALL
 from tests.test_schema_agrees import EVERY_FIELD, VALIDATOR, _paths, _replaced, disagreement
 
 DIGITS = {
