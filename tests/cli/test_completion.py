@@ -255,7 +255,7 @@ def test_completing_any_path_never_fails(tmp_path: Path, shell: str, typed: str)
     }
     env.update(COMP_WORDS=f"iwgplan diff {typed}", COMP_CWORD="2", _TYPER_COMPLETE_FISH_ACTION="get-args")
     done = subprocess.run(
-        [sys.executable, "-c", "from iwgplan.cli.app import main; main()"],
+        [sys.executable, "-c", "from iwgplan.cli.main import main; main()"],
         env=env,
         cwd=tmp_path,
         capture_output=True,
