@@ -66,9 +66,52 @@ def test_failure_midway_leaves_original(cli, small: Path, monkeypatch, where: st
 
 
 def test_stale_temp_file_is_cleaned(cli, small: Path) -> None:
-    (small.parent / ".iwgplan-dead.tmp").write_text("partial")
+    dead = small.parent / ".iwgplan-dead.tmp"
+    dead.write_text("partial")
+    old = dead.stat().st_mtime - atomic.STALE_AFTER - 60
+    os.utime(dead, (old, old))
     assert cli("start", "kid-a", "--plan", small).code == 0
     assert sorted(p.name for p in small.parent.iterdir()) == ["small.yaml"]
+
+
+@pytest.mark.parametrize("age", ["young", "old"])
+@pytest.mark.parametrize("writing", [True, False])
+def test_an_edit_removes_only_abandoned_temp_files(cli, small: Path, age: str, writing: bool) -> None:
+    """A concurrent `export -o` is writing its temporary file (it holds its lock) while an edit
+    runs: the edit leaves it alone, however old; an unlocked one goes only once it is old."""
+    import fcntl
+
+    live = small.parent / ".iwgplan-export.tmp"
+    live.write_bytes(b"half of an export")
+    if age == "old":
+        then = live.stat().st_mtime - atomic.STALE_AFTER - 60
+        os.utime(live, (then, then))
+    fd = os.open(live, os.O_RDWR)
+    try:
+        if writing:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        assert cli("start", "kid-a", "--plan", small).code == 0
+        assert live.exists() == (writing or age == "young")
+        assert "status: in-progress" in small.read_text(encoding="utf-8")
+    finally:
+        os.close(fd)
+
+
+def test_a_writer_holds_its_temp_files_lock_until_renamed(small: Path, monkeypatch) -> None:
+    """An edit cleaning up (with no age bound at all) in the middle of another write: the
+    write's temporary file is locked, so it survives and lands."""
+    real_fsync, seen = os.fsync, []
+
+    def fsync_then_clean(fd: int) -> None:
+        real_fsync(fd)
+        seen.extend(p.name for p in small.parent.glob(".iwgplan-*.tmp"))
+        atomic._remove_stale_temps(small.parent, older_than=-3600)
+
+    monkeypatch.setattr(atomic.os, "fsync", fsync_then_clean)
+    out = small.parent / "export.csv"
+    atomic.write_output(out, b"a,b\n")
+    assert seen and out.read_bytes() == b"a,b\n"
+    assert sorted(p.name for p in small.parent.iterdir()) == ["export.csv", "small.yaml"]
 
 
 def _many_items_plan(n: int) -> str:

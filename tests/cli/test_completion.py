@@ -123,3 +123,156 @@ def test_descriptions_are_plain_text_not_markup(small: Path) -> None:
         small.read_text(encoding="utf-8").replace("title: First kid", 'title: "[b]First[/b] kid"')
     )
     assert zsh_pairs(complete(f"iwgplan show --plan {small} kid-a")) == [("kid-a", "[b]First[/b] kid")]
+
+
+# Tag names git accepts that mean something to a shell, and file names that do too. None may
+# run anything when the completed line is run, and none is offered unless iwgplan accepts it.
+HOSTILE_REFS = [
+    "v1$(touch${IFS}pwned)",
+    "v2`touch${IFS}pwned`",
+    "v3;touch${IFS}pwned",
+    "v4|touch${IFS}pwned",
+    "v5&&touch${IFS}pwned",
+    "v6>pwned",
+    "v7<x",
+    "v8'x",
+    'v9"x',
+    "va{b,c}",
+    "vb!x",
+    "vc#x",
+    "vd(x)",
+    "vé",
+    "ve=$HOME",
+]
+HOSTILE_FILES = [
+    "$(touch pwned).yaml",
+    "`touch pwned`.yaml",
+    "a;touch pwned.yaml",
+    "a b.yaml",
+    "it's.yaml",
+    'say "hi".yaml',
+    "~root.yaml",
+    "*.yaml",
+    "a{b,c}.yaml",
+    "a\nb.yaml",
+    "a\tb.yaml",
+    "a\x1b[31mb.yaml",
+    "-rf.yaml",
+    "plain.yaml",
+]
+
+
+@pytest.fixture
+def hostile(repo: Path) -> Path:
+    for name in [*HOSTILE_REFS, "v-ok"]:
+        subprocess.run(["git", "tag", name], cwd=repo, capture_output=True, check=False)
+    for name in HOSTILE_FILES:
+        (repo / name).write_text("x", encoding="utf-8")
+    return repo
+
+
+def _bash_reads(candidate: str, cwd: Path) -> str:
+    """The word bash reads when the completed command line is run (pressing Enter)."""
+    done = subprocess.run(
+        ["bash", "--norc", "--noprofile", "-c", f"printf '%s\\0' {candidate}"],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=30,
+    )
+    assert done.returncode == 0, (candidate, done.stderr)
+    words = done.stdout.split("\0")[:-1]
+    assert len(words) == 1, (candidate, words)
+    return words[0]
+
+
+@pytest.mark.parametrize(
+    "words", ["iwgplan diff ", "iwgplan diff v", "iwgplan --rev ", "iwgplan status --rev v"]
+)
+def test_bash_gets_only_accepted_revisions_and_runs_nothing(hostile: Path, words: str) -> None:
+    from iwgplan.files.gitlog import check_rev
+
+    offered = [c for c in complete(words, shell="bash", cwd=hostile) if c]
+    assert "v-ok" in offered
+    for candidate in offered:
+        word = _bash_reads(candidate, hostile)
+        if not word.endswith((".yaml", ".yml")):
+            check_rev(word)  # a revision iwgplan accepts, or this raises
+            assert word.startswith(words.split()[-1] if not words.endswith(" ") else "")
+        else:
+            assert word in HOSTILE_FILES
+    assert not (hostile / "pwned").exists()
+    assert not any("touch" in c or "$" in c for c in offered if not c.endswith((".yaml", ".yaml'")))
+
+
+def test_bash_gets_every_plan_file_quoted(hostile: Path) -> None:
+    offered = [c for c in complete("iwgplan diff ", shell="bash", cwd=hostile) if c]
+    read = {_bash_reads(c, hostile) for c in offered} - {"HEAD", "HEAD~1", "HEAD~2", "HEAD~3"}
+    printable = {n for n in HOSTILE_FILES if n.isprintable()}
+    assert {n for n in read if n.endswith(".yaml")} == printable  # control characters: left out
+    assert not (hostile / "pwned").exists()
+
+
+@pytest.mark.parametrize("shell", ["zsh", "fish"])
+def test_other_shells_get_no_control_characters_and_no_refused_revisions(hostile: Path, shell: str) -> None:
+    offered = complete("iwgplan diff ", shell=shell, cwd=hostile)
+    text = "\n".join(offered)
+    for name in HOSTILE_REFS:
+        assert f'"{name}"' not in text and f"{name}\t" not in text, name
+    assert "a\x1b" not in text and "a\tb" not in text
+    assert "plain.yaml" in text
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "/",
+        "/nonexistent/",
+        "/etc/pass",
+        "../",
+        "..",
+        "[",
+        "[a-",
+        "**/",
+        "~/",
+        "~",
+        "\\",
+        "a\\",
+        "'",
+        '"',
+        "$(",
+        "-",
+    ],
+)
+def test_completing_any_path_never_fails(tmp_path: Path, shell: str, typed: str) -> None:
+    """`iwgplan diff /<TAB>` printed a 30-line traceback into the shell."""
+    env = {
+        **os.environ,
+        "_IWGPLAN_COMPLETE": f"complete_{shell}",
+        "_TYPER_COMPLETE_ARGS": f"iwgplan diff {typed}",
+    }
+    env.update(COMP_WORDS=f"iwgplan diff {typed}", COMP_CWORD="2", _TYPER_COMPLETE_FISH_ACTION="get-args")
+    done = subprocess.run(
+        [sys.executable, "-c", "from iwgplan.cli.main import main; main()"],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    assert "Traceback" not in done.stdout
+
+
+def test_a_completer_that_fails_offers_nothing(monkeypatch) -> None:
+    from iwgplan.cli import complete as completers
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("anything at all")
+
+    monkeypatch.setattr("subprocess.run", boom)
+    monkeypatch.setattr(completers, "_plan_files", boom)
+    assert completers.revisions("") == [] and completers.sides("") == []

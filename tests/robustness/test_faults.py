@@ -56,8 +56,12 @@ def test_sigkill_at_random_points_leaves_old_or_new(tmp_path: Path) -> None:
         now = plan.read_bytes()
         assert now in (old, new), "a killed writer left a partial plan"
         seen["old" if now == old else "new"] += 1
-    # a leftover temporary file of a killed writer is removed by the next edit
+    # leftover temporary files of killed writers are removed by the next edit once they are
+    # old enough that no live writer can own them (a live one also holds its lock)
     (folder / ".iwgplan-left.tmp").write_bytes(b"partial")
+    for left in folder.glob(".iwgplan-*.tmp"):
+        then = left.stat().st_mtime - atomic.STALE_AFTER - 60
+        os.utime(left, (then, then))
     plan.write_bytes(old)
     subprocess.run([*DONE, "--plan", str(plan)], check=True, capture_output=True)
     assert sorted(p.name for p in folder.iterdir()) == ["p.yaml"]

@@ -18,7 +18,10 @@ def amend(
     entry: Annotated[
         int | None,
         typer.Option(
-            "--entry", min=1, help="The history entry to correct: 1 is the oldest, as `show` lists them."
+            "--entry",
+            min=1,
+            max=10**6,
+            help="The history entry to correct: 1 is the oldest, as `show` lists them.",
         ),
     ] = None,
     last: Annotated[bool, typer.Option("--last", help="Correct the latest history entry.")] = False,

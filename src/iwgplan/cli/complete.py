@@ -65,52 +65,107 @@ def ids(ctx: typer.Context, incomplete: str) -> Choices:
     """Action point ids that begin with what is typed (any case), each with its title."""
     try:
         index = _index(ctx)
+        typed = incomplete.lower()
+        found = [(e.id, _short(e.item.title)) for e in index.entries if e.id.lower().startswith(typed)]
+        return _for_shell(found)
     except Exception:
         return []
-    typed = incomplete.lower()
-    return [(e.id, _short(e.item.title)) for e in index.entries if e.id.lower().startswith(typed)]
 
 
 def tiers(ctx: typer.Context, incomplete: str) -> Choices:
     """Tier and section ids and numbers, each with its title."""
     try:
         index = _index(ctx)
+        typed = incomplete.lower()
+        found: Choices = []
+        for group in index.groups:
+            for name in (group.id, group.number):
+                if name.lower().startswith(typed) and name not in (f for f, _ in found):
+                    found.append((name, _short(group.title)))
+        return _for_shell(found)
     except Exception:
         return []
-    typed = incomplete.lower()
-    found: Choices = []
-    for group in index.groups:
-        for name in (group.id, group.number):
-            if name.lower().startswith(typed) and name not in (f for f, _ in found):
-                found.append((name, _short(group.title)))
-    return found
 
 
 def revisions(incomplete: str) -> Choices:
-    """Branches, tags and HEAD~N, for --rev and the sides of diff."""
+    """Branches, tags and HEAD~N, for --rev and the sides of diff: only names iwgplan accepts
+    as a revision (a tag named ``v1$(touch x)`` is not offered), quoted for the shell."""
+    try:
+        return _for_shell(_revisions(incomplete))
+    except Exception:
+        return []
+
+
+def _revisions(incomplete: str) -> Choices:
     import subprocess
 
-    try:
-        done = subprocess.run(
-            ["git", "for-each-ref", "--format=%(refname:short)", "refs/heads", "refs/tags"],
-            capture_output=True,
-            text=True,
-            timeout=5,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return []
-    if done.returncode != 0:
-        return []
-    names = ["HEAD", "HEAD~1", "HEAD~2", "HEAD~3", *done.stdout.split()]
-    return [(name, "git revision") for name in names if name.startswith(incomplete)]
+    from iwgplan.errors import UsageError
+    from iwgplan.files.gitlog import check_rev
+
+    done = subprocess.run(
+        ["git", "for-each-ref", "--format=%(refname:short)", "refs/heads", "refs/tags"],
+        capture_output=True,
+        text=True,
+        errors="replace",
+        timeout=5,
+        check=False,
+    )
+    names = ["HEAD", "HEAD~1", "HEAD~2", "HEAD~3"]
+    if done.returncode == 0:
+        names += done.stdout.splitlines()
+    found: Choices = []
+    for name in names:
+        if not name.startswith(incomplete):
+            continue
+        try:
+            rev, path = check_rev(name)
+        except UsageError:
+            continue
+        if path is None:
+            found.append((name, "git revision"))
+    return found
 
 
 def sides(incomplete: str) -> Choices:
-    """A side of `diff`: a git revision, or a plan file."""
-    files = [
-        (str(p), "plan file")
-        for p in sorted(Path(".").glob(f"{incomplete}*"))
-        if p.suffix in (".yaml", ".yml")
-    ]
-    return revisions(incomplete) + files
+    """A side of `diff`: a git revision, or a plan file (in any folder the typed path names)."""
+    try:
+        return revisions(incomplete) + _for_shell(_plan_files(incomplete))
+    except Exception:
+        return []
+
+
+def _plan_files(incomplete: str) -> Choices:
+    import os
+
+    folder, _, start = incomplete.rpartition("/")
+    where = folder + "/" if folder or incomplete.startswith("/") else ""
+    found: Choices = []
+    with os.scandir(where or ".") as entries:
+        for entry in entries:
+            if entry.name.startswith(start) and entry.name.endswith((".yaml", ".yml")):
+                found.append((where + entry.name, "plan file"))
+    return sorted(found)
+
+
+# What a shell may be given: no control characters (each candidate is one line to every shell)
+_UNSAFE = frozenset(chr(c) for c in [*range(32), *range(127, 160), 0x2028, 0x2029])
+# What bash can take as it is: it inserts a candidate into the command line unquoted, where
+# `$(...)`, `;`, quotes, `*` or a space would mean something when the line is run.
+_BASH_PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._/~^@+-=,:%")
+
+
+def _for_shell(choices: Choices) -> Choices:
+    """Candidates as the shell running the completion must get them: bash's quoted (zsh, fish
+    and PowerShell quote what they insert); any holding a control character dropped."""
+    import os
+    import shlex
+
+    bash = os.environ.get("_IWGPLAN_COMPLETE", "") == "complete_bash"
+    out: Choices = []
+    for value, help_text in choices:
+        if not value or _UNSAFE.intersection(value):
+            continue
+        if bash and (value[0] == "~" or not _BASH_PLAIN.issuperset(value)):
+            value = shlex.quote(value)
+        out.append((value, help_text))
+    return out

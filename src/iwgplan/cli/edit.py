@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import typer
 
 from iwgplan.cli.common import ExactOpt, IdArg, PlanOpt, err, handled, problem_line
-from iwgplan.errors import FileResult, IwgplanError
+from iwgplan.errors import FileResult, IwgplanError, PlanInvalid, Problem
 
 
 def interactive() -> bool:
@@ -21,50 +22,122 @@ def edit(item_id: IdArg, *, plan: PlanOpt = None, exact: ExactOpt = False) -> in
     """Open the plan in $VISUAL or $EDITOR at an action point's line; when the editor exits,
     validate the file, show the diff, and offer to edit again if the plan is no longer valid.
 
+    The editor works on a copy; the plan is written once, when you are done, and only if no
+    other program changed it meanwhile (your edit is then kept aside, never lost). An editor
+    that fails (exits non-zero) abandons the edit, as git does.
+
     Example: iwgplan edit hackathons
     """
+    import shutil
+    import tempfile
+
     from iwgplan.edit.apply import editable_path
-    from iwgplan.edit.by_hand import editor, editor_command, locate, review
+    from iwgplan.edit.by_hand import Target, editor, locate
     from iwgplan.files.discover import shown_path
-    from iwgplan.files.reading import read_bytes, read_text
+    from iwgplan.files.reading import decode, read_bytes
 
     path = editable_path(plan)
     shown = shown_path(path)
-    raw, before = read_bytes(path, shown), read_text(path, shown)
-    target = locate(before, shown, item_id, exact=exact)
+    raw = read_bytes(path, shown)
+    try:
+        before = decode(raw, shown)
+        target = locate(before, shown, item_id, exact=exact)
+    except PlanInvalid as exc:  # not UTF-8, or a NUL byte: open it at that byte's line
+        before = raw.decode("utf-8", "replace")
+        target = Target(_first_line(exc.result, 1), None, exc.result)
     if target.problems is not None:
         _problems(shown, target.problems)
         err(f"iwgplan: {shown} is not valid, so ids cannot be found in it; opening it at line {target.line}")
     elif target.item_id and item_id.strip().lower() != target.item_id.lower():
         err(f"iwgplan: {item_id!r} is {target.item_id}")
-    command, line = editor(), target.line
+    command = editor()
+    work = Path(tempfile.mkdtemp(prefix="iwgplan-edit-"))
+    try:
+        copy = work / path.name
+        copy.write_bytes(raw)
+        return _session(command, path, shown, copy, raw, before, target.line)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _session(
+    command: list[str], path: Path, shown: str, copy: Path, raw: bytes, before: str, line: int
+) -> int:
+    """Run the editor on ``copy`` until the plan is valid or the person stops; write the plan."""
+    from iwgplan.edit.by_hand import editor_command, keep_aside, review, write_back
+
     while True:
-        _run(editor_command(command, path, line))
-        after = read_text(path, shown)
-        if after == before:
+        code = _run(editor_command(command, copy, line))
+        data, result = _saved(copy, shown)
+        if code != 0:
+            err(
+                f"iwgplan: the editor exited with code {code}, so the edit is abandoned: {shown} is as it was"
+            )
+            if data is not None and data != raw:
+                err(f"iwgplan: what the editor saved is in {keep_aside(path, data)}")
+            return 1
+        if data == raw:
             err("iwgplan: no changes")
             return 0
-        done = review(before, after, shown)
-        print(done.diff, end="")
-        if done.valid:
-            err(f"iwgplan: {shown} is valid")
-            return 0
-        _problems(shown, done.result)
+        if result is None:  # readable text: show what changed and check it
+            assert data is not None
+            done = review(before, data.decode("utf-8"), shown)
+            print(done.diff, end="")
+            if done.valid:
+                write_back(path, shown, raw, data)
+                err(f"iwgplan: {shown} is valid")
+                return 0
+            result = done.result
+        _problems(shown, result)
         choice = _ask()
         if choice == "e":
-            line = min((p.line for p in done.result.problems if p.line), default=line)
+            if data is None:  # deleted or no longer a file: start again from the plan
+                _restore(copy, raw)
+                err("iwgplan: the editor's file could not be read; it is back as the plan is")
+            line = _first_line(result, line)
             continue
-        if choice == "u":
-            from iwgplan.files.atomic import write_atomic
-
-            write_atomic(path, raw)
-            err(f"iwgplan: {shown} is back as it was before the edit")
-        else:
-            err(
-                f"iwgplan: {shown} is kept as you left it, but it is not valid;"
-                " fix it before recording progress"
-            )
+        if choice == "u" or data is None:
+            err(f"iwgplan: {shown} is as it was before the edit; nothing was written")
+            return 1
+        write_back(path, shown, raw, data)
+        err(f"iwgplan: {shown} is kept as you left it, but it is not valid; fix it before recording progress")
         return 1
+
+
+def _saved(copy: Path, shown: str) -> tuple[bytes | None, FileResult | None]:
+    """What the editor left: its bytes (None when they cannot be had: the file was deleted,
+    grew past the size limit, or is no longer a file) and, when they are not text iwgplan reads
+    (not UTF-8, a NUL byte), the problem that says where."""
+    from iwgplan.files.reading import decode, read_bytes
+
+    try:
+        data = read_bytes(copy, shown)
+    except PlanInvalid as exc:
+        if not copy.exists():
+            return None, FileResult(shown, [Problem("the editor deleted the file")])
+        return None, exc.result
+    try:
+        decode(data, shown)
+    except PlanInvalid as exc:
+        return data, exc.result
+    return data, None
+
+
+def _restore(copy: Path, raw: bytes) -> None:
+    import shutil
+
+    try:
+        if copy.is_dir() and not copy.is_symlink():
+            shutil.rmtree(copy)
+        else:
+            copy.unlink(missing_ok=True)
+        copy.write_bytes(raw)
+    except OSError as exc:
+        raise IwgplanError(f"cannot write {copy}: {exc.strerror or exc}; the plan is as it was") from None
+
+
+def _first_line(result: FileResult, default: int) -> int:
+    return min((p.line for p in result.problems if p.line), default=default)
 
 
 def _problems(shown: str, result: FileResult) -> None:
@@ -88,17 +161,16 @@ def _ask() -> str:
             return choice
 
 
-def _run(command: list[str]) -> None:
+def _run(command: list[str]) -> int:
+    """Run the editor and wait for it; its exit code (negative: killed by that signal)."""
     import subprocess
 
     try:
-        done = subprocess.run(command, check=False)
+        return subprocess.run(command, check=False).returncode
     except OSError as exc:
         raise IwgplanError(
             f"cannot start the editor {command[0]!r}: {exc.strerror or exc}; set $VISUAL or $EDITOR"
         ) from None
-    if done.returncode != 0:
-        err(f"iwgplan: the editor exited with code {done.returncode}")
 
 
 def register(app: typer.Typer) -> None:

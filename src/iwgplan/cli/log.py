@@ -90,7 +90,9 @@ def log(
     ] = None,
     max_count: Annotated[
         int | None,
-        typer.Option("-n", "--max-count", min=1, help="Show at most N commits.", show_default=False),
+        typer.Option(
+            "-n", "--max-count", min=1, max=10**9, help="Show at most N commits.", show_default=False
+        ),
     ] = None,
     changes: Annotated[bool, typer.Option("--changes", help="List every change of each commit.")] = False,
     changes_only: Annotated[

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from iwgplan.edit.splice import unified_diff
-from iwgplan.errors import FileResult
+from iwgplan.errors import FileResult, IwgplanError, PlanInvalid
 from iwgplan.files.loading import check_text
 from iwgplan.files.positions import Locator
 from iwgplan.plan.index import resolve
@@ -46,11 +46,26 @@ def locate(text: str, shown: str, wanted: str, *, exact: bool) -> Target:
 
 
 def editor() -> list[str]:
-    """$VISUAL, then $EDITOR, then vi, split as a shell would split it (but no shell runs it)."""
+    """$VISUAL, then $EDITOR, then vi, split as a shell would split it (but no shell runs it).
+
+    A value that cannot be split (an unbalanced quote) or that names no program is a user error.
+    """
     for name in ("VISUAL", "EDITOR"):
         value = os.environ.get(name, "").strip()
         if value:
-            return shlex.split(value)
+            try:
+                command = shlex.split(value)
+            except ValueError as exc:
+                raise IwgplanError(
+                    f"${name} cannot be read as a command ({str(exc).lower()}): {value!r};"
+                    f" set it to your editor's command, for example {name}=nano"
+                ) from None
+            if not command or not command[0].strip():
+                raise IwgplanError(
+                    f"${name} names no program: {value!r}; set it to your editor's command,"
+                    f" for example {name}=nano"
+                )
+            return command
     return ["vi"]
 
 
@@ -77,3 +92,51 @@ class Review:
 
 def review(before: str, after: str, shown: str) -> Review:
     return Review(unified_diff(before, after, shown), check_text(after, shown).result)
+
+
+class ChangedMeanwhile(IwgplanError):
+    """The plan changed on disk while the editor was open; the edit was kept aside."""
+
+
+def write_back(path: Path, shown: str, opened: bytes, data: bytes) -> None:
+    """Write what the editor saved to the plan, under the edit lock, if the plan still holds the
+    bytes the editor was given; otherwise write nothing to it and keep the edit aside."""
+    from iwgplan.files.atomic import locked, write_atomic
+    from iwgplan.files.reading import read_bytes
+
+    with locked(path):
+        try:
+            now: bytes | None = read_bytes(path, shown)
+        except PlanInvalid:  # removed, or replaced by something that is not a plan
+            now = None
+        if now != opened:
+            aside = keep_aside(path, data)
+            raise ChangedMeanwhile(
+                f"{shown} was changed by another program while your editor was open (a `done`"
+                f" or another edit), so your edit was not written over it: {shown} keeps that"
+                f" change and your edit is saved in {aside}; compare the two and edit again"
+            )
+        write_atomic(path, data)
+
+
+def keep_aside(path: Path, data: bytes) -> Path:
+    """Save ``data`` beside the plan as ``NAME.edited`` (``NAME.edited-2`` ...), never over a
+    file; where the plan's folder cannot be written, in the temporary folder."""
+    import tempfile
+
+    folder = path.parent if str(path.parent) else Path(".")
+    for n in range(1, 1000):
+        candidate = folder / (f"{path.name}.edited" + (f"-{n}" if n > 1 else ""))
+        try:
+            fd = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        except FileExistsError:
+            continue
+        except OSError:
+            break
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        return candidate
+    fd, name = tempfile.mkstemp(prefix=f"{path.name}.edited-", suffix=".yaml")
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+    return Path(name)

@@ -231,7 +231,7 @@ def add_note(index: PlanIndex, item_id: str, on: date, text: str) -> Outcome:
 
 def next_symbol(symbol: str) -> str:
     """INF/TGE/W/10 -> INF/TGE/W/10/Rev.1; INF/TGE/W/10/Rev.1 -> INF/TGE/W/10/Rev.2."""
-    match = re.fullmatch(r"(.*)/Rev\.(\d+)", symbol)
+    match = re.fullmatch(r"(.*)/Rev\.([0-9]+)", symbol)
     return f"{match[1]}/Rev.{int(match[2]) + 1}" if match else f"{symbol}/Rev.1"
 
 

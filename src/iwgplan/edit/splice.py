@@ -27,8 +27,8 @@ _PLAIN_SAFE = re.compile(r"[A-Za-z\u00c0-\uffff(][^:#\n\r\t\"'\[\]{},&*!|>%@`]*"
 _ESCAPE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 _BREAK = re.compile("[\r\n]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_DAY = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")  # a day or a month
-_RESERVED = re.compile(r"(?i:y|n|yes|no|on|off|true|false|null|~)$|[-+]?[0-9.]|\.(?i:inf|nan)$")
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?")  # a day or a month
+_RESERVED = re.compile(r"(?i:y|n|yes|no|on|off|true|false|null|~)\Z|[-+]?[0-9.]|\.(?i:inf|nan)\Z")
 
 
 class EditError(IwgplanError):

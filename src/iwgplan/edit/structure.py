@@ -17,12 +17,12 @@ from yaml.nodes import Node
 from iwgplan.edit.progress import Outcome, history_entry
 from iwgplan.edit.splice import Change, ListEdit, day, entry_source
 from iwgplan.errors import IwgplanError, Loc, UsageError
-from iwgplan.plan.dates import When
+from iwgplan.plan.dates import When, dated
 from iwgplan.plan.index import Entry, PlanIndex, UnknownId, resolve
-from iwgplan.plan.model import ID_PATTERN, ActionPoint, Plan
+from iwgplan.plan.model import ID_BODY, ActionPoint, Plan
 from iwgplan.views.replay import ADDED
 
-_ID = re.compile(ID_PATTERN)
+_ID = re.compile(ID_BODY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +92,7 @@ class NewItem:
 
 
 def _check_due(due: str, index: PlanIndex) -> None:
-    if due[:1].isdigit():
+    if dated(due):
         try:
             When.parse(due)
         except ValueError:
@@ -133,7 +133,7 @@ def add(
     place = find_place(index, under, exact=exact)
     taken = all_ids(index.plan, index)
     ident = new.id or slug(new.title, taken)
-    if not _ID.match(ident) or len(ident) > 40:
+    if not _ID.fullmatch(ident) or len(ident) > 40:
         raise UsageError(
             f"--id: {ident!r} must be lower-case letters, digits and single '-', '_' or '.' between"
             " them, starting with a letter, at most 40 characters"
@@ -153,8 +153,8 @@ def add(
     for key, value in (
         ("description", new.description),
         ("due", new.due),
-        ("owners", new.owners),
-        ("partners", new.partners),
+        ("owners", _unique(new.owners)),
+        ("partners", _unique(new.partners)),
         ("refs", new.refs),
         ("depends_on", depends),
     ):
@@ -195,6 +195,21 @@ class Edits:
 CLEARABLE = ("description", "due", "number", "owners", "partners", "refs", "depends_on")
 
 
+def _same_name(name: str) -> str:
+    """What two spellings of a name share when they are the same name: NFC, so that "Côte"
+    typed with a combining accent is the "Côte" in the file (compatibility forms such as "ﬁ"
+    stay apart: they are other characters). The file's spelling is what is kept and written."""
+    return unicodedata.normalize("NFC", name)
+
+
+def _unique(names: list[str]) -> list[str]:
+    """Names once each, in their first spelling."""
+    seen: dict[str, str] = {}
+    for name in names:
+        seen.setdefault(_same_name(name), name)
+    return list(seen.values())
+
+
 def _apply_signs(current: list[str], signed: list[str], what: str) -> list[str]:
     out = list(current)
     for raw in signed:
@@ -202,12 +217,13 @@ def _apply_signs(current: list[str], signed: list[str], what: str) -> list[str]:
         name = name.strip()
         if not name:
             raise UsageError(f"--{what}: {raw!r} names nothing")
+        keys = [_same_name(n) for n in out]
         if raw.startswith("-"):
-            if name not in out:
+            if _same_name(name) not in keys:
                 have = ", ".join(out) or "none"
                 raise IwgplanError(f"--{what}: {name!r} is not among them ({have}); nothing was written")
-            out.remove(name)
-        elif name not in out:
+            del out[keys.index(_same_name(name))]
+        elif _same_name(name) not in keys:
             out.append(name)
     return out
 

@@ -12,6 +12,9 @@ from pathlib import Path
 from iwgplan.errors import IwgplanError
 
 TEMP_PREFIX = ".iwgplan-"
+# A temporary file is only ever removed by another iwgplan when it is older than this AND no
+# writer holds its lock: every writer locks its temporary file from creation to rename.
+STALE_AFTER = 15 * 60.0
 
 
 def real_target(path: Path) -> Path:
@@ -31,13 +34,14 @@ def write_atomic(path: Path, data: bytes) -> None:
         fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".tmp", dir=folder)
     except OSError as exc:
         raise IwgplanError(f"cannot write {path}: {exc.strerror or exc}; nothing was changed") from None
+    _lock_nowait(fd)  # a live temporary file, until it is renamed: see _remove_stale_temps
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
+            os.chmod(tmp, mode)
+            os.replace(tmp, target)
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -116,7 +120,36 @@ def locked(path: Path, timeout: float = 30.0) -> Iterator[None]:
         os.close(fd)
 
 
-def _remove_stale_temps(folder: Path) -> None:
+def _lock_nowait(fd: int) -> bool:
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def _remove_stale_temps(folder: Path, older_than: float | None = None) -> None:
+    """Remove the temporary files a killed writer left behind, and only those.
+
+    Every writer (an edit, ``export -o``, ``report -o``) locks its temporary file from the
+    moment it exists until it is renamed, so a file whose lock can be taken is abandoned. Only
+    files older than ``STALE_AFTER`` are even tried: a writer between creating its file and
+    locking it is never caught. Anything else in the folder is left alone.
+    """
+    import time
+
+    bound = time.time() - (STALE_AFTER if older_than is None else older_than)
     for stale in folder.glob(f"{TEMP_PREFIX}*.tmp"):
         with contextlib.suppress(OSError):
-            stale.unlink()
+            info = os.lstat(stale)
+            if not stat.S_ISREG(info.st_mode) or info.st_mtime > bound:
+                continue
+            fd = os.open(stale, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+            try:
+                same = os.fstat(fd).st_ino == info.st_ino
+                if same and _lock_nowait(fd):  # nobody is writing it
+                    os.unlink(stale)
+            finally:
+                os.close(fd)

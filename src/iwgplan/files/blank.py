@@ -13,7 +13,7 @@ from datetime import date
 from iwgplan.files.loading import load_text
 from iwgplan.plan.model import SCHEMA_VERSION
 
-_PLAIN = re.compile(r"[a-z][a-z0-9-]*|\d{4}-\d{2}(?:-\d{2})?")
+_PLAIN = re.compile(r"[a-z][a-z0-9-]*|[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?")
 
 TEMPLATE = """\
 # yaml-language-server: $schema=../schemas/workplan.schema.json

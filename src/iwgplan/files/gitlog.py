@@ -23,7 +23,7 @@ NULL_SHA = "0" * 40
 # What git keeps at the plan's path when it is not a file: its blob is then no plan text.
 NOT_A_FILE = {"120000": "a symbolic link", "160000": "a submodule"}
 _FORMAT = "%x1e%H%x1f%P%x1f%an%x1f%aI%x1f%s"
-_DAY_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DAY_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # Revision names are checked here (and used by gitrev) so that reading history needs no YAML.
 _REV_RE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._/~^@{}+-]{0,200}")
 _BAD_PATH = re.compile(r"[\x00-\x1f]")

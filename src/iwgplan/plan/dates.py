@@ -29,11 +29,22 @@ def today() -> date:
 MIN_YEAR = 1995  # the WTO's first year: nothing a plan tracks can be older
 MAX_YEAR = 2100
 
-_MONTH = r"\d{4}-(?:0[1-9]|1[0-2])"
+# Patterns are written once for Python and for the JSON Schema an editor reads (ECMA-262), so
+# they use what both read alike: [0-9], never \d (Python's takes "٢" and "２"), and END for the
+# end of the text ("$" alone, in Python, also matches before a final line break: "x\n").
+END = r"(?!\n)$"
+_MONTH = r"[0-9]{4}-(?:0[1-9]|1[0-2])"
 _DAY = r"(?:0[1-9]|[12][0-9]|3[01])"
-DAY_PATTERN = rf"^{_MONTH}-{_DAY}$"
-WHEN_PATTERN = rf"^{_MONTH}(?:-{_DAY})?$"
-_WHEN_RE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
+DAY_BODY = rf"{_MONTH}-{_DAY}"
+WHEN_BODY = rf"{_MONTH}(?:-{_DAY})?"
+DAY_PATTERN = rf"^{DAY_BODY}{END}"
+WHEN_PATTERN = rf"^{WHEN_BODY}{END}"
+_WHEN_RE = re.compile(r"([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?")
+
+
+def dated(text: str) -> bool:
+    """``text`` starts as a date does, with an ASCII digit (not "٢", "２" or "²")."""
+    return "0" <= text[:1] <= "9"
 
 
 @dataclass(frozen=True, order=True, slots=True)
@@ -126,7 +137,7 @@ def _day_of(text: str) -> date:
     return _when_of(text).first()
 
 
-_DAY_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DAY_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def shift(day: date, days: int) -> date:

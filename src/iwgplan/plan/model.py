@@ -27,7 +27,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from iwgplan.plan.dates import DAY_PATTERN, WHEN_PATTERN, When, parse_day
+from iwgplan.plan.dates import DAY_PATTERN, END, WHEN_BODY, When, dated, parse_day
 from iwgplan.plan.status import Status
 
 SCHEMA_VERSION = 2
@@ -42,22 +42,28 @@ Basis = Literal["document", "inferred", "default", "outside"]
 """Where a fact comes from: the document states it; it is inferred from the document; it is a
 transcription default; it comes from a source outside the document."""
 
-ID_PATTERN = r"^[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*$"
-_ID_RE = re.compile(ID_PATTERN)
+ID_BODY = r"[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*"
+ID_PATTERN = rf"^{ID_BODY}{END}"
+_ID_RE = re.compile(ID_BODY)
 
 # WTO document symbols: slash-separated parts naming collection, series and type (letters,
 # optionally with a two-digit year in brackets), then sequence numbers, then status parts.
-_PART = r"[A-Z][A-Z0-9]*(?:\(\d{2}\))?"
-_STATUS = r"(?:Rev|Add|Corr|Suppl)\.\d+"
-SYMBOL_PATTERN = rf"^{_PART}(?:/(?:{_PART}|\d+))+(?:/{_STATUS})*$"
-_SYMBOL_RE = re.compile(SYMBOL_PATTERN)
-_URL_RE = re.compile(r"^https?://\S+$")
+_PART = r"[A-Z][A-Z0-9]*(?:\([0-9]{2}\))?"
+_STATUS = r"(?:Rev|Add|Corr|Suppl)\.[0-9]+"
+SYMBOL_BODY = rf"{_PART}(?:/(?:{_PART}|[0-9]+))+(?:/{_STATUS})*"
+SYMBOL_PATTERN = rf"^{SYMBOL_BODY}{END}"
+_SYMBOL_RE = re.compile(SYMBOL_BODY)
+# Not white space to Python nor to ECMA-262 (whose \s differ: \x1c-\x1f and \x85 for one,
+# \ufeff for the other), spelled out so that both read the same pattern alike.
+_NOT_SPACE = r"[^\t\n\v\f\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]"
+URL_BODY = rf"https?://{_NOT_SPACE}+"
+_URL_RE = re.compile(URL_BODY)
 
 
 def _check_id(value: str) -> str:
     if len(value) > 40:
         raise ValueError(f"id {value!r} is longer than 40 characters")
-    if not _ID_RE.match(value):
+    if not _ID_RE.fullmatch(value):
         raise ValueError(
             f"id {value!r} must be lower-case letters, digits and single '-', '_' or '.'"
             " between them, starting with a letter"
@@ -66,7 +72,7 @@ def _check_id(value: str) -> str:
 
 
 def _check_symbol(value: str) -> str:
-    if not _SYMBOL_RE.match(value):
+    if not _SYMBOL_RE.fullmatch(value):
         raise ValueError(
             f"{value!r} is not a WTO document symbol (for example WT/L/1095/Rev.1 or INF/TGE/W/7/Rev.3)"
         )
@@ -74,15 +80,15 @@ def _check_symbol(value: str) -> str:
 
 
 def _check_evidence_ref(value: str) -> str:
-    if _URL_RE.match(value) or _SYMBOL_RE.match(value):
+    if _URL_RE.fullmatch(value) or _SYMBOL_RE.fullmatch(value):
         return value
     raise ValueError(f"{value!r} is neither a WTO document symbol nor an http(s) URL")
 
 
 def _check_due(value: str) -> str:
-    if value[:1].isdigit():
+    if dated(value):
         When.parse(value)
-    elif not _ID_RE.match(value):
+    elif not _ID_RE.fullmatch(value):
         raise ValueError(f"{value!r} is not a date (YYYY-MM-DD), a month (YYYY-MM) or a milestone id")
     return value
 
@@ -101,12 +107,12 @@ Day = Annotated[date, BeforeValidator(parse_day), WithJsonSchema({"type": "strin
 Due = Annotated[
     str,
     AfterValidator(_check_due),
-    WithJsonSchema({"type": "string", "pattern": rf"^(?:{WHEN_PATTERN[1:-1]}|{ID_PATTERN[1:-1]})$"}),
+    WithJsonSchema({"type": "string", "pattern": rf"^(?:{WHEN_BODY}|{ID_BODY}){END}"}),
 ]
 EvidenceRef = Annotated[
     str,
     AfterValidator(_check_evidence_ref),
-    WithJsonSchema({"type": "string", "pattern": rf"({SYMBOL_PATTERN})|(^https?://\S+$)"}),
+    WithJsonSchema({"type": "string", "pattern": rf"^(?:{SYMBOL_BODY}|{URL_BODY}){END}"}),
 ]
 Text = Annotated[str, Field(min_length=1)]
 

@@ -8,6 +8,7 @@ from datetime import date
 from pydantic import BaseModel
 
 from iwgplan.errors import Loc, Problem, dotted
+from iwgplan.plan.dates import dated
 from iwgplan.plan.index import PlanIndex
 from iwgplan.plan.model import Plan
 from iwgplan.plan.status import Status
@@ -101,7 +102,7 @@ def _references(plan: Plan, index: PlanIndex) -> Iterator[Problem]:
     for entry in index.entries:
         item = entry.item
         yield from _refs_resolve(item.refs, symbols, (*entry.loc, "refs"))
-        if item.due and not item.due[:1].isdigit() and item.due not in index.milestones:
+        if item.due and not dated(item.due) and item.due not in index.milestones:
             known = ", ".join(index.milestones) or "none"
             msg = f"due {item.due!r} is neither a date nor a milestone id (milestones: {known})"
             yield Problem(msg, (*entry.loc, "due"))

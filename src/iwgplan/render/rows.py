@@ -66,7 +66,7 @@ def _iso(day: date | None) -> str | None:
 
 
 # Cells a spreadsheet would turn into a number or a date: 4.10 becomes 4.1, 2026-12 Dec-26.
-_NUMBERLIKE = re.compile(r"\d[\d./-]*")
+_NUMBERLIKE = re.compile(r"[0-9][0-9./-]*")
 TEXT_COLUMNS = ("number", "due")  # the document's numbering and `due` as written are text
 
 

@@ -68,7 +68,7 @@ def _html(value: object) -> Markup:
     return Markup(escape(safe.block(value), quote=True))
 
 
-_DATEISH = re.compile(r"\d{4}-\d{2}(-\d{2})?( to \d{4}-\d{2}(-\d{2})?)?|[\w.()-]{1,24}")
+_DATEISH = re.compile(r"[0-9]{4}-[0-9]{2}(-[0-9]{2})?( to [0-9]{4}-[0-9]{2}(-[0-9]{2})?)?|[\w.()-]{1,24}")
 
 
 def _td(value: object) -> Markup:

@@ -263,7 +263,7 @@ def since_for(
     return since, window_progress(progress(new, as_of, points), start)
 
 
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def _day(spec: str) -> date:

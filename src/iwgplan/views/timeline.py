@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from iwgplan.plan.dates import When
+from iwgplan.plan.dates import When, dated
 from iwgplan.plan.index import Entry, Group, PlanIndex
 from iwgplan.plan.status import Status
 
@@ -182,7 +182,7 @@ def due_date(due: str | None, milestones: dict[str, Milestone]) -> date | None:
     """A ``due`` value as the day it falls due: a month falls due on its last day."""
     if due is None:
         return None
-    if due[:1].isdigit():
+    if dated(due):
         return When.parse(due).last()
     milestone = milestones.get(due)
     return milestone_due(milestone) if milestone else None
@@ -384,8 +384,13 @@ def milestone_when(m: Dated, as_of: date) -> str:
 
 def holds(owners: Iterable[str], owner: str) -> bool:
     """``owner`` is part of one of these owners' names, in any case: how `--owner` matches."""
-    needle = owner.casefold()
-    return any(needle in o.casefold() for o in owners)
+    import unicodedata
+
+    def key(name: str) -> str:
+        return unicodedata.normalize("NFC", name).casefold()
+
+    needle = key(owner)
+    return any(needle in key(o) for o in owners)
 
 
 def known_owners(index: PlanIndex) -> list[str]:
@@ -493,7 +498,7 @@ def shown_status(entry: Entry, index: PlanIndex, words: Mapping[str, str] = KIND
     return words[kind]
 
 
-_PARTS = re.compile(r"(.*?)(?:\(([a-z])\)|\.(\d+))$")
+_PARTS = re.compile(r"(.*?)(?:\(([a-z])\)|\.([0-9]+))")
 
 
 def number_ranges(numbers: list[str]) -> str:
@@ -518,7 +523,7 @@ def number_ranges(numbers: list[str]) -> str:
 
 
 def _next(step: str) -> str:
-    return str(int(step) + 1) if step.isdigit() else chr(ord(step) + 1)
+    return str(int(step) + 1) if dated(step) else chr(ord(step) + 1)
 
 
 def done_share(index: PlanIndex, as_of: date) -> float:
