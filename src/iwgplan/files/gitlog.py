@@ -223,6 +223,22 @@ class GitHistory:
                 raise UsageError(f"{option}: {spec!r} is not a date; use YYYY-MM-DD") from None
         return Bound(spec, sha=self.resolve(spec, option))
 
+    def landed_before(self, day: date, until: str | None = None) -> Commit | None:
+        """The newest commit of the first-parent line from ``until`` (HEAD) that changed the plan
+        and was committed before ``day``: where a window that starts on ``day`` begins.
+
+        Windows are placed by graph order and committer dates, never by author dates: a rebased
+        or cherry-picked commit keeps its old author date, and on top of newer work it would
+        otherwise end the window early. `log`, `status` and the reports all start here.
+        """
+        found = None
+        for commit in self.commits(until=until, first_parent=True):
+            if commit.landed < day:
+                found = commit
+                break
+        self.close_log()
+        return found
+
     # --- the walk ----------------------------------------------------------------------------
 
     def commits(
