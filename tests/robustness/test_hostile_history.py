@@ -379,3 +379,52 @@ def test_a_commit_object_git_itself_would_refuse(tmp_path: Path, author_line: by
     ):
         code, out = run([*args, "--plan", str(plan)])
         assert code == 0, (args, out)
+
+
+def test_a_revision_past_the_size_limit_is_refused_unread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--rev`, `diff REV` and `show --rev` read a blob of 33 MiB as they read a file of 33 MiB:
+    refused with the same words, before a byte of it is read (#30.6)."""
+    root = tmp_path / "repo"
+    plan = _repo(root, "plain")
+    good = plan.read_bytes()
+    huge = b"schema_version: 2\n#" + b"#" * (33 * 1024 * 1024 - 19)  # text, not NULs
+    plan.write_bytes(huge)
+    _git(root, "add", "plans/p.yaml")
+    _git(root, "commit", "-qm", "huge", day="2025-12-02")
+    plan.write_bytes(good)
+    _git(root, "add", "plans/p.yaml")
+    _git(root, "commit", "-qm", "back", day="2025-12-03")
+    words = "the file is 33 MiB; plan files are limited to 32 MiB"
+    as_file = tmp_path / "huge.yaml"
+    as_file.write_bytes(huge)
+    code, out = run(["status", "--plan", str(as_file)])
+    assert code == 1 and words in " ".join(out.split()), out
+    monkeypatch.chdir(root)  # where git reads REV:path from
+    for args, exit_code in (
+        (["status", "--rev", "HEAD~1"], 1),
+        (["--rev", "HEAD~1", "list"], 1),
+        (["show", "a", "--rev", "HEAD~1"], 1),
+        (["status", "--rev", "HEAD~1:plans/p.yaml"], 1),
+        (["diff", "HEAD~1"], 2),
+        (["diff", "HEAD~1", "HEAD"], 2),
+        (["diff", "HEAD", "HEAD~1:plans/p.yaml"], 2),
+    ):
+        code, out = run([*args, "--plan", str(plan)])
+        said = " ".join(out.split())
+        assert code == exit_code and words in said and "HEAD~1" in said, (args, out)
+    probe = (
+        "import resource, subprocess, sys\n"
+        "done = subprocess.run([sys.executable, '-m', 'iwgplan', *sys.argv[1:]], capture_output=True, timeout=120)\n"
+        "print(done.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    )
+    for args in (["status", "--rev", "HEAD~1"], ["diff", "HEAD~1"]):
+        child = subprocess.run(
+            [sys.executable, "-c", probe, *args, "--plan", str(plan)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        code, rss_kb = map(int, child.stdout.split())
+        assert code in (1, 2) and rss_kb < 90 * 1024, (args, rss_kb)  # read whole: 140 MB and more
