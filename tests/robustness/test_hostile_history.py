@@ -428,3 +428,42 @@ def test_a_revision_past_the_size_limit_is_refused_unread(
         )
         code, rss_kb = map(int, child.stdout.split())
         assert code in (1, 2) and rss_kb < 90 * 1024, (args, rss_kb)  # read whole: 140 MB and more
+
+
+FOLDER_NAMES = {
+    "trailing space": b"repo ",
+    "leading space": b" repo",
+    "trailing line break": b"repo\n",
+    "line break": b"re\npo",
+    "trailing tab": b"repo\t",
+    "carriage return": b"repo\r",
+    "escape sequence": b"repo\x1b[31m",
+    "not UTF-8": b"caf\xe9",
+    "bidi override": "\u202erepo".encode(),
+}
+
+
+@pytest.mark.parametrize("name", list(FOLDER_NAMES))
+def test_the_repository_folder_as_git_names_it(
+    tmp_path: Path, name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The top folder git prints is a path, not text to trim or decode: a repository in a folder
+    named with a trailing space, a line break or a byte that is not UTF-8 has a history."""
+    root = tmp_path / os.fsdecode(FOLDER_NAMES[name])
+    plan = _repo(root, "plain")
+    monkeypatch.chdir(root)
+    for args in (
+        ["log", "--changes"],
+        ["log", "--format", "json"],
+        ["status", "--since", "2025-10-15", "--as-of", "2025-12-31"],
+        ["status", "--since", "HEAD~2", "--as-of", "2025-12-31"],
+        ["status", "--rev", "HEAD~1", "--as-of", "2025-12-31"],
+        ["diff", "HEAD~2"],
+        ["diff", "HEAD~2", "HEAD~1:plans/p.yaml"],
+        ["report", "--since", "2025-10-15", "--as-of", "2025-12-31"],
+        ["export", "--format", "csv", "--by", "week", "--as-of", "2025-12-31"],
+    ):
+        code, out = run([*args, "--plan", str(plan)])
+        assert code == 0, (args, out)
+        if "json" not in args and "csv" not in args:
+            check(HUMAN, out, "plain")

@@ -59,6 +59,20 @@ def check_rev(spec: str) -> tuple[str, str | None]:
     return rev, (path if sep else None)
 
 
+def git_path(printed: bytes) -> Path:
+    """A path git printed on a line of its own: the name's own bytes, only the line's end taken
+    off (a folder may be named with a trailing space or a byte that is not UTF-8)."""
+    return Path(os.fsdecode(printed.removesuffix(b"\n")))
+
+
+def path_in(top: Path, plan: Path) -> str | None:
+    """``plan``'s path inside the repository at ``top``, as git names it; None when outside."""
+    try:
+        return plan.resolve().relative_to(top.resolve()).as_posix()
+    except ValueError:
+        return None
+
+
 class HistoryError(IwgplanError):
     """The history cannot be read (no repository, nothing committed): exit 1."""
 
@@ -146,8 +160,11 @@ class GitHistory:
                 f"{shown} is not inside a git repository, so its history cannot be read"
                 " (commit the plan to git, or leave out the history options)"
             )
-        self.top = Path(done.stdout.decode().strip())
-        self.path = plan.resolve().relative_to(self.top.resolve()).as_posix()
+        self.top = git_path(done.stdout)
+        inside = path_in(self.top, plan)
+        if inside is None:
+            raise HistoryError(f"{shown} is not inside the repository git names at {self.top}")
+        self.path = inside
         self._cat: subprocess.Popen[bytes] | None = None
         self._not_files: dict[str, str] = {}
         self._log: subprocess.Popen[bytes] | None = None
@@ -193,7 +210,7 @@ class GitHistory:
         done = self.git("rev-parse", "--git-path", "shallow")
         if done.returncode != 0:
             return set()
-        marker = self.top / done.stdout.decode().strip()
+        marker = self.top / git_path(done.stdout)
         if not marker.is_file():
             return set()
         return set(marker.read_text(encoding="ascii", errors="replace").split())

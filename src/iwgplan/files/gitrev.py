@@ -7,7 +7,7 @@ from pathlib import Path
 
 from iwgplan.errors import FileResult, IwgplanError, PlanInvalid, Problem, UsageError
 from iwgplan.files import limits
-from iwgplan.files.gitlog import check_rev
+from iwgplan.files.gitlog import check_rev, git_path, path_in
 from iwgplan.files.reading import decode
 from iwgplan.files.text import PlanText
 
@@ -25,8 +25,11 @@ def repo_path(path: Path) -> tuple[Path, str]:
     done = _git(["rev-parse", "--show-toplevel"], folder)
     if done.returncode != 0:
         raise IwgplanError(f"{path} is not inside a git repository, so revisions cannot be read")
-    top = Path(done.stdout.decode().strip())
-    return top, path.resolve().relative_to(top.resolve()).as_posix()
+    top = git_path(done.stdout)
+    inside = path_in(top, path)
+    if inside is None:
+        raise IwgplanError(f"{path} is not inside the repository git names at {top}")
+    return top, inside
 
 
 def read_at_revision(spec: str, default_path: Path | None) -> PlanText:
