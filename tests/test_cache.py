@@ -326,3 +326,132 @@ def test_a_miss_runs_on_the_models_and_a_hit_on_records(plan: Path) -> None:
     source = PlanText(plan.read_text(encoding="utf-8"), "plan.yaml", plan)
     assert isinstance(cached_plan.load(source)[0], model.Plan)
     assert isinstance(cached_plan.load(source)[0], records.Plan)
+
+
+# --- what another user may have left in the cache is never trusted (#30.4) ----------------------
+
+OTHER_UID = 54321  # no one's: a file chowned to it is another user's
+
+
+def _forged_entry(blob: bytes, *, pad: int = 0) -> bytes:
+    """A well-formed entry whose every title says FORGED: what a hit would print, if trusted."""
+
+    def forged(node: Any) -> Any:
+        if isinstance(node, dict):
+            return {k: "FORGED " + v if k == "title" else forged(v) for k, v in node.items()}
+        return [forged(x) for x in node] if isinstance(node, list) else node
+
+    data = forged(json.loads(blob.split(b"\n", 2)[2]))
+    return _forge(blob, json.dumps(data).encode() + b" " * pad)
+
+
+def _plant(kind: str, entry: Path, blob: bytes, elsewhere: Path) -> None:
+    forged = _forged_entry(blob)
+    entry.unlink()
+    if kind == "trusted (control)":
+        entry.write_bytes(forged)
+        entry.chmod(0o600)
+    elif kind == "FIFO":
+        os.mkfifo(entry)
+    elif kind == "symbolic link to a forged entry":
+        elsewhere.write_bytes(forged)
+        elsewhere.chmod(0o600)
+        entry.symlink_to(elsewhere)
+    elif kind == "directory":
+        entry.mkdir()
+    elif kind == "another user's entry":
+        entry.write_bytes(forged)
+        os.chown(entry, OTHER_UID, OTHER_UID)
+    elif kind in ("group-writable entry", "world-writable entry"):
+        entry.write_bytes(forged)
+        entry.chmod(0o620 if kind.startswith("group") else 0o602)
+    elif kind == "past the bound, digests right":
+        entry.write_bytes(_forged_entry(blob, pad=cache.entry_limit(b"x" * 2000)))
+        entry.chmod(0o600)
+    elif kind == "sparse 1 GiB":
+        with open(entry, "wb") as handle:
+            handle.truncate(1 << 30)
+    elif kind == "truncated":
+        entry.write_bytes(forged[: len(forged) // 2])
+    elif kind == "garbage":
+        entry.write_bytes(random.Random(2).randbytes(4096))
+    elif kind == "folder of another user":
+        entry.write_bytes(forged)
+        entry.chmod(0o600)
+        os.chown(entry.parent, OTHER_UID, OTHER_UID)
+    elif kind == "world-writable folder":
+        entry.write_bytes(forged)
+        entry.chmod(0o600)
+        entry.parent.chmod(0o777)
+    else:  # pragma: no cover - a kind without a plant
+        raise AssertionError(kind)
+
+
+HOSTILE_ENTRIES = [
+    "FIFO",
+    "symbolic link to a forged entry",
+    "directory",
+    "another user's entry",
+    "group-writable entry",
+    "world-writable entry",
+    "past the bound, digests right",
+    "sparse 1 GiB",
+    "truncated",
+    "garbage",
+    "folder of another user",
+    "world-writable folder",
+]
+
+
+@pytest.mark.parametrize("kind", ["trusted (control)", *HOSTILE_ENTRIES])
+def test_an_entry_not_ours_to_trust_is_ignored_and_never_hangs(
+    cli, plan: Path, tmp_path: Path, kind: str
+) -> None:  # type: ignore[no-untyped-def]
+    """status and list, run as a user would (the start-up path included), print what --no-cache
+    prints over every kind of entry another user or a mishap could leave; the control shows
+    that the forged entry is what a trusted hit would serve."""
+    if ("another user" in kind or "of another" in kind) and os.getuid() != 0:
+        pytest.skip("only root can give a file to another user")
+    cli("status", "--plan", plan)  # the entry, written as iwgplan writes it
+    (entry,) = cache_files()
+    _plant(kind, entry, entry.read_bytes(), tmp_path / "elsewhere.json")
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "80", "IWGPLAN_CACHE_DIR": str(entry.parent)}
+    try:
+        for args in (["status"], ["list"], ["list", "--format", "json"]):
+            argv = [sys.executable, "-m", "iwgplan", *args, "--plan", str(plan), "--as-of", AS_OF]
+            runs = [
+                subprocess.run(a, capture_output=True, env=env, timeout=60)
+                for a in (argv, [*argv[:3], "--no-cache", *argv[3:]])
+            ]
+            assert [r.returncode for r in runs] == [0, 0], runs
+            if kind == "trusted (control)":
+                assert b"FORGED" in runs[0].stdout and b"FORGED" not in runs[1].stdout
+            else:
+                assert runs[0].stdout == runs[1].stdout and runs[0].stderr == runs[1].stderr == b""
+    finally:
+        entry.parent.chmod(0o700)
+
+
+def test_an_entry_past_the_bound_is_not_read(plan: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sparse 3 GiB entry costs one fstat: not one byte of it is read."""
+    raw = plan.read_bytes()
+    entry = cache.entry_path(str(plan.resolve()))
+    entry.parent.mkdir(parents=True)
+    with open(entry, "wb") as handle:
+        handle.truncate(3 << 30)
+    entry.chmod(0o600)
+    read: list[int] = []
+    real = os.read
+    monkeypatch.setattr(cache.os, "read", lambda fd, n: read.append(n) or real(fd, n))
+    assert cache.lookup(str(plan.resolve()), raw) is None
+    assert read == []
+
+
+def test_what_is_stored_is_within_the_bound_lookup_reads(tmp_path: Path) -> None:
+    raw = b"plan: x\n"
+    cache.store("small", raw, {"k": "v" * cache.entry_limit(raw)})  # data that could not be read back
+    assert cache_files() == []
+    cache.store("small", raw, {"k": "v"})
+    (entry,) = cache_files()
+    assert cache.lookup("small", raw) == {"k": "v"}
+    assert entry.stat().st_mode & 0o777 == 0o600 and entry.parent.stat().st_mode & 0o777 == 0o700

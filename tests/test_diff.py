@@ -587,3 +587,55 @@ def test_what_an_item_is_and_how_sure_its_facts_are_is_reported(
     (change,) = json.loads(cli("diff", before, after, "--format", "json").out)["changes"]
     assert (change["id"], change["field"], change["old"], change["new"]) == ("late", field, old, new)
     assert f"late {field}: {old} → {new}" in cli("diff", before, after).out
+
+
+# Names git quotes in a diff header, and two it does not (one with a space gets a TAB after it).
+ODD_NAMES = {
+    "line break": b"new\nline.yaml",
+    "carriage return": b"car\rreturn.yaml",
+    "tab": b"tab\there.yaml",
+    "double quote": b'quo"te.yaml',
+    "backslash": b"back\\slash.yaml",
+    "accented": "café.yaml".encode(),
+    "CJK": "計画.yaml".encode(),
+    "C0 controls": bytes(range(1, 8)) + b"\x0b\x0c\x0e\x1b\x1f.yaml",
+    "DEL and C1": b"del\x7f" + "nel\u0085".encode() + b".yaml",
+    "bidi override": "\u202eevil.yaml".encode(),
+    "not UTF-8": b"latin\xe9.yaml",
+    "a line break and a space": b"two\nwords here.yaml",
+    "space": b"with space.yaml",
+    "plain": b"plain.yaml",
+}
+
+
+@pytest.mark.parametrize("name", list(ODD_NAMES))
+def test_git_diff_names_the_file_as_git_does(tmp_path: Path, name: str) -> None:
+    """The plain diff's `---`/`+++` lines (a side is not a plan) are byte for byte the lines
+    git's own diff writes for that file name, so a line break in it cannot split them (#30.16)."""
+    import shutil
+    import subprocess
+    import sys
+
+    exe = Path(sys.executable).with_name("iwgplan")
+    command = str(exe) if exe.exists() else shutil.which("iwgplan")
+    assert command
+    root = tmp_path / "repo"
+    (root / "plans").mkdir(parents=True)
+    git(root, "init", "-q", "-b", "main")
+    git(root, "config", "user.email", "t@example.org")
+    git(root, "config", "user.name", "T")
+    (root / ".gitattributes").write_text("plans/* diff=iwgplan\n")
+    git(root, "config", "diff.iwgplan.command", f"{command} git-diff")
+    plan = root.joinpath("plans", os.fsdecode(ODD_NAMES[name]))
+    plan.write_bytes(b"not a plan\n")
+    git(root, "add", ".")
+    git(root, "commit", "-qm", "before")
+    plan.write_bytes(b"still not a plan\n")
+
+    def headers(*args: str) -> list[bytes]:
+        run = subprocess.run(["git", "diff", *args], cwd=root, capture_output=True)
+        assert run.returncode == 0 and b"external diff died" not in run.stderr, run.stderr
+        return [x for x in run.stdout.split(b"\n") if x.startswith((b"--- ", b"+++ "))]
+
+    ours, theirs = headers(), headers("--no-ext-diff")
+    assert len(ours) == 2 and ours == theirs

@@ -578,3 +578,57 @@ def test_the_series_from_the_file_counts_what_the_status_screen_counts(cli, tmp_
     live = sum(sum(g["counts"].values()) - g["counts"]["dropped"] for g in status["tiers"])
     assert shares[-1] == pytest.approx(done / live, abs=1e-4) == shares[-2]  # no jump at the end
     assert sorted({round(s, 4) for s in shares}) == [0.0, round(1 / live, 4), round(2 / live, 4)]
+
+
+# --- windows by graph order, not author dates ----------------------------------------------------
+
+
+def _commit_as(repo: Repo, old: str, new: str, message: str, authored: str, committed: str) -> str:
+    """A commit whose author date is not its committer date (what a rebase or cherry-pick leaves)."""
+    import os
+
+    text = repo.plan.read_text(encoding="utf-8")
+    assert old in text, old
+    repo.plan.write_text(text.replace(old, new, 1), encoding="utf-8")
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": f"{authored}T12:00:00+00:00",
+        "GIT_COMMITTER_DATE": f"{committed}T12:00:00+00:00",
+    }
+    for args in (["add", "-A"], ["commit", "-qm", message]):
+        subprocess.run(["git", *args], cwd=repo.root, check=True, capture_output=True, env=env)
+    return repo.git("rev-parse", "--short=7", "HEAD").strip()
+
+
+@pytest.mark.parametrize("authored", ["2025-09-01", "2025-10-14", "2025-10-15", "2026-01-20"])
+def test_log_status_and_report_agree_on_a_window_whatever_the_author_dates(
+    cli, tmp_path: Path, authored: str
+) -> None:
+    """A cherry-picked commit keeps its author date (before, on or after the window's first day)
+    on top of newer work: `log`, `status` and `report` all place it by when it was committed."""
+    repo = Repo(tmp_path / "r")
+    repo.commit(SMALL.read_text(encoding="utf-8"), "adopted", "2025-09-12")
+    before = repo.edit(START, "status: in-progress", "started", "2025-10-02")
+    inside = repo.edit("due: 2026-01-15", "due: 2026-03-01", "slip", "2025-11-02")
+    picked = _commit_as(repo, "status: blocked", "status: dropped", "picked", authored, "2025-12-01")
+    wanted = [picked, inside]
+
+    data = json.loads(cli("log", "--since", "2025-10-15", "--format", "json", "--plan", repo.plan).out)
+    assert [c["short"] for c in data["commits"]] == wanted
+    assert data["commits"][0]["date"].startswith(authored)  # shown with its author date, as git does
+    status = json.loads(cli("status", "--since", "2025-10-15", "--format", "json", "--plan", repo.plan).out)
+    assert status["since"]["commits"] == 2
+    assert [m["id"] for m in status["since"]["dropped"]] == ["late"]
+    heading = f"Since 2025-10-15 (2 commits, {inside}..{picked})"
+    assert cli("status", "--since", "2025-10-15", "--plan", repo.plan).out.startswith(heading)
+    md = cli("report", "--since", "2025-10-15", "--as-of", "2025-12-31", "--plan", repo.plan).out
+    assert f"## {heading}" in md
+
+    # the other end: up to a day holds what was committed by then, wherever it was authored
+    data = json.loads(cli("log", "--until", "2025-11-15", "--format", "json", "--plan", repo.plan).out)
+    assert [c["short"] for c in data["commits"]][:2] == [inside, before]
+    csv_out = cli(
+        "export", "--format", "csv", "--by", "week", "--as-of", "2025-12-31", "--plan", repo.plan
+    ).out
+    rows = {r.split(",")[0]: r.split(",")[-1] for r in csv_out.splitlines()[1:]}
+    assert rows["2025-12-01"] == picked  # its week is the week it landed

@@ -22,6 +22,7 @@ import pytest
 from typer.testing import CliRunner
 
 from iwgplan.cli.app import app
+from iwgplan.plan.model import NOT_SPACE
 
 PAYLOADS = {
     "csi": "\x1b[2J\x1b[H\x1b[31mred",
@@ -67,7 +68,9 @@ def _q(text: str) -> str:
 
 def plan_text(p: str, *, title: str = "A") -> str:
     """A valid plan whose every free-text field starts with the payload ``p``."""
-    ref = "https://e.example/" + re.sub(r"\s", "_", p)
+    ref = "https://e.example/" + re.sub(
+        rf"(?!{NOT_SPACE}).", "_", p, flags=re.S
+    )  # a URL has no space of any kind
     return f"""\
 schema_version: 1
 plan:

@@ -51,7 +51,7 @@ def test_no_shell_and_no_network(cli, repo: Path, monkeypatch: pytest.MonkeyPatc
         run = cli(*args)
         assert run.code == 0, (args, run.err)
     assert cli("done", "statement", "--date", "2026-01-02").code == 0
-    assert any(c[:2] == ["git", "show"] for c in calls if isinstance(c, list))
+    assert any(c[:2] == ["git", "cat-file"] for c in calls if isinstance(c, list))  # --rev read a blob
 
 
 def test_shipped_plan_commands_offline(cli, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -57,8 +57,8 @@ def bounds(history: GitHistory, since: str | None, until: str | None) -> tuple[B
     days: list[date | None] = []
     for b in (start, stop):
         if b is not None and b.sha is not None:
-            shown = history.git("show", "-s", "--format=%aI", b.sha).stdout.decode().strip()
-            days.append(date.fromisoformat(shown[:10]))
+            shown = history.git("show", "-s", "--format=%cI", b.sha).stdout.decode().strip()
+            days.append(_day_of(shown))
         else:
             days.append(b.day if b is not None else None)
     if days[0] and days[1] and days[0] > days[1]:
@@ -68,16 +68,40 @@ def bounds(history: GitHistory, since: str | None, until: str | None) -> tuple[B
     return start, stop
 
 
-def window(
-    commits: Iterator[Commit], start: Bound | None, stop: Bound | None, seen: list[Commit]
-) -> Iterator[Commit]:
-    """The commits inside the days of ``--since``/``--until``; the last one read is kept in ``seen``."""
+def _day_of(shown: str) -> date | None:
+    try:
+        return date.fromisoformat(shown[:10])
+    except ValueError:  # a date git could not read: no order to check
+        return None
+
+
+def span(
+    history: GitHistory, start: Bound | None, stop: Bound | None
+) -> tuple[str | None, str | None] | None:
+    """The revisions between which ``--since``/``--until`` run (the newest, and the one before the
+    window), or None when no commit is in it.
+
+    A day is placed by graph order and committer dates, as `status --since` and the reports place
+    it (GitHistory.landed_before), so that the three list the same commits: the window from a day
+    holds what was committed on the first-parent line from that day on, and what it merged.
+    """
+    tip = stop.sha if stop is not None else None
+    if stop is not None and stop.day is not None:
+        last = history.landed_before(stop.day + timedelta(days=1))
+        if last is None:
+            return None
+        tip = last.sha
+    base = start.sha if start is not None else None
+    if start is not None and start.day is not None:
+        before = history.landed_before(start.day, tip)
+        base = before.sha if before is not None else None
+    return tip, base
+
+
+def window(commits: Iterator[Commit], seen: list[Commit]) -> Iterator[Commit]:
+    """The commits as read; the last one read is kept in ``seen``."""
     for commit in commits:
         seen[:] = [commit]
-        if stop is not None and stop.day is not None and commit.day > stop.day:
-            continue
-        if start is not None and start.day is not None and commit.day < start.day:
-            continue
         yield commit
 
 
@@ -118,8 +142,9 @@ def log(
     with history:
         start, stop = bounds(history, since, until)
         seen: list[Commit] = []
-        commits = history.commits(until=stop.sha if stop else None, since=start.sha if start else None)
-        walked: Iterator[Step] = steps(window(commits, start, stop, seen), Plans(history.blob))
+        ends = span(history, start, stop)
+        commits = history.commits(until=ends[0], since=ends[1]) if ends is not None else iter(())
+        walked: Iterator[Step] = steps(window(commits, seen), Plans(history.blob))
         if item_id is not None:
             walked = _following(walked, item_id)
         if changes_only or item_id is not None:

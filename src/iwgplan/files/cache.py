@@ -15,12 +15,19 @@ of the plan's bytes both match, and the payload matches its digest. Anything els
 truncated, foreign, unreadable or stale file) is a miss: never trusted, never an error. Writes
 go to a temporary file in the same folder and replace the old file atomically, so concurrent
 writers leave one whole file; a folder that cannot be written is skipped silently.
+
+What another user could have put there is never read: a folder is used only when it is ours
+and not world-writable, and an entry only when it is a regular file (not a link, a FIFO, a
+device), ours, writable by no one else, and no bigger than the largest entry these plan bytes
+could have (ENTRY_GROWTH times them, and a little); it is opened without following a link and
+without waiting, so nothing found there can hang a run or fill its memory.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import stat
 import sys
 from pathlib import Path
 from typing import Any
@@ -111,11 +118,61 @@ def entry_path(identity: str) -> Path:
     return folder() / f"{_digest(identity.encode())}.json"
 
 
+# A plan's data as JSON is smaller than its YAML (0.7 times for the shipped plan); escapes can
+# make it longer (``"\0"`` is ``"\u0000"``), never this much. An entry past the bound is neither
+# written nor read.
+ENTRY_GROWTH = 8
+ENTRY_SLACK = 64 * 1024
+
+
+def entry_limit(raw: bytes) -> int:
+    """The largest entry the plan bytes ``raw`` can have, header included."""
+    return ENTRY_GROWTH * len(raw) + ENTRY_SLACK
+
+
+def _ours(info: os.stat_result, others_may_write: int) -> bool:
+    return info.st_uid == os.getuid() and not info.st_mode & others_may_write
+
+
+def usable(place: Path) -> bool:
+    """Whether a cache folder may be used: a folder of ours that not everyone may write in."""
+    try:
+        info = os.stat(place)
+    except OSError:
+        return False
+    return stat.S_ISDIR(info.st_mode) and _ours(info, stat.S_IWOTH)
+
+
+_OPEN = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+
+
+def _entry_bytes(path: Path, limit: int) -> bytes | None:
+    """An entry's bytes, or None when it is not ours to trust or is past ``limit``."""
+    if not usable(path.parent):
+        return None
+    fd = os.open(path, _OPEN)  # a link is refused (ELOOP); a FIFO opens without a writer
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or not _ours(info, stat.S_IWGRP | stat.S_IWOTH):
+            return None
+        if info.st_size > limit:
+            return None
+        chunks, left = [], limit + 1
+        while left > 0 and (chunk := os.read(fd, min(left, 1 << 20))):
+            chunks.append(chunk)
+            left -= len(chunk)
+    finally:
+        os.close(fd)
+    blob = b"".join(chunks)
+    return blob if len(blob) <= limit else None
+
+
 def lookup(identity: str, raw: bytes) -> Any | None:
     """The data cached for these exact bytes of the plan at ``identity``, or None."""
     try:
-        with open(entry_path(identity), "rb") as handle:
-            blob = handle.read()
+        blob = _entry_bytes(entry_path(identity), entry_limit(raw))
+        if blob is None:
+            return None
         magic, header, payload = blob.split(b"\n", 2)
         if magic + b"\n" != MAGIC:
             return None
@@ -135,10 +192,14 @@ def store(identity: str, raw: bytes, data: Any) -> None:
     try:
         payload = json.dumps(data, separators=(",", ":")).encode("ascii")
         header = f"{salt()} {_digest(raw)} {_digest(payload)}\n".encode("ascii")
+        if len(MAGIC) + len(header) + len(payload) > entry_limit(raw):
+            return  # an entry lookup would not read
         target = entry_path(identity)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not os.stat(target.parent).st_mode & 0o222:
             return  # a folder made read-only is left alone, even by root (who could write there)
+        if not usable(target.parent):
+            return  # another user's folder, or everyone's
         fd, temp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=target.parent)
     except Exception:
         return

@@ -3,6 +3,12 @@
 `git log --follow --raw` names, for every commit that changed the plan, the blob before and
 after it (merges against their first parent), so no commit needs a `git show` of its own; the
 blobs are then read, on demand, from one long-lived `git cat-file --batch`.
+
+Commit text is untrusted: a subject or an author's name may hold any byte but NUL (git stops a
+message at a NUL, and a name cannot hold one). So git's output is read as NUL-separated fields
+in a fixed order, the subject last of each commit's fields; no byte a commit's text can hold
+separates anything. Every field is checked (object ids are hex, dates parse) and each is read
+within a bound, so a commit with a megabyte subject costs no more than its first few KiB.
 """
 
 from __future__ import annotations
@@ -12,9 +18,10 @@ import re
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
+from typing import IO
 
 from iwgplan.errors import IwgplanError, UsageError
 from iwgplan.files import limits
@@ -22,7 +29,17 @@ from iwgplan.files import limits
 NULL_SHA = "0" * 40
 # What git keeps at the plan's path when it is not a file: its blob is then no plan text.
 NOT_A_FILE = {"120000": "a symbolic link", "160000": "a submodule"}
-_FORMAT = "%x1e%H%x1f%P%x1f%an%x1f%aI%x1f%s"
+# One field per NUL, the subject last: git ends the format with a NUL too, under -z.
+_FORMAT = "%H%x00%P%x00%aI%x00%cI%x00%an%x00%s"
+_FIELDS = 6
+_SHA_RE = re.compile(r"[0-9a-f]{40}(?:[0-9a-f]{24})?")
+_RAW_RE = re.compile(
+    r":([0-7]{6}) ([0-7]{6}) ([0-9a-f]{40}(?:[0-9a-f]{24})?) ([0-9a-f]{40}(?:[0-9a-f]{24})?) ([A-Z])[0-9]*"
+)
+FIELD_BYTES = 16 * 1024  # what is read of one field of git's output; the rest is skipped
+SUBJECT_CHARS = 1000  # what is kept of a subject, and of an author's name, AUTHOR_CHARS
+AUTHOR_CHARS = 200
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _DAY_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # Revision names are checked here (and used by gitrev) so that reading history needs no YAML.
 _REV_RE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._/~^@{}+-]{0,200}")
@@ -40,6 +57,20 @@ def check_rev(spec: str) -> tuple[str, str | None]:
     if sep and (not path or path.startswith("-") or _BAD_PATH.search(path)):
         raise UsageError(f"{spec!r} names no usable path after ':'")
     return rev, (path if sep else None)
+
+
+def git_path(printed: bytes) -> Path:
+    """A path git printed on a line of its own: the name's own bytes, only the line's end taken
+    off (a folder may be named with a trailing space or a byte that is not UTF-8)."""
+    return Path(os.fsdecode(printed.removesuffix(b"\n")))
+
+
+def path_in(top: Path, plan: Path) -> str | None:
+    """``plan``'s path inside the repository at ``top``, as git names it; None when outside."""
+    try:
+        return plan.resolve().relative_to(top.resolve()).as_posix()
+    except ValueError:
+        return None
 
 
 class HistoryError(IwgplanError):
@@ -61,7 +92,7 @@ class Commit:
     sha: str
     parents: tuple[str, ...]
     author: str
-    when: datetime
+    when: datetime  # the author's date, as `git log` shows it
     subject: str
     status: str  # A (added), M, R (renamed), C, D (deleted), T
     old_blob: str | None  # None when the commit adds the plan
@@ -70,6 +101,7 @@ class Commit:
     old_path: str | None = None  # the path before a rename
     new_mode: str = "100644"  # git's mode of the plan after the commit: 120000 is a symbolic link
     old_mode: str = "100644"  # and before it
+    committed: datetime | None = None  # the committer's date; None: the author's
 
     @property
     def short(self) -> str:
@@ -77,7 +109,13 @@ class Commit:
 
     @property
     def day(self) -> date:
+        """The author's day, shown in lists: it survives a rebase or a cherry-pick."""
         return self.when.date()
+
+    @property
+    def landed(self) -> date:
+        """The day the commit was made where it stands (the committer's): what windows count."""
+        return (self.committed or self.when).date()
 
     @property
     def merge(self) -> bool:
@@ -122,8 +160,11 @@ class GitHistory:
                 f"{shown} is not inside a git repository, so its history cannot be read"
                 " (commit the plan to git, or leave out the history options)"
             )
-        self.top = Path(done.stdout.decode().strip())
-        self.path = plan.resolve().relative_to(self.top.resolve()).as_posix()
+        self.top = git_path(done.stdout)
+        inside = path_in(self.top, plan)
+        if inside is None:
+            raise HistoryError(f"{shown} is not inside the repository git names at {self.top}")
+        self.path = inside
         self._cat: subprocess.Popen[bytes] | None = None
         self._not_files: dict[str, str] = {}
         self._log: subprocess.Popen[bytes] | None = None
@@ -169,7 +210,7 @@ class GitHistory:
         done = self.git("rev-parse", "--git-path", "shallow")
         if done.returncode != 0:
             return set()
-        marker = self.top / done.stdout.decode().strip()
+        marker = self.top / git_path(done.stdout)
         if not marker.is_file():
             return set()
         return set(marker.read_text(encoding="ascii", errors="replace").split())
@@ -199,6 +240,22 @@ class GitHistory:
                 raise UsageError(f"{option}: {spec!r} is not a date; use YYYY-MM-DD") from None
         return Bound(spec, sha=self.resolve(spec, option))
 
+    def landed_before(self, day: date, until: str | None = None) -> Commit | None:
+        """The newest commit of the first-parent line from ``until`` (HEAD) that changed the plan
+        and was committed before ``day``: where a window that starts on ``day`` begins.
+
+        Windows are placed by graph order and committer dates, never by author dates: a rebased
+        or cherry-picked commit keeps its old author date, and on top of newer work it would
+        otherwise end the window early. `log`, `status` and the reports all start here.
+        """
+        found = None
+        for commit in self.commits(until=until, first_parent=True):
+            if commit.landed < day:
+                found = commit
+                break
+        self.close_log()
+        return found
+
     # --- the walk ----------------------------------------------------------------------------
 
     def commits(
@@ -207,6 +264,7 @@ class GitHistory:
         """Commits that changed the plan, newest first, from ``until`` (HEAD) back to ``since``."""
         args = ["log", f"--format={_FORMAT}", "--raw", "-z", "--no-abbrev", "--follow", "-M"]
         args += ["--diff-merges=first-parent", "--no-color", "--no-ext-diff", "--no-textconv"]
+        args += ["--encoding=UTF-8", "--no-show-signature"]  # whatever the repository's config says
         if first_parent:
             args.append("--first-parent")
         args += ["--end-of-options", until or "HEAD"]
@@ -221,15 +279,8 @@ class GitHistory:
             raise HistoryError("git is not installed, so the plan's history cannot be read") from None
         proc = self._log
         assert proc.stdout is not None
-        buffer = b""
         try:
-            while chunk := proc.stdout.read(1 << 16):
-                buffer += chunk
-                *records, buffer = buffer.split(b"\x1e")
-                yield from (self._noted(c) for r in records if (c := _record(r)) is not None)
-            last = _record(buffer)
-            if last is not None:
-                yield self._noted(last)
+            yield from (self._noted(c) for c in _parse(_fields(proc.stdout)) if c is not None)
         finally:
             if self._log is proc:
                 self.close_log()
@@ -275,31 +326,87 @@ class GitHistory:
         return data
 
 
-def _record(raw: bytes) -> Commit | None:
-    if not raw.strip(b"\n\x00"):
+def _fields(stream: IO[bytes]) -> Iterator[bytes]:
+    """git's NUL-separated fields, each cut at FIELD_BYTES (its rest read and dropped)."""
+    field = bytearray()
+    while chunk := stream.read(1 << 16):
+        parts = chunk.split(b"\x00")
+        for part in parts[:-1]:
+            if len(field) < FIELD_BYTES:
+                field += part[: FIELD_BYTES - len(field)]
+            yield bytes(field)
+            field.clear()
+        if len(field) < FIELD_BYTES:
+            field += parts[-1][: FIELD_BYTES - len(field)]
+    if field:
+        yield bytes(field)
+
+
+def _unreadable(what: str) -> HistoryError:
+    return HistoryError(f"git's history output could not be read ({what})")
+
+
+def _parse(fields: Iterator[bytes]) -> Iterator[Commit | None]:
+    """Commits from `git log -z --raw` with _FORMAT: six fields, then each raw entry's
+    ``:modes blobs status`` and its one path (two for a rename or a copy); None for a commit
+    with no entry (a merge whose plan is its first parent's)."""
+    pending = next(fields, None)
+    while pending is not None:
+        head = [pending.lstrip(b"\n")]
+        for _ in range(_FIELDS - 1):
+            value = next(fields, None)
+            if value is None:
+                raise _unreadable("a commit's fields end early")
+            head.append(value)
+        entries: list[tuple[re.Match[str], list[bytes]]] = []
+        pending = next(fields, None)
+        while pending is not None:
+            raw = _RAW_RE.fullmatch(pending.lstrip(b"\n").decode("ascii", "replace"))
+            if raw is None:
+                break  # the next commit's id
+            paths = [next(fields, b"") for _ in range(2 if raw[5] in ("R", "C") else 1)]
+            entries.append((raw, paths))
+            pending = next(fields, None)
+        yield _commit(head, entries[0]) if entries else None
+
+
+def _when(text: str) -> datetime | None:
+    """A date git printed: ISO 8601 with its offset. git prints the placeholder itself when a
+    commit's date cannot be read, and 1970 for one out of range."""
+    try:
+        found = datetime.fromisoformat(text)
+    except ValueError:
         return None
-    head, _, rest = raw.partition(b"\x00")
-    sha, parents, author, when, subject = head.decode("utf-8", "replace").split("\x1f", 4)
-    fields = [f for f in rest.lstrip(b"\n").split(b"\x00") if f]
-    if not fields or not fields[0].startswith(b":"):
-        return None  # a merge whose plan is its first parent's
-    meta = fields[0][1:].decode().split()
-    status = meta[4][:1]
-    paths = [p.decode("utf-8", "surrogateescape") for p in fields[1:3]]
-    old_blob = None if meta[2] == NULL_SHA else meta[2]
-    new_blob = None if meta[3] == NULL_SHA else meta[3]
+    return found if found.tzinfo is not None else None
+
+
+def _bounded(text: str, most: int) -> str:
+    return text if len(text) <= most else text[:most] + "…"
+
+
+def _commit(head: list[bytes], entry: tuple[re.Match[str], list[bytes]]) -> Commit:
+    sha, parents_text, authored, committed, author, subject = head
+    name = sha.decode("ascii", "replace")
+    parents = tuple(parents_text.decode("ascii", "replace").split())
+    if not _SHA_RE.fullmatch(name) or not all(_SHA_RE.fullmatch(p) for p in parents):
+        raise _unreadable(f"{name[:40]!r} is not a commit id")
+    landed = _when(committed.decode("ascii", "replace")) or _EPOCH
+    raw, path_fields = entry
+    old_mode, new_mode, old_blob, new_blob, status = raw.groups()
+    paths = [p.decode("utf-8", "surrogateescape") for p in path_fields]
     renamed = status in ("R", "C") and len(paths) == 2
     return Commit(
-        sha,
-        tuple(parents.split()),
-        author,
-        datetime.fromisoformat(when),
-        subject,
+        name,
+        parents,
+        _bounded(author.decode("utf-8", "replace"), AUTHOR_CHARS),
+        _when(authored.decode("ascii", "replace")) or landed,
+        _bounded(subject.decode("utf-8", "replace"), SUBJECT_CHARS),
         status,
-        old_blob,
-        new_blob,
+        None if old_blob.strip("0") == "" else old_blob,
+        None if new_blob.strip("0") == "" else new_blob,
         paths[-1] if renamed else paths[0],
         paths[0] if renamed else None,
-        meta[1],
-        meta[0],
+        new_mode,
+        old_mode,
+        landed,
     )

@@ -5,8 +5,9 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from iwgplan.errors import IwgplanError, UsageError
-from iwgplan.files.gitlog import check_rev
+from iwgplan.errors import FileResult, IwgplanError, PlanInvalid, Problem, UsageError
+from iwgplan.files import limits
+from iwgplan.files.gitlog import check_rev, git_path, path_in
 from iwgplan.files.reading import decode
 from iwgplan.files.text import PlanText
 
@@ -24,8 +25,11 @@ def repo_path(path: Path) -> tuple[Path, str]:
     done = _git(["rev-parse", "--show-toplevel"], folder)
     if done.returncode != 0:
         raise IwgplanError(f"{path} is not inside a git repository, so revisions cannot be read")
-    top = Path(done.stdout.decode().strip())
-    return top, path.resolve().relative_to(top.resolve()).as_posix()
+    top = git_path(done.stdout)
+    inside = path_in(top, path)
+    if inside is None:
+        raise IwgplanError(f"{path} is not inside the repository git names at {top}")
+    return top, inside
 
 
 def read_at_revision(spec: str, default_path: Path | None) -> PlanText:
@@ -38,11 +42,36 @@ def read_at_revision(spec: str, default_path: Path | None) -> PlanText:
     else:
         top = Path.cwd()  # git reads REV:path from the top, and REV:./path from here
     shown = f"{rev}:{path}"
-    done = _git(["show", "--end-of-options", shown], top)
-    if done.returncode != 0:
-        why = done.stderr.decode(errors="replace").strip().splitlines()
-        raise IwgplanError(f"cannot read {shown} from git: {why[-1] if why else 'unknown error'}")
-    return PlanText(decode(done.stdout, shown), shown, None, rev)
+    return PlanText(decode(_blob(shown, top), shown), shown, None, rev)
+
+
+def _blob(shown: str, top: Path) -> bytes:
+    """The bytes of the file ``REV:path``, refused unread past the plan size limit, as a file is."""
+    try:  # one line in, one out: "<id> <type> <size>", or "<name> missing"
+        found = subprocess.run(
+            ["git", "cat-file", "--batch-check"],
+            cwd=top,
+            input=f"{shown}\n".encode(),
+            capture_output=True,
+            timeout=60,
+        )
+    except FileNotFoundError:
+        raise IwgplanError("git is not installed, so --rev and revisions cannot be read") from None
+    fields = found.stdout.decode("utf-8", "replace").strip().rsplit(" ", 2)
+    if found.returncode != 0 or len(fields) != 3 or fields[2] == "missing" or not fields[2].isdigit():
+        why = _git(["cat-file", "-t", "--end-of-options", shown], top).stderr  # git's own words
+        lines = why.decode(errors="replace").strip().splitlines()
+        raise IwgplanError(f"cannot read {shown} from git: {lines[0] if lines else 'no such object'}")
+    sha, kind, size = fields[0], fields[1], int(fields[2])
+    if kind != "blob":
+        raise IwgplanError(f"cannot read {shown} from git: it is a {kind}, not a file")
+    if size > limits.MAX_BYTES:
+        too_big = limits.too_big_words(f"{size / 2**20:.0f} MiB")
+        raise PlanInvalid(FileResult(shown, [Problem(too_big, (), 1, 1)]))
+    done = _git(["cat-file", "blob", sha], top)
+    if done.returncode != 0 or len(done.stdout) != size:
+        raise IwgplanError(f"cannot read {shown} from git: its object {sha[:12]} could not be read")
+    return done.stdout
 
 
 def repo_name(source: PlanText) -> str:

@@ -55,8 +55,8 @@ SYMBOL_PATTERN = rf"^{SYMBOL_BODY}{END}"
 _SYMBOL_RE = re.compile(SYMBOL_BODY)
 # Not white space to Python nor to ECMA-262 (whose \s differ: \x1c-\x1f and \x85 for one,
 # \ufeff for the other), spelled out so that both read the same pattern alike.
-_NOT_SPACE = r"[^\t\n\v\f\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]"
-URL_BODY = rf"https?://{_NOT_SPACE}+"
+NOT_SPACE = r"[^\t\n\v\f\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]"
+URL_BODY = rf"https?://{NOT_SPACE}+"
 _URL_RE = re.compile(URL_BODY)
 
 

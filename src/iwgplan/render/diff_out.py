@@ -149,11 +149,42 @@ def _loc(change: Change, index: PlanIndex, milestones: dict[str, int]) -> tuple[
 
 
 def plain(old: str, new: str, path: str) -> str:
-    """A unified diff of two texts (``git diff``'s own format), each line made safe to show."""
+    """A unified diff of two texts (``git diff``'s own format), each line made safe to show.
+
+    The ``---``/``+++`` lines name the file as git does (:func:`git_quoted`, and a TAB after a
+    name with a space), so that a line break in a file's name cannot split them.
+    """
     import difflib
 
-    lines = difflib.unified_diff(_lines(old), _lines(new), f"a/{path}", f"b/{path}", lineterm="")
+    lines = list(difflib.unified_diff(_lines(old), _lines(new), lineterm=""))
+    if lines:
+        tab = "\t" if " " in path else ""
+        lines[:2] = [f"--- {git_quoted('a/' + path)}{tab}", f"+++ {git_quoted('b/' + path)}{tab}"]
     return "".join(safe.block(text) + "\n" for text in lines)
+
+
+_C_ESCAPES = dict(zip(b'\a\b\t\n\v\f\r"\\', 'abtnvfr"\\', strict=True))  # git's quote_c_style
+
+
+def git_quoted(name: str) -> str:
+    """A path as git writes it in a diff header (quote_c_style, core.quotePath on): as it is
+    when it is printable ASCII without ``"`` or ``\\``; else in double quotes, with C escapes
+    (``\\n``, ``\\t``, ``\\"``, ``\\\\``) and every other control and byte past ASCII as ``\\ooo``."""
+    try:
+        raw = name.encode("utf-8", "surrogateescape")  # a byte that was not UTF-8 is that byte
+    except UnicodeEncodeError:
+        raw = name.encode("utf-8", "surrogatepass")
+    if all(0x20 <= b < 0x7F and b not in (0x22, 0x5C) for b in raw):
+        return name
+    out = []
+    for b in raw:
+        if b in _C_ESCAPES:
+            out.append("\\" + _C_ESCAPES[b])
+        elif b < 0x20 or b >= 0x7F:
+            out.append(f"\\{b:03o}")
+        else:
+            out.append(chr(b))
+    return '"' + "".join(out) + '"'
 
 
 def _lines(text: str) -> list[str]:

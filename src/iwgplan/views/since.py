@@ -183,7 +183,7 @@ def since_from_git(
     before: Commit | None = None
     walk = history.commits(until=until, since=bound.sha, first_parent=True)
     for commit in walk:
-        if bound.day is not None and commit.day < bound.day:
+        if bound.day is not None and commit.landed < bound.day:  # by graph order, as log
             before = commit
             break
         window.append(commit)
@@ -201,7 +201,7 @@ def since_from_git(
         note = shallow_note(history, window[-1] if window else None)
         if note:
             raise HistoryError(f"{note}; the plan as it stood at {bound.text} is not in it")
-    since.day = bound.day or (window[-1].day if window else None)
+    since.day = bound.day or (window[-1].landed if window else None)
     if old is not None and since.day is not None:
         since.points.append((since.day, done_share(old, since.day), None))
     since.points += week_points(window, plans, None)

@@ -73,7 +73,7 @@ def steps(commits: Iterable[Commit], plans: Loader, as_of: date | None = None) -
         if isinstance(new, str):
             yield Step(commit, event="invalid", problem=new)
             continue
-        step = Step(commit, items=len(new.entries), share=done_share(new, as_of or commit.day))
+        step = Step(commit, items=len(new.entries), share=done_share(new, as_of or commit.landed))
         if commit.old_blob is None:
             yield _added(step, new)
             continue

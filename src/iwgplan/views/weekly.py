@@ -125,16 +125,17 @@ def week_points(
     are never parsed: a busy week costs one parse, not one per commit.
     """
     weeks: dict[date, list[Commit]] = {}
-    for commit in commits:
-        if commit.new_blob is not None and (as_of is None or commit.day <= as_of):
-            weeks.setdefault(commit.day - timedelta(days=commit.day.weekday()), []).append(commit)
+    for commit in commits:  # newest first, in graph order; placed by the day each was committed
+        day = commit.landed
+        if commit.new_blob is not None and (as_of is None or day <= as_of):
+            weeks.setdefault(day - timedelta(days=day.weekday()), []).append(commit)
     points: list[tuple[date, float, str | None]] = []
     for found_in in weeks.values():
-        for commit in sorted(found_in, key=lambda c: c.when, reverse=True):
+        for commit in found_in:
             assert commit.new_blob is not None
             found = plans.get(commit.new_blob, shown_at(commit))
             if not isinstance(found, str):
-                points.append((commit.day, done_share(found, as_of or commit.day), commit.short))
+                points.append((commit.landed, done_share(found, as_of or commit.landed), commit.short))
                 break
     return points
 
