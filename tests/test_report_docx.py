@@ -47,6 +47,7 @@ CONTEXT_KEYS = {
     "references",
     "timeline",
     "since",
+    "variance",
     "progress_over_time",
 }
 

@@ -26,6 +26,7 @@ from iwgplan.cli import (
     structure,
     tiers,
     validate,
+    variance,
 )
 from iwgplan.cli.common import ColorOpt, NoColorOpt, PlanOpt, RevOpt, State, hoist_flags
 
@@ -108,6 +109,7 @@ for module in (
     amend,
     structure,
     diff,
+    variance,
     log,
     report,
     validate,

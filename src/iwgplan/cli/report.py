@@ -22,6 +22,7 @@ from iwgplan.cli.common import (
     load_view,
     refuse_plan_as_output,
 )
+from iwgplan.cli.variance import AgainstOpt, against_baseline
 from iwgplan.errors import UsageError
 from iwgplan.render.ics import Client
 
@@ -84,6 +85,7 @@ def report(
             show_default=False,
         ),
     ] = None,
+    against: AgainstOpt = None,
     plan: PlanOpt = None,
     rev: RevOpt = None,
 ) -> None:
@@ -111,6 +113,8 @@ def report(
     view = load_view(plan, rev, as_of)
     built = build(view.index, view.as_of, recorded=view.recorded)
     built.progress, built.since = _history(view, plan, rev, since)
+    if rev is None or against is not None:  # a plan read at a revision names its baseline as it was
+        built.variance = against_baseline(view.index, plan, against)
     context = build_context(built)
     if fmt is ReportFmt.json:
         from iwgplan.render.json_out import dump

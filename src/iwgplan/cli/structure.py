@@ -46,6 +46,12 @@ def add(
     depends_on: Annotated[
         list[str] | None, typer.Option("--depends-on", help="An action point it depends on (repeatable).")
     ] = None,
+    reason: Annotated[
+        str | None,
+        typer.Option(
+            "--reason", help="Why it is added to the plan; kept in its history (`iwgplan variance`)."
+        ),
+    ] = None,
     after: AfterOpt = None,
     on: DateOpt = None,
     future: FutureOpt = False,
@@ -73,6 +79,7 @@ def add(
         refs=ref or [],
         description=description,
         depends_on=depends_on or [],
+        reason=reason,
     )
     run_edit(plan, lambda index: add_item(index, under, new, day, after=after, exact=exact), dry_run)
 

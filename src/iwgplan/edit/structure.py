@@ -89,6 +89,7 @@ class NewItem:
     refs: list[str] = field(default_factory=list)
     description: str | None = None
     depends_on: list[str] = field(default_factory=list)
+    reason: str | None = None  # why it is added: kept in its first history entry, "added: REASON"
 
 
 def _check_due(due: str, index: PlanIndex) -> None:
@@ -160,7 +161,10 @@ def add(
     ):
         if value:
             item[key] = value
-    item["history"] = [{"date": day(on), "status": "planned", "note": ADDED}]
+    if new.reason is not None and not new.reason.strip():
+        raise UsageError("--reason: give some text, or leave --reason out")
+    note = f"{ADDED}: {new.reason}" if new.reason else ADDED
+    item["history"] = [{"date": day(on), "status": "planned", "note": note}]
     out = Outcome([Change(place.loc, lists=[ListEdit(place.key, at, item)])])
     out.said.append(f"{ident}: added under {place.name} on {on}")
     return out

@@ -44,3 +44,27 @@ def read_side(
         raise
     except IwgplanError as exc:
         raise SideError(f"{side} side: {exc}") from None
+
+
+def read_baseline(
+    spec: str, plan_path: Path | None, *, here: Path | None = None
+) -> tuple[PlanText, PlanIndex]:
+    """The plan as issued: a plan file (from ``here``, the folder it is named from) or a git
+    revision or tag of the plan's own file (``REV``, or ``REV:path``)."""
+    folder = here if here is not None else Path.cwd()
+    path = folder / spec
+    try:
+        if (spec.endswith((".yaml", ".yml")) and ":" not in spec) or path.is_file():
+            source = PlanText(read_text(path, shown_path(path)), shown_path(path), path)
+        else:
+            from iwgplan.files.gitrev import read_at_revision
+
+            source = read_at_revision(spec, plan_path)
+        return source, load_text(source.text, source.shown)[1]
+    except PlanInvalid as exc:
+        exc.what = "baseline (the plan as issued)"
+        raise
+    except OSError as exc:  # a path past the name limit, say
+        raise IwgplanError(f"baseline {spec}: {exc.strerror or exc}") from None
+    except IwgplanError as exc:
+        raise IwgplanError(f"baseline {spec}: {exc}") from None

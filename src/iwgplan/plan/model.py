@@ -58,6 +58,15 @@ _SYMBOL_RE = re.compile(SYMBOL_BODY)
 NOT_SPACE = r"[^\t\n\v\f\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]"
 URL_BODY = rf"https?://{NOT_SPACE}+"
 _URL_RE = re.compile(URL_BODY)
+# `carried_from`: the plan id, '#', the item id in that plan.
+CARRY_BODY = rf"{ID_BODY}#{ID_BODY}"
+CARRY_PATTERN = rf"^{CARRY_BODY}{END}"
+_CARRY_RE = re.compile(CARRY_BODY)
+# `baseline`: a git revision or tag, or a plan file's path: one line, no white space, control or
+# invisible character (spelled out, as NOT_SPACE is, for Python and ECMA-262 alike), no leading '-'.
+_UNSEEN = r" \x00-\x1f\x7f-\xa0\u00ad\u061c\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff"
+BASELINE_BODY = rf"[^{_UNSEEN}-][^{_UNSEEN}]{{0,199}}"
+BASELINE_PATTERN = rf"^{BASELINE_BODY}{END}"
 
 
 def _check_id(value: str) -> str:
@@ -115,6 +124,34 @@ EvidenceRef = Annotated[
     WithJsonSchema({"type": "string", "pattern": rf"^(?:{SYMBOL_BODY}|{URL_BODY}){END}"}),
 ]
 Text = Annotated[str, Field(min_length=1)]
+
+
+def _check_carry(value: str) -> str:
+    plan_id, _, item_id = value.partition("#")
+    if not _CARRY_RE.fullmatch(value) or len(plan_id) > 40 or len(item_id) > 40:
+        raise ValueError(
+            f"{value!r} is not PLAN-ID#ITEM-ID (for example iwg-workplan-2025-2026#msme-toolkit)"
+        )
+    return value
+
+
+def _check_baseline(value: str) -> str:
+    if not re.fullmatch(BASELINE_BODY, value):
+        raise ValueError(
+            f"{value!r} is not a git revision, tag or file path: one line, no spaces or control"
+            " characters, not starting with '-', at most 200 characters"
+        )
+    return value
+
+
+CarryRef = Annotated[
+    str, AfterValidator(_check_carry), WithJsonSchema({"type": "string", "pattern": CARRY_PATTERN})
+]
+BaselineRef = Annotated[
+    str,
+    AfterValidator(_check_baseline),
+    WithJsonSchema({"type": "string", "pattern": BASELINE_PATTERN, "maxLength": 200}),
+]
 
 
 def _whole_number(value: object) -> object:
@@ -211,6 +248,20 @@ class PlanMeta(Model):
         default=None,
         description="How sure `supersedes` is, shown beside it.",
         examples=["probable, inferred from the symbol of this revision"],
+    )
+
+    # Succession: the plan as issued, and its close (`iwgplan variance`, `iwgplan successor`).
+    baseline: BaselineRef | None = Field(
+        default=None,
+        description="The plan as issued, that `iwgplan variance` measures changes against: a git"
+        " revision or tag, or a plan file's path (from this file's folder).",
+        examples=["issued", "rev1", "workplan-2025-2026-issued.yaml"],
+    )
+    closed: Day | None = Field(
+        default=None,
+        description="The day the plan was closed, when `iwgplan successor` wrote the next one;"
+        " edits after it need `--force`.",
+        examples=["2027-01-31"],
     )
 
     @property
@@ -416,6 +467,14 @@ class ActionPoint(Model):
     )
     children: list[ActionPoint] = Field(
         default_factory=list, description="Sub-points, of the same shape as an action point."
+    )
+
+    # Succession: where an item carried over from an earlier plan comes from.
+    carried_from: CarryRef | None = Field(
+        default=None,
+        description="`PLAN-ID#ITEM-ID`: the item of an earlier plan that this one carries on"
+        " (written by `iwgplan successor`).",
+        examples=["iwg-workplan-2025-2026#msme-toolkit"],
     )
 
 

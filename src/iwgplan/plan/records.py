@@ -118,6 +118,8 @@ class PlanMeta(Record):
         "issuer_role",
         "symbol_note",
         "supersedes_note",
+        "baseline",
+        "closed",
     )
     FIELDS = (
         ("id", None, None),
@@ -132,6 +134,8 @@ class PlanMeta(Record):
         ("issuer_role", None, None),
         ("symbol_note", None, None),
         ("supersedes_note", None, None),
+        ("baseline", None, None),
+        ("closed", _day, None),
     )
 
     revision: int
@@ -232,6 +236,7 @@ class ActionPoint(Record):
         "history",
         "depends_on",
         "children",
+        "carried_from",
     )
     FIELDS: ClassVar[tuple[tuple[str, Decode, Any], ...]] = ()
 
@@ -255,6 +260,7 @@ ActionPoint.FIELDS = (
     ("history", _list_of(HistoryEntry), _LIST),
     ("depends_on", None, _LIST),
     ("children", _list_of(ActionPoint), _LIST),
+    ("carried_from", None, None),
 )
 ActionPoint.NAMES = frozenset(name for name, _, _ in ActionPoint.FIELDS)
 

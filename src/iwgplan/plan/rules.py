@@ -42,6 +42,10 @@ V2_KEYS = frozenset(
         "due_basis",
         "due_note",
         "owners_basis",
+        # Succession (iwgplan variance, iwgplan successor)
+        "baseline",
+        "closed",
+        "carried_from",
     }
 )
 

@@ -344,6 +344,35 @@ def _since(w: Writer, ctx: Ctx) -> None:
         w.paragraph("ListBullet", [(note, "i")])
 
 
+def _variance(w: Writer, ctx: Ctx) -> None:
+    """The plan against its baseline: the HTML and Markdown reports' table and lists."""
+    from iwgplan.views.report_context import variance_cells
+
+    variance = ctx["variance"]
+    if not variance:
+        return
+    w.paragraph("Heading1", [variance["heading"]])
+    w.paragraph(
+        None,
+        [f"Against {variance['baseline']}, issued {variance['baseline_date']}: {variance['summary']}."],
+    )
+    if variance["moved"]:
+        rows = [variance_cells(r) for r in variance["moved"]]
+        w.table(["id", "planned", "now", "slip", "status", "reason"], rows, [28, 28, 28, 24, 24, 38])
+    for c in variance["added"]:
+        w.paragraph(
+            "ListBullet",
+            [("added ", "b"), f"{c['id']}: {c['title']} ({c['reason'] or 'no reason recorded'})"],
+        )
+    for c in variance["dropped"]:
+        w.paragraph(
+            "ListBullet",
+            [(f"{c['how']} ", "b"), f"{c['id']}: {c['title']} ({c['reason'] or 'no reason recorded'})"],
+        )
+    for note in variance["notes"]:
+        w.paragraph("ListBullet", [(note, "i")])
+
+
 def _over_time(w: Writer, ctx: Ctx) -> None:
     """The share of deliverables done per week, as a table: the weeks in which it changed, and
     the last; nothing while no deliverable is done (the Progress section says so)."""
@@ -527,6 +556,7 @@ def render(ctx: Ctx) -> bytes:
     _header(w, ctx)
     _objectives(w, ctx)
     _since(w, ctx)
+    _variance(w, ctx)
     _progress(w, ctx)
     _over_time(w, ctx)
     _timeline(w, ctx)

@@ -26,6 +26,7 @@ from iwgplan.render import safe
 from iwgplan.render.gantt_svg import STATUS_COLOUR
 from iwgplan.render.markdown import cell, table
 from iwgplan.views.report import Report
+from iwgplan.views.report_context import variance_cells
 
 SHIPPED = {"markdown": "report.md.j2", "html": "report.html.j2"}
 
@@ -107,6 +108,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "row": _row,
     "progress_row": _progress_row,
     "milestone_row": _milestone_row,
+    "variance_row": variance_cells,
 }
 
 

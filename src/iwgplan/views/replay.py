@@ -46,7 +46,12 @@ def _completed_on(item: ActionPoint, on: date) -> date | None:
 def added_after(item: ActionPoint, on: date) -> bool:
     """True when the item's history says it was added to the plan after ``on``."""
     first = item.history[0] if item.history else None
-    return first is not None and first.note == ADDED and first.date > on
+    return first is not None and is_added_note(first.note) and first.date > on
+
+
+def is_added_note(note: str | None) -> bool:
+    """The note `iwgplan add` writes: ``added``, or ``added: REASON`` with --reason."""
+    return note is not None and (note == ADDED or note.startswith(ADDED + ": "))
 
 
 def _item(item: ActionPoint, on: date, gone: set[str]) -> ActionPoint:

@@ -40,6 +40,7 @@ from iwgplan.views.timeline import (
 if TYPE_CHECKING:
     from iwgplan.plan.model import Milestone
     from iwgplan.views.since import Since
+    from iwgplan.views.variance import Variance
     from iwgplan.views.weekly import Progress
 
 
@@ -71,6 +72,7 @@ class Report:
     progress: Progress | None = None  # done per week against time, from git or the file's dates
     since: Since | None = None  # what changed since a day or revision (report --since)
     before: list[Entry] = field(default_factory=list)  # dated before the plan's issue, no milestone
+    variance: Variance | None = None  # the plan against its baseline, when it names one (--against)
 
     @property
     def as_of(self) -> date:

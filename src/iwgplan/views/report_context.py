@@ -336,6 +336,51 @@ def _over_time(report: Report) -> dict[str, Any] | None:
     }
 
 
+VARIANCE_HEADING = "Changes to the plan since its issue"
+
+
+def _variance(report: Report) -> dict[str, Any] | None:
+    """The plan against its baseline (the plan as issued): slips with reasons, added, dropped."""
+    if report.variance is None:
+        return None
+    from iwgplan.views.variance import as_data
+
+    data = as_data(report.variance)
+    rows = [r for r in data["items"] if r["planned"] != r["current"]]
+    for r in rows:
+        r["slip"] = slip_text(r["slip_days"], r["note"])
+    return {"heading": VARIANCE_HEADING, **data, "moved": rows}
+
+
+def slip_text(days: int | None, note: str | None) -> str:
+    """``+28 days``, ``no slip``, or ``no slip to show: WHY``: what every report format prints."""
+    if days is None:
+        return f"no slip to show: {note}" if note else "—"
+    if days == 0:
+        return "no slip"
+    return f"{days:+d} day{'s' * (abs(days) != 1)}"
+
+
+def variance_cells(r: dict[str, Any]) -> list[object]:
+    """A moved due date: id, planned and current date, slip (or why none), status, reasons."""
+
+    def when(due: str | None, day: str | None) -> str:
+        if due is None:
+            return "no due date"
+        return due if day in (None, due) else f"{due} ({day})"
+
+    status = f"{r['status']}, completed {r['completed']}" if r["completed"] else r["status"]
+    reasons = "; ".join(r["reasons"]) or "no reason recorded"
+    return [
+        r["id"],
+        when(r["planned"], r["planned_date"]),
+        when(r["current"], r["current_date"]),
+        r["slip"],
+        status,
+        reasons,
+    ]
+
+
 def build_context(report: Report) -> dict[str, Any]:
     """The report as plain data; see the README's "The report context" for every key."""
     return {
@@ -355,5 +400,6 @@ def build_context(report: Report) -> dict[str, Any]:
         "references": [{"symbol": r.symbol, "title": r.title} for r in report.index.plan.references],
         "timeline": _timeline(report),
         "since": _since(report),
+        "variance": _variance(report),
         "progress_over_time": _over_time(report),
     }

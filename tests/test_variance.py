@@ -1,0 +1,232 @@
+"""`iwgplan variance` and the report's "Changes to the plan since its issue": the plan against
+the plan as issued, on real git repositories, with the numbers worked out by hand."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import SHIPPED, git
+
+BASELINE_LINE = "  supersedes_note: probable, inferred from the symbol of this revision\n"
+
+
+@pytest.fixture(autouse=True)
+def _git_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", "/dev/null")
+    for who in ("AUTHOR", "COMMITTER"):
+        monkeypatch.setenv(f"GIT_{who}_NAME", "Ana Silva")
+        monkeypatch.setenv(f"GIT_{who}_EMAIL", "ana@example.org")
+
+
+def issued_repo(root: Path, *, baseline: str | None = "issued") -> Path:
+    """The shipped plan committed and tagged `issued`; the plan names the tag when asked."""
+    (root / "plans").mkdir(parents=True)
+    plan = root / "plans" / SHIPPED.name
+    text = SHIPPED.read_text(encoding="utf-8")
+    if baseline is not None:
+        assert BASELINE_LINE in text
+        text = text.replace(BASELINE_LINE, BASELINE_LINE + f"  baseline: {baseline}\n", 1)
+    plan.write_text(text, encoding="utf-8")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "Work Plan 2025-2026 as issued")
+    git(root, "tag", "issued")
+    return plan
+
+
+def a_year_of_progress(cli, plan: Path) -> None:  # type: ignore[no-untyped-def]
+    """Two slips of dates the document states, one of a date it does not, one add, one drop."""
+    steps = [
+        # report-back ends 2027-01-31; 2027-02 ends 2027-02-28: 28 days later.
+        (
+            "modify",
+            "report-back-duty",
+            "--due",
+            "2027-02",
+            "--reason",
+            "the IWG meets in February",
+            "--date",
+            "2025-11-03",
+        ),
+        # the meeting of 3 July 2025 moved to 20 July 2025: 17 days later.
+        (
+            "modify",
+            "agenda-process",
+            "--due",
+            "2025-07-20",
+            "--reason",
+            "the meeting moved",
+            "--date",
+            "2025-10-01",
+        ),
+        # mc14 is inferred: a move of its date has no slip to show.
+        ("modify", "joint-statement", "--due", "2026-06", "--reason", "after MC14", "--date", "2025-12-01"),
+        ("start", "msme-toolkit", "--date", "2025-10-15"),
+        ("done", "compendium-2020", "--date", "2026-03-20"),
+        ("drop", "hackathons", "--reason", "no funding in 2026", "--date", "2026-02-02"),
+        (
+            "add",
+            "--under",
+            "data",
+            "--title",
+            "Data portal",
+            "--due",
+            "2026-10",
+            "--reason",
+            "asked by Members at MC14",
+            "--date",
+            "2026-04-01",
+        ),
+    ]
+    for step in steps:
+        run = cli(*step, "--plan", plan)
+        assert run.code == 0, (step, run.err)
+
+
+def test_variance_numbers_by_hand(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    plan = issued_repo(tmp_path / "repo")
+    a_year_of_progress(cli, plan)
+    run = cli("variance", "--plan", plan, "--format", "json")
+    assert run.code == 0, run.err
+    data = json.loads(run.out)
+    # (28 + 17) / 2 = 22.5 days on average.
+    assert data["summary"] == (
+        "2 items slipped, by 22.5 days on average; 1 added; 1 dropped;"
+        " 1 moved without a date the document states (no slip to show)"
+    )
+    assert data["baseline"] == "issued:plans/workplan-2025-2026.yaml"
+    items = {i["id"]: i for i in data["items"]}
+    back = items["report-back-duty"]
+    assert (back["planned"], back["planned_date"], back["current_date"], back["slip_days"]) == (
+        "report-back",
+        "2027-01-31",
+        "2027-02-28",
+        28,
+    )
+    assert back["reasons"] == ["the IWG meets in February"]
+    assert items["agenda-process"]["slip_days"] == 17
+    joint = items["joint-statement"]
+    assert joint["slip_days"] is None and joint["stated"] is False
+    assert joint["note"] == "the document states no date for it"
+    assert joint["reasons"] == ["after MC14"]
+    assert (
+        items["compendium-2020"]["completed"] == "2026-03-20"
+        and items["compendium-2020"]["slip_days"] is None
+    )
+    assert data["added"] == [
+        {"id": "data-portal", "title": "Data portal", "reason": "asked by Members at MC14"}
+    ]
+    assert data["dropped"] == [
+        {
+            "id": "hackathons",
+            "title": "Skills enhancement hackathons",
+            "reason": "no funding in 2026",
+            "how": "dropped",
+        }
+    ]
+    text = cli("variance", "--plan", plan)
+    assert text.code == 0
+    assert "2 items slipped, by 22.5 days on average; 1 added; 1 dropped" in text.out
+    assert "report-back-duty: report-back (2027-01-31) → 2027-02 (2027-02-28), +28 days" in text.out
+    assert "no slip to show: the document states no date for it" in text.out
+    # `added: REASON` is still an addition to a replay: not in the plan before the day it joined.
+    before = cli("show", "data-portal", "--plan", plan, "--as-of", "2026-03-31")
+    after = cli("show", "data-portal", "--plan", plan, "--as-of", "2026-04-01")
+    assert before.code == 1 and after.code == 0
+    md = cli("variance", "--plan", plan, "--format", "markdown")
+    assert (
+        "| agenda-process | agenda-meeting (2025-07-03) | 2025-07-20 | +17 days | planned | the meeting moved |"
+        in md.out
+    )
+
+
+def test_against_overrides_and_a_file_baseline(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    plan = issued_repo(tmp_path / "repo", baseline=None)
+    run = cli("variance", "--plan", plan)
+    assert run.code == 1 and "no baseline to compare with" in run.err
+    issued = tmp_path / "issued.yaml"
+    issued.write_bytes(plan.read_bytes())
+    assert (
+        cli("modify", "report-back-duty", "--due", "2027-03", "--reason", "later", "--plan", plan).code == 0
+    )
+    by_file = json.loads(cli("variance", "--plan", plan, "--against", issued, "--format", "json").out)
+    by_tag = json.loads(cli("variance", "--plan", plan, "--against", "issued", "--format", "json").out)
+    # 2027-01-31 to 2027-03-31: 28 + 31 = 59 days.
+    assert by_file["items"] == by_tag["items"]
+    assert by_file["mean_slip_days"] == 59
+
+
+def test_a_baseline_that_cannot_be_read_is_a_user_error(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    plan = issued_repo(tmp_path / "repo", baseline="no-such-tag")
+    run = cli("variance", "--plan", plan)
+    assert run.code == 1
+    assert "baseline no-such-tag: cannot read no-such-tag:plans/workplan-2025-2026.yaml" in run.err
+    assert cli("variance", "--plan", plan, "--against", "--upload-pack=x").code in (1, 2)
+
+
+UNSEEN = [chr(c) for c in range(0x20)] + [
+    "\x7f",
+    "\x85",
+    "\xa0",
+    "\u00ad",
+    "\u200b",
+    "\u200e",
+    "\u202e",
+    "\u2028",
+    "\u2060",
+    "\ufeff",
+    " ",
+]
+
+
+@pytest.mark.parametrize("char", UNSEEN, ids=[f"U+{ord(c):04X}" for c in UNSEEN])
+def test_a_baseline_with_any_control_or_invisible_character_is_refused_where_it_is(
+    cli, tmp_path: Path, char: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Whatever the character, the value is refused at its line and column: never given to git."""
+    plan = tmp_path / "plans" / "p.yaml"
+    plan.parent.mkdir()
+    value = json.dumps(f"is{char}sued")  # a double-quoted YAML scalar holds any character
+    text = SHIPPED.read_text(encoding="utf-8").replace(
+        BASELINE_LINE, BASELINE_LINE + f"  baseline: {value}\n", 1
+    )
+    plan.write_text(text, encoding="utf-8")
+    run = cli("variance", "--plan", plan)
+    assert run.code == 1, run.err
+    line = text[: text.index("  baseline:")].count("\n") + 1
+    assert f":{line}:13:" in run.err and "baseline" in run.err
+
+
+def test_the_report_back_carries_the_variance_in_every_format(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    plan = issued_repo(tmp_path / "repo")
+    a_year_of_progress(cli, plan)
+    md = cli("report", "--plan", plan, "--as-of", "2026-12-15")
+    assert md.code == 0, md.err
+    section = md.out.split("## Changes to the plan since its issue\n", 1)[1].split("\n## ", 1)[0]
+    assert "2 items slipped, by 22.5 days on average; 1 added; 1 dropped" in section
+    assert (
+        "| report-back-duty | report-back (2027-01-31) | 2027-02 (2027-02-28) | +28 days | planned | the IWG meets in February |"
+        in section
+    )
+    assert "- **dropped** hackathons: Skills enhancement hackathons (no funding in 2026)" in section
+    assert "- **added** data-portal: Data portal (asked by Members at MC14)" in section
+    html = cli("report", "--plan", plan, "--format", "html", "-o", tmp_path / "r.html")
+    assert html.code == 0
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "<h2>Changes to the plan since its issue</h2>" in page
+    assert "<td>the IWG meets in February</td>" in page and "+28 days" in page
+    docx = cli("report", "--plan", plan, "--format", "docx", "-o", tmp_path / "r.docx")
+    assert docx.code == 0
+    with zipfile.ZipFile(io.BytesIO((tmp_path / "r.docx").read_bytes())) as z:
+        body = z.read("word/document.xml").decode("utf-8")
+    assert "Changes to the plan since its issue" in body
+    assert "the IWG meets in February" in body and "+28 days" in body and "no funding in 2026" in body
+    # A plan that names no baseline has no such section.
+    plain = cli("report", "--plan", SHIPPED)
+    assert plain.code == 0 and "Changes to the plan since its issue" not in plain.out
