@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import zipfile
 from pathlib import Path
 
@@ -230,3 +231,81 @@ def test_the_report_back_carries_the_variance_in_every_format(cli, tmp_path: Pat
     # A plan that names no baseline has no such section.
     plain = cli("report", "--plan", SHIPPED)
     assert plain.code == 0 and "Changes to the plan since its issue" not in plain.out
+
+
+def test_successor_carries_what_is_left_open_and_closes_the_old_plan(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from iwgplan.files.loading import load_text
+
+    root = tmp_path / "repo"
+    old = issued_repo(root)
+    a_year_of_progress(cli, old)
+    before = old.read_bytes()
+    dry = cli("successor", "--plan", old, "--period", "2027-01..2028-12", "--date", "2027-01-31", "--dry-run")
+    assert dry.code == 0, dry.err
+    assert (
+        "left behind: 3: compendium-2020 (done), hackathons (dropped), agenda-process (before the old plan's issue)"
+        in dry.out
+    )
+    assert old.read_bytes() == before and not (root / "plans" / "workplan-2027-2028.yaml").exists()
+
+    run = cli(
+        "successor",
+        "--plan",
+        old,
+        "--period",
+        "2027-01..2028-12",
+        "--date",
+        "2027-01-31",
+        "--issued-by",
+        "Canada",
+    )
+    assert run.code == 0, run.err
+    new = root / "plans" / "workplan-2027-2028.yaml"
+    # The old plan: one line added, nothing else touched.
+    after = old.read_bytes()
+    assert after == before.replace(
+        BASELINE_LINE.encode() + b"  baseline: issued\n",
+        BASELINE_LINE.encode() + b"  baseline: issued\n  closed: 2027-01-31\n",
+    )
+    plan, index = load_text(new.read_text(encoding="utf-8"), "new")
+    assert plan.plan.id == "iwg-workplan-2027-2028" and plan.plan.issued_by == ["Canada"]
+    assert (str(plan.plan.period.start), str(plan.plan.period.end)) == ("2027-01", "2028-12")
+    ids = set(index.by_id)
+    assert {"compendium-2020", "hackathons", "agenda-process"}.isdisjoint(ids)
+    assert {"msme-toolkit", "joint-statement", "data-portal", "sec-support"} <= ids
+    msme = index.by_id["msme-toolkit"].item
+    assert msme.carried_from == "iwg-workplan-2025-2026#msme-toolkit"
+    assert msme.status.value == "in-progress" and msme.due is None and msme.completed is None
+    assert "in-progress 2025-10-15" in (msme.history[0].note or "")
+    assert index.by_id["sec-support"].item.kind == "standing"
+    assert all(e.item.due is None for e in index.entries)
+    assert [t.id for t in plan.tiers] == ["tier1", "tier2", "tier3"]
+
+    # The closed plan refuses edits, says why, and takes them with --force.
+    refused = cli("note", "joint-statement", "late news", "--plan", old)
+    assert refused.code == 1 and "was closed on 2027-01-31" in refused.err and "--force" in refused.err
+    assert old.read_bytes() == after
+    assert cli("note", "joint-statement", "late news", "--plan", old, "--force").code == 0
+    again = cli("successor", "--plan", old, "--period", "2027-01..2028-12")
+    assert again.code == 1 and "already closed" in again.err
+
+    # With the old plan closed, plans/ holds one open plan: commands find it without --plan.
+    os.chdir(root)
+    status = cli("status")
+    assert status.code == 0 and "plans/workplan-2027-2028.yaml" in status.out
+    assert cli("start", "joint-statement", "--date", "2027-02-01", "--future").code == 0
+    assert (
+        load_text(new.read_text(encoding="utf-8"), "new")[1].by_id["joint-statement"].item.status.value
+        == "in-progress"
+    )
+
+
+@pytest.mark.parametrize(
+    "period", ["2027-01", "2028-12..2027-01", "2027-13..2028-12", "x..y", "2027-01..", ""]
+)
+def test_a_period_that_is_not_start_end_is_a_usage_error(cli, tmp_path: Path, period: str) -> None:  # type: ignore[no-untyped-def]
+    plan = issued_repo(tmp_path / "repo")
+    before = plan.read_bytes()
+    run = cli("successor", "--plan", plan, "--period", period)
+    assert run.code == 2 and "--period" in run.err
+    assert plan.read_bytes() == before and len(list(plan.parent.iterdir())) == 1

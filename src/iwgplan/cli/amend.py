@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from iwgplan.cli.common import DryRunOpt, ExactOpt, FutureOpt, IdArg, PlanOpt, handled
+from iwgplan.cli.common import DryRunOpt, ExactOpt, ForceOpt, FutureOpt, IdArg, PlanOpt, handled
 from iwgplan.cli.editing import edit_day, edit_id, run_edit
 from iwgplan.plan import dates
 from iwgplan.plan.status import Status
@@ -33,6 +33,7 @@ def amend(
     remove: Annotated[bool, typer.Option("--remove", help="Remove the entry altogether.")] = False,
     reason: Annotated[str | None, typer.Option("--reason", help="Why; added to the correction note.")] = None,
     future: FutureOpt = False,
+    force: ForceOpt = False,
     dry_run: DryRunOpt = False,
     plan: PlanOpt = None,
     exact: ExactOpt = False,
@@ -57,6 +58,7 @@ def amend(
         plan,
         lambda index: amend_entry(index, edit_id(index, item_id, exact), entry, dates.today(), change),
         dry_run,
+        force=force,
     )
 
 

@@ -52,6 +52,7 @@ __all__ = [
     "PlanOpt",
     "RawOpt",
     "ExcelOpt",
+    "ForceOpt",
     "RevOpt",
     "State",
     "WideOpt",
@@ -137,6 +138,13 @@ DateOpt = Annotated[
 ]
 DryRunOpt = Annotated[
     bool, typer.Option("--dry-run", help="Show the diff that would be written; write nothing.")
+]
+ForceOpt = Annotated[
+    bool,
+    typer.Option(
+        "--force",
+        help="Edit a closed plan (one `iwgplan successor` has closed; its successor is where to record).",
+    ),
 ]
 FutureOpt = Annotated[
     bool, typer.Option("--future", help="Allow a --date after today (a change recorded ahead of time).")

@@ -20,13 +20,18 @@ if TYPE_CHECKING:
 
 
 def run_edit(
-    plan: Path | None, make: Callable[..., Outcome], dry_run: bool, *, with_source: bool = False
+    plan: Path | None,
+    make: Callable[..., Outcome],
+    dry_run: bool,
+    *,
+    with_source: bool = False,
+    force: bool = False,
 ) -> None:
     """Make the edit ``make`` describes to the plan file, or show it with ``dry_run``."""
     from iwgplan.edit.apply import record
     from iwgplan.render.safe import block, line
 
-    done = record(plan, make, dry_run=dry_run, with_source=with_source)
+    done = record(plan, make, dry_run=dry_run, with_source=with_source, force=force)
     for notice in done.outcome.notices:
         err(notice)
     if dry_run and done.diff:

@@ -12,6 +12,7 @@ from iwgplan.cli.common import (
     DateOpt,
     DryRunOpt,
     ExactOpt,
+    ForceOpt,
     FutureOpt,
     IdArg,
     PlanOpt,
@@ -45,7 +46,11 @@ def done(
         bool, typer.Option("--with-children", help="Mark open sub-points done as well.")
     ] = False,
     force: Annotated[
-        bool, typer.Option("--force", help="Mark a dropped item done without reopening it (needs --reason).")
+        bool,
+        typer.Option(
+            "--force",
+            help="Mark a dropped item done without reopening it, or edit a closed plan (needs --reason).",
+        ),
     ] = False,
     reason: Annotated[
         str | None, typer.Option("--reason", help="Why --force is right; kept in the history.")
@@ -81,7 +86,7 @@ def done(
             force=force,
         )
 
-    run_edit(plan, make, dry_run)
+    run_edit(plan, make, dry_run, force=force)
 
 
 def start(
@@ -89,6 +94,7 @@ def start(
     *,
     on: DateOpt = None,
     future: FutureOpt = False,
+    force: ForceOpt = False,
     dry_run: DryRunOpt = False,
     plan: PlanOpt = None,
     exact: ExactOpt = False,
@@ -105,6 +111,7 @@ def start(
         plan,
         lambda index: set_status(index, edit_id(index, item_id, exact), Status.IN_PROGRESS, day, None),
         dry_run,
+        force=force,
     )
 
 
@@ -117,6 +124,7 @@ def _with_reason(status_name: str, summary: str, example: str) -> Callable[..., 
         reason: ReasonOpt,
         on: DateOpt = None,
         future: FutureOpt = False,
+        force: ForceOpt = False,
         dry_run: DryRunOpt = False,
         plan: PlanOpt = None,
         exact: ExactOpt = False,
@@ -129,6 +137,7 @@ def _with_reason(status_name: str, summary: str, example: str) -> Callable[..., 
             plan,
             lambda index: set_status(index, edit_id(index, item_id, exact), Status(status_name), day, reason),
             dry_run,
+            force=force,
         )
 
     command.__name__ = {"blocked": "block", "dropped": "drop"}[status_name]
@@ -157,6 +166,7 @@ def reopen(
     ] = False,
     on: DateOpt = None,
     future: FutureOpt = False,
+    force: ForceOpt = False,
     dry_run: DryRunOpt = False,
     plan: PlanOpt = None,
     exact: ExactOpt = False,
@@ -170,7 +180,12 @@ def reopen(
 
     day = edit_day(on, future)
     to = Status.IN_PROGRESS if started else Status.PLANNED
-    run_edit(plan, lambda index: reopen_item(index, edit_id(index, item_id, exact), day, reason, to), dry_run)
+    run_edit(
+        plan,
+        lambda index: reopen_item(index, edit_id(index, item_id, exact), day, reason, to),
+        dry_run,
+        force=force,
+    )
 
 
 def note(
@@ -179,6 +194,7 @@ def note(
     *,
     on: DateOpt = None,
     future: FutureOpt = False,
+    force: ForceOpt = False,
     dry_run: DryRunOpt = False,
     plan: PlanOpt = None,
     exact: ExactOpt = False,
@@ -190,7 +206,9 @@ def note(
     from iwgplan.edit.progress import add_note
 
     day = edit_day(on, future)
-    run_edit(plan, lambda index: add_note(index, edit_id(index, item_id, exact), day, text), dry_run)
+    run_edit(
+        plan, lambda index: add_note(index, edit_id(index, item_id, exact), day, text), dry_run, force=force
+    )
 
 
 def revise(
@@ -200,6 +218,7 @@ def revise(
         str | None,
         typer.Option("--symbol", help="The new revision's symbol. Default: the next Rev.N of the old one."),
     ] = None,
+    force: ForceOpt = False,
     dry_run: DryRunOpt = False,
     plan: PlanOpt = None,
 ) -> None:
@@ -210,7 +229,7 @@ def revise(
     from iwgplan.edit.progress import revise as revise_plan
 
     day = edit_day(on, future=True)
-    run_edit(plan, lambda index: revise_plan(index, day, symbol), dry_run)
+    run_edit(plan, lambda index: revise_plan(index, day, symbol), dry_run, force=force)
 
 
 def register(app: typer.Typer) -> None:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from iwgplan.cli.common import DateOpt, DryRunOpt, ExactOpt, FutureOpt, IdArg, PlanOpt, handled
+from iwgplan.cli.common import DateOpt, DryRunOpt, ExactOpt, ForceOpt, FutureOpt, IdArg, PlanOpt, handled
 from iwgplan.cli.editing import edit_day, run_edit
 
 if TYPE_CHECKING:
@@ -55,6 +55,7 @@ def add(
     after: AfterOpt = None,
     on: DateOpt = None,
     future: FutureOpt = False,
+    force: ForceOpt = False,
     dry_run: DryRunOpt = False,
     plan: PlanOpt = None,
     exact: ExactOpt = False,
@@ -81,7 +82,9 @@ def add(
         depends_on=depends_on or [],
         reason=reason,
     )
-    run_edit(plan, lambda index: add_item(index, under, new, day, after=after, exact=exact), dry_run)
+    run_edit(
+        plan, lambda index: add_item(index, under, new, day, after=after, exact=exact), dry_run, force=force
+    )
 
 
 def modify(
@@ -114,6 +117,7 @@ def modify(
     ] = None,
     on: DateOpt = None,
     future: FutureOpt = False,
+    force: ForceOpt = False,
     dry_run: DryRunOpt = False,
     plan: PlanOpt = None,
     exact: ExactOpt = False,
@@ -140,7 +144,7 @@ def modify(
         clear=[c.replace("-", "_") for c in clear or []],
         reason=reason,
     )
-    run_edit(plan, lambda index: modify_item(index, item_id, edits, day, exact=exact), dry_run)
+    run_edit(plan, lambda index: modify_item(index, item_id, edits, day, exact=exact), dry_run, force=force)
 
 
 def move(
@@ -148,6 +152,7 @@ def move(
     *,
     under: UnderOpt,
     after: AfterOpt = None,
+    force: ForceOpt = False,
     dry_run: DryRunOpt = False,
     plan: PlanOpt = None,
     exact: ExactOpt = False,
@@ -163,7 +168,7 @@ def move(
             index, source.text, source.root, source.data, item_id, under, after=after, exact=exact
         )
 
-    run_edit(plan, make, dry_run, with_source=True)
+    run_edit(plan, make, dry_run, with_source=True, force=force)
 
 
 def register(app: typer.Typer) -> None:

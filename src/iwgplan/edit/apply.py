@@ -81,6 +81,7 @@ def record(
     *,
     dry_run: bool = False,
     with_source: bool = False,
+    force: bool = False,
 ) -> Recorded:
     """Lock, read and check the plan, ask ``make`` for the changes (with the Source if asked),
     splice, check again and write atomically."""
@@ -94,6 +95,13 @@ def record(
         checked = check_text(text, shown, keep_tree=with_source)
         if checked.plan is None or checked.index is None:
             raise PlanInvalid(checked.result, what="plan (fix it before recording progress)")
+        closed = checked.plan.plan.closed
+        if closed is not None and not force:
+            raise IwgplanError(
+                f"{shown} was closed on {closed}, when its successor took over the items it left"
+                " open: record progress in the successor, or pass --force to edit this closed plan"
+                " (nothing was written)"
+            )
         try:
             if with_source:
                 outcome = make(checked.index, Source(text, checked.root, checked.data))

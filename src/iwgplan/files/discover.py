@@ -40,12 +40,36 @@ def find_plan_path(explicit: Path | None, cwd: Path | None = None) -> Path | Non
             if len(found) == 1:
                 _passed_over(passed, str(found[0]))
                 return found[0]
+            current = open_plans(found) if len(found) > 1 else found
+            if len(current) == 1:  # a closed plan beside its successor: the successor is the plan
+                _passed_over(passed, str(current[0]))
+                return current[0]
             if len(found) > 1:
                 names = "\n  ".join(str(p) for p in found)
                 raise UsageError(f"{plans} holds several plans; choose one with --plan:\n  {names}")
             passed.append(f"{plans} {_unusable(candidates)}")
     _passed_over(passed, f"the embedded default plan {EMBEDDED_NAME}")
     return None
+
+
+def closed_on(path: Path) -> str | None:
+    """The day a plan file says it was closed (``plan: closed:``), or None: open, or unreadable."""
+    from iwgplan.errors import IwgplanError
+    from iwgplan.files.reading import read_text
+    from iwgplan.files.yaml_loader import load_data
+
+    try:
+        data, problems = load_data(read_text(path, str(path)))
+    except (IwgplanError, OSError):
+        return None
+    head = data.get("plan") if isinstance(data, dict) and not problems else None
+    closed = head.get("closed") if isinstance(head, dict) else None
+    return str(closed) if closed is not None else None
+
+
+def open_plans(paths: list[Path]) -> list[Path]:
+    """The plans not closed: a plans/ folder holds one open plan and the closed ones before it."""
+    return [p for p in paths if closed_on(p) is None]
 
 
 # Notes for the user about the search (a plans/ folder passed over), printed by the command's
