@@ -309,3 +309,47 @@ def test_a_period_that_is_not_start_end_is_a_usage_error(cli, tmp_path: Path, pe
     run = cli("successor", "--plan", plan, "--period", period)
     assert run.code == 2 and "--period" in run.err
     assert plan.read_bytes() == before and len(list(plan.parent.iterdir())) == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "closed"),
+    [
+        ("  closed: 2027-01-31\n", "2027-01-31"),
+        ("  closed: '2027-01-31'\n", "2027-01-31"),
+        ('  closed: "2027-01-31"\n', "2027-01-31"),
+        ("  closed: 2027-01-31   # by iwgplan successor\n", "2027-01-31"),
+        ("  # closed: 2027-01-31\n", None),  # a comment
+        ("  closed_note: 2027-01-31\n", None),  # another key
+    ],
+)
+def test_which_plan_of_a_folder_is_open(tmp_path: Path, line: str, closed: str | None) -> None:
+    """A closed plan beside its successor: the successor is the plan, whatever the quoting; a
+    plan closed some way the scan does not read counts as open, so the folder asks for --plan."""
+    from iwgplan.errors import UsageError
+    from iwgplan.files.discover import closed_on, find_plan_path
+
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    old, new = folder / "a-2025.yaml", folder / "b-2027.yaml"
+    old.write_text(
+        SHIPPED.read_text(encoding="utf-8").replace(BASELINE_LINE, BASELINE_LINE + line, 1), encoding="utf-8"
+    )
+    new.write_bytes(SHIPPED.read_bytes())
+    assert closed_on(old) == closed and closed_on(new) is None
+    if closed:
+        assert find_plan_path(None, tmp_path) == new
+    else:
+        with pytest.raises(UsageError, match="holds several plans"):
+            find_plan_path(None, tmp_path)
+
+
+def test_a_closed_key_elsewhere_or_a_flow_style_plan_is_not_a_close(tmp_path: Path) -> None:
+    from iwgplan.files.discover import closed_on
+
+    text = "schema_version: 2\nplan: {id: x, closed: 2027-01-31}\ntiers:\n  - id: t\n    closed: 2027-01-31\n"
+    path = tmp_path / "p.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert closed_on(path) is None
+    deeper = "plan:\n  id: x\n  period:\n    closed: 2027-01-31\n"
+    path.write_text(deeper, encoding="utf-8")
+    assert closed_on(path) is None

@@ -4,6 +4,7 @@ embedded default; and reading it from the working tree, a git revision or the pa
 from __future__ import annotations
 
 import os
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -53,18 +54,35 @@ def find_plan_path(explicit: Path | None, cwd: Path | None = None) -> Path | Non
 
 
 def closed_on(path: Path) -> str | None:
-    """The day a plan file says it was closed (``plan: closed:``), or None: open, or unreadable."""
+    """The day a plan file says it was closed (``closed:`` among the keys of its block-style
+    ``plan:``), or None: open, unreadable, or written some other way (then the plan counts as
+    open, and a folder of several open plans still asks for --plan). A scan of the text, not a
+    parse: the search for the plan runs before every command, and YAML is the loader's."""
     from iwgplan.errors import IwgplanError
     from iwgplan.files.reading import read_text
-    from iwgplan.files.yaml_loader import load_data
 
     try:
-        data, problems = load_data(read_text(path, str(path)))
+        text = read_text(path, str(path))
     except (IwgplanError, OSError):
         return None
-    head = data.get("plan") if isinstance(data, dict) and not problems else None
-    closed = head.get("closed") if isinstance(head, dict) else None
-    return str(closed) if closed is not None else None
+    in_plan, indent = False, None
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            in_plan, indent = line.split("#", 1)[0].rstrip() == "plan:", None
+            continue
+        if not in_plan:
+            continue
+        here = len(line) - len(line.lstrip(" "))
+        indent = here if indent is None else indent
+        found = _CLOSED.match(line)
+        if here == indent and found:
+            return found.group(1)
+    return None
+
+
+_CLOSED = re.compile(r" +closed: *['\"]?(\d{4}-\d{2}-\d{2})['\"]? *(?:#.*)?$")
 
 
 def open_plans(paths: list[Path]) -> list[Path]:
