@@ -12,6 +12,7 @@ import typer.main
 
 from iwgplan import __version__
 from iwgplan.cli import (
+    agenda,
     amend,
     diff,
     edit,
@@ -109,6 +110,7 @@ for module in (
     amend,
     structure,
     meetings,
+    agenda,
     diff,
     log,
     report,

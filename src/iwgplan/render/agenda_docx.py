@@ -1,0 +1,83 @@
+"""The draft annotated agenda as a Word document: what the Secretariat circulates. Numbered
+items in Heading 2, the guiding questions under each, the speakers with their titles; plan text
+only ever as the text of a run (render.docx's Writer), so it is never markup or a field."""
+
+from __future__ import annotations
+
+import io
+from datetime import UTC, datetime
+from typing import Any
+
+from docx import Document
+from docx.shared import Mm, Pt
+
+from iwgplan.render.agenda import _point_text, _source
+from iwgplan.render.docx import Writer, _stable_zip, text_of
+from iwgplan.views.agenda import KIND_WORDS, Agenda
+
+
+def render(agenda: Agenda) -> bytes:
+    document = Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    for side in ("left_margin", "right_margin"):
+        setattr(section, side, Mm(22))
+    document.styles["Normal"].font.size = Pt(11)
+    _properties(document, agenda)
+    w = Writer(document)
+    w.paragraph(None, [("DRAFT", "b")])
+    w.paragraph("Title", [f"Annotated agenda: {agenda.heading}"])
+    w.paragraph("Subtitle", [agenda.body])
+    facts = [["Meeting", agenda.meeting_id], ["Date", str(agenda.date)]]
+    if agenda.theme:
+        facts.append(["Thematic focus", agenda.theme])
+    if agenda.place or agenda.format:
+        facts.append(["Place", ", ".join(p for p in (agenda.place, agenda.format) if p)])
+    facts.append(["Drafted", f"{agenda.as_of}, from the plan"])
+    w.table(["", ""], facts, [40, 126], header=False)
+    for item in agenda.items:
+        w.paragraph("Heading 2", [f"{item.number}. {item.title}"])
+        w.paragraph(None, [(f"{_source(item)}; {KIND_WORDS[item.kind]}", "i")])
+        if item.concerns:
+            w.paragraph(None, [("Concerns: ", "b"), "; ".join(_point_text(p) for p in item.concerns)])
+        for part in item.sections:
+            w.paragraph(None, [(part.heading, "b")])
+            for p in part.points:
+                w.paragraph("List Bullet", [_point_text(p)])
+            for t in part.lines:
+                w.paragraph("List Bullet", [t])
+        if item.questions:
+            w.paragraph(None, [("Guiding questions", "b")])
+            for q in item.questions:
+                w.paragraph("List Number", [q])
+        if item.speakers:
+            w.paragraph(None, [("Speakers", "b")])
+            for s in item.speakers:
+                runs: list[tuple[str, str] | str] = [(s.name, "b")]
+                rest = ", ".join(x for x in (s.title, s.organisation) if x)
+                if rest:
+                    runs.append(", " + rest)
+                w.paragraph("List Bullet", runs)
+        if item.documents:
+            w.paragraph(None, [("Documents: ", "b"), ", ".join(item.documents)])
+        if item.outcome:
+            w.paragraph(None, [("Outcome: ", "b"), item.outcome])
+    w.paragraph("Heading 2", ["Notes on this draft"])
+    for note in agenda.notes:
+        w.paragraph("List Bullet", [(note, "i")])
+    out = io.BytesIO()
+    document.save(out)
+    return _stable_zip(out.getvalue(), agenda.as_of)
+
+
+def _properties(document: Any, agenda: Agenda) -> None:
+    props = document.core_properties
+    props.title = text_of(f"Annotated agenda: {agenda.heading}")[:255]
+    props.subject = text_of(agenda.body)[:255]
+    props.author = "iwgplan"
+    props.last_modified_by = "iwgplan"
+    props.category = "Draft annotated agenda"
+    props.language = "en"
+    when = datetime.combine(agenda.as_of, datetime.min.time(), UTC)
+    props.created = props.modified = when
+    props.revision = 1
