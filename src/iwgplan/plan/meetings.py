@@ -204,3 +204,18 @@ def label(meeting: Meeting) -> str:
 
 def long_day(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
+
+
+def since_spec(plan: Plan, spec: str, as_of: date) -> tuple[str, str | None]:
+    """``--since last-meeting`` or ``--since MEETING_ID`` as the meeting's day, with a label
+    ("the meeting of 3 July 2025 (iwg-2025-07-03)"); any other spec is returned as it is."""
+    key = spec.strip().lower()
+    if key == LAST_MEETING:
+        found = last_before(plan, as_of)
+        if found is None:
+            raise IwgplanError(f"--since {LAST_MEETING}: no IWG meeting is recorded before {as_of}")
+    else:
+        found = next((m for m in plan.meetings if m.id.lower() == key), None)
+        if found is None:
+            return spec, None
+    return found.date.isoformat(), f"{label(found)} ({found.id})"
