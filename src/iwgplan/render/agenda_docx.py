@@ -36,20 +36,20 @@ def render(agenda: Agenda) -> bytes:
     facts.append(["Drafted", f"{agenda.as_of}, from the plan"])
     w.table(["", ""], facts, [40, 126], header=False)
     for item in agenda.items:
-        w.paragraph("Heading 2", [f"{item.number}. {item.title}"])
+        w.paragraph("Heading2", [f"{item.number}. {item.title}"])
         w.paragraph(None, [(f"{_source(item)}; {KIND_WORDS[item.kind]}", "i")])
         if item.concerns:
             w.paragraph(None, [("Concerns: ", "b"), "; ".join(_point_text(p) for p in item.concerns)])
         for part in item.sections:
             w.paragraph(None, [(part.heading, "b")])
             for p in part.points:
-                w.paragraph("List Bullet", [_point_text(p)])
+                w.paragraph("ListBullet", [_point_text(p)])
             for t in part.lines:
-                w.paragraph("List Bullet", [t])
+                w.paragraph("ListBullet", [t])
         if item.questions:
             w.paragraph(None, [("Guiding questions", "b")])
             for q in item.questions:
-                w.paragraph("List Number", [q])
+                w.paragraph("ListNumber", [q])
         if item.speakers:
             w.paragraph(None, [("Speakers", "b")])
             for s in item.speakers:
@@ -57,14 +57,14 @@ def render(agenda: Agenda) -> bytes:
                 rest = ", ".join(x for x in (s.title, s.organisation) if x)
                 if rest:
                     runs.append(", " + rest)
-                w.paragraph("List Bullet", runs)
+                w.paragraph("ListBullet", runs)
         if item.documents:
             w.paragraph(None, [("Documents: ", "b"), ", ".join(item.documents)])
         if item.outcome:
             w.paragraph(None, [("Outcome: ", "b"), item.outcome])
-    w.paragraph("Heading 2", ["Notes on this draft"])
+    w.paragraph("Heading2", ["Notes on this draft"])
     for note in agenda.notes:
-        w.paragraph("List Bullet", [(note, "i")])
+        w.paragraph("ListBullet", [(note, "i")])
     out = io.BytesIO()
     document.save(out)
     return _stable_zip(out.getvalue(), agenda.as_of)
