@@ -26,7 +26,7 @@ def agenda(
     meeting: Annotated[
         str | None,
         typer.Argument(
-            metavar="[MEETING]",
+            metavar="MEETING",
             help="The meeting's id or its first letters. Default: the IWG's next meeting.",
             autocompletion=complete.meetings,
         ),

@@ -27,14 +27,22 @@ ItemsOpt = Annotated[
 
 meeting_app = typer.Typer(
     name="meeting",
-    help="Record the IWG's meetings: add one, add items to its agenda, record outcomes.",
+    help="Record the IWG's meetings: add one, add items to its agenda, record outcomes."
+    "\n\nExample: iwgplan meeting add --date 2026-02-10 --kind thematic",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
-item_app = typer.Typer(name="item", help="The items of a meeting's agenda.", no_args_is_help=True)
+item_app = typer.Typer(
+    name="item",
+    help="The items of a meeting's agenda."
+    "\n\nExample: iwgplan meeting item add MEETING --kind other --title TEXT",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
 request_app = typer.Typer(
     name="request",
-    help="Record requests from Members: thematic sessions (5.1(b)) and Secretariat updates (6.3).",
+    help="Record requests from Members: thematic sessions (5.1(b)) and Secretariat updates (6.3)."
+    "\n\nExample: iwgplan request add --kind thematic-session --subject TEXT --by MEMBER",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -138,7 +146,7 @@ def meeting_outcome(
     item: Annotated[
         str | None,
         typer.Argument(
-            metavar="[ITEM]", help="An agenda item: its number or id. Default: the meeting as a whole."
+            metavar="ITEM", help="An agenda item: its number or id. Default: the meeting as a whole."
         ),
     ] = None,
     *,

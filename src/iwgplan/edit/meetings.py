@@ -15,7 +15,7 @@ from iwgplan.edit.structure import all_ids, slug
 from iwgplan.errors import IwgplanError, UsageError
 from iwgplan.plan import meetings
 from iwgplan.plan.index import PlanIndex, UnknownId, resolve
-from iwgplan.plan.model import ID_PATTERN, _check_evidence_ref
+from iwgplan.plan.model import ID_PATTERN, check_document
 
 _ID = re.compile(ID_PATTERN)
 MEETING_KINDS = ("regular", "thematic", "side-event")
@@ -62,7 +62,7 @@ def _item_ids(index: PlanIndex, wanted: list[str], exact: bool) -> list[str]:
 def _documents(values: list[str]) -> list[str]:
     for value in values:
         try:
-            _check_evidence_ref(value)
+            check_document(value)
         except ValueError as exc:
             raise UsageError(f"--document: {exc}") from None
     return values

@@ -501,6 +501,11 @@ RequestKind = Literal["thematic-session", "secretariat-update"]
 MeetingFormat = Literal["in-person", "virtual", "hybrid"]
 
 
+def check_document(value: str) -> str:
+    """A meeting document: a WTO document symbol or an http(s) URL (as evidence is)."""
+    return _check_evidence_ref(value)
+
+
 class Speaker(Model):
     """A speaker on an agenda item, with the title the annotated agenda shows (5.1(a))."""
 

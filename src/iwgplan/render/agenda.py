@@ -19,12 +19,12 @@ def _where(agenda: Agenda) -> str:
     return ", ".join(line(p) for p in parts if p)
 
 
-def _point_text(p: Point) -> str:
+def point_text(p: Point) -> str:
     head = f"{p.number} {p.title}".strip() if p.number else p.title
     return f"{head} [{p.id}]" + (f" — {p.detail}" if p.detail else "")
 
 
-def _source(item: Item) -> str:
+def source_words(item: Item) -> str:
     return "recorded in the plan" if item.source == RECORDED else "inferred"
 
 
@@ -39,7 +39,8 @@ def text(agenda: Agenda) -> str:
         out.append(_where(agenda))
     out.append(line(f"Meeting {agenda.meeting_id} · drafted {agenda.as_of} from the plan"))
     for item in agenda.items:
-        out += ["", line(f"{item.number}. {item.title}") + f"   ({_source(item)}; {KIND_WORDS[item.kind]})"]
+        kind = f"   ({source_words(item)}; {KIND_WORDS[item.kind]})"
+        out += ["", line(f"{item.number}. {item.title}") + kind]
         out += _item_lines(item, "   ", line)
     out += ["", "Notes on this draft:"]
     out += [line(f" - {n}") for n in agenda.notes]
@@ -49,10 +50,10 @@ def text(agenda: Agenda) -> str:
 def _item_lines(item: Item, pad: str, safe: object) -> list[str]:
     out: list[str] = []
     if item.concerns:
-        out.append(pad + "Concerns: " + "; ".join(line(_point_text(p)) for p in item.concerns))
+        out.append(pad + "Concerns: " + "; ".join(line(point_text(p)) for p in item.concerns))
     for section in item.sections:
         out.append(pad + line(section.heading) + ":")
-        out += [pad + " - " + line(_point_text(p)) for p in section.points]
+        out += [pad + " - " + line(point_text(p)) for p in section.points]
         out += [pad + " - " + line(t) for t in section.lines]
     if item.questions:
         out.append(pad + "Guiding questions:")
@@ -81,15 +82,15 @@ def markdown(agenda: Agenda) -> str:
             "",
             f"## {item.number}. {cell(item.title)}",
             "",
-            f"*{_source(item)}; {KIND_WORDS[item.kind]}*",
+            f"*{source_words(item)}; {KIND_WORDS[item.kind]}*",
             "",
         ]
         if item.concerns:
-            out.append("Concerns: " + "; ".join(cell(_point_text(p)) for p in item.concerns))
+            out.append("Concerns: " + "; ".join(cell(point_text(p)) for p in item.concerns))
             out.append("")
         for section in item.sections:
             out += [f"**{cell(section.heading)}**", ""]
-            out += [f"- {cell(_point_text(p))}" for p in section.points]
+            out += [f"- {cell(point_text(p))}" for p in section.points]
             out += [f"- {cell(t)}" for t in section.lines]
             out.append("")
         if item.questions:
@@ -144,11 +145,11 @@ def html(agenda: Agenda) -> str:
     out.append("</dl>")
     for item in agenda.items:
         out.append(f'<section id="item-{item.number}"><h2>{item.number}. {_h(item.title)}</h2>')
-        out.append(f'<p class="src">{_h(_source(item))}; {_h(KIND_WORDS[item.kind])}</p>')
+        out.append(f'<p class="src">{_h(source_words(item))}; {_h(KIND_WORDS[item.kind])}</p>')
         if item.concerns:
-            out.append("<p>Concerns: " + "; ".join(_h(_point_text(p)) for p in item.concerns) + "</p>")
+            out.append("<p>Concerns: " + "; ".join(_h(point_text(p)) for p in item.concerns) + "</p>")
         for section in item.sections:
-            rows = [_point_text(p) for p in section.points] + section.lines
+            rows = [point_text(p) for p in section.points] + section.lines
             out.append(
                 f"<h3>{_h(section.heading)}</h3><ul>" + "".join(f"<li>{_h(r)}</li>" for r in rows) + "</ul>"
             )

@@ -5,14 +5,15 @@ only ever as the text of a run (render.docx's Writer), so it is never markup or 
 from __future__ import annotations
 
 import io
-from datetime import UTC, datetime
+import zipfile
+from datetime import UTC, date, datetime
 from typing import Any
 
 from docx import Document
 from docx.shared import Mm, Pt
 
-from iwgplan.render.agenda import _point_text, _source
-from iwgplan.render.docx import Writer, _stable_zip, text_of
+from iwgplan.render.agenda import point_text, source_words
+from iwgplan.render.docx import Writer, text_of
 from iwgplan.views.agenda import KIND_WORDS, Agenda
 
 
@@ -37,13 +38,13 @@ def render(agenda: Agenda) -> bytes:
     w.table(["", ""], facts, [40, 126], header=False)
     for item in agenda.items:
         w.paragraph("Heading2", [f"{item.number}. {item.title}"])
-        w.paragraph(None, [(f"{_source(item)}; {KIND_WORDS[item.kind]}", "i")])
+        w.paragraph(None, [(f"{source_words(item)}; {KIND_WORDS[item.kind]}", "i")])
         if item.concerns:
-            w.paragraph(None, [("Concerns: ", "b"), "; ".join(_point_text(p) for p in item.concerns)])
+            w.paragraph(None, [("Concerns: ", "b"), "; ".join(point_text(p) for p in item.concerns)])
         for part in item.sections:
             w.paragraph(None, [(part.heading, "b")])
             for p in part.points:
-                w.paragraph("ListBullet", [_point_text(p)])
+                w.paragraph("ListBullet", [point_text(p)])
             for t in part.lines:
                 w.paragraph("ListBullet", [t])
         if item.questions:
@@ -81,3 +82,13 @@ def _properties(document: Any, agenda: Agenda) -> None:
     when = datetime.combine(agenda.as_of, datetime.min.time(), UTC)
     props.created = props.modified = when
     props.revision = 1
+
+
+def _stable_zip(data: bytes, day: date) -> bytes:
+    """Every zip entry stamped with the agenda's day: the same plan and day give the same bytes."""
+    stamp = (max(day.year, 1980), day.month, day.day, 0, 0, 0)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(zipfile.ZipInfo(info.filename, stamp), src.read(info.filename), zipfile.ZIP_DEFLATED)
+    return out.getvalue()
