@@ -93,6 +93,11 @@ ASIDE = {
     "a history entry has a status or a note that is not empty": (
         r"^a history entry needs a 'status', a 'note', or both$"
     ),
+    "meetings and requests link to what exists, agree and keep their dates in order": (
+        r"is not the id of a (meeting|request) \(|^duplicate agenda item id |^request '.*' is for meeting"
+        r"|^request '.*' asks for a |^request '.*' is taken up already|after (this meeting|the meeting that)"
+        r"|^meeting id '.*' is reserved"
+    ),
 }
 _ASIDE = re.compile("|".join(f"(?:{pattern})" for pattern in ASIDE.values()))
 

@@ -72,7 +72,7 @@ def plan_text(p: str, *, title: str = "A") -> str:
         rf"(?!{NOT_SPACE}).", "_", p, flags=re.S
     )  # a URL has no space of any kind
     return f"""\
-schema_version: 1
+schema_version: 2
 plan:
   id: hostile
   title: {_q(p + " plan")}
@@ -137,6 +137,41 @@ sections:
           - date: 2025-10-01
             status: dropped
             note: {_q(p + " dropped")}
+meetings:
+  - id: m1
+    date: 2026-01-20
+    title: {_q(p + " meeting")}
+    theme: {_q(p + " theme")}
+    place: {_q(p + " place")}
+    outcome: {_q(p + " meeting outcome")}
+    agenda:
+      - id: x
+        kind: thematic-session
+        title: {_q(p + " agenda item")}
+        items: [a]
+        questions: [{_q(p + " question")}]
+        speakers:
+          - {{name: {_q(p + " speaker")}, title: {_q(p + " speaker title")}, organisation: {_q(p + " org")}}}
+        documents: [{_q(ref)}]
+        request: r1
+        outcome: {_q(p + " outcome")}
+  - id: m2
+    date: 2026-03-10
+    title: {_q(p + " next meeting")}
+requests:
+  - id: r1
+    kind: thematic-session
+    subject: {_q(p + " subject")}
+    by: [{_q(p + " member")}]
+    date: 2025-12-01
+    items: [b]
+    meeting: m1
+  - id: r2
+    kind: secretariat-update
+    subject: {_q(p + " update")}
+    by: [{_q(p + " member")}]
+    date: 2025-12-02
+    items: [a]
 """
 
 
@@ -189,6 +224,21 @@ READ = [
     (["amend", "a", "--last", "--note", "{payload}", "--dry-run", "--plan", "{new}"], HUMAN),
     (["revise", "--dry-run", "--plan", "{new}", "--date", "2026-01-02"], HUMAN),
     (["init", "{init}", "--blank", "--title", "{payload}"], HUMAN),
+    # meetings: the agenda in every format, and every meeting edit
+    *[(["agenda", *m, "--plan", "{new}", "--as-of", "2026-02-01", *f], kind) for m in ([], ["m1"])
+      for f, kind in (([], HUMAN), (["--format", "markdown"], HUMAN), (["--format", "html"], HUMAN),
+                      (["--format", "json"], JSON))],
+    (["agenda", "--plan", "{new}", "--as-of", "2026-02-01", "--format", "docx", "-o", "{docx}"], DOCX),
+    (["status", "--plan", "{new}", "--since", "m1"], HUMAN),
+    (["meeting", "add", "--date", "2026-05-01", "--theme", "{payload}", "--place", "{payload}", "--dry-run",
+      "--plan", "{new}"], HUMAN),
+    (["meeting", "item", "add", "m2", "--kind", "other", "--title", "{payload}", "--question", "{payload}",
+      "--speaker", "{payload}", "--dry-run", "--plan", "{new}"], HUMAN),
+    (["meeting", "outcome", "m1", "x", "--text", "{payload} new", "--dry-run", "--plan", "{new}",
+      "--date", "2026-01-30"], HUMAN),
+    (["request", "add", "--kind", "secretariat-update", "--subject", "{payload}", "--by", "{payload}",
+      "--dry-run", "--plan", "{new}", "--date", "2026-01-02"], HUMAN),
+    (["meeting", "item", "add", "--plan", "{new}", "--kind", "other", "--title", "t", "--", "{payload}"], HUMAN),
     (["schema", "-o", "-"], JSON),
 ]  # fmt: skip
 

@@ -12,12 +12,14 @@ import typer.main
 
 from iwgplan import __version__
 from iwgplan.cli import (
+    agenda,
     amend,
     diff,
     edit,
     init,
     listing,
     log,
+    meetings,
     progress,
     report,
     schema,
@@ -109,6 +111,8 @@ for module in (
     progress,
     amend,
     structure,
+    meetings,
+    agenda,
     diff,
     variance,
     successor,

@@ -169,3 +169,29 @@ def _for_shell(choices: Choices) -> Choices:
             value = shlex.quote(value)
         out.append((value, help_text))
     return out
+
+
+def meetings(ctx: typer.Context, incomplete: str) -> Choices:
+    """Meeting ids that begin with what is typed (any case), each with its day and theme."""
+    try:
+        plan = _index(ctx).plan
+        typed = incomplete.lower()
+        found = [
+            (m.id, _short(" · ".join(str(x) for x in (m.date, m.theme or m.title) if x)))
+            for m in plan.meetings
+            if m.id.lower().startswith(typed)
+        ]
+        return _for_shell(found)
+    except Exception:
+        return []
+
+
+def requests(ctx: typer.Context, incomplete: str) -> Choices:
+    """Request ids that begin with what is typed (any case), each with its subject."""
+    try:
+        plan = _index(ctx).plan
+        typed = incomplete.lower()
+        found = [(r.id, _short(r.subject)) for r in plan.requests if r.id.lower().startswith(typed)]
+        return _for_shell(found)
+    except Exception:
+        return []

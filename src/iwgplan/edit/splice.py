@@ -283,6 +283,8 @@ def _append(
     """Add entries to a list key: in its style if it has entries, as a block list otherwise."""
     col = item.value[0][0].start_mark.column
     dash = col + max(col - parent_key_col - 2, 0)  # how this file indents a list under its key
+    if item is doc.root:  # a new top-level list (`meetings:`) as the file indents its others
+        dash = next((v.start_mark.column for _, v in item.value if _block_list(v)), dash)
     block = [line for e in entries for line in _entry_lines(e, dash, dash + 2)]
     pairs = {k.value: (k, v) for k, v in item.value}
     if key not in pairs:
@@ -300,6 +302,10 @@ def _append(
     else:
         lines = [line for e in entries for line in _seq_entry_lines(seq, e)]
         doc.insert_lines(doc.last_offset(seq), lines)
+
+
+def _block_list(node: Node) -> bool:
+    return isinstance(node, SequenceNode) and not node.flow_style and bool(node.value)
 
 
 def _new_key_offset(doc: _Doc, item: MappingNode) -> int:

@@ -62,6 +62,7 @@ def all_ids(plan: Plan, index: PlanIndex) -> set[str]:
     for tier in plan.tiers:
         ids |= {tier.id, *(f.id for f in tier.focus_areas)}
     ids |= {s.id for s in plan.sections} | {e.id for e in index.entries}
+    ids |= {m.id for m in plan.meetings} | {r.id for r in plan.requests}
     return {i.lower() for i in ids}
 
 

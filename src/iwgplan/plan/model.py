@@ -541,3 +541,150 @@ class Plan(Model):
         default_factory=list,
         description="Numbered sections whose commitments are tracked like action points.",
     )
+
+    # --- Meetings (issue: meetings and agendas; 5.1, 6.2, 6.3) -------------------------------
+    meetings: list[Meeting] = Field(
+        default_factory=list,
+        description="The IWG's meetings, with their agendas and, once held, their outcomes.",
+    )
+    requests: list[Request] = Field(
+        default_factory=list,
+        description="Requests from Members for thematic sessions (5.1(b)) and Secretariat updates (6.3).",
+    )
+
+
+# Meetings: the IWG reviews the plan in its meetings (5.1, 6.2, 6.3). A block of its own.
+MeetingKind = Literal["regular", "thematic", "side-event"]
+AgendaKind = Literal["progress-report", "thematic-session", "secretariat-update", "presentation", "other"]
+RequestKind = Literal["thematic-session", "secretariat-update"]
+MeetingFormat = Literal["in-person", "virtual", "hybrid"]
+
+
+def check_document(value: str) -> str:
+    """A meeting document: a WTO document symbol or an http(s) URL (as evidence is)."""
+    return _check_evidence_ref(value)
+
+
+class Speaker(Model):
+    """A speaker on an agenda item, with the title the annotated agenda shows (5.1(a))."""
+
+    name: Text = Field(description="The speaker's name.", examples=["Ms Jane Doe"])
+    title: str | None = Field(
+        default=None, description="The speaker's title or function.", examples=["Ambassador"]
+    )
+    organisation: str | None = Field(
+        default=None,
+        description="The delegation, organisation or division the speaker represents.",
+        examples=["Cabo Verde", "ITC"],
+    )
+
+
+class AgendaItem(Model):
+    """An item of a meeting's agenda: what it is, the action points it concerns, its guiding
+    questions and speakers, and after the meeting its outcome."""
+
+    id: Id = Field(
+        description=f"A short id for the item, unique within its meeting: {_ID}.",
+        examples=["progress", "msme-session"],
+    )
+    kind: AgendaKind = Field(
+        description="What the item is: `progress-report` (the Co-Chairs', 6.2), `thematic-session`"
+        " (5.1(b)), `secretariat-update` (6.3), `presentation` or `other` business.",
+        examples=["progress-report", "thematic-session"],
+    )
+    title: Text = Field(description="The item as the agenda words it.")
+    items: list[Id] = Field(
+        default_factory=list,
+        description="Ids of the action points it concerns.",
+        examples=[["msme-toolkit", "joint-statement"]],
+    )
+    questions: list[Text] = Field(
+        default_factory=list,
+        description="Guiding questions for Members (5.1(a)).",
+        examples=[["What should the toolkit cover first?"]],
+    )
+    speakers: list[Speaker] = Field(
+        default_factory=list, description="Speakers, with their titles and organisations (5.1(a))."
+    )
+    documents: list[EvidenceRef] = Field(
+        default_factory=list,
+        description="Documents for the item: WTO document symbols or http(s) URLs.",
+        examples=[["INF/TGE/W/7/Rev.3"]],
+    )
+    request: Id | None = Field(
+        default=None,
+        description="The id of the request from Members that this item takes up.",
+        examples=["msme-session-request"],
+    )
+    outcome: str | None = Field(
+        default=None, description="What the meeting concluded on the item, once held."
+    )
+    basis: Basis | None = Field(
+        default=None, description=f"Where the item comes from: {_BASIS}.", examples=["document"]
+    )
+
+
+class Meeting(Model):
+    """A meeting of the IWG (or a side event), with its agenda."""
+
+    id: Id = Field(
+        description=f"A short id to name the meeting on the command line: {_ID}.",
+        examples=["iwg-2025-07-03"],
+    )
+    date: Day = Field(description="The day it is held (YYYY-MM-DD).", examples=["2025-07-03"])
+    kind: MeetingKind = Field(
+        default="regular",
+        description="A `regular` IWG meeting, a `thematic` one, or a `side-event`.",
+        examples=["regular", "thematic"],
+    )
+    title: str | None = Field(
+        default=None, description="The meeting's name, if not just 'IWG meeting'.", examples=["IWG meeting"]
+    )
+    theme: str | None = Field(
+        default=None,
+        description="Its thematic focus (in 2026 each meeting has one).",
+        examples=["Women entrepreneurs and MSMEs"],
+    )
+    place: str | None = Field(
+        default=None, description="Where it is held.", examples=["WTO, Geneva, Room S3"]
+    )
+    format: MeetingFormat | None = Field(
+        default=None, description="`in-person`, `virtual` or `hybrid`.", examples=["hybrid"]
+    )
+    agenda: list[AgendaItem] = Field(default_factory=list, description="Its agenda items, in order.")
+    outcome: str | None = Field(default=None, description="What the meeting concluded, once held.")
+    basis: Basis | None = Field(
+        default=None, description=f"Where the meeting comes from: {_BASIS}.", examples=["document"]
+    )
+    basis_note: str | None = Field(
+        default=None,
+        description="A short note on the basis, shown with it.",
+        examples=["the meeting 5.1(a) names"],
+    )
+
+
+class Request(Model):
+    """A request from Members: a thematic session (5.1(b)) or a Secretariat update (6.3)."""
+
+    id: Id = Field(description=f"A short id for the request: {_ID}.", examples=["msme-session-request"])
+    kind: RequestKind = Field(
+        description="`thematic-session` (5.1(b)) or `secretariat-update` (6.3).",
+        examples=["thematic-session"],
+    )
+    subject: Text = Field(description="What is asked for, in a line.")
+    by: list[Text] = Field(
+        description="Who asked: delegations or groups of Members, one name each.",
+        examples=[["Cabo Verde", "Canada"]],
+    )
+    date: Day = Field(description="The day it was made (YYYY-MM-DD).", examples=["2025-11-04"])
+    items: list[Id] = Field(
+        default_factory=list, description="Ids of the action points it concerns.", examples=[["msme-toolkit"]]
+    )
+    meeting: Id | None = Field(
+        default=None,
+        description="The id of the meeting that takes it up; none while it waits.",
+        examples=["iwg-2026-03-10"],
+    )
+
+
+Plan.model_rebuild()

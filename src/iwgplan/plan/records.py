@@ -299,8 +299,93 @@ class Section(Record):
     )
 
 
+# Meetings (a block of its own: the models' meetings block).
+class Speaker(Record):
+    __slots__ = ("name", "title", "organisation")
+    FIELDS = (("name", None, None), ("title", None, None), ("organisation", None, None))
+
+
+class AgendaItem(Record):
+    __slots__ = (
+        "id",
+        "kind",
+        "title",
+        "items",
+        "questions",
+        "speakers",
+        "documents",
+        "request",
+        "outcome",
+        "basis",
+    )
+    FIELDS = (
+        ("id", None, None),
+        ("kind", None, None),
+        ("title", None, None),
+        ("items", None, _LIST),
+        ("questions", None, _LIST),
+        ("speakers", _list_of(Speaker), _LIST),
+        ("documents", None, _LIST),
+        ("request", None, None),
+        ("outcome", None, None),
+        ("basis", None, None),
+    )
+
+
+class Meeting(Record):
+    __slots__ = (
+        "id",
+        "date",
+        "kind",
+        "title",
+        "theme",
+        "place",
+        "format",
+        "agenda",
+        "outcome",
+        "basis",
+        "basis_note",
+    )
+    FIELDS = (
+        ("id", None, None),
+        ("date", _day, None),
+        ("kind", None, "regular"),
+        ("title", None, None),
+        ("theme", None, None),
+        ("place", None, None),
+        ("format", None, None),
+        ("agenda", _list_of(AgendaItem), _LIST),
+        ("outcome", None, None),
+        ("basis", None, None),
+        ("basis_note", None, None),
+    )
+
+
+class Request(Record):
+    __slots__ = ("id", "kind", "subject", "by", "date", "items", "meeting")
+    FIELDS = (
+        ("id", None, None),
+        ("kind", None, None),
+        ("subject", None, None),
+        ("by", None, None),
+        ("date", _day, None),
+        ("items", None, _LIST),
+        ("meeting", None, None),
+    )
+
+
 class Plan(Record):
-    __slots__ = ("schema_version", "plan", "references", "objectives", "milestones", "tiers", "sections")
+    __slots__ = (
+        "schema_version",
+        "plan",
+        "references",
+        "objectives",
+        "milestones",
+        "tiers",
+        "sections",
+        "meetings",
+        "requests",
+    )
     FIELDS = (
         ("schema_version", None, None),
         ("plan", PlanMeta.load, None),
@@ -309,6 +394,8 @@ class Plan(Record):
         ("milestones", _list_of(Milestone), _LIST),
         ("tiers", _list_of(Tier), _LIST),
         ("sections", _list_of(Section), _LIST),
+        ("meetings", _list_of(Meeting), _LIST),
+        ("requests", _list_of(Request), _LIST),
     )
 
 
@@ -326,6 +413,10 @@ RECORDS: dict[str, type[Record]] = {
         FocusArea,
         Tier,
         Section,
+        Speaker,
+        AgendaItem,
+        Meeting,
+        Request,
         Plan,
     )
 }

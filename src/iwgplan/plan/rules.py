@@ -8,6 +8,7 @@ from datetime import date
 from pydantic import BaseModel
 
 from iwgplan.errors import Loc, Problem, dotted
+from iwgplan.plan import meetings
 from iwgplan.plan.dates import dated
 from iwgplan.plan.index import PlanIndex
 from iwgplan.plan.model import Plan
@@ -22,6 +23,7 @@ def check(plan: Plan, index: PlanIndex | None = None) -> list[Problem]:
         *_references(plan, index),
         *_cycles(index),
         *_item_dates(plan, index),
+        *meetings.problems(plan, index),
     ]
 
 
@@ -46,6 +48,9 @@ V2_KEYS = frozenset(
         "baseline",
         "closed",
         "carried_from",
+        # Meetings (iwgplan agenda)
+        "meetings",
+        "requests",
     }
 )
 
@@ -87,6 +92,7 @@ def _all_ids(plan: Plan, index: PlanIndex) -> Iterator[tuple[str, Loc]]:
         yield section.id, ("sections", s, "id")
     for entry in index.entries:
         yield entry.id, (*entry.loc, "id")
+    yield from meetings.meeting_ids(plan)
 
 
 def _unique_ids(plan: Plan, index: PlanIndex) -> Iterator[Problem]:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from iwgplan.errors import UsageError
 from iwgplan.files.gitlog import Bound, Commit, GitHistory, HistoryError
-from iwgplan.plan import dates
+from iwgplan.plan import dates, meetings
 from iwgplan.plan.index import PlanIndex
 from iwgplan.plan.status import Status
 from iwgplan.views.diff import ADDED, REMOVED, Change, diff_plans
@@ -240,7 +240,25 @@ def since_for(
     plans_of: PlansOf,
     until: str | None = None,
 ) -> tuple[Since, Progress]:
-    """``--since DATE|REF`` for the plan at ``path``: from git, or from the file's dated history."""
+    """``--since DATE|REF`` for the plan at ``path``: from git, or from the file's dated history.
+
+    ``last-meeting`` and a meeting's id stand for the day of that meeting."""
+    spec, meeting = meetings.since_spec(new.plan, spec, as_of)
+    found = _since_for(path, shown, spec, new, as_of, plans_of, until)
+    if meeting is not None:
+        found[0].label = meeting
+    return found
+
+
+def _since_for(
+    path: Path | None,
+    shown: str,
+    spec: str,
+    new: PlanIndex,
+    as_of: date,
+    plans_of: PlansOf,
+    until: str | None = None,
+) -> tuple[Since, Progress]:
     reason = no_history(path, shown)
     if reason is not None:
         if not _DAY.fullmatch(spec):
