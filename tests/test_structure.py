@@ -189,3 +189,62 @@ def test_refusals(cli, small: Path, args: list[str], code: int, message: str) ->
     assert run.code == code, (run.out, run.err)
     assert message in run.err
     assert small.read_text(encoding="utf-8") == ORIGINAL
+
+
+NESTED = """\
+schema_version: 1
+plan:
+  id: gen
+  title: Generated
+  body: B
+  revision: 0
+  date: 2025-09-10
+  period: {start: 2025-09, end: 2026-12}
+tiers:
+  - id: t
+    number: '1'
+    title: T
+    focus_areas:
+      - id: f
+        title: F
+        action_points:
+          - id: top
+            title: T
+            status: planned
+            children:
+              - id: mid
+                title: M
+                status: planned
+                children:
+                  - id: first
+                    title: A
+                    status: planned
+                  - id: last
+                    title: B
+                    status: planned
+          # after the items
+"""
+MOVED = NESTED.replace(
+    """                  - id: last
+                    title: B
+                    status: planned
+""",
+    "",
+).replace(
+    "          # after the items\n",
+    "          - id: last\n            title: B\n            status: planned\n          # after the items\n",
+)
+
+
+@pytest.mark.parametrize("nl", ["\n", "\r\n"])
+@pytest.mark.parametrize("where", [["--under", "f"], ["--under", "f", "--after", "top"]])
+def test_moving_the_last_nested_point_to_the_end_of_the_list_around_it(
+    cli, tmp_path: Path, nl: str, where: list[str]
+) -> None:
+    """Its lines end where the new ones go: the edit once failed with 'two edits overlap'
+    (found by tests/test_structure_property.py)."""
+    plan = tmp_path / "p.yaml"
+    plan.write_bytes(NESTED.replace("\n", nl).encode())
+    run = cli("move", "last", *where, "--plan", plan)
+    assert (run.code, run.err) == (0, f"updated {plan}\n"), run.err
+    assert plan.read_bytes() == MOVED.replace("\n", nl).encode()

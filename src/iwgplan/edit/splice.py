@@ -159,11 +159,30 @@ class _Doc:
     def splice(self, start: int, end: int, new: str) -> None:
         self.splices.append((start, end, len(self.splices), new))
 
+    def _settled(self) -> list[tuple[int, int, int, str]]:
+        """Lines inserted after a list's last node, when that node's own lines are being removed
+        (an item moved from the end of a nested list to the end of the list around it), go after
+        the line before the removed ones: the same place once they are gone, and no overlap."""
+        removed = [(s, e) for s, e, _, new in self.splices if e > s and not new]
+        out = []
+        for start, end, order, new in self.splices:
+            if start == end:
+                inside = [s for s, e in removed if s < start < e]
+                if inside:
+                    start = end = self._line_break_before(min(inside))
+            out.append((start, end, order, new))
+        return out
+
+    def _line_break_before(self, at: int) -> int:
+        if self.text.startswith("\r\n", at - 2):
+            return at - 2
+        return at - 1 if at > 0 and self.text[at - 1] in "\r\n" else at
+
     def apply(self) -> str:
         """The text with every splice, built once (not once per splice: 400 ids in one `done`
         would copy a large plan 400 times); at one offset the first registered comes first."""
         pieces, at = [], 0
-        for start, end, _, new in sorted(self.splices):
+        for start, end, _, new in sorted(self._settled()):
             if start < at:  # pragma: no cover - splices come from distinct nodes
                 raise EditError("internal check failed: two edits overlap; nothing was written")
             pieces += [self.text[at:start], new]
