@@ -1,5 +1,5 @@
 """Benchmarks: whole-process wall time (median of N runs) and peak RSS of each command, and the
-targets of issue 13, each a ratio of two rows measured side by side in one run.
+targets of issues 13 and 29, each a ratio of two rows measured side by side in one run.
 
     python benchmarks/run.py [--baseline DIR]   # full run; writes benchmarks/RESULTS.md
     python benchmarks/run.py --smoke            # CI: small plans, 1 run each; asserts no timings
@@ -8,6 +8,10 @@ targets of issue 13, each a ratio of two rows measured side by side in one run.
 the targets that compare with it (for example `git archive cb8fcbb | tar -x -C /tmp/base`).
 "warm" runs read a plan the validated-plan cache holds; "cold" runs bypass the cache
 (IWGPLAN_NO_CACHE=1), as every run did before it existed.
+
+The Taskwarrior pairs (issue 29: `list` / `task list`, warm `status` / `task next`, `done ID` /
+`task ID done`) run where `task` is installed (Debian's `taskwarrior`, which `.ci/run` installs);
+elsewhere the run says why they are skipped and their targets read "not measured".
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
+import taskwarrior  # noqa: E402
 from generate import generate, renamed_revision, revised_history, second_revision  # noqa: E402
 
 SCHEMA = ROOT / "schemas" / "workplan.schema.json"
@@ -74,9 +79,10 @@ class Bench:
         setup: Callable[[], None] | None = None,
         runs: int | None = None,
         program: list[str] | None = None,
+        env: dict[str, str] | None = None,
     ) -> Row:
         cmd = [*(program or [sys.executable, "-m", "iwgplan"]), *args]
-        env = self.env(cold=cold, before=before)
+        env = env or self.env(cold=cold, before=before)
         count = runs or self.runs
         seconds, rss = measure(cmd, count, env, setup)
         row = Row(key, name, seconds, rss, count)
@@ -132,8 +138,46 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
-def run(bench: Bench, *, items: int, big: int, groups: int, history: int, ids: int) -> None:
+def peers(bench: Bench, sizes: tuple[int, ...]) -> None:
+    """iwgplan against Taskwarrior on the same items, each pair side by side in this run."""
+    found, why = taskwarrior.available()
+    if not found:
+        print(f"Taskwarrior pairs skipped: {why}", flush=True)
+        return
+    for n in sizes:
+        plan = write(bench.work / f"tw-{n}.yaml", generate(n, seed=1))
+        peer = taskwarrior.Peer(bench.work / f"tw-{n}", plan, bench.env())
+        task = [peer.program]
+        status = ["status", "--plan", str(plan), "--as-of", AS_OF]
+        measure([sys.executable, "-m", "iwgplan", *status], 1, bench.env(), None)  # fills the cache
+        bench.time(f"status.tw{n}", f"status, {n:,} items, warm", status)
+        bench.time(f"task.next.{n}", f"task next, {n:,} tasks", ["next"], program=task, env=peer.env())
+        bench.time(f"list.tw{n}", f"list, {n:,} items, warm", ["list", "--plan", str(plan), "--as-of", AS_OF])
+        bench.time(f"task.list.{n}", f"task list, {n:,} tasks", ["list"], program=task, env=peer.env())
+        scratch, original = bench.work / f"tw-{n}-edit.yaml", plan.read_bytes()
+        target = open_items(plan.read_text(encoding="utf-8"), 1)[0]
+
+        def reset(scratch: Path = scratch, original: bytes = original) -> None:
+            scratch.write_bytes(original)
+
+        done = ["done", "--date", "2026-06-01", "--plan", str(scratch), target]
+        bench.time(f"done.tw{n}", f"done, {n:,} items", done, setup=reset)
+        ident = peer.first_pending()
+        bench.time(
+            f"task.done.{n}",
+            f"task {ident} done, {n:,} tasks",
+            [ident, "done"],
+            program=task,
+            env=peer.env(),
+            setup=peer.reset,
+        )
+
+
+def run(
+    bench: Bench, *, items: int, big: int, groups: int, history: int, ids: int, peer: tuple[int, ...]
+) -> None:
     work, before = bench.work, bench.baseline is not None
+    peers(bench, peer)
     bench.time("floor", "python -c pass (the floor)", [], program=[sys.executable, "-c", "pass"])
     bench.time("help", "iwgplan --help", ["--help"])
     if before:
@@ -171,7 +215,11 @@ def run(bench: Bench, *, items: int, big: int, groups: int, history: int, ids: i
     bench.time("status.n.cold", f"status, {items:,} items, cold", status, cold=True)
     if before:
         bench.time("status.n.before", f"status, {items:,} items, before", status, before=True)
-    bench.time("diff.n", f"diff, two {items:,}-item revisions", ["diff", str(plan), str(rev2), "--summary"])
+    diff = ["diff", str(plan), str(rev2), "--summary"]
+    bench.time("diff.n", f"diff, two {items:,}-item revisions", diff)
+    measure([sys.executable, "-m", "iwgplan", *diff], 1, bench.env(), None)  # both sides cached
+    bench.time("diff.n.warm", f"diff, two {items:,}-item revisions, both cached", diff)
+    bench.time("list.n", f"list, {items:,} items, warm", ["list", "--plan", str(plan), "--as-of", AS_OF])
 
     # The report: Word against HTML on 1,000 items of the usual shape.
     report_plan = write(work / "report.yaml", generate(1000, seed=1)) if items != 1000 else plan
@@ -239,6 +287,15 @@ def run(bench: Bench, *, items: int, big: int, groups: int, history: int, ids: i
         ["diff", str(big_plan), str(big_rev2), "--summary"],
         runs=few,
     )
+    # Every other command at the big size, for its peak RSS (issue 29: under 1 GB each).
+    big_list = ["list", "--plan", str(big_plan), "--as-of", AS_OF]
+    bench.time("list.big", f"list, {big:,} items, warm", big_list, runs=few)
+    ics = ["export", "--format", "ics", "-o", str(work / "big.ics"), "--plan", str(big_plan)]
+    bench.time("ics.big", f"export --format ics, {big:,} items", ics, runs=few)
+    for fmt in ("html", "docx"):
+        out = str(work / f"big-report.{fmt}")
+        args = ["report", "--format", fmt, "-o", out, "--plan", str(big_plan), "--as-of", AS_OF]
+        bench.time(f"report.{fmt}.big", f"report --format {fmt}, {big:,} items", args, runs=few)
 
 
 @dataclass
@@ -255,7 +312,7 @@ def ratio(rows: dict[str, Row], top: str, bottom: str) -> float | None:
     return rows[top].seconds / rows[bottom].seconds
 
 
-def targets(rows: dict[str, Row], items: int, big: int, ids: int) -> list[Target]:
+def targets(rows: dict[str, Row], items: int, big: int, ids: int, peer: tuple[int, ...]) -> list[Target]:
     out = []
 
     def add(what: str, limit: float, top: str, bottom: str, *, at_most: bool = True) -> None:
@@ -281,6 +338,21 @@ def targets(rows: dict[str, Row], items: int, big: int, ids: int) -> list[Target
         )
     )
     add(f"`done` with {ids} ids / one id", 1.4, "done.many", "done.n")
+    add(f"`diff` of two {items:,}-item revisions, both cached / `validate`", 1.5, "diff.n.warm", "validate.n")
+    for n in peer:
+        add(f"warm `status` / `task next`, {n:,} items", 1.0, f"status.tw{n}", f"task.next.{n}")
+    add(f"`list` / `task list`, {peer[-1]:,} items", 1.5, f"list.tw{peer[-1]}", f"task.list.{peer[-1]}")
+    add(f"`done ID` / `task ID done`, {peer[-1]:,} items", 3.0, f"done.tw{peer[-1]}", f"task.done.{peer[-1]}")
+    heavy = [r for k, r in rows.items() if k.endswith(".big")]
+    top = max(heavy, key=lambda r: r.rss_mb) if heavy else None
+    out.append(
+        Target(
+            f"every command at {big:,} items, peak RSS (largest: {top.name if top else '—'})",
+            "< 1024 MB",
+            f"{top.rss_mb:.0f} MB" if top else "not measured",
+            top.rss_mb < 1024 if top else None,
+        )
+    )
     add("`diff` with renamed ids / `validate`", 4.0, "diff.renamed", "validate.n")
     add("`diff` of a long history / its `validate`", 3.0, "diff.history", "validate.history")
     for key, name in (
@@ -289,10 +361,11 @@ def targets(rows: dict[str, Row], items: int, big: int, ids: int) -> list[Target
         ("status-warm", "status (warm)"),
         ("done", "done"),
         ("diff", "diff"),
+        ("list", "list (warm)"),
     ):
         small = {"status": "status.n.cold", "status-warm": "status.n.warm"}.get(key, f"{key}.n")
         large = {"status": "status.big.cold", "status-warm": "status.big.warm"}.get(key, f"{key}.big")
-        add(f"`{name}` growth, {items:,} → {big:,} items", 11.0, large, small)
+        add(f"`{name}` growth, {items:,} → {big:,} items", 10.0, large, small)
     add("`--help` / `python -c pass`", 8.0, "help", "floor")
     add("`report --format docx` / `--format html`, 1,000 items", 5.0, "report.docx", "report.html")
     return out
@@ -339,7 +412,7 @@ def versions(baseline: Path | None) -> str:
         f"- date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC\n"
         f"- Python {platform.python_version()}, iwgplan {iwgplan.__version__},"
         f" pydantic {pydantic.__version__}, PyYAML {yaml.__version__}"
-        f" (libyaml: {yaml.__with_libyaml__}), {peer_version}\n"
+        f" (libyaml: {yaml.__with_libyaml__}), {peer_version}, {taskwarrior.available()[1]}\n"
         f"- before: {baseline if baseline else 'not measured'}\n"
     )
 
@@ -353,15 +426,22 @@ def main() -> None:
     parser.add_argument("--baseline", type=Path, help="an earlier iwgplan source tree to compare with")
     args = parser.parse_args()
     if args.smoke:
-        sizes = {"items": 200, "big": 400, "groups": 8, "history": 50, "ids": 10}
+        sizes = {"items": 200, "big": 400, "groups": 8, "history": 50, "ids": 10, "peer": (100, 200)}
         runs = 1
     else:
-        sizes = {"items": 10_000, "big": 95_000, "groups": 950, "history": 4_000, "ids": 400}
+        sizes = {
+            "items": 10_000,
+            "big": 95_000,
+            "groups": 950,
+            "history": 4_000,
+            "ids": 400,
+            "peer": (1_000, 10_000),
+        }
         runs = max(args.runs, 3)
     with tempfile.TemporaryDirectory(prefix="iwgplan-bench-") as tmp:
         bench = Bench(Path(tmp), runs, args.baseline, {})
         run(bench, **sizes)
-    found = targets(bench.rows, sizes["items"], sizes["big"], sizes["ids"])
+    found = targets(bench.rows, sizes["items"], sizes["big"], sizes["ids"], sizes["peer"])
     out = table(bench.rows) + "\n" + target_table(found)
     print(out, end="")
     if not args.smoke:

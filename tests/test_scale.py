@@ -144,3 +144,14 @@ def test_nesting_past_libyaml_limit_is_at_its_line() -> None:
     problems = check_text(_deep(600), "deep.yaml").result.problems
     assert problems[0].line is not None and problems[0].line > 100
     assert "nesting depth" in problems[0].message
+
+
+@pytest.mark.parametrize("shape", [{}, {"groups": 7}, {"history": 40}])
+def test_generated_plans_are_the_current_format_with_no_problem(shape: dict[str, int]) -> None:
+    """The benchmarks measure the format users write today (issue 29): the generator writes the
+    current schema_version, and the plan it writes has no problem or warning at all."""
+    from iwgplan.plan.model import SCHEMA_VERSION
+
+    checked = check_text(generate(120, **shape), "g.yaml")
+    assert checked.plan is not None and checked.plan.schema_version == SCHEMA_VERSION
+    assert checked.result.problems == []
