@@ -455,3 +455,31 @@ def test_what_is_stored_is_within_the_bound_lookup_reads(tmp_path: Path) -> None
     (entry,) = cache_files()
     assert cache.lookup("small", raw) == {"k": "v"}
     assert entry.stat().st_mode & 0o777 == 0o600 and entry.parent.stat().st_mode & 0o777 == 0o700
+
+
+def test_two_installs_sharing_the_folder_keep_an_entry_each(plan: Path, tmp_path: Path) -> None:
+    """Issue 29: a second install (here a copy of the package: its own code, so its own salt)
+    reading the same plan leaves the first install's entry alone, so each runs warm."""
+    import shutil
+
+    other = tmp_path / "other-install"
+    shutil.copytree(ROOT / "src" / "iwgplan", other / "iwgplan", ignore=shutil.ignore_patterns("__pycache__"))
+    args = ["-X", "importtime", "-m", "iwgplan", "status", "--plan", str(plan), "--as-of", AS_OF]
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "80"}
+    env.pop("PYTHONPATH", None)
+
+    def run(install: Path | None) -> tuple[bytes, bool]:
+        here = {**env, "PYTHONPATH": str(install)} if install else env
+        done = subprocess.run([sys.executable, *args], capture_output=True, env=here, check=True)
+        lines = done.stderr.decode().splitlines()
+        parsed = any(
+            line.split("|")[-1].strip() == "yaml" for line in lines if line.startswith("import time:")
+        )
+        return done.stdout, parsed
+
+    first, second = run(None), run(other)
+    assert first[1] and second[1]  # both cold the first time
+    again, other_again = run(None), run(other)
+    assert not again[1] and not other_again[1], "a run of one install made the other's entry a miss"
+    assert first[0] == second[0] == again[0] == other_again[0]
+    assert len(cache_files()) == 2

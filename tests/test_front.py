@@ -293,3 +293,21 @@ def test_a_warm_since_reads_no_blob_twice_and_imports_no_pydantic(tmp_path: Path
     assert cold.stdout == warm.stdout
     assert {"typer", "pydantic", "yaml"} <= _imported(cold.stderr)
     assert not {"typer", "click", "pydantic", "yaml"} & _imported(warm.stderr)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [["--version"], ["--version", "status"], ["--no-color", "--version"], ["--version", "--debug"]],
+)
+def test_version_is_answered_before_typer_loads_and_as_typer_answers_it(line: list[str]) -> None:
+    """`iwgplan --version` alone does not load Typer (issue 29); every line that holds it prints
+    the same bytes and exit code as the Typer app's eager option does."""
+    from typer.testing import CliRunner
+
+    env = {**os.environ, "NO_COLOR": "1"}
+    fast = _run(*line, env=env)
+    typer_run = CliRunner().invoke(app, line)
+    assert (fast.returncode, fast.stdout) == (typer_run.exit_code, typer_run.stdout)
+    assert fast.stdout == f"iwgplan {__import__('iwgplan').__version__}\n"
+    loaded = _imported(fast.stderr)
+    assert ("typer" in loaded) is (line != ["--version"])

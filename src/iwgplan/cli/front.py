@@ -121,7 +121,15 @@ def _convert(opt: Opt, value: str) -> Any:
 
 
 def run(argv: list[str]) -> int | None:
-    """Run a browse command from the cache and return its exit code; None to hand over."""
+    """Run a browse command from the cache and return its exit code; None to hand over.
+
+    `iwgplan --version` alone is answered here too, as the Typer app's eager option answers it,
+    without loading Typer. With anything else on the line it is the app's to judge."""
+    if argv == ["--version"]:
+        from iwgplan import __version__
+
+        print(f"iwgplan {__version__}")
+        return 0
     parsed = parse(argv)
     if parsed is None:
         return None
