@@ -639,3 +639,53 @@ def test_git_diff_names_the_file_as_git_does(tmp_path: Path, name: str) -> None:
 
     ours, theirs = headers(), headers("--no-ext-diff")
     assert len(ours) == 2 and ours == theirs
+
+
+def _meta_variants() -> dict[str, str]:
+    """The shipped plan with each kind of record-valued field changed, and unchanged."""
+    text = SHIPPED.read_text(encoding="utf-8")
+    period = "period: {start: 2025-09, end: 2026-12}"
+    assert period in text
+    return {
+        "shipped, same": text,
+        "shipped, period": text.replace(period, "period: {start: 2025-09, end: 2027-03}"),
+        "shipped, status": text.replace("status: planned", "status: in-progress", 1),
+    }
+
+
+CACHED_PAIRS = {
+    **{f"small, {name}": (BASE, new) for name, (new, _) in KINDS.items()},
+    "small, same": (BASE, BASE),
+    **{name: (SHIPPED.read_text(encoding="utf-8"), new) for name, new in _meta_variants().items()},
+}
+
+
+@pytest.mark.parametrize("pair", list(CACHED_PAIRS))
+def test_diff_from_the_cache_prints_what_a_parse_prints(  # type: ignore[no-untyped-def]
+    cli, tmp_path: Path, pair: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 29: `diff` reads both sides through the validated-plan cache. Every kind of change
+    (and none) prints the same bytes and exit code in every format from a hit as from a parse;
+    records compare by value, so an unchanged period is no change."""
+    old_text, new_text = CACHED_PAIRS[pair]
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(old_text, encoding="utf-8")
+    new.write_text(new_text, encoding="utf-8")
+    formats = [
+        ["--summary"],
+        ["--exit-code"],
+        *(["--format", f] for f in ("text", "json", "markdown", "github")),
+    ]
+    parsed = [cli("--no-cache", "diff", old, new, *args) for args in formats]
+    cli("diff", old, new)  # fills the cache
+    from iwgplan.files import loading
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("parsed on a hit")
+
+    monkeypatch.setattr(loading, "load_text", refuse)
+    hits = [cli("diff", old, new, *args) for args in formats]
+    for args, a, b in zip(formats, parsed, hits, strict=True):
+        assert (b.code, b.out, b.err) == (a.code, a.out, a.err), args
+    if old_text == new_text:
+        assert hits[0].out.startswith("+0 −0 ~0") and hits[1].code == 0

@@ -9,6 +9,7 @@ import typer
 
 from iwgplan.cli import complete
 from iwgplan.cli.common import PlanOpt, console, err, handled, problem_line
+from iwgplan.cli.output import State
 from iwgplan.errors import IwgplanError, PlanInvalid
 
 
@@ -55,8 +56,9 @@ def diff(
     from iwgplan.render import diff_out
     from iwgplan.views.diff import diff_plans, rename_note, summarize
 
-    old_side = read_side(old, plan, "old")
-    new_side = read_side(new, plan, "new")
+    cached = not State.no_cache
+    old_side = read_side(old, plan, "old", use_cache=cached)
+    new_side = read_side(new, plan, "new", use_cache=cached)
     changes = diff_plans(old_side[1], new_side[1])
     note = rename_note(changes)
     if note and not summary:

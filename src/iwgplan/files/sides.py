@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from iwgplan.errors import IwgplanError, PlanInvalid
+from iwgplan.files import cached_plan
 from iwgplan.files.discover import find_plan_path, read_plan, shown_path
 from iwgplan.files.loading import load_text
 from iwgplan.files.reading import read_text
@@ -33,10 +34,14 @@ def _read(spec: str | None, plan: Path | None, shown: str | None) -> PlanText:
 
 
 def read_side(
-    spec: str | None, plan: Path | None, side: str, *, shown: str | None = None
+    spec: str | None, plan: Path | None, side: str, *, shown: str | None = None, use_cache: bool = False
 ) -> tuple[PlanText, PlanIndex]:
+    """One side, read and validated; with ``use_cache`` a plan file comes from the validated-plan
+    cache when it holds its bytes (and is cached when it does not); a revision never is."""
     try:
         source = _read(spec, plan, shown)
+        if use_cache:
+            return source, cached_plan.load(source)[1]
         return source, load_text(source.text, source.shown)[1]
     except PlanInvalid as exc:
         exc.what = f"{side} side of the diff"

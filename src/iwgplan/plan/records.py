@@ -69,6 +69,18 @@ class Record:
                 out[name] = value
         return out
 
+    def __eq__(self, other: object) -> bool:
+        """Equal fields, as pydantic compares models: `diff` and `log` compare a side read from
+        the cache with one that may not be (a model of the same name); never by identity."""
+        if isinstance(other, Record):
+            if type(other) is not type(self):
+                return False
+        elif type(other).__name__ != type(self).__name__ or not all(hasattr(other, n) for n in self.NAMES):
+            return NotImplemented
+        return all(getattr(self, name) == getattr(other, name) for name, _, _ in self.FIELDS)
+
+    __hash__ = None  # type: ignore[assignment]  # as the models: mutable, so unhashable
+
     def __repr__(self) -> str:
         fields = ", ".join(f"{name}={getattr(self, name)!r}" for name, _, _ in self.FIELDS)
         return f"{type(self).__name__}({fields})"
