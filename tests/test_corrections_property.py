@@ -15,69 +15,10 @@ from iwgplan.edit.splice import apply_changes
 from iwgplan.errors import IwgplanError
 from iwgplan.files.loading import load_text
 from iwgplan.plan.status import Status
-
-HEAD = """\
-# generated plan
-schema_version: 1
-plan:
-  id: gen
-  title: Generated
-  body: B
-  revision: 0
-  date: 2025-09-10
-  period: {start: 2025-09, end: 2026-12}
-tiers:
-  - id: t
-    number: '1'
-    title: T
-    focus_areas:
-      - id: f
-        title: F
-        action_points:
-"""
-STYLES = {
-    "none": [],
-    "empty": ["            history: []"],
-    "block": [
-        "            history:",
-        "              - date: 2025-10-01",
-        "                note: x   # a comment",
-        "              - date: 2025-12-01",
-        "                status: in-progress",
-    ],
-    "indentless": [
-        "            history:",
-        "            - date: 2025-10-01",
-        "              status: in-progress",
-        "            - date: 2026-01-01",
-        "              note: 'y, z'",
-    ],
-    "flow": [
-        "            history: [{date: 2025-10-01, note: 'a, b'}, {date: 2025-12-01, status: in-progress}]"
-    ],
-    "flow-items": [
-        "            history:",
-        "              - {date: 2025-10-01, status: in-progress}",
-        '              - {date: 2026-02-01, note: "c: d"}',
-    ],
-}
-STATUS_OF = {"none": "planned", "empty": "planned"}
+from tests.helpers.history_styles import STYLES, build
 
 DAYS = [date(2025, 9, 15), date(2025, 10, 1), date(2025, 11, 20), date(2026, 1, 1), date(2026, 3, 3)]
 TODAY = date(2026, 6, 30)
-
-
-def build(styles: list[str], nl: str) -> str:
-    lines = HEAD.splitlines()
-    for i, style in enumerate(styles):
-        lines += [
-            f"          - id: item-{i}",
-            "            title: T",
-            f"            status: {STATUS_OF.get(style, 'in-progress')}",
-        ]
-        lines += STYLES[style]
-        lines.append("          # between items")
-    return nl.join(lines) + nl
 
 
 op = st.tuples(

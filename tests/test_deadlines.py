@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import SHIPPED
+from tests.helpers import SHIPPED
 
 DATES = [
     "2025-09-10",

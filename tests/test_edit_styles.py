@@ -10,35 +10,11 @@ from pathlib import Path
 
 import pytest
 
-HEAD = """\
-schema_version: 1
-plan:
-  id: p
-  title: P
-  body: B
-  revision: 0
-  date: 2025-09-10
-  period: {start: 2025-09, end: 2026-12}
-tiers:
-  - id: t
-    number: '1'
-    title: T
-    focus_areas:
-      - id: f
-        title: F
-        action_points:
-"""
-NEXT = """\
+from tests.helpers.item_styles import HEAD, ITEM, NEXT
 
-          # the next item's comment
-          - id: b
-            title: B
-            status: planned
-"""
 NOTE = ["note", "a", "hello", "--date", "2026-01-02"]
 DONE = ["done", "a", "--date", "2026-01-02"]
 REOPEN = ["reopen", "a", "--reason", "why", "--date", "2026-01-02"]
-ITEM = "          - id: a\n            title: A\n"
 ADDED = "            history:\n              - date: 2026-01-02\n                note: hello\n"
 
 CASES = {

@@ -18,6 +18,7 @@ import typer.main
 from iwgplan.cli import front
 from iwgplan.cli.app import app
 from tests.helpers import SMALL
+from tests.helpers.git_story import build_story
 
 AS_OF = "2026-03-01"
 
@@ -268,8 +269,6 @@ SINCE = [
 def test_since_on_a_hit_prints_what_the_typer_app_prints(  # type: ignore[no-untyped-def]
     cli, argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from tests.test_history import build_story
-
     story = build_story(tmp_path / "story")
     args = [*argv, "--plan", str(story.plan)]
     typer_run = cli(*args)  # also fills the cache, the plan's and its blobs'
@@ -283,8 +282,6 @@ def test_since_on_a_hit_prints_what_the_typer_app_prints(  # type: ignore[no-unt
 
 
 def test_a_warm_since_reads_no_blob_twice_and_imports_no_pydantic(tmp_path: Path) -> None:
-    from tests.test_history import build_story
-
     story = build_story(tmp_path / "story")
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "80", "IWGPLAN_CACHE_DIR": str(tmp_path / "cache")}
     args = ("status", "--since", "2025-10-15", "--plan", str(story.plan))

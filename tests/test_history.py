@@ -11,89 +11,19 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import SHIPPED, SMALL
-
-START = 'status: "planned"     # quoted on purpose'
+from tests.helpers.git_story import GIT_IDENTITY, START, Repo, build_story
 
 
 @pytest.fixture(autouse=True)
 def _git_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-    monkeypatch.setenv("GIT_CONFIG_GLOBAL", "/dev/null")
-    for who in ("AUTHOR", "COMMITTER"):
-        monkeypatch.setenv(f"GIT_{who}_NAME", "Ana Silva")
-        monkeypatch.setenv(f"GIT_{who}_EMAIL", "ana@example.org")
-
-
-class Repo:
-    """A git repository with a plan in plans/, committed with chosen dates."""
-
-    def __init__(self, root: Path, name: str = "small.yaml") -> None:
-        self.root = root
-        (root / "plans").mkdir(parents=True, exist_ok=True)
-        self.git("init", "-q", "-b", "main")
-        self.plan = root / "plans" / name
-
-    def git(self, *args: str, day: str | None = None) -> str:
-        env = None
-        if day is not None:
-            import os
-
-            env = {
-                **os.environ,
-                "GIT_AUTHOR_DATE": f"{day}T12:00:00+00:00",
-                "GIT_COMMITTER_DATE": f"{day}T12:00:00+00:00",
-            }
-        done = subprocess.run(["git", *args], cwd=self.root, capture_output=True, text=True, env=env)
-        assert done.returncode == 0, done.stderr
-        return done.stdout
-
-    def commit(self, text: str, message: str, day: str) -> str:
-        self.plan.write_text(text, encoding="utf-8")
-        self.git("add", "-A")
-        self.git("commit", "-qm", message, day=day)
-        return self.git("rev-parse", "--short=7", "HEAD").strip()
-
-    def edit(self, old: str, new: str, message: str, day: str) -> str:
-        text = self.plan.read_text(encoding="utf-8")
-        assert old in text, old
-        return self.commit(text.replace(old, new, 1), message, day)
-
-    def clean(self) -> bool:
-        return self.git("status", "--porcelain") == ""
+    """iwgplan's own git commands too read no system or global configuration."""
+    for name, value in GIT_IDENTITY.items():
+        monkeypatch.setenv(name, value)
 
 
 @pytest.fixture
 def story(tmp_path: Path) -> Repo:
     return build_story(tmp_path / "story")
-
-
-def build_story(root: Path) -> Repo:
-    """Six commits: adopted, started, a slip, a comment-only edit, one done, a new item.
-
-    The "History" page's example is this repository (python -m tests.test_history DIR).
-    """
-    repo = Repo(root)
-    text = SMALL.read_text(encoding="utf-8")
-    repo.commit(text, "Plan as adopted", "2025-09-12")
-    repo.edit(START, "status: in-progress", "Start the statement", "2025-10-02")
-    repo.edit("due: 2026-01-15", "due: 2026-03-01", "Hosting slips", "2025-11-02")
-    repo.edit(
-        "# the statement comes first", "# the statement comes first (reworded)", "Comment", "2025-11-03"
-    )
-    repo.edit(
-        "                status: 'planned'",
-        "                status: done\n                completed: 2025-11-05",
-        "First kid done",
-        "2025-11-05",
-    )
-    repo.edit(
-        "          - id: late\n",
-        "          - id: extra\n            title: An extra item\n            status: planned\n"
-        "          - id: late\n",
-        "Add an item",
-        "2025-12-01",
-    )
-    return repo
 
 
 def test_log_lists_each_commit_with_its_semantic_summary(cli, story: Repo) -> None:
@@ -543,16 +473,6 @@ def test_the_history_page_example_is_real_output(cli, story: Repo) -> None:
         assert run.code == 0, run.err
         want = masked(printed.split("\n...", 1)[0].split("      ...", 1)[0])
         assert masked(run.out)[: len(want)] == want
-
-
-if __name__ == "__main__":
-    import os
-    import sys
-
-    os.environ.update(GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL="/dev/null")
-    for who in ("AUTHOR", "COMMITTER"):
-        os.environ.update({f"GIT_{who}_NAME": "Ana Silva", f"GIT_{who}_EMAIL": "ana@example.org"})
-    print(build_story(Path(sys.argv[1])).plan)
 
 
 def test_the_series_from_the_file_counts_what_the_status_screen_counts(cli, tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ import pytest
 from iwgplan.files.yaml_loader import load_data
 from iwgplan.plan.jsonschema import schema_dict
 from tests.helpers import SMALL
-from tests.test_schema_agrees import EVERY_FIELD, VALIDATOR, _paths, _replaced, disagreement
+from tests.helpers.schema_agreement import EVERY_FIELD, VALIDATOR, disagreement, paths, replaced
 
 DIGITS = {
     "arabic-indic": "٠١٢٣٤٥٦٧٨٩",
@@ -51,7 +51,7 @@ def look_alikes(value: str) -> dict[str, str]:
 
 def _strings(data: Any) -> list[tuple[Any, ...]]:
     found = []
-    for path in _paths(data):
+    for path in paths(data):
         node = data
         for part in path:
             node = node[part]
@@ -72,7 +72,7 @@ def test_look_alike_texts_agree_in_every_field(plan: Path) -> None:
         for part in path:
             node = node[part]
         for name, value in look_alikes(node).items():
-            changed = _replaced(data, path, value)
+            changed = replaced(data, path, value)
             said = disagreement(changed, text)
             if said:
                 found[f"{'.'.join(map(str, path))} {name} {value!r}"] = said

@@ -17,7 +17,7 @@ from iwgplan.edit.structure import Edits, NewItem, add, modify, move
 from iwgplan.errors import IwgplanError
 from iwgplan.files.loading import check_text, load_text
 from iwgplan.plan.index import PlanIndex
-from tests.test_corrections_property import STYLES, build
+from tests.helpers.history_styles import STYLES, build
 
 TOP = re.compile(r"^          - id: (\S+)$")
 DAY = date(2026, 2, 2)

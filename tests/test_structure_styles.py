@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import TODAY as DAY
-from tests.test_edit_styles import HEAD, ITEM, NEXT
+from tests.helpers.item_styles import HEAD, ITEM, NEXT
 
 TODAY = DAY.isoformat()
 GAP = "            status: planned\n            history:\n              -   date: 2025-10-01\n                  note: x\n"

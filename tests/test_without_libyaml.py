@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from tests.helpers import ROOT
-from tests.test_event_loader import FAMILY, PLANS, _new
+from tests.helpers.loader_cases import FAMILY, PLANS, loaded_by_events
 
 pytestmark = pytest.mark.slow  # `pytest -m "not slow"` skips these in the inner loop
 
@@ -111,11 +111,11 @@ def test_the_pure_python_parser_reads_what_libyaml_reads() -> None:
     code = (
         "import json, sys\n"
         "from tests.test_without_libyaml import CASES\n"
-        "from tests.test_event_loader import _new, _old\n"
+        "from tests.helpers.loader_cases import loaded_by_events, loaded_by_node_tree\n"
         "out = {}\n"
         "for name, text in CASES.items():\n"
-        "    new = _new(text)\n"
-        "    assert new == _old(text), name\n"
+        "    new = loaded_by_events(text)\n"
+        "    assert new == loaded_by_node_tree(text), name\n"
         "    out[name] = new\n"
         "json.dump(out, sys.stdout)\n"
     )
@@ -124,7 +124,7 @@ def test_the_pure_python_parser_reads_what_libyaml_reads() -> None:
     pure = json.loads(run.stdout)
     assert list(pure) == list(CASES)
     for name, text in CASES.items():
-        libyaml = json.loads(json.dumps(_new(text)))  # tuples as lists, as the child wrote them
+        libyaml = json.loads(json.dumps(loaded_by_events(text)))  # tuples as lists, as the child wrote them
         assert _comparable(pure[name]) == _comparable(libyaml), name
 
 
@@ -133,9 +133,9 @@ def test_nesting_stops_where_libyaml_stops() -> None:
     libyaml stops (the positions below), so it reads no further. Timed in benchmarks, not here."""
     code = (
         "import json, sys\n"
-        "from tests.test_event_loader import _new\n"
-        "from tests.robustness.test_hostile import CASES\n"
-        "json.dump([_new(CASES[name][0])[1] for name in ('deep-flow', 'deep-block')], sys.stdout)\n"
+        "from tests.helpers.hostile_yaml import CASES\n"
+        "from tests.helpers.loader_cases import loaded_by_events\n"
+        "json.dump([loaded_by_events(CASES[name][0])[1] for name in ('deep-flow', 'deep-block')], sys.stdout)\n"
     )
     run = _pure(code)
     assert run.returncode == 0, run.stderr[-3000:]

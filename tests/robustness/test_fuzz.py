@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from iwgplan.cli.app import app
 from tests.helpers import SHIPPED
+from tests.helpers.mutations import mutate, mutation
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 from generate import generate  # noqa: E402
@@ -23,69 +24,6 @@ pytestmark = pytest.mark.slow  # `pytest -m "not slow"` skips these in the inner
 SHIPPED_TEXT = SHIPPED.read_bytes()
 GENERATED = generate(40, seed=3).encode("utf-8")
 LOCATED = re.compile(r"^.+:\d+:\d+: ", re.M)
-
-mutation = st.one_of(
-    st.tuples(st.just("delete"), st.integers(0, 10_000), st.integers(1, 5)),
-    st.tuples(st.just("duplicate"), st.integers(0, 10_000), st.integers(1, 3)),
-    st.tuples(
-        st.just("insert"),
-        st.integers(0, 10_000),
-        st.sampled_from(
-            [
-                "\t",
-                ":",
-                ": ",
-                '"',
-                "'",
-                "- ",
-                "{",
-                "[",
-                "#",
-                "\x00",
-                "\ufeff",
-                "&a ",
-                "*a",
-                "!!python/object:os.system ",
-                "é",
-                "\u2028",
-                "\r",
-                "---\n",
-                "? ",
-            ]
-        ),
-    ),
-    st.tuples(st.just("unicode"), st.integers(0, 10_000), st.text(min_size=1, max_size=5)),
-    st.tuples(st.just("truncate"), st.integers(0, 10_000), st.just(0)),
-    st.tuples(st.just("bom"), st.just(0), st.just(0)),
-    st.tuples(st.just("bytes"), st.integers(0, 10_000), st.binary(min_size=1, max_size=4)),
-)
-
-
-def mutate(data: bytes, steps: list[tuple[str, int, object]]) -> bytes:
-    for kind, at, arg in steps:
-        lines = data.split(b"\n")
-        line = at % max(len(lines), 1)
-        if kind == "delete":
-            del lines[line : line + int(arg)]  # type: ignore[call-overload]
-        elif kind == "duplicate":
-            lines[line:line] = lines[line : line + int(arg)]  # type: ignore[call-overload]
-        elif kind in ("insert", "unicode"):
-            text = lines[line] if lines else b""
-            col = at % (len(text) + 1)
-            lines[line] = text[:col] + str(arg).encode("utf-8") + text[col:]
-        elif kind == "bytes":
-            pos = at % (len(data) + 1)
-            data = data[:pos] + arg + data[pos:]  # type: ignore[operator]
-            continue
-        elif kind == "truncate":
-            data = data[: at % (len(data) + 1)]
-            continue
-        elif kind == "bom":
-            data = b"\xef\xbb\xbf" + data
-            continue
-        data = b"\n".join(lines)
-    return data
-
 
 COMMANDS = [
     ["validate"],

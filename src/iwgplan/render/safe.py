@@ -43,7 +43,7 @@ from typing import Any
 
 # Characters that draw nothing: Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt)
 # and every format character (category Cf), with the blank braille pattern, which draws a blank
-# but is no space. tests/test_safe.py checks this against unicodedata's Cf.
+# but is no space. tests/test_sanitisers.py checks this against unicodedata's Cf.
 INVISIBLE = (
     "\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160\u17b4\u17b5"
     "\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0"
