@@ -36,6 +36,7 @@ from iwgplan.views.timeline import (
     effective_kind,
     headline,
     holds,
+    is_overdue,
     late_words,
     latest_note,
     milestone_when,
@@ -505,7 +506,7 @@ def listing(result: Listing, console: Console, *, fit: Fit = Fit.FULL) -> None:
     rows = Rows(
         ["number", "id", "status", "due", "owners", "title"],
         title="title",
-        shrink=["due", "owners", "owners", "status"],
+        shrink=["due", "owners", "owners", "status", "due"],
     )
     last_group, last_focus = None, None
     for entry in view.index.entries:
@@ -527,7 +528,7 @@ def listing(result: Listing, console: Console, *, fit: Fit = Fit.FULL) -> None:
             number=Text(line(entry.own), style="dim"),
             id=ident,
             status=kind_cell(entry, view.index),
-            due=due_cell(due, entry, view.index),
+            due=due_cell(due, entry, view.index, view.as_of),
             owners=owners_cell([line(o) for o in entry.item.owners]),
             title=Text(line(entry.item.title)),
         )
@@ -536,17 +537,33 @@ def listing(result: Listing, console: Console, *, fit: Fit = Fit.FULL) -> None:
     legend(console, [e for e in result.matched if e.item.due])
 
 
-def due_cell(due: date | None, entry: Entry, index: PlanIndex) -> list[Text]:
+def late_by(entry: Entry, index: PlanIndex, as_of: date, *, short: bool = False) -> str:
+    """How late an item is on ``as_of``, as `status` says it (``3 days late``, ``1 day past the
+    inferred date (MC14's end)``; ``short``: ``3d late``), or "" when it is not overdue: the one
+    rule of :func:`iwgplan.views.timeline.is_overdue` (a date the document does not set is never
+    late)."""
+    due = effective_due(entry, index)
+    if due is None or not is_overdue(entry, index, as_of):
+        return ""
+    return late_words((as_of - due).days, entry, index, short=short)
+
+
+def due_cell(due: date | None, entry: Entry, index: PlanIndex, as_of: date | None = None) -> list[Text]:
     """A due date with its mark (``2026-03-29 (inferred: MC14's end)``, then ``2026-03-29
-    (inferred)``); an item the document sets no date for is ``within the period``, no date."""
+    (inferred)``) and, when it is overdue on ``as_of``, how late (``· 253d past``, in red); an
+    item the document sets no date for is ``within the period``, no date."""
     if due is None:
         return [Text("")]
     mark = date_mark(entry, index)
-    if not mark:
-        return [Text(str(due))]
+    late = late_by(entry, index, as_of, short=True) if as_of is not None else ""
     if within_period(entry):
         return [Text(mark, style="dim")]
-    return [Text(f"{due} ({mark})"), Text(f"{due}{short_mark(entry, index)}")]
+    full = Text(f"{due} ({mark})" if mark else str(due))
+    short = Text(f"{due}{short_mark(entry, index)}")
+    if late:  # how late stays; where room is short the date gives way, its mark stays
+        tight = Text(late, style="red") + Text(short_mark(entry, index))
+        return [full + Text(f" · {late}", style="red"), short + Text(f" · {late}", style="red"), tight]
+    return [full, short] if mark else [full]
 
 
 def _recorded(view: View) -> str:
@@ -630,7 +647,11 @@ def _facts(view: View, entry: Entry) -> Rows:
     due = effective_due(entry, index)
     if due:
         said = f" · {line(item.due)}" if item.due and item.due != str(due) else ""
-        facts.add_row("due", dated_text(due, entry, index) + said)
+        value = Text(dated_text(due, entry, index) + said)
+        late = late_by(entry, index, view.as_of)
+        if late:
+            value.append(f" · {late}", style="bold red")
+        facts.add_row("due", value)
     if item.due and item.due_basis:
         facts.add_row("due basis", Text(line(due_basis(item))))
     elif item.due is None and due:
