@@ -647,11 +647,11 @@ def _facts(view: View, entry: Entry) -> Rows:
     due = effective_due(entry, index)
     if due:
         said = f" · {line(item.due)}" if item.due and item.due != str(due) else ""
-        value = Text(dated_text(due, entry, index) + said)
+        when = Text(dated_text(due, entry, index) + said)
         late = late_by(entry, index, view.as_of)
         if late:
-            value.append(f" · {late}", style="bold red")
-        facts.add_row("due", value)
+            when.append(f" · {late}", style="bold red")
+        facts.add_row("due", when)
     if item.due and item.due_basis:
         facts.add_row("due basis", Text(line(due_basis(item))))
     elif item.due is None and due:
