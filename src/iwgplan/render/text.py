@@ -582,8 +582,9 @@ def tiers(view: View, summary: Summary, console: Console) -> None:
         areas = getattr(g.group, "focus_areas", [])
         if areas:
             console.print(group_name(g))
-            for area in areas:
-                console.print(Text(f"  · {line(area.title)}"))  # wrapped, never cut
+            width = max(len(line(area.id)) for area in areas)
+            for area in areas:  # the id, for `add --under`; the title wrapped, never cut
+                console.print(Text(f"  {line(area.id):<{width}}  ", style="bold") + Text(line(area.title)))
 
 
 # --- show ----------------------------------------------------------------------------------
