@@ -199,7 +199,11 @@ def test_list_bad_filters_are_usage_errors(cli, args: list[str], message: str) -
 
 def test_tiers_all_formats(cli) -> None:
     text = cli("tiers", "--plan", SHIPPED)
-    assert text.code == 0 and "Tier one ★ priority" in text.out and "· Digitalisation" in text.out
+    assert (
+        text.code == 0
+        and "Tier one ★ priority" in text.out
+        and "  digitalisation  Digitalisation" in text.out
+    )
     data = json.loads(cli("tiers", "--plan", SHIPPED, "--format", "json").out)
     assert [t["id"] for t in data["tiers"]][:3] == ["tier1", "tier2", "tier3"]
     assert data["tiers"][1]["focus_areas"][2] == {"id": "digitalisation", "title": "Digitalisation"}
