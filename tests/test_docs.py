@@ -64,7 +64,7 @@ def test_drift_check_fails_on_a_stale_or_missing_block(
 ) -> None:
     gen = _generator()
     page = tmp_path / "commands.md"
-    stale = COMMANDS_PAGE.replace("  --horizon <int range>", "  --horizon <int>", 1)
+    stale = COMMANDS_PAGE.replace("  --horizon N", "  --horizon <int>", 1)
     assert stale != COMMANDS_PAGE
     page.write_text(stale, encoding="utf-8")
     assert gen.main(["--check", "--page", str(page)]) == 1

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 import typer._click
@@ -47,8 +47,65 @@ def _read_each_signature_once() -> None:
 _read_each_signature_once()
 
 
+# What an option's value is, in help and usage, where its declaration does not say: words a
+# reader knows (NAME, ID, TEXT), never the Python type Typer would print (<str>, <list[str]>).
+VALUE_WORDS = {
+    "--owner": "NAME",
+    "--partner": "NAME",
+    "--author": "NAME",
+    "--ref": "REF",
+    "--evidence": "REF",
+    "--rev": "REF",
+    "--id": "ID",
+    "--under": "ID",
+    "--after": "ID",
+    "--depends-on": "ID",
+    "--tier": "ID",
+    "--number": "NUMBER",
+    "--due": "WHEN",
+}
+
+
+def _name_values(command: Any) -> None:
+    """Give every option and argument of ``command`` (and of its subcommands) a metavar in words."""
+    for param in command.params:
+        if isinstance(param, typer.core.TyperOption):
+            if not param.is_flag and param.metavar is None:
+                param.metavar = _option_word(param)
+        elif isinstance(param, typer.core.TyperArgument):
+            _argument_words(param)
+    for sub in getattr(command, "commands", {}).values():
+        _name_values(sub)
+
+
+def _option_word(param: Any) -> str:
+    kind = param.type_descriptor
+    if kind.is_choice:
+        return "[" + "|".join(str(getattr(c, "value", c)) for c in kind.choices or ()) + "]"
+    if kind.is_ranged or kind.annotation is int:
+        return "N"
+    if kind.is_path:
+        return "DIR" if "dir" in str(kind.path_type) else "FILE"
+    return VALUE_WORDS.get(param.opts[0], "TEXT")
+
+
+def _argument_words(param: Any) -> None:
+    """``ID`` and ``ID...`` in the usage line (``[ID]`` when optional), no type beside the name."""
+    word = (param.metavar or (param.name or "VALUE").upper()).removesuffix("...")
+    param.metavar = word
+    many = "..." if param.nargs != 1 else ""
+    usage = f"{word}{many}" if param.required else f"[{word}]{many}"
+    setattr(param, "_usage_display_name", lambda: usage)  # noqa: B010
+    setattr(param, "display_type_rich", lambda ctx: None)  # noqa: B010
+    setattr(param, "_rich_display_name", lambda: f"{word}{many}")  # noqa: B010
+
+
 class Group(typer.core.TyperGroup):
     """The root command: flags that mean the same for every command may also follow it."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _name_values(self)
 
     def parse_args(self, ctx: typer._click.Context, args: list[str]) -> list[str]:
         return super().parse_args(ctx, hoist_flags(args, set(self.commands)))

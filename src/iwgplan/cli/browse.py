@@ -9,7 +9,17 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
-from iwgplan.cli.output import console, emit_csv, fit, page, parse_day, report, resolve_ids, rstripped
+from iwgplan.cli.output import (
+    console,
+    emit_csv,
+    fit,
+    page,
+    parse_day,
+    report,
+    resolve_ids,
+    rstripped,
+    screen_fit,
+)
 from iwgplan.errors import UsageError
 from iwgplan.render.safe import line
 
@@ -35,6 +45,7 @@ def status(
     since: str | None = None,
     plan: Path | None = None,
     rev: str | None = None,
+    full: bool = False,
 ) -> None:
     """The status screen; with ``since`` (``--since DATE|REF``), the "Since ..." block on top,
     read from the history of the plan that ``plan`` names (as --plan does)."""
@@ -54,11 +65,12 @@ def status(
 
         history = since_of(plan, view, since, rev, cached_plans)
     summary = summarize(view.index, view.as_of, horizon, owner=owner)
-    layout = fit(wide=wide, no_wrap=no_wrap)
+    layout, budget = screen_fit(wide=wide, no_wrap=no_wrap, full=full)
+    text = {"horizon": horizon, "fit": layout, "budget": budget}
     if history is None:
-        report(fmt, "status", view, summary, pager=not no_pager, horizon=horizon, fit=layout)
+        report(fmt, "status", view, summary, pager=not no_pager, **text)
     else:
-        _status_since(view, summary, history, fmt, pager=not no_pager, horizon=horizon, fit=layout)
+        _status_since(view, summary, history, fmt, pager=not no_pager, **text)
 
 
 def _status_since(

@@ -21,6 +21,7 @@ COMMANDS: dict[str, tuple[dict[str, tuple[Any, ...]], str | None]] = {
             '--wide': ('wide', 'flag', False, (), None, None),
             '--no-wrap': ('no_wrap', 'flag', False, (), None, None),
             '--no-pager': ('no_pager', 'flag', False, (), None, None),
+            '--full': ('full', 'flag', False, (), None, None),
         },
         None,
     ),

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from iwgplan.cli.common import Fmt, FmtOpt, PlanOpt, SinceOpt, console, handled
+from iwgplan.cli.common import Fmt, FmtOpt, NoPagerOpt, PlanOpt, SinceOpt, console, handled, on_terminal
 from iwgplan.plan import dates
 
 if TYPE_CHECKING:
@@ -124,6 +124,7 @@ def log(
     ] = False,
     fmt: FmtOpt = Fmt.text,
     plan: PlanOpt = None,
+    no_pager: NoPagerOpt = False,
 ) -> int:
     """Show the plan's history, newest first: each commit that changed it, with what it changed.
 
@@ -152,7 +153,8 @@ def log(
         limited = islice(walked, max_count) if max_count else walked
         if fmt is Fmt.text:  # printed as walked: memory stays flat in the number of commits
             out = console()
-            count = history_out.log_text(limited, out, changes=changes or item_id is not None, notes=[])
+            shown_all = changes or item_id is not None
+            count = history_out.log_text(limited, out, changes=shown_all, notes=[], cut=on_terminal())
             notes = _notes(history, seen, count > 0, item_id, start)
             if item_id is not None and not count:
                 _unknown(item_id, shown)

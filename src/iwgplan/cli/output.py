@@ -257,6 +257,26 @@ def fit(*, wide: bool, no_wrap: bool) -> Fit:
     return Fit.CUT if no_wrap else Fit.WRAP
 
 
+def screen_fit(*, wide: bool, no_wrap: bool, full: bool) -> tuple[Fit, int | None]:
+    """How `status` lays itself out, and the lines it may take (None: as many as it needs).
+
+    One screen on a terminal: one line per item, titles cut with "…" at the width, lists
+    shortened to the terminal's height (at least 40 lines). The same when piped with COLUMNS
+    set (as click, rich and git honour it). ``--full`` wraps titles instead and keeps every
+    list at its usual length; ``--wide``, and a pipe without COLUMNS, cut nothing.
+    """
+    from iwgplan.render.columns import Fit
+    from iwgplan.render.text import SCREEN_LINES
+
+    if full and (wide or no_wrap):
+        raise UsageError(f"--full and {'--wide' if wide else '--no-wrap'} disagree; give one of them")
+    if full:
+        return (Fit.WRAP if on_terminal() else Fit.FULL), None
+    if wide or not (on_terminal() or os.environ.get("COLUMNS", "").strip()):
+        return Fit.FULL, None
+    return Fit.CUT, max(SCREEN_LINES, shutil.get_terminal_size().lines)
+
+
 def _quiet_console_class() -> type[Console]:
     from rich.console import Console
 

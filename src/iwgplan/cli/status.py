@@ -42,6 +42,14 @@ def status(
     wide: WideOpt = False,
     no_wrap: NoWrapOpt = False,
     no_pager: NoPagerOpt = False,
+    full: Annotated[
+        bool,
+        typer.Option(
+            "--full",
+            help="Every list at its usual length, titles wrapped under themselves instead of cut"
+            " to one line per item.",
+        ),
+    ] = False,
 ) -> None:
     """Show where the plan stands: time elapsed, progress per tier, overdue and due next.
 
@@ -61,6 +69,7 @@ def status(
         since=since,
         plan=plan,
         rev=rev,
+        full=full,
     )
 
 

@@ -17,10 +17,12 @@ from yaml.nodes import Node
 from iwgplan.edit.progress import Outcome, history_entry
 from iwgplan.edit.splice import Change, ListEdit, day, entry_source
 from iwgplan.errors import IwgplanError, Loc, UsageError
+from iwgplan.plan import dates
 from iwgplan.plan.dates import When, dated
 from iwgplan.plan.index import Entry, PlanIndex, UnknownId, resolve
 from iwgplan.plan.model import ID_BODY, ActionPoint, Plan
 from iwgplan.views.replay import ADDED
+from iwgplan.views.timeline import before_issue, due_date
 
 _ID = re.compile(ID_BODY)
 
@@ -168,6 +170,19 @@ def add(
     item["history"] = [{"date": day(on), "status": "planned", "note": note}]
     out = Outcome([Change(place.loc, lists=[ListEdit(place.key, at, item)])])
     out.said.append(f"{ident}: added under {place.name} on {on}")
+    falls = due_date(new.due, index.milestones)
+    today = dates.today()
+    if falls is not None and before_issue(index, falls):
+        out.notices.append(
+            f"note: {ident} is due {new.due} ({falls}), before the plan's issue ({index.plan.plan.date}):"
+            " it is shown as business before this revision, never as late"
+        )
+    elif falls is not None and falls < today:
+        late = (today - falls).days
+        out.notices.append(
+            f"warning: {ident} is due {new.due} (falls due on {falls}), already past: it is overdue"
+            f" from the start, {late} day{'s' * (late != 1)} late today ({today})"
+        )
     return out
 
 
@@ -325,7 +340,9 @@ def move(
     assert isinstance(old_key, str) and isinstance(old_at, int)
     old_place = entry.loc[:-2]
     if old_place == place.loc and at in (old_at, old_at + 1):
-        raise UsageError(f"{entry.id} is already there; nothing to move")
+        out = Outcome([])  # nothing to do: nothing written, exit 0
+        out.notices.append(f"{entry.id} is already under {place.name} at that place; nothing to move")
+        return out
     lines, dash, _, _ = entry_source(text, root, entry.loc)
     insert = ListEdit(place.key, at, _data_at(data, entry.loc), source=lines, source_dash=dash)
     remove = ListEdit(old_key, old_at, None, replace=True)

@@ -193,6 +193,9 @@ def resolve(index: PlanIndex, wanted: str, *, exact: bool = False) -> Entry:
     found = index.by_id.get(key)
     if found is not None:
         return found
+    numbered = by_number(index, wanted) if not exact else None
+    if numbered is not None:
+        return numbered
     if not exact and key:
         begins = [e for e in index.entries if e.id.lower().startswith(key)]
         if len(begins) == 1:
@@ -206,6 +209,25 @@ def resolve(index: PlanIndex, wanted: str, *, exact: bool = False) -> Entry:
     close = suggest(index, wanted)
     hint = ("; did you mean:\n" + _listed(close)) if close else ""
     raise UnknownId(f"no action point with id {wanted!r}{hint}", close)
+
+
+def by_number(index: PlanIndex, wanted: str) -> Entry | None:
+    """The one item the document numbers ``wanted`` ("5.2(a)", "4.3", "Tier one, 2"; any case,
+    any spacing), or None when no item or more than one has that number."""
+    key = _number_key(wanted)
+    if not key:
+        return None
+    for attribute in ("number", "own"):
+        found = [e for e in index.entries if _number_key(getattr(e, attribute)) == key]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            return None
+    return None
+
+
+def _number_key(number: str) -> str:
+    return re.sub(r"\s+", "", number).casefold()
 
 
 def _listed(entries: list[Entry], limit: int = 12) -> str:
@@ -232,8 +254,7 @@ _WORD = re.compile(r"[^\W_]+")
 def suggest(index: PlanIndex, wanted: str, limit: int = 5) -> list[Entry]:
     """Ids close in spelling to ``wanted``, then ids whose id or title holds its words."""
     key = wanted.strip().lower()
-    ids = [e.id.lower() for e in index.entries]
-    picked = [index.by_id[i] for i in difflib.get_close_matches(key, ids, n=3, cutoff=0.6)]
+    picked = [index.by_id[i] for i in _close_ids(key, [e.id.lower() for e in index.entries])]
     words = [w for w in _WORD.findall(key) if len(w) >= 3]
     if words:
         scored = []
@@ -248,6 +269,20 @@ def suggest(index: PlanIndex, wanted: str, limit: int = 5) -> list[Entry]:
         if entry not in unique:
             unique.append(entry)
     return unique[:limit]
+
+
+def _close_ids(key: str, ids: list[str], limit: int = 3) -> list[str]:
+    """Ids close in spelling to ``key``: as a whole, in their first letters (``jont`` is
+    ``joint-statement``), or in one of their words."""
+    if not key:
+        return []
+    scored = []
+    for ident in ids:
+        parts = [ident, ident[: len(key)], *ident.split("-")]
+        score = max(difflib.SequenceMatcher(None, key, part).ratio() for part in parts)
+        if score >= 0.7:
+            scored.append((-score, ident))
+    return [ident for _, ident in sorted(scored)[:limit]]
 
 
 def unknown_message(kind: str, wanted: str, known: Iterable[str]) -> str:

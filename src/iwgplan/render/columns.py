@@ -173,3 +173,13 @@ def print_lines(console: Console, lines: list[Text]) -> None:
     """Print laid-out lines as they are: never wrapped or cut again by the console."""
     for line in lines:
         console.print(line, soft_wrap=True)
+
+
+def print_hanging(console: Console, prefix: Text, body: Text) -> None:
+    """``prefix`` then ``body`` wrapped at the console's width, each continuation line indented
+    as far as the body starts (never back at column 0)."""
+    indent = prefix.cell_len
+    room = max(console.width - indent, NARROWEST_TITLE)
+    pieces = list(body.wrap(console, room, overflow="fold")) or [Text("")]
+    lines = [prefix + pieces[0]] + [Text(" " * indent) + piece for piece in pieces[1:]]
+    print_lines(console, [_stripped(line) for line in lines])

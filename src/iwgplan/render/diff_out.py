@@ -11,6 +11,7 @@ from rich.text import Text
 from iwgplan.files.text import PlanText
 from iwgplan.plan.index import PlanIndex
 from iwgplan.render import safe
+from iwgplan.render.columns import print_hanging
 from iwgplan.render.markdown import table
 from iwgplan.views.diff import ADDED, CHANGED, MOVED, REMOVED, Change, summarize
 
@@ -44,12 +45,16 @@ def describe(change: Change) -> str:
         parts = [f"+{v}" for v in change.extra["added"]] + [f"−{v}" for v in change.extra["removed"]]
         return f"{what} {change.field}: {', '.join(parts)}"
     if change.field == "history":
-        return f"{what} history: {len(change.extra['added'])} entries added" + (
-            f", {len(change.extra['removed'])} removed" if change.extra["removed"] else ""
-        )
+        added, removed = len(change.extra["added"]), len(change.extra["removed"])
+        return f"{what} history: {_entries(added)} added" + (f", {removed} removed" if removed else "")
     days = change.extra.get("days")
     slip = f" ({days:+d} day{'s' * (abs(days) != 1)})" if days else ""
-    return f"{what} {change.field}: {_short(change.old)} → {_short(change.new)}{slip}"
+    reason = f": {_short(change.extra['reason'])}" if change.extra.get("reason") else ""
+    return f"{what} {change.field}: {_short(change.old)} → {_short(change.new)}{slip}{reason}"
+
+
+def _entries(n: int) -> str:
+    return f"{n} {'entry' if n == 1 else 'entries'}"
 
 
 def _title(value: Any) -> str:
@@ -57,6 +62,9 @@ def _title(value: Any) -> str:
 
 
 def _short(value: Any, width: int = 60) -> str:
+    """A value in a sentence: a string as it is, nothing as "(none)", others as JSON."""
+    if value is None:
+        return "(none)"
     text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
@@ -97,7 +105,7 @@ def text(changes: list[Change], console: Console, titles: dict[str, str]) -> Non
         )
         for change in members:
             mark, style = MARK[change.kind]
-            console.print(Text(f"  {mark} ", style=style) + Text(safe.line(describe(change))))
+            print_hanging(console, Text(f"  {mark} ", style=style), Text(safe.line(describe(change))))
 
 
 def markdown(changes: list[Change]) -> str:

@@ -43,23 +43,32 @@ def step_line(step: Step) -> str:
     return summarize(step.changes).line()
 
 
-def log_text(steps: Iterable[Step], console: Console, *, changes: bool, notes: list[str]) -> int:
+def log_text(
+    steps: Iterable[Step], console: Console, *, changes: bool, notes: list[str], cut: bool = True
+) -> int:
+    """The log, one commit after another; ``cut``: a subject too long for the line is cut with
+    "…" (a terminal), else printed whole (a pipe, where nothing is cut)."""
     from rich.text import Text
+
+    from iwgplan.render.columns import print_hanging, print_lines
 
     shown = 0
     for step in steps:
         c = step.commit
         head = Text(c.short, style="yellow") + Text(f"  {c.day}  ")
         head += Text(plain(c.author), style="bold") + Text(f"  {plain(c.subject)}")
-        console.print(head, overflow="ellipsis", no_wrap=True)
+        if cut:
+            console.print(head, overflow="ellipsis", no_wrap=True)
+        else:
+            print_lines(console, [head])
         for note in step.notes:
-            console.print(Text(f"    ({plain(note)})", style="dim"))
+            print_hanging(console, Text("    "), Text(f"({plain(note)})", style="dim"))
         style = "red" if step.event == "invalid" else ("dim" if not step.changes else "")
-        console.print(Text(f"    {plain(step_line(step))}", style=style))
+        print_hanging(console, Text("    "), Text(plain(step_line(step)), style=style))
         if changes:
             for change in step.changes:
                 mark, colour = MARK[change.kind]
-                console.print(Text(f"      {mark} ", style=colour) + Text(plain(describe(change))))
+                print_hanging(console, Text(f"      {mark} ", style=colour), Text(plain(describe(change))))
         shown += 1
     for note in notes:
         console.print(Text(plain(note), style="dim"))

@@ -77,9 +77,13 @@ def calendar(
     ends = (m for m in index.plan.milestones if m.begins.first() <= end == m.finishes.last())
     period_end = next(ends, None)
     for m in index.plan.milestones:
-        event = _event(uid(meta.id, f"milestone.{m.id}"), stamp, line(m.title), m.begins.first(), client)
-        event["dtend"].dt = shift(m.finishes.last(), 1)  # all-day DTEND is exclusive
-        text = [m.description] if m.description else []
+        months = month_span(m)
+        summary = line(m.title) + (f" ({months})" if months else "")
+        event = _event(uid(meta.id, f"milestone.{m.id}"), stamp, summary, m.begins.first(), client)
+        text = [f"{m.title}: {months}."] if months else []
+        if not months:  # days the document states: the event spans them (DTEND is exclusive)
+            event["dtend"].dt = shift(m.finishes.last(), 1)
+        text += [m.description] if m.description else []
         if m is period_end and events and within:
             text.append(within_lines(within))
         if text:
@@ -102,6 +106,21 @@ def calendar(
         else:
             cal.add_component(_todo(meta.id, entry, due, stamp, index))
     return bytes(cal.to_ical())
+
+
+def month_span(milestone: Any) -> str:
+    """``December 2026``, ``December 2026 to January 2027``: a milestone the document dates only
+    by month(s), which the calendar shows as one all-day event on its first day with these words
+    (a 31- to 62-day event would fill every day of the month in a calendar); "" for a milestone
+    the document dates by day, whose event spans those days."""
+    first, last = milestone.begins, milestone.finishes
+    if first.day is not None and last.day is not None:
+        return ""
+    start, end = first.first(), last.last()
+    words = [f"{start:%B %Y}" if first.day is None else f"{start:%-d %B %Y}"]
+    if last != first:
+        words.append(f"{end:%B %Y}" if last.day is None else f"{end:%-d %B %Y}")
+    return " to ".join(words)
 
 
 def within_lines(entries: list[Entry]) -> str:

@@ -7,6 +7,8 @@ terminal or NO_COLOR is set. Layouts are meant to read well at 80 columns.
 from __future__ import annotations
 
 import shlex
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
 from rich import box
@@ -34,6 +36,7 @@ from iwgplan.views.timeline import (
     effective_kind,
     headline,
     holds,
+    is_overdue,
     late_words,
     latest_note,
     milestone_when,
@@ -88,34 +91,55 @@ def _position(day: date, start: date, end: date, width: int) -> int:
 
 
 def timeline(summary: Summary, width: int) -> Text:
-    """The period as a bar, the share elapsed, milestones numbered beneath, and today."""
+    """The period as a bar, the share elapsed, milestones numbered beneath, and today.
+
+    Milestones that begin within a cell of each other share one number (``3 end, report-back``),
+    and every mark stands a space apart from the next, so two never read as one ("43▲").
+    """
     inner = max(width - 22, 20)
     gone = round(summary.elapsed * inner)
-    line = Text(f"{summary.start:%b %Y} ", style="bold")
-    line += Text("━" * gone, style="green") + Text("─" * (inner - gone), style="dim")
-    line += Text(f" {summary.end:%b %Y}", style="bold")
-    marks = [" "] * inner
-    legend = Text()
+    bar_line = Text(f"{summary.start:%b %Y} ", style="bold")
+    bar_line += Text("━" * gone, style="green") + Text("─" * (inner - gone), style="dim")
+    bar_line += Text(f" {summary.end:%b %Y}", style="bold")
     shown = [m for m in summary.milestones if (m.end or m.date) >= summary.start]
+    clusters: list[tuple[int, list[Dated]]] = []
+    for milestone in shown:
+        at = _position(milestone.date, summary.start, summary.end, inner)
+        if clusters and at - clusters[-1][0] <= 1:
+            clusters[-1][1].append(milestone)
+        else:
+            clusters.append((at, [milestone]))
+    wanted = [(at, str(number)) for number, (at, _) in enumerate(clusters, start=1)]
     if summary.start <= summary.as_of <= summary.end:
-        marks[_position(summary.as_of, summary.start, summary.end, inner)] = "▲"
-    for number, milestone in enumerate(shown, start=1):
-        _place(marks, _position(milestone.date, summary.start, summary.end, inner), str(number))
+        wanted.append((_position(summary.as_of, summary.start, summary.end, inner), "▲"))
+    marks = _spaced(wanted, inner)
+    legend = Text()
+    for number, (_, members) in enumerate(clusters, start=1):
         legend.append(f"{number} ", style="bold magenta")
-        legend.append(f"{milestone.id}  ")
+        legend.append(", ".join(line(m.id) for m in members) + "  ")
     legend.append("▲ ", style="bold magenta")
     legend.append("today" if summary.as_of == dates.today() else "as of")
-    under = Text(" " * 9 + "".join(marks), style="magenta")
+    under = Text(" " * 9 + marks.rstrip(), style="magenta")
     elapsed = Text(f"{summary.elapsed:.0%} of the period elapsed at {summary.as_of}", style="dim")
-    return Text("\n").join([line, under, legend, elapsed])
+    return Text("\n").join([bar_line, under, legend, elapsed])
 
 
-def _place(marks: list[str], at: int, mark: str) -> None:
-    """Put a mark at its position, or at the nearest free one when marks collide."""
-    for spot in sorted(range(len(marks)), key=lambda i: (abs(i - at), -i)):
-        if marks[spot] == " ":
-            marks[spot] = mark
-            return
+def _spaced(wanted: list[tuple[int, str]], width: int) -> str:
+    """Marks at their positions, in order, each at least one space after the one before; a
+    mark pushed past the end pulls the ones before it back."""
+    order = sorted(wanted)
+    spots: list[int] = []
+    for at, _ in order:
+        spot = max(at, spots[-1] + len(order[len(spots) - 1][1]) + 1) if spots else at
+        spots.append(spot)
+    limit = width
+    for i in range(len(order) - 1, -1, -1):  # pull back from the right edge
+        spots[i] = max(min(spots[i], limit - len(order[i][1])), 0)
+        limit = spots[i] - 1
+    cells = [" "] * (max([width, *(s + len(m) for s, (_, m) in zip(spots, order, strict=True))]))
+    for spot, (_, mark) in zip(spots, order, strict=True):
+        cells[spot : spot + len(mark)] = list(mark)
+    return "".join(cells)
 
 
 def group_name(g: GroupSummary) -> Text:
@@ -128,7 +152,8 @@ def group_name(g: GroupSummary) -> Text:
 
 
 def tiers_table(groups: list[GroupSummary], *, bar_width: int = 10) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, padding=(0, 0), pad_edge=False, expand=False)
+    # no blank edge lines above and below: they would take two of a status screen's lines
+    table = Table(box=box.SIMPLE_HEAD, padding=(0, 0), pad_edge=False, expand=False, show_edge=False)
     table.add_column("Tier / section", overflow="fold", max_width=34)  # wrapped, never cut
     for status in SHORT.values():
         table.add_column(status, justify="right", no_wrap=True, min_width=4)
@@ -156,31 +181,61 @@ def short_mark(entry: Entry | None, index: PlanIndex) -> str:
     return f" ({mark})" if mark else ""
 
 
-def _dated_rows(rows: list[Dated], caption: str, index: PlanIndex, *, late: bool) -> Rows:
+def _when_words(d: Dated, index: PlanIndex, *, late: bool) -> list[str]:
+    """A dated item's date and how it stands, fullest first: ``2026-03-29 · 253 days past the
+    inferred date (MC14's end)``, ``2026-03-29 inferred · 253d past``, ``2026-03-29 inferred``.
+    The mark stays while the date is shown."""
+    if late:
+        words = [late_words(-d.days, d.entry, index), late_words(-d.days, d.entry, index, short=True)]
+    else:
+        words = ["today", "today"] if d.days == 0 else [f"in {plural(d.days, 'day')}", f"in {d.days}d"]
+    full = dated_text(d.date, d.entry, index) if d.entry is not None else str(d.date)
+    if late and d.entry is not None and date_mark(d.entry, index):
+        full = str(d.date)  # "1 day past the inferred date (MC14's end)" says it
+    mark = timeline_short_mark(d.entry, index) if d.entry is not None else ""
+    short = f"{d.date} {mark}" if mark else str(d.date)
+    return [f"{full} · {words[0]}", f"{short} · {words[1]}", short]
+
+
+def _owners_of(rows: list[Dated]) -> str | None:
+    """The owners every row shares (said once, in the caption), else None (said on each row)."""
+    said = {owners_text(d.entry.item) if d.entry is not None else "" for d in rows}
+    return said.pop() if len(said) == 1 and len(rows) > 1 else None
+
+
+def _dated_rows(
+    rows: list[Dated], caption: str, index: PlanIndex, *, late: bool, grouped: bool = True
+) -> Rows:
+    """One line per item: its date and how it stands (said once for the items that share it, when
+    ``grouped``: on a screen; every row says it where nothing is cut, for grep), its number, its
+    id (the first to give way), and its title (cut or wrapped last); owners said once, in the
+    caption, when all rows share them."""
     table = Rows(
-        ["number", "id", "title", "when"], title="title", shrink=["when", "when"], right=["when"], want=20
+        ["when", "number", "id", "title"],
+        title="title",
+        shrink=["when", "id", "number", "when"],
+        want=36,
+        gap=2,
     )
-    table.heading(Text(caption, style="bold red" if late else "bold"))
     style = "red" if late else ""
+    shared = _owners_of(rows)
+    head = Text(caption, style="bold red" if late else "bold")
+    if shared:
+        head.append(f" · {line(shared)}", style="dim")
+    table.heading(head)
+    previous: tuple[object, ...] | None = None
     for d in rows:
-        if late:
-            words = [late_words(-d.days, d.entry, index), late_words(-d.days, d.entry, index, short=True)]
-        else:
-            words = ["today", "today"] if d.days == 0 else [f"in {plural(d.days, 'day')}", f"in {d.days}d"]
-        full = dated_text(d.date, d.entry, index) if d.entry is not None else str(d.date)
-        if late and d.entry is not None and date_mark(d.entry, index):
-            full = str(d.date)  # "1 day past the inferred date (MC14's end)" says it
-        mark = timeline_short_mark(d.entry, index) if d.entry is not None else ""
-        short = f"{d.date} {mark}" if mark else str(d.date)
-        brief = f"{short} · {-d.days}d" if late and mark else f"{short} · {words[1]}"
-        when = [Text(f"{full} · {words[0]}", style=style), Text(brief, style=style)]
-        when.append(Text(short, style=style))
-        table.add(
-            number=line(d.entry.number) if d.entry else "",
-            id=Text(line(d.id), style="bold"),
-            title=Text(line(d.title)) + owners_suffix(d.entry),
-            when=when,
-        )
+        words = _when_words(d, index, late=late)
+        key = (d.date, words[2])
+        repeat = key != previous or not grouped
+        when = [Text(" " + w, style=style) for w in words] if repeat else [Text("")]
+        previous = key
+        title = Text(line(d.title))
+        if not shared:
+            title += owners_suffix(d.entry)
+        number = [line(d.entry.number), line(d.entry.own)] if d.entry else [""]
+        ident = [Text(line(d.id), style="dim"), Text("")]  # the id gives way first, then the number
+        table.add(when=when, number=[Text(n, style="bold") for n in number], id=ident, title=title)
     return table
 
 
@@ -188,6 +243,11 @@ def _more(rows: list[Dated], limit: int, hint: str) -> tuple[list[Dated], Text |
     if len(rows) <= limit:
         return rows, None
     return rows[:limit], Text(f"  … and {len(rows) - limit} more: {hint}", style="dim")
+
+
+# Lines a status screen may take when nothing else says: the screen `status` is laid out for
+# (80x40 and wider); a taller terminal gives more.
+SCREEN_LINES = 40
 
 
 def status(
@@ -198,41 +258,138 @@ def status(
     horizon: int,
     limit: int = 8,
     fit: Fit = Fit.FULL,
+    budget: int | None = None,
 ) -> None:
-    console.print(Group(_header(view), Text(), timeline(summary, console.width), tiers_table(summary.groups)))
-    console.print(Text(" · ".join(headline(summary)), style="dim"))
+    """The status screen. With a ``budget`` of lines (a screen, where titles are cut to its
+    width), the lists of items give up rows, the longest first, until the screen fits it; each
+    says how many more there are and the command that lists them."""
+    top = Group(_header(view), Text(), timeline(summary, console.width), tiers_table(summary.groups))
+    headline_text = Text(" · ".join(headline(summary)), style="dim")
+    fixed = [*console.render_lines(top, pad=False), *console.render_lines(headline_text, pad=False)]
+    sections = _sections(view, summary, console, horizon=horizon, fit=fit)
+    shown = [min(limit, s.total) for s in sections]
+    if budget is not None:
+        while len(fixed) + sum(s.size(n) for s, n in zip(sections, shown, strict=True)) > budget:
+            cut = max(range(len(shown)), key=lambda i: (shown[i], i))  # the later lists first
+            if shown[cut] <= 1:
+                break
+            shown[cut] -= 1
+    console.print(top)
+    console.print(headline_text)
+    for section, n in zip(sections, shown, strict=True):
+        print_lines(console, section.lines(n))
+
+
+@dataclass(slots=True)
+class _Section:
+    """A part of the status screen that shows ``n`` of its ``total`` rows: ``build(n)`` lays them
+    out; a list cut short ends with how many more there are and where to see them."""
+
+    total: int
+    build: Callable[[int], list[Text]]
+
+    def lines(self, n: int) -> list[Text]:
+        return self.build(n)
+
+    def size(self, n: int) -> int:
+        return len(self.build(n))
+
+
+def _sections(view: View, summary: Summary, console: Console, *, horizon: int, fit: Fit) -> list[_Section]:
+    width = console.width
     mine = f" --owner {shlex.quote(line(summary.owner))}" if summary.owner else ""
     whose = f" for owner '{line(summary.owner)}'" if summary.owner else ""
     index = view.index
-    rows, more = _more(summary.overdue, limit, f"iwgplan list --overdue{mine}")
-    caption = f"Overdue{whose} ({len(summary.overdue)})"
-    _print_rows(console, _dated_rows(rows, caption, index, late=True), fit, more)
-    rows, more = _more(
-        summary.upcoming, limit, f"iwgplan list --due-before {_plus(summary.as_of, horizon)}{mine}"
-    )
-    caption = f"Due in the next {plural(horizon, 'day')}{whose} ({len(summary.upcoming)})"
-    _print_rows(console, _dated_rows(rows, caption, index, late=False), fit, more)
-    if summary.within:
-        head = f"{summary.within_heading}{whose}: "
-        n = len(summary.within)
-        what = f"{plural(n, 'item')} the document sets no date for"
-        console.print(Text.assemble((head, "bold"), what))
-    _print_rows(console, _milestones(summary.next_milestones[:3], summary.as_of), fit)
-    if summary.past:
-        _past(console, summary.past)
+
+    def laid(rows: Rows, more: Text | None = None) -> list[Text]:
+        out = rows.lines(width, fit, console)
+        return [*out, more] if more is not None else out
+
+    def overdue(n: int) -> list[Text]:
+        rows, more = _more(summary.overdue, n, f"iwgplan list --overdue{mine}")
+        caption = f"Overdue{whose} ({len(summary.overdue)})"
+        return laid(_dated_rows(rows, caption, index, late=True, grouped=fit is not Fit.FULL), more)
+
+    def upcoming(n: int) -> list[Text]:
+        hint = f"iwgplan list --due-before {_plus(summary.as_of, horizon)}{mine}"
+        rows, more = _more(summary.upcoming, n, hint)
+        caption = f"Due in the next {plural(horizon, 'day')}{whose} ({len(summary.upcoming)})"
+        return laid(_dated_rows(rows, caption, index, late=False, grouped=fit is not Fit.FULL), more)
+
+    def within(_: int) -> list[Text]:
+        if not summary.within:
+            return []
+        what = f"{plural(len(summary.within), 'item')} the document sets no date for"
+        return _one_line(
+            Text.assemble((f"{summary.within_heading}{whose}: ", "bold"), what), width, fit, console
+        )
+
+    def milestones(n: int) -> list[Text]:
+        return laid(_milestones(summary.next_milestones[:n], summary.as_of))
+
+    def past(_: int) -> list[Text]:
+        return _one_line(_past(summary.past), width, fit, console) if summary.past else []
+
     standing = [e for e in summary.standing if not summary.owner or holds(e.item.owners, summary.owner)]
-    if standing:
-        _standing(console, standing, limit, fit, whose)
-    more = None
-    if len(summary.blocked) > limit:
-        hint = f"iwgplan list --status blocked{mine}"
-        more = Text(f"  … and {len(summary.blocked) - limit} more: {hint}", style="dim")
-    if not summary.blocked:
-        console.print(Text.assemble((f"Blocked{whose}: ", "bold"), ("none", "dim")))
-    else:
-        _print_rows(console, _blocked(summary, limit), fit, more)
-    # the "within the period" line says what it means itself
-    legend(console, [d.entry for d in [*summary.overdue, *summary.upcoming] if d.entry is not None])
+    noted = [e for e in standing if latest_note(e)]
+
+    def standing_lines(n: int) -> list[Text]:
+        if not standing:
+            return []
+        head, rows = _standing(standing, n, whose)
+        out = _one_line(head, width, fit, console)
+        if rows is not None:
+            more = None
+            if len(noted) > n:
+                more = Text(f"  … and {len(noted) - n} more with a note", style="dim")
+            out += laid(rows, more)
+        return out
+
+    def blocked(n: int) -> list[Text]:
+        if not summary.blocked:
+            return [Text.assemble((f"Blocked{whose}: ", "bold"), ("none", "dim"))]
+        more = None
+        if len(summary.blocked) > n:
+            hint = f"iwgplan list --status blocked{mine}"
+            more = Text(f"  … and {len(summary.blocked) - n} more: {hint}", style="dim")
+        return laid(_blocked(summary, n), more)
+
+    def legend_lines(_: int) -> list[Text]:
+        # the "within the period" line says what it means itself
+        entries = [d.entry for d in [*summary.overdue, *summary.upcoming] if d.entry is not None]
+        meanings = date_legend(entries)
+        if not meanings:
+            return []
+        text = Text("; ".join(m[:1].upper() + m[1:] for m in meanings) + ".", style="dim")
+        return _wrapped(text, width, console)
+
+    return [
+        _Section(len(summary.overdue), overdue),
+        _Section(len(summary.upcoming), upcoming),
+        _Section(0, within),
+        _Section(min(len(summary.next_milestones), 3), milestones),
+        _Section(0, past),
+        _Section(len(noted), standing_lines),
+        _Section(len(summary.blocked), blocked),
+        _Section(0, legend_lines),
+    ]
+
+
+def _wrapped(text: Text, width: int, console: Console) -> list[Text]:
+    """A sentence wrapped at the width, as lines (it is read whole, never cut)."""
+    return list(text.wrap(console, width))
+
+
+def _one_line(text: Text, width: int, fit: Fit, console: Console) -> list[Text]:
+    """A line that names items: cut with "…" at the width on a screen, wrapped with --full,
+    whole when piped."""
+    if fit is Fit.FULL:
+        return [text]
+    if fit is Fit.CUT:
+        text = text.copy()
+        text.truncate(width, overflow="ellipsis")
+        return [text]
+    return _wrapped(text, width, console)
 
 
 def legend(console: Console, entries: list[Entry]) -> None:
@@ -252,31 +409,30 @@ def _plus(day: date, days: int) -> date:
     return shift(day, days + 1)
 
 
-def _standing(console: Console, entries: list[Entry], limit: int, fit: Fit, whose: str = "") -> None:
+def _standing(entries: list[Entry], limit: int, whose: str = "") -> tuple[Text, Rows | None]:
     """Standing duties run for the whole period: those with a note show it, the rest by number."""
     noted = [(e, note) for e in entries if (note := latest_note(e))]
     quiet = number_ranges([e.number for e in entries if not latest_note(e)])
     head = Text(f"Standing duties{whose} ({len(entries)}, not counted)", style="bold")
     if quiet:
         head.append(f": {line(quiet)}" + ("; no note" if noted else "; no notes recorded"), style="")
-    console.print(head)
-    if noted:
-        table = Rows(["number", "id", "latest"], title="latest", want=30)
-        for entry, note in noted[:limit]:
-            ident = Text(line(entry.id), style="bold")
-            table.add(number=line(entry.number), id=ident, latest=Text(block(note)))
-        _print_rows(console, table, fit)
+    if not noted:
+        return head, None
+    table = Rows(["number", "latest"], title="latest", want=30, gap=2)
+    for entry, note in noted[:limit]:
+        table.add(number=Text("  " + line(entry.number), style="bold"), latest=Text(line(note)))
+    return head, table
 
 
-def _past(console: Console, rows: list[Dated]) -> None:
+def _past(rows: list[Dated]) -> Text:
     """Business the document sets before its own issue date: named on one line, never late."""
     head = Text(f"Before this revision ({len(rows)}): ", style="bold")
     named = [f"{d.entry.number if d.entry else ''} {d.id} ({d.date})".strip() for d in rows]
-    console.print(head + Text(line(", ".join(named))))
+    return head + Text(line(", ".join(named)))
 
 
 def _milestones(rows: list[Dated], as_of: date) -> Rows:
-    table = Rows(["id", "title", "when"], title="title", shrink=["when", "when"], right=["when"], want=32)
+    table = Rows(["id", "title", "when"], title="title", shrink=["when", "when"], right=["when"], want=50)
     table.heading(Text("Next milestones", style="bold"))
     for m in rows:
         when = milestone_when(m, as_of)
@@ -285,7 +441,7 @@ def _milestones(rows: list[Dated], as_of: date) -> Rows:
         )
         label = line(m.label)
         table.add(
-            id=Text(line(m.id), style="bold magenta"),
+            id=Text("  " + line(m.id), style="bold magenta"),
             title=line(m.title),
             when=[f"{label} · {when}", f"{label} · {short}", label],
         )
@@ -295,12 +451,16 @@ def _milestones(rows: list[Dated], as_of: date) -> Rows:
 
 
 def _blocked(summary: Summary, limit: int) -> Rows:
-    table = Rows(["id", "reason"], title="reason")
+    """One line per blocked item: its number, why, then its title (dim); cut at the width."""
+    table = Rows(["number", "reason"], title="reason", want=30, gap=2)
     whose = f" for owner '{line(summary.owner)}'" if summary.owner else ""
     table.heading(Text(f"Blocked{whose} ({len(summary.blocked)})", style="bold red"))
     for entry, reason in summary.blocked[:limit]:
-        why = Text(block(reason)) if reason else Text("no reason recorded", style="dim")
-        table.add(id=Text(line(entry.id), style="bold"), reason=why)
+        why = Text(line(reason)) if reason else Text("no reason recorded", style="dim")
+        table.add(
+            number=Text("  " + line(entry.number), style="bold"),
+            reason=why + Text(f" · {line(entry.item.title)}", style="dim"),
+        )
     return table
 
 
@@ -346,7 +506,7 @@ def listing(result: Listing, console: Console, *, fit: Fit = Fit.FULL) -> None:
     rows = Rows(
         ["number", "id", "status", "due", "owners", "title"],
         title="title",
-        shrink=["due", "owners", "owners", "status"],
+        shrink=["due", "owners", "owners", "status", "due"],
     )
     last_group, last_focus = None, None
     for entry in view.index.entries:
@@ -368,7 +528,7 @@ def listing(result: Listing, console: Console, *, fit: Fit = Fit.FULL) -> None:
             number=Text(line(entry.own), style="dim"),
             id=ident,
             status=kind_cell(entry, view.index),
-            due=due_cell(due, entry, view.index),
+            due=due_cell(due, entry, view.index, view.as_of),
             owners=owners_cell([line(o) for o in entry.item.owners]),
             title=Text(line(entry.item.title)),
         )
@@ -377,17 +537,33 @@ def listing(result: Listing, console: Console, *, fit: Fit = Fit.FULL) -> None:
     legend(console, [e for e in result.matched if e.item.due])
 
 
-def due_cell(due: date | None, entry: Entry, index: PlanIndex) -> list[Text]:
+def late_by(entry: Entry, index: PlanIndex, as_of: date, *, short: bool = False) -> str:
+    """How late an item is on ``as_of``, as `status` says it (``3 days late``, ``1 day past the
+    inferred date (MC14's end)``; ``short``: ``3d late``), or "" when it is not overdue: the one
+    rule of :func:`iwgplan.views.timeline.is_overdue` (a date the document does not set is never
+    late)."""
+    due = effective_due(entry, index)
+    if due is None or not is_overdue(entry, index, as_of):
+        return ""
+    return late_words((as_of - due).days, entry, index, short=short)
+
+
+def due_cell(due: date | None, entry: Entry, index: PlanIndex, as_of: date | None = None) -> list[Text]:
     """A due date with its mark (``2026-03-29 (inferred: MC14's end)``, then ``2026-03-29
-    (inferred)``); an item the document sets no date for is ``within the period``, no date."""
+    (inferred)``) and, when it is overdue on ``as_of``, how late (``· 253d past``, in red); an
+    item the document sets no date for is ``within the period``, no date."""
     if due is None:
         return [Text("")]
     mark = date_mark(entry, index)
-    if not mark:
-        return [Text(str(due))]
+    late = late_by(entry, index, as_of, short=True) if as_of is not None else ""
     if within_period(entry):
         return [Text(mark, style="dim")]
-    return [Text(f"{due} ({mark})"), Text(f"{due}{short_mark(entry, index)}")]
+    full = Text(f"{due} ({mark})" if mark else str(due))
+    short = Text(f"{due}{short_mark(entry, index)}")
+    if late:  # how late stays; where room is short the date gives way, its mark stays
+        tight = Text(late, style="red") + Text(short_mark(entry, index))
+        return [full + Text(f" · {late}", style="red"), short + Text(f" · {late}", style="red"), tight]
+    return [full, short] if mark else [full]
 
 
 def _recorded(view: View) -> str:
@@ -406,8 +582,9 @@ def tiers(view: View, summary: Summary, console: Console) -> None:
         areas = getattr(g.group, "focus_areas", [])
         if areas:
             console.print(group_name(g))
-            for area in areas:
-                console.print(Text(f"  · {line(area.title)}"))  # wrapped, never cut
+            width = max(len(line(area.id)) for area in areas)
+            for area in areas:  # the id, for `add --under`; the title wrapped, never cut
+                console.print(Text(f"  {line(area.id):<{width}}  ", style="bold") + Text(line(area.title)))
 
 
 # --- show ----------------------------------------------------------------------------------
@@ -471,7 +648,11 @@ def _facts(view: View, entry: Entry) -> Rows:
     due = effective_due(entry, index)
     if due:
         said = f" · {line(item.due)}" if item.due and item.due != str(due) else ""
-        facts.add_row("due", dated_text(due, entry, index) + said)
+        when = Text(dated_text(due, entry, index) + said)
+        late = late_by(entry, index, view.as_of)
+        if late:
+            when.append(f" · {late}", style="bold red")
+        facts.add_row("due", when)
     if item.due and item.due_basis:
         facts.add_row("due basis", Text(line(due_basis(item))))
     elif item.due is None and due:

@@ -92,6 +92,9 @@ def _item_changes(old: Entry, new: Entry, old_index: PlanIndex, new_index: PlanI
         before, after = due_date(a.due, old_index.milestones), due_date(b.due, new_index.milestones)
         if before and after:
             extra["days"] = (after - before).days
+        reason = _slip_reason(a, b)
+        if reason:
+            extra["reason"] = reason
         yield Change(CHANGED, "action_point", ident, "due", a.due, b.due, group, extra)
     for name in _TEXT_FIELDS:
         x, y = getattr(a, name), getattr(b, name)
@@ -116,6 +119,19 @@ def _item_changes(old: Entry, new: Entry, old_index: PlanIndex, new_index: PlanI
         removed = [h for h, key in zip(a.history, old_history, strict=True) if key not in new_keys]
         sets = {"added": _jsonable(added), "removed": _jsonable(removed)}
         yield Change(CHANGED, "action_point", ident, "history", len(a.history), len(b.history), group, sets)
+
+
+def _slip_reason(a: Any, b: Any) -> str | None:
+    """Why the due date moved, from the history entry `modify --due --reason` wrote with it
+    ("due 2026-11 → 2027-01: Postponed ..."), when the new side has one the old side has not."""
+    said = f"due {a.due} → {b.due}: " if a.due and b.due else None
+    if said is None:
+        return None
+    old = {_entry_key(h) for h in a.history}
+    for h in reversed(b.history):
+        if h.note and h.note.startswith(said) and _entry_key(h) not in old:
+            return str(h.note[len(said) :])
+    return None
 
 
 def _entry_key(h: Any) -> tuple[Any, ...]:
