@@ -1,0 +1,189 @@
+"""Several plans at once (issue 28, parts 3 and 4): a closed plan refuses every edit, `validate`
+across plan files, `portfolio`, `show` across a carry, `diff` of a plan and its successor."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import SHIPPED, SMALL
+
+CLOSE_AFTER = "  period: {start: 2025-09, end: 2026-12}\n"
+
+# Every command that writes the plan, with arguments that would change the small plan.
+EDITS = [
+    ("done", "statement", "--date", "2025-10-01", "--reason", "finished after the close"),
+    ("start", "statement", "--date", "2025-10-01"),
+    ("block", "statement", "--reason", "waiting", "--date", "2025-10-01"),
+    ("drop", "statement", "--reason", "not needed", "--date", "2025-10-01"),
+    ("reopen", "late", "--reason", "funded", "--date", "2025-12-01"),
+    ("note", "statement", "a note", "--date", "2025-10-01"),
+    ("revise", "--date", "2025-12-01"),
+    ("amend", "kid-b", "--last", "--date", "2025-10-02", "--reason", "typo"),
+    ("add", "--under", "fa", "--title", "New", "--date", "2025-10-01"),
+    ("modify", "statement", "--title", "Other", "--date", "2025-10-01"),
+    ("move", "late", "--under", "parent"),
+    ("edit", "statement"),
+]
+
+
+def test_the_edit_commands_are_all_listed() -> None:
+    """A command that takes --force (an edit a closed plan refuses) is in EDITS."""
+    from iwgplan.cli.app import app
+
+    forced = {
+        c.name or c.callback.__name__
+        for c in app.registered_commands
+        if c.callback is not None and "force" in c.callback.__annotations__
+    }
+    assert forced == {step[0] for step in EDITS}
+
+
+@pytest.mark.parametrize("step", EDITS, ids=[s[0] for s in EDITS])
+def test_every_edit_of_a_closed_plan_is_refused_without_force(
+    cli, small: Path, step: tuple[str, ...], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    text = small.read_text(encoding="utf-8")
+    small.write_text(text.replace(CLOSE_AFTER, CLOSE_AFTER + "  closed: 2026-12-31\n", 1), encoding="utf-8")
+    before = small.read_bytes()
+    # An editor that changes the title and leaves a mark that it ran.
+    ran = tmp_path / "editor-ran"
+    script = tmp_path / "editor.py"
+    script.write_text(
+        "import sys, pathlib\n"
+        f"pathlib.Path({str(ran)!r}).write_text('x')\n"
+        "p = pathlib.Path(sys.argv[-1]); p.write_text(p.read_text().replace('Joint statement', 'Other'))\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("VISUAL", f"{sys.executable} {script}")
+    run = cli(*step, "--plan", small)
+    assert run.code == 1, run.err
+    assert "was closed on 2026-12-31" in run.err and "--force" in run.err
+    assert small.read_bytes() == before and not ran.exists()
+    forced = cli(*step, "--plan", small, "--force")
+    assert forced.code == 0, forced.err
+    assert small.read_bytes() != before
+
+
+# --- validate across files -------------------------------------------------------------------
+
+
+def _plan(
+    folder: Path, name: str, plan_id: str, period: str, *, closed: bool = False, carry: str = ""
+) -> Path:
+    """The small plan under another id and period; `statement` carried from ``carry`` if given."""
+    text = SMALL.read_text(encoding="utf-8").replace("  id: small-plan\n", f"  id: {plan_id}\n", 1)
+    text = text.replace(
+        CLOSE_AFTER, f"  period: {period}\n" + ("  closed: 2026-12-31\n" if closed else ""), 1
+    )
+    if carry:
+        text = text.replace(
+            "            due: mc14\n", f"            due: mc14\n            carried_from: {carry}\n", 1
+        )
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _where(path: Path, needle: str) -> str:
+    """``:LINE:COL:`` of the first key ``needle`` in the file (the column of the key)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for n, text in enumerate(lines, 1):
+        if text.lstrip().startswith(needle):
+            return f":{n}:{len(text) - len(text.lstrip()) + 1}:"
+    raise AssertionError(needle)
+
+
+# The small plan's history and milestone lie in the new period.
+OLD_PERIOD, NEW_PERIOD = "{start: 2023-01, end: 2025-08}", "{start: 2025-09, end: 2026-12}"
+
+
+def test_a_folder_of_plans_that_agree_is_valid(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _plan(tmp_path, "a.yaml", "old", OLD_PERIOD, closed=True)
+    _plan(tmp_path, "b.yaml", "new", NEW_PERIOD, carry="old#statement")
+    run = cli("validate", tmp_path)
+    assert run.code == 0, run.out
+    assert run.out.count(": valid\n") == 2
+
+
+@pytest.mark.parametrize(
+    ("carry", "message"),
+    [
+        ("old#no-such-item", "'old#no-such-item' names no item of"),
+        ("old#kid-c", "'old#kid-c' names no item of"),
+        ("old#kid-a", None),  # a sub-point
+        ("new#statement", "is a cycle of carries"),  # itself
+        ("new#late", None),  # another item of its own plan: allowed
+    ],
+)
+def test_a_carry_that_names_no_item_or_itself_is_an_error_at_its_key(
+    cli, tmp_path: Path, carry: str, message: str | None
+) -> None:  # type: ignore[no-untyped-def]
+    _plan(tmp_path, "a.yaml", "old", OLD_PERIOD, closed=True)
+    new = _plan(tmp_path, "b.yaml", "new", NEW_PERIOD, carry=carry)
+    for args in ((tmp_path,), (tmp_path / "a.yaml", new), (new,)):  # a folder, two files, one file
+        run = cli("validate", *args)
+        if message is None:
+            assert run.code == 0, run.out
+            continue
+        assert run.code == 1, run.out
+        assert f"{new}{_where(new, 'carried_from')}" in run.out and message in run.out
+
+
+def test_a_cycle_of_carries_across_plans_is_an_error_in_each(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    a = _plan(tmp_path, "a.yaml", "old", OLD_PERIOD, closed=True, carry="new#statement")
+    b = _plan(tmp_path, "b.yaml", "new", NEW_PERIOD, carry="old#statement")
+    run = cli("validate", tmp_path, "--format", "json")
+    assert run.code == 1
+    data = {r["path"]: r for r in json.loads(run.out)}
+    for path in (a, b):
+        (error,) = data[str(path)]["errors"]
+        assert "cycle of carries" in error["message"]
+        assert f":{error['line']}:{error['column']}:" == _where(path, "carried_from")
+
+
+def test_two_open_plans_for_overlapping_periods(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    a = _plan(tmp_path, "a.yaml", "old", OLD_PERIOD)
+    b = _plan(tmp_path, "b.yaml", "new", "{start: 2025-08, end: 2026-12}")  # one month in common
+    run = cli("validate", tmp_path)
+    assert run.code == 1
+    for path, other in ((a, b), (b, a)):
+        assert f"{path}{_where(path, 'period:')} plan.period: this plan and {other} are both open" in run.out
+    # Closed, or the periods apart: no problem.
+    _plan(tmp_path, "a.yaml", "old", OLD_PERIOD, closed=True)
+    assert cli("validate", tmp_path).code == 0
+    _plan(tmp_path, "a.yaml", "old", OLD_PERIOD)
+    _plan(tmp_path, "b.yaml", "new", NEW_PERIOD)
+    assert cli("validate", tmp_path).code == 0
+
+
+def test_a_carry_from_a_plan_not_beside_it_is_a_note(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    new = _plan(tmp_path, "b.yaml", "new", NEW_PERIOD, carry="elsewhere#statement")
+    run = cli("validate", new)
+    assert run.code == 0, run.out
+    where = _where(new, "carried_from")[1:-1]
+    assert f"{new}: note: {where}: statement: carried_from 'elsewhere#statement' names a plan" in run.out
+    assert f"{new}: valid" in run.out
+
+
+def test_two_plans_with_one_id(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _plan(tmp_path, "a.yaml", "same", OLD_PERIOD, closed=True)
+    b = _plan(tmp_path, "b.yaml", "same", NEW_PERIOD)
+    run = cli("validate", tmp_path)
+    assert (
+        run.code == 1 and f"{b}{_where(b, 'id: same')} plan.id: plan id 'same' is also the id of" in run.out
+    )
+
+
+def test_a_folder_without_plans_is_a_user_error(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    run = cli("validate", tmp_path)
+    assert run.code == 1 and "no plan files" in run.err
+
+
+def test_the_shipped_plan_validates_alone_and_as_a_folder(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    shutil.copyfile(SHIPPED, tmp_path / SHIPPED.name)
+    assert cli("validate", tmp_path).code == 0
