@@ -4,48 +4,13 @@ plans for overlapping periods), each at the file, line and column of the offendi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
-from iwgplan.errors import FileResult, IwgplanError, Loc, PlanInvalid, Problem
+from iwgplan.errors import IwgplanError, Loc, PlanInvalid, Problem
+from iwgplan.files.carries import Member, by_plan_id, carried_entries, chain, plans_in, split
 from iwgplan.files.loading import check_text
 from iwgplan.files.positions import Locator
 from iwgplan.files.reading import read_text
-from iwgplan.plan.index import Entry, PlanIndex
-from iwgplan.plan.model import Plan
-
-
-@dataclass(slots=True)
-class Member:
-    """One plan file of the family: its problems, and the plan when it is valid."""
-
-    path: Path
-    result: FileResult
-    text: str | None = None
-    plan: Plan | None = None
-    index: PlanIndex | None = None
-    _locator: Locator | None = None
-
-    def position(self, loc: Loc) -> tuple[int, int]:
-        """Where a key is in the file (the document composed once, on first use)."""
-        assert self.text is not None
-        if self._locator is None:
-            self._locator = Locator(self.text, None)
-        return self._locator.position(loc, at_key=True)
-
-    @property
-    def shown(self) -> str:
-        return self.result.path
-
-    @property
-    def closed(self) -> bool:
-        return self.plan is not None and self.plan.plan.closed is not None
-
-
-def plans_in(folder: Path) -> list[Path]:
-    """The plan files of a folder (``*.yaml`` and ``*.yml``), in name order."""
-    found = [*folder.glob("*.yaml"), *folder.glob("*.yml")]
-    return sorted(p for p in found if p.is_file())
 
 
 def read_member(path: Path, shown: str | None = None) -> Member:
@@ -70,46 +35,6 @@ def beside(path: Path, shown: str) -> list[Member]:
     return [read_member(path, shown), *(read_member(p, shown_path(p)) for p in others)]
 
 
-def split(ref: str) -> tuple[str, str]:
-    """``PLAN-ID#ITEM-ID`` → (plan id, item id), both as ids are compared: in any case."""
-    plan_id, _, item_id = ref.partition("#")
-    return plan_id.lower(), item_id.lower()
-
-
-def by_plan_id(members: list[Member]) -> dict[str, Member]:
-    """The valid plans by their id (the first, in order, of two that share one)."""
-    out: dict[str, Member] = {}
-    for m in members:
-        if m.plan is not None:
-            out.setdefault(m.plan.plan.id.lower(), m)
-    return out
-
-
-def carried_entries(member: Member) -> list[Entry]:
-    assert member.index is not None
-    return [e for e in member.index.entries if e.item.carried_from]
-
-
-def chain(ref: str, plans: dict[str, Member]) -> list[tuple[Member, Entry]]:
-    """The items an item's ``carried_from`` leads back to, nearest first; it stops at a plan or
-    an item that is not there, and at the first item met twice (a cycle)."""
-    out: list[tuple[Member, Entry]] = []
-    seen: set[tuple[str, str]] = set()
-    next_ref: str | None = ref
-    while next_ref:
-        key = split(next_ref)
-        member = plans.get(key[0])
-        if key in seen or member is None or member.index is None:
-            break
-        seen.add(key)
-        entry = member.index.by_id.get(key[1])
-        if entry is None:
-            break
-        out.append((member, entry))
-        next_ref = entry.item.carried_from
-    return out
-
-
 def cross_check(members: list[Member], *, overlaps: bool = True) -> None:
     """Add to each member's result the problems it has among the others (and the notes: a carry
     from a plan not among them is worth saying, not wrong, as that plan may live elsewhere).
@@ -117,15 +42,29 @@ def cross_check(members: list[Member], *, overlaps: bool = True) -> None:
     together, `validate plans/`, not of one plan and whatever files lie beside it)."""
     valid = [m for m in members if m.plan is not None and m.index is not None and m.text is not None]
     plans = by_plan_id(valid)
-    for m in valid:
-        _same_id(m, plans)
-        _carries(m, plans)
-    if overlaps:
-        _overlaps([m for m in valid if not m.closed])
+    try:
+        for m in valid:
+            _same_id(m, plans)
+            _carries(m, plans)
+        if overlaps:
+            _overlaps([m for m in valid if not m.closed])
+    finally:
+        _LOCATORS.clear()  # by the members' identities: good for this check only
+
+
+_LOCATORS: dict[int, Locator] = {}
+
+
+def _position(member: Member, loc: Loc) -> tuple[int, int]:
+    """Where a key is in the file (each document composed once, on first use)."""
+    assert member.text is not None
+    if id(member) not in _LOCATORS:
+        _LOCATORS[id(member)] = Locator(member.text, None)
+    return _LOCATORS[id(member)].position(loc, at_key=True)
 
 
 def _problem(member: Member, message: str, loc: Loc) -> None:
-    line, column = member.position(loc)
+    line, column = _position(member, loc)
     member.result.problems.append(Problem(message, loc, line, column))
 
 
@@ -146,7 +85,7 @@ def _carries(m: Member, plans: dict[str, Member]) -> None:
         plan_id, item_id = split(ref)
         source = plans.get(plan_id)
         if source is None:
-            line, column = m.position(loc)
+            line, column = _position(m, loc)
             m.result.notes.append(
                 f"{line}:{column}: {entry.id}: carried_from {ref!r} names a plan that is not among"
                 " the plans checked (it may live elsewhere)"
@@ -191,3 +130,36 @@ def family_of(paths: list[Path]) -> list[Path]:
     if not out:
         raise IwgplanError(f"no plan files (*.yaml, *.yml) in {', '.join(str(p) for p in paths)}")
     return out
+
+
+def plans_folder(explicit: Path | None, cwd: Path | None = None) -> Path:
+    """The folder whose plans are read together: the one of --plan (or $IWGPLAN_PLAN), else the
+    nearest plans/ folder here or above that holds a plan file."""
+    import os
+
+    from iwgplan.files.discover import ENV_VAR
+
+    chosen = explicit or (Path(os.environ[ENV_VAR]) if os.environ.get(ENV_VAR) else None)
+    if chosen is not None:
+        return chosen.parent
+    try:
+        start = (cwd or Path.cwd()).resolve()
+    except FileNotFoundError:
+        raise IwgplanError("the current folder no longer exists: name the folder of plans") from None
+    for folder in (start, *start.parents):
+        if (folder / "plans").is_dir() and plans_in(folder / "plans"):
+            return folder / "plans"
+    raise IwgplanError(
+        "no plans/ folder with a plan file here or in a parent folder: name the folder"
+        " (iwgplan portfolio FOLDER) or a plan in it (--plan)"
+    )
+
+
+def read_folder(folder: Path) -> list[Member]:
+    """Every plan file of a folder, read and validated, named as the user would write them."""
+    from iwgplan.files.discover import shown_path
+
+    paths = plans_in(folder)
+    if not paths:
+        raise IwgplanError(f"no plan files (*.yaml, *.yml) in {folder}")
+    return [read_member(p, shown_path(p)) for p in paths]
