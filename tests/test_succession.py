@@ -187,3 +187,141 @@ def test_a_folder_without_plans_is_a_user_error(cli, tmp_path: Path) -> None:  #
 def test_the_shipped_plan_validates_alone_and_as_a_folder(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     shutil.copyfile(SHIPPED, tmp_path / SHIPPED.name)
     assert cli("validate", tmp_path).code == 0
+
+
+# --- the issue's end to end: from the plan as issued to its successor ------------------------
+
+
+def test_from_one_plan_to_the_next(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """tests/test_variance.py's year of progress, then the successor, progress in it, the
+    portfolio, `show` across the carry and `diff` old → new with carried items matched."""
+    import re
+
+    from tests.helpers import git
+    from tests.test_variance import _git_env, a_year_of_progress, issued_repo
+
+    del _git_env  # the autouse fixture of that module: set the same git identity here
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", "/dev/null")
+    for who in ("AUTHOR", "COMMITTER"):
+        monkeypatch.setenv(f"GIT_{who}_NAME", "Ana Silva")
+        monkeypatch.setenv(f"GIT_{who}_EMAIL", "ana@example.org")
+    root = tmp_path / "repo"
+    old = issued_repo(root)
+    a_year_of_progress(cli, old)
+    git(root, "commit", "-qam", "A year of progress")
+    run = cli("successor", "--plan", old, "--period", "2027-01..2028-12", "--date", "2027-01-31")
+    assert run.code == 0, run.err
+    new = root / "plans" / "workplan-2027-2028.yaml"
+    # The drafters give the toolkit a shorter id; its carried_from still names the old one.
+    text = new.read_text(encoding="utf-8")
+    assert len(re.findall(r"(?m)^ +- id: msme-toolkit$", text)) == 1
+    new.write_text(re.sub(r"(?m)^( +- id:) msme-toolkit$", r"\1 msme-kit", text), encoding="utf-8")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "Work Plan 2027-2028 started")
+    # Progress in the new plan.
+    for step in (
+        ("done", "msme-kit", "--date", "2027-03-01"),
+        ("start", "joint-statement", "--date", "2027-02-01"),
+    ):
+        assert cli(*step, "--future", "--plan", new).code == 0
+    monkeypatch.chdir(root)
+
+    # portfolio: one block per plan, then the carries.
+    data = json.loads(cli("portfolio", "--format", "json", "--as-of", "2027-03-31").out)
+    plans = {p["id"]: p for p in data["plans"]}
+    assert [p["path"] for p in data["plans"]] == [
+        "plans/workplan-2025-2026.yaml",
+        "plans/workplan-2027-2028.yaml",
+    ]
+    assert plans["iwg-workplan-2025-2026"]["closed"] == "2027-01-31"
+    assert plans["iwg-workplan-2027-2028"]["closed"] is None
+    newer = plans["iwg-workplan-2027-2028"]["counts"]
+    assert (newer["done"], newer["in-progress"], newer["dropped"]) == (1, 1, 0)
+    carried = {c["id"]: c for c in data["carried"]}
+    kit = carried["msme-kit"]
+    assert kit["status"] == "done" and [(x["plan"], x["id"], x["status"]) for x in kit["carried_from"]] == [
+        ("iwg-workplan-2025-2026", "msme-toolkit", "in-progress")
+    ]
+    assert "in-progress 2025-10-15" in kit["carried_from"][0]["history"]
+    assert {"compendium-2020", "hackathons", "agenda-process"}.isdisjoint(carried)
+    assert data["summary"].startswith("2 plans (1 open, 1 closed); ")
+    screen = cli("portfolio", "--as-of", "2027-03-31")
+    assert screen.code == 0
+    assert (
+        "2025-09 to 2026-12 · closed 2027-01-31" in screen.out and "2027-01 to 2028-12 · open" in screen.out
+    )
+    assert (
+        "iwg-workplan-2027-2028#msme-kit (done) ← iwg-workplan-2025-2026#msme-toolkit (in-progress)"
+        in screen.out
+    )
+    md = cli("portfolio", "--format", "markdown").out
+    assert "| iwg-workplan-2025-2026 | " in md and "### Carried across plans (" in md
+
+    # show follows the carry into the plan before.
+    shown = cli("show", "msme-kit")
+    assert shown.code == 0, shown.err
+    after = shown.out.split("carried from\n", 1)[1]
+    assert (
+        "iwg-workplan-2025-2026#msme-toolkit  in-progress" in after
+        and "plans/workplan-2025-2026.yaml" in after
+    )
+    assert "in-progress 2025-10-15" in after
+    as_json = json.loads(cli("show", "msme-kit", "--format", "json").out)
+    assert as_json["carried_from"] == "iwg-workplan-2025-2026#msme-toolkit"
+    assert as_json["carried_from_items"][0]["status"] == "in-progress"
+    assert "### Carried from" in cli("show", "msme-kit", "--format", "markdown").out
+    # An item the new plan did not carry has no such section.
+    added = ("add", "--under", "data", "--title", "Data hub", "--date", "2027-03-02", "--future")
+    assert cli(*added).code == 0
+    fresh = cli("show", "data-hub")
+    assert fresh.code == 0 and "carried from" not in fresh.out
+    git(root, "commit", "-qam", "Progress in 2027")
+
+    # diff old → new: carried items matched (the renamed one too), left-behind ones removed.
+    changes = json.loads(
+        cli("diff", "plans/workplan-2025-2026.yaml", "plans/workplan-2027-2028.yaml", "--format", "json").out
+    )
+    items = [c for c in changes["changes"] if c["entity"] == "action_point"]
+    assert {c["id"] for c in items if c["kind"] == "added"} == {"data-hub"}
+    removed = {c["id"] for c in items if c["kind"] == "removed"}
+    assert removed == {"compendium-2020", "hackathons", "agenda-process"}
+    (renamed,) = [c for c in items if c.get("field") == "id"]
+    assert (renamed["id"], renamed["old"], renamed["new"]) == ("msme-kit", "msme-toolkit", "msme-kit")
+    status = {c["id"]: (c["old"], c["new"]) for c in items if c.get("field") == "status"}
+    assert status["msme-kit"] == ("in-progress", "done")
+    assert status["joint-statement"] == ("planned", "in-progress")
+
+    # validate the folder: the two plans agree.
+    assert cli("validate", "plans").code == 0
+
+
+from tests.test_variance import UNSEEN  # noqa: E402
+
+
+@pytest.mark.parametrize("char", UNSEEN, ids=[f"U+{ord(c):04X}" for c in UNSEEN])
+def test_a_carried_title_with_any_control_or_invisible_character_is_shown_visible(
+    cli, tmp_path: Path, char: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Whatever the earlier plan's title holds, portfolio and show never print it raw."""
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    old = _plan(folder, "a.yaml", "old", OLD_PERIOD, closed=True)
+    text = old.read_text(encoding="utf-8")
+    old.write_text(text.replace("title: Joint statement", f"title: {json.dumps(f'Joint{char}statement')}", 1))
+    new = _plan(folder, "b.yaml", "new", NEW_PERIOD, carry="old#statement")
+    from iwgplan.render.safe import line
+
+    raw = line(char) != char  # what the house's sanitiser shows otherwise (not a space, a NBSP)
+    for args in (
+        ("portfolio", folder),
+        ("portfolio", folder, "--format", "markdown"),
+        ("portfolio", folder, "--format", "json"),
+        ("show", "statement", "--plan", new),
+        ("show", "statement", "--plan", new, "--format", "json"),
+    ):
+        run = cli(*args)
+        assert run.code == 0, run.err
+        assert "old#statement" in run.out or '"plan": "old"' in run.out
+        if raw:
+            assert char not in run.out.replace("\n", ""), args
