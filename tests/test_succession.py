@@ -236,6 +236,10 @@ def test_from_one_plan_to_the_next(cli, tmp_path: Path, monkeypatch: pytest.Monk
     ]
     assert plans["iwg-workplan-2025-2026"]["closed"] == "2027-01-31"
     assert plans["iwg-workplan-2027-2028"]["closed"] is None
+    # Old: 1 done of 14 deliverables, 1 dropped: 1/13 = 7.7%; new: 1 done of 12: 8.3%.
+    assert plans["iwg-workplan-2025-2026"]["done_percent"] == 8
+    assert plans["iwg-workplan-2027-2028"]["done_percent"] == 8
+    assert sum(plans["iwg-workplan-2027-2028"]["counts"].values()) == 12
     newer = plans["iwg-workplan-2027-2028"]["counts"]
     assert (newer["done"], newer["in-progress"], newer["dropped"]) == (1, 1, 0)
     carried = {c["id"]: c for c in data["carried"]}
