@@ -118,7 +118,6 @@ ALLOWED = {
     ("tests.test_report_docx", "tests.robustness.test_hostile_output"),  # moved by the lead after the other branches land
     ("tests.test_xlsx", "tests.robustness.test_hostile_output"),  # moved by the lead after the other branches land
     ("tests.test_report_templates", "tests.test_report"),  # moved by the lead after the other branches land
-    ("tests.cli.test_layout", "tests.cli.test_browse"),  # moved by the lead after the other branches land
 }  # fmt: skip
 _IMPORT_LINE = re.compile(
     r"^[ \t]*(?:from[ \t]+([\w.]+)[ \t]+import[ \t]+\(?([\w \t,]+)|import[ \t]+([\w \t,.]+))", re.M

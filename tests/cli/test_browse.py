@@ -5,23 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from pathlib import Path
 
 import pytest
 
 from tests.helpers import SHIPPED, SMALL
-
-SNAPSHOTS = Path(__file__).resolve().parent.parent / "snapshots"
-AS_OF = "2026-03-30"
-
-
-def snapshot(name: str, actual: str) -> None:
-    path = SNAPSHOTS / name
-    actual = actual.replace(str(SHIPPED), "plans/workplan-2025-2026.yaml")
-    if os.environ.get("UPDATE_SNAPSHOTS"):
-        path.write_text(actual, encoding="utf-8")
-    assert actual == path.read_text(encoding="utf-8")
+from tests.helpers.snapshots import AS_OF, snapshot
 
 
 def test_status_text_snapshot_fits_80x40(cli, monkeypatch) -> None:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from iwgplan.files.loading import load_text
-from tests.cli.test_browse import AS_OF, snapshot
 from tests.helpers import SHIPPED
+from tests.helpers.snapshots import AS_OF, snapshot
 
 TITLES = [e.item.title for e in load_text(SHIPPED.read_text(encoding="utf-8"), "plan")[1].entries]
 LONG = [t for t in TITLES if len(t) > 60]

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.test_browse import snapshot
 from tests.helpers import SHIPPED
 from tests.helpers.progressed import progressed
+from tests.helpers.snapshots import snapshot
 
 DATES = ["2025-09-15", "2026-03-27", "2026-03-30", "2026-09-01", "2026-12-07"]
 SIZES = [80, 120]

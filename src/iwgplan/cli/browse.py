@@ -117,9 +117,16 @@ def show(
     wide: bool = False,
     no_wrap: bool = False,
     no_pager: bool = False,
+    plan: Path | None = None,
 ) -> None:
+    from iwgplan.cli import carried
+
     layout = fit(wide=wide, no_wrap=no_wrap)
     (entry,) = resolve_ids(view.index, [item_id], exact=exact, say=False)
+    carry = carried.carry_of(view, entry, plan)  # an item carried from the plans beside it
+    if carry is not None:
+        carried.show(view, entry, carry, fmt, pager=not no_pager, fit=layout)
+        return
     report(fmt, "show", view, entry, pager=not no_pager, fit=layout)
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from iwgplan.cli.common import ExactOpt, IdArg, PlanOpt, err, handled, problem_line
+from iwgplan.cli.common import ExactOpt, ForceOpt, IdArg, PlanOpt, err, handled, problem_line
 from iwgplan.errors import FileResult, IwgplanError, PlanInvalid, Problem
 
 
@@ -18,7 +18,7 @@ def interactive() -> bool:
         return False
 
 
-def edit(item_id: IdArg, *, plan: PlanOpt = None, exact: ExactOpt = False) -> int:
+def edit(item_id: IdArg, *, plan: PlanOpt = None, exact: ExactOpt = False, force: ForceOpt = False) -> int:
     """Open the plan in $VISUAL or $EDITOR at an action point's line; when the editor exits,
     validate the file, show the diff, and offer to edit again if the plan is no longer valid.
 
@@ -31,7 +31,7 @@ def edit(item_id: IdArg, *, plan: PlanOpt = None, exact: ExactOpt = False) -> in
     import shutil
     import tempfile
 
-    from iwgplan.edit.apply import editable_path
+    from iwgplan.edit.apply import closed_refusal, editable_path
     from iwgplan.edit.by_hand import Target, editor, locate
     from iwgplan.files.discover import shown_path
     from iwgplan.files.reading import decode, read_bytes
@@ -45,6 +45,8 @@ def edit(item_id: IdArg, *, plan: PlanOpt = None, exact: ExactOpt = False) -> in
     except PlanInvalid as exc:  # not UTF-8, or a NUL byte: open it at that byte's line
         before = raw.decode("utf-8", "replace")
         target = Target(_first_line(exc.result, 1), None, exc.result)
+    if target.closed is not None and not force:
+        raise IwgplanError(closed_refusal(shown, target.closed))
     if target.problems is not None:
         _problems(shown, target.problems)
         err(f"iwgplan: {shown} is not valid, so ids cannot be found in it; opening it at line {target.line}")

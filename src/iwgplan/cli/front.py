@@ -145,8 +145,8 @@ def run(argv: list[str]) -> int | None:
         view = make_view(*found, values.pop("as_of"))
     except Exception:
         return None
-    if name == "status":
-        values["plan"] = explicit  # --since reads the history of the plan it names
+    if name in ("status", "show"):  # --since reads its history; show, the plans beside it
+        values["plan"] = explicit
     return run_mapped(_body(name), view, **values)
 
 

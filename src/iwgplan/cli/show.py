@@ -39,7 +39,9 @@ def show(
     from iwgplan.cli import browse
 
     view = load_view(plan, rev, as_of)
-    browse.show(view, item_id, exact=exact, fmt=fmt.value, wide=wide, no_wrap=no_wrap, no_pager=no_pager)
+    browse.show(
+        view, item_id, exact=exact, fmt=fmt.value, wide=wide, no_wrap=no_wrap, no_pager=no_pager, plan=plan
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -21,7 +21,9 @@ class ValidateFmt(StrEnum):
 def validate(
     files: Annotated[
         list[Path] | None,
-        typer.Argument(help="Plan files to check. Default: the discovered plan.", show_default=False),
+        typer.Argument(
+            help="Plan files or folders to check. Default: the discovered plan.", show_default=False
+        ),
     ] = None,
     *,
     fmt: Annotated[

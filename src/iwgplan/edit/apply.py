@@ -75,6 +75,15 @@ def _located(exc: Refused, text: str, root: Any, shown: str) -> PlanInvalid:
     return PlanInvalid(FileResult(shown, [problem]), what="edit (nothing was written)")
 
 
+def closed_refusal(shown: str, closed: object) -> str:
+    """Why an edit of a closed plan is refused, the same words for every command that edits."""
+    return (
+        f"{shown} was closed on {closed}, when its successor took over the items it left"
+        " open: record progress in the successor, or pass --force to edit this closed plan"
+        " (nothing was written)"
+    )
+
+
 def record(
     explicit: Path | None,
     make: Callable[..., Outcome],
@@ -97,11 +106,7 @@ def record(
             raise PlanInvalid(checked.result, what="plan (fix it before recording progress)")
         closed = checked.plan.plan.closed
         if closed is not None and not force:
-            raise IwgplanError(
-                f"{shown} was closed on {closed}, when its successor took over the items it left"
-                " open: record progress in the successor, or pass --force to edit this closed plan"
-                " (nothing was written)"
-            )
+            raise IwgplanError(closed_refusal(shown, closed))
         try:
             if with_source:
                 outcome = make(checked.index, Source(text, checked.root, checked.data))

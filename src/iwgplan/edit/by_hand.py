@@ -28,6 +28,7 @@ class Target:
     line: int
     item_id: str | None
     problems: FileResult | None = None
+    closed: str | None = None  # the day the plan was closed (`iwgplan successor`), if it was
 
 
 def locate(text: str, shown: str, wanted: str, *, exact: bool) -> Target:
@@ -42,7 +43,8 @@ def locate(text: str, shown: str, wanted: str, *, exact: bool) -> Target:
         return Target(min(lines, default=1), None, checked.result)
     entry = resolve(checked.index, wanted, exact=exact)
     line, _ = Locator(text, checked.root).position(entry.loc)
-    return Target(line, entry.id)
+    closed = checked.plan.plan.closed
+    return Target(line, entry.id, closed=str(closed) if closed is not None else None)
 
 
 def editor() -> list[str]:

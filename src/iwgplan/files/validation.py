@@ -25,10 +25,30 @@ def validate_path(path: Path) -> FileResult:
 
 
 def validate_files(files: list[Path], plan: Path | None, rev: str | None) -> list[FileResult]:
+    """Each file's problems; several files (or a folder) are also checked among themselves, and
+    one plan file against the plans beside it (its carries, its period)."""
+    from iwgplan.files.family import cross_check, family_of, read_family
+
     if files:
-        return [validate_path(path) for path in files]
+        paths = family_of(files)
+        if len(paths) == 1:
+            return [against_neighbours(paths[0], str(paths[0]))]
+        members = read_family(paths)
+        cross_check(members)
+        return [m.result for m in members]
     try:
         source = read_plan(plan, rev)
     except PlanInvalid as exc:
         return [exc.result]
+    if source.path is not None and source.rev is None:
+        return [against_neighbours(source.path, source.shown)]
     return [validate_source(source)]
+
+
+def against_neighbours(path: Path, shown: str) -> FileResult:
+    """One plan file's problems, its carries read against the plans of its folder included."""
+    from iwgplan.files.family import beside, cross_check
+
+    members = beside(path, shown)
+    cross_check(members, overlaps=False)
+    return members[0].result

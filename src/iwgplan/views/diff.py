@@ -200,14 +200,37 @@ def rename_note(changes: list[Change]) -> str | None:
     )
 
 
+def carried_over(old: PlanIndex, new: PlanIndex) -> dict[str, str]:
+    """New id → old id of the items the new plan carries from the old one (``carried_from``
+    naming the old plan's id and one of its items): a plan and its successor are compared
+    item by item through their carries, whatever the new plan calls them."""
+    prefix = old.plan.plan.id.lower() + "#"
+    if new.plan.plan.id.lower() + "#" == prefix:
+        return {}
+    out: dict[str, str] = {}
+    taken: set[str] = set()
+    for key, entry in new.by_id.items():
+        ref = (entry.item.carried_from or "").lower()
+        if ref.startswith(prefix) and ref[len(prefix) :] in old.by_id and ref[len(prefix) :] not in taken:
+            out[key] = ref[len(prefix) :]
+            taken.add(out[key])
+    return out
+
+
 def _items(old: PlanIndex, new: PlanIndex) -> Iterator[Change]:
-    removed = [e for key, e in old.by_id.items() if key not in new.by_id]
+    carried = carried_over(old, new)
+    matched = {**{k: k for k in new.by_id if k in old.by_id and k not in carried.values()}, **carried}
+    kept = set(matched.values())
+    removed = [e for key, e in old.by_id.items() if key not in kept]
     for entry in removed:
         yield Change(REMOVED, "action_point", entry.id, None, entry.item.title, None, entry.group.id)
-    added = [e for key, e in new.by_id.items() if key not in old.by_id]
+    added = [e for key, e in new.by_id.items() if key not in matched]
     twins = _renames(added, removed)
     for key, entry in new.by_id.items():
-        before = old.by_id.get(key)
+        was = matched.get(key)
+        before = old.by_id.get(was) if was is not None else None
+        if before is not None and before.id != entry.id:
+            yield Change(CHANGED, "action_point", entry.id, "id", before.id, entry.id, entry.group.id)
         if before is None:
             change = Change(ADDED, "action_point", entry.id, None, None, entry.item.title, entry.group.id)
             twin = twins.get(id(entry))

@@ -1,0 +1,106 @@
+"""Reporters for `iwgplan portfolio` (text, Markdown, JSON) and the "Carried from" section of
+`show` across plans."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.text import Text
+
+from iwgplan.render import safe
+from iwgplan.render.markdown import cell, table
+from iwgplan.views.portfolio import Block, Carry, Link, Portfolio, as_data, link_data
+
+COUNTED = ("done", "in-progress", "planned", "blocked", "dropped")
+
+
+def _counts(b: Block) -> str:
+    total = sum(b.counts.values())
+    parts = [f"{b.counts.get(s, 0)} {s}" for s in COUNTED if b.counts.get(s, 0)]
+    return f"{b.done_percent}% done of {total} deliverables" + (f" ({', '.join(parts)})" if parts else "")
+
+
+def _chain(c: Carry, *, own: bool = True) -> str:
+    steps = [f"{c.item.plan}#{c.item.id} ({c.item.status})"] if own else []
+    steps += [f"{x.plan}#{x.id} ({x.status})" for x in c.earlier]
+    if c.missing:
+        steps.append(f"{c.missing} (not found)")
+    return " ← ".join(steps)
+
+
+def text(p: Portfolio, out: Console) -> None:
+    def say(line: Text) -> None:
+        out.print(line, soft_wrap=True)
+
+    say(Text(safe.line(f"{p.summary()}, as of {p.as_of}"), style="bold"))
+    for b in p.blocks:
+        say(Text(""))
+        say(Text(safe.line(f"{b.id}: {b.title}"), style="bold"))
+        say(Text(safe.line(f"  {b.start} to {b.end} · {b.state} · {b.elapsed:.0%} of the period elapsed")))
+        say(Text(safe.line(f"  {_counts(b)}")))
+        say(Text(safe.line(f"  plan: {b.shown}"), style="dim"))
+    if p.carries:
+        say(Text(""))
+        say(Text("Carried across plans", style="bold underline"))
+        for c in p.carries:
+            say(Text(safe.line(f"  {_chain(c)}: {c.item.title}")))
+    for m in p.invalid:
+        say(
+            Text(
+                safe.line(f"not read: {m.shown} is not a valid plan (iwgplan validate {m.shown})"),
+                style="dim",
+            )
+        )
+
+
+def markdown(p: Portfolio) -> str:
+    parts = [f"**iwgplan portfolio** as of {p.as_of}: {cell(p.summary())}\n"]
+    cells = [
+        [b.id, b.title, f"{b.start} to {b.end}", b.state, f"{b.done_percent}%", _counts(b), b.shown]
+        for b in p.blocks
+    ]
+    parts.append(table(["plan", "title", "period", "state", "done", "deliverables", "file"], cells))
+    if p.carries:
+        parts.append(f"### Carried across plans ({len(p.carries)})\n")
+        rows = [
+            [f"{c.item.plan}#{c.item.id}", c.item.title, c.item.status, _chain(c, own=False)]
+            for c in p.carries
+        ]
+        parts.append(table(["item", "title", "status", "carried from"], rows))
+    parts += [f"*not read: {cell(m.shown)} is not a valid plan*\n" for m in p.invalid]
+    return "\n".join(parts)
+
+
+def as_json(p: Portfolio) -> str:
+    return safe.json_text(as_data(p))
+
+
+# --- show ID: the plans before ------------------------------------------------------------------
+
+
+def carried_text(c: Carry, out: Console) -> None:
+    out.print(Text("carried from", style="bold"), soft_wrap=True)
+    for x in c.earlier:
+        out.print(Text(safe.line(f"  {x.plan}#{x.id}  {x.status}  {x.title}  ({x.shown})")), soft_wrap=True)
+        out.print(Text(safe.line(f"      {x.history}"), style="dim"), soft_wrap=True)
+    if c.missing:
+        out.print(Text(safe.line(f"  {c.missing}: not found among the plans beside this one"), style="dim"))
+
+
+def carried_markdown(c: Carry) -> str:
+    rows = [[f"{x.plan}#{x.id}", x.status, x.title, x.history, x.shown] for x in c.earlier]
+    if c.missing:
+        rows.append([c.missing, "not found", "", "", ""])
+    return "\n### Carried from\n\n" + table(["item", "status", "title", "history", "file"], rows)
+
+
+def carried_data(c: Carry, ref: str) -> dict[str, object]:
+    """`show --format json`: the item's `carried_from`, the earlier items it leads to (nearest
+    first) and the reference the chain could not follow, if any."""
+    return {
+        "carried_from": ref,
+        "carried_from_items": [link_data(x) for x in c.earlier],
+        "carried_from_not_found": c.missing,
+    }
+
+
+__all__ = ["Link", "as_json", "carried_data", "carried_markdown", "carried_text", "markdown", "text"]
