@@ -161,3 +161,166 @@ def test_the_wheel_ships_the_compiled_catalogues() -> None:
         ["git", "ls-files", "src/iwgplan/locale"], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout.split()
     assert {f"src/iwgplan/locale/{lang}/LC_MESSAGES/iwgplan.mo" for lang in OTHERS} <= set(tracked)
+
+
+# The plan's texts in several languages, and the translators' round trip.
+
+
+@pytest.fixture
+def translated(tmp_path: Path) -> Path:
+    folder = tmp_path / "repo" / "plans"
+    folder.mkdir(parents=True)
+    target = folder / "translated.yaml"
+    target.write_bytes(TRANSLATED.read_bytes())
+    return target
+
+
+MISSING = {
+    "fr": [
+        "references.0.note",
+        "tiers.0.focus_areas.0.title",
+        "tiers.0.focus_areas.0.description",
+        "tiers.0.focus_areas.0.action_points.1.title",
+    ],
+    "es": [
+        "references.0.note",
+        "tiers.0.title",
+        "tiers.0.focus_areas.0.title",
+        "tiers.0.focus_areas.0.description",
+        "tiers.0.focus_areas.0.action_points.1.title",
+    ],
+}
+
+
+def test_translations_lists_exactly_the_missing_texts(cli, translated: Path) -> None:  # type: ignore[no-untyped-def]
+    result = cli("translations", "--plan", translated)
+    assert result.code == 0
+    listed: dict[str, list[str]] = {}
+    for row in result.out.splitlines():
+        if not row.startswith(" "):
+            lang = row.split(":")[0]
+            listed[lang] = []
+        else:
+            listed[lang].append(row.split()[0])
+    assert listed == MISSING
+    only = cli("translations", "--plan", translated, "--lang", "es", "--format", "csv")
+    assert [r.split(",")[0] for r in only.out.splitlines()[1:]] == MISSING["es"]
+
+
+def test_a_french_report_uses_the_french_texts_and_marks_the_english_fallbacks(cli, translated: Path) -> None:  # type: ignore[no-untyped-def]
+    out = cli("report", "--plan", translated, "--lang", "fr").out
+    assert "# Programme de travail du Groupe de travail" in out
+    assert "Volet un" in out and "Tier one" not in out.replace("[en] Tier one", "")
+    assert "[en] MSME toolkit" in out and "Déclaration conjointe" in out
+    spanish = cli("report", "--plan", translated, "--lang", "es").out
+    assert "[en] Tier one" in spanish and "Declaración conjunta" in spanish
+    english = cli("report", "--plan", translated).out
+    assert "[en]" not in english and "Tier one" in english
+
+
+def _fill(sheet: str, make) -> str:  # type: ignore[no-untyped-def]
+    import csv
+
+    rows = list(csv.reader(io.StringIO(sheet, newline="")))
+    for row in rows[1:]:
+        row[3:] = [make(row[2], lang) for lang in rows[0][3:]]
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    return buffer.getvalue()
+
+
+def test_the_round_trip_changes_only_the_translated_texts(cli, translated: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Every style a text may have (plain, quoted, folded, a flow mapping) with its comment: only
+    the value of each translated text changes, byte for byte."""
+    before = translated.read_text(encoding="utf-8")
+    sheet = cli("translations", "--plan", translated, "--lang", "es", "--format", "csv").out
+    filled = tmp_path / "es.csv"
+    filled.write_text(_fill(sheet, lambda en, lang: f"ES {en}"), encoding="utf-8")
+    result = cli("translations", "--plan", translated, "--import", filled)
+    assert result.code == 0, result.err
+    expected = (
+        before.replace("    note: cited in 2.1   #", "    note: {en: cited in 2.1, es: ES cited in 2.1}   #")
+        .replace("{en: Tier one, fr: Volet un}", "{en: Tier one, fr: Volet un, es: ES Tier one}")
+        .replace(
+            '        title: "Preparations for MC14"\n',
+            "        title: {en: Preparations for MC14, es: ES Preparations for MC14}\n",
+        )
+        .replace(
+            "        description: >-\n          Work towards the\n          Ministerial Conference.\n",
+            "        description: {en: Work towards the Ministerial Conference.,"
+            " es: ES Work towards the Ministerial Conference.}\n",
+        )
+        .replace(
+            "            title: MSME toolkit   #",
+            "            title: {en: MSME toolkit, es: ES MSME toolkit}   #",
+        )
+    )
+    assert translated.read_text(encoding="utf-8") == expected
+    assert cli("translations", "--plan", translated, "--lang", "es").out.startswith("es: 0 texts")
+    again = cli("translations", "--plan", translated, "--import", filled)
+    assert again.code == 0 and translated.read_text(encoding="utf-8") == expected  # nothing new
+
+
+HOSTILE = [chr(c) for c in (*range(0x00, 0x20), *range(0x7F, 0xA0))] + [
+    "\u00ad", "\u061c", "\u200b", "\u200e", "\u200f", "\u2028", "\u2029", "\u202a", "\u202e",
+    "\u2066", "\u2069", "\ufeff", "'", '"', "#", ": ", ", ", "{", "}", "[", "]", "&", "*", "!", "|", ">", "%", "@", "`",
+]  # fmt: skip
+
+
+def test_any_character_in_a_translation_is_kept_exactly(translated: Path) -> None:
+    """Every control, invisible and bidi character, and every YAML indicator, in a translation: the
+    file stays valid and reads back the very text (the splice checks the result before writing)."""
+    from iwgplan.edit.apply import record
+    from iwgplan.edit.translations import outcome
+    from iwgplan.files.loading import load_text
+
+    header = ["path", "id", "en", "fr"]
+    for char in HOSTILE:
+        text = f"a{char}b"
+        translated.write_bytes(TRANSLATED.read_bytes())
+        body = [["tiers.0.focus_areas.0.action_points.1.title", "toolkit", "MSME toolkit", text]]
+        record(translated, lambda index, body=body: outcome(index, header, body, "s.csv"))
+        plan, _ = load_text(translated.read_text(encoding="utf-8"), "p")
+        assert plan.tiers[0].focus_areas[0].action_points[1].title_tr == {"fr": text}, repr(char)
+
+
+def test_a_sheet_written_before_the_english_changed_is_refused(cli, translated: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    sheet = cli("translations", "--plan", translated, "--lang", "fr", "--format", "csv").out
+    filled = tmp_path / "fr.csv"
+    filled.write_text(_fill(sheet, lambda en, lang: "x").replace("MSME toolkit", "Toolkit"), encoding="utf-8")
+    before = translated.read_bytes()
+    result = cli("translations", "--plan", translated, "--import", filled)
+    assert result.code == 1 and "has changed since the sheet was written" in result.err
+    assert translated.read_bytes() == before
+
+
+def test_the_xlsx_sheet_round_trips(cli, translated: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    sheet = tmp_path / "fr.xlsx"
+    assert (
+        cli("translations", "--plan", translated, "--lang", "fr", "--format", "xlsx", "-o", sheet).code == 0
+    )
+    book = load_workbook(sheet)
+    rows = list(book.active.iter_rows())
+    assert [c.value for c in rows[0]] == ["path", "id", "en", "fr"]
+    for row in rows[1:]:
+        row[3].value = f"FR {row[2].value}"
+    book.save(sheet)
+    assert cli("translations", "--plan", translated, "--import", sheet).code == 0
+    assert cli("translations", "--plan", translated, "--lang", "fr").out.startswith("fr: 0 texts")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [{"fr": "x"}, {"en": ""}, {"en": "x", "de": "y"}, {"en": "x", "fr": 1}, {"en": "x", "fr": None}, {}],
+)
+def test_a_malformed_text_in_several_languages_is_refused(title: dict[str, object]) -> None:
+    from pydantic import ValidationError
+
+    from iwgplan.plan.model import Tier
+
+    with pytest.raises(ValidationError):
+        Tier.model_validate({"id": "t", "number": "1", "title": title})
+    with pytest.raises(ValidationError, match="not a key of the plan format"):
+        Tier.model_validate({"id": "t", "number": "1", "title": "x", "title_tr": {"fr": "y"}})

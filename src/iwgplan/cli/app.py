@@ -28,6 +28,7 @@ from iwgplan.cli import (
     structure,
     successor,
     tiers,
+    translations,
     validate,
     variance,
 )
@@ -118,6 +119,7 @@ for module in (
     successor,
     log,
     report,
+    translations,
     validate,
     schema,
     init,
