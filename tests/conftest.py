@@ -16,6 +16,9 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None
     """Every test starts outside any plans/ folder, with no colour and a fixed width."""
     for var in ("IWGPLAN_PLAN", "GITHUB_ACTIONS", "IWGPLAN_DEBUG", "FORCE_COLOR", "IWGPLAN_NO_CACHE"):
         monkeypatch.delenv(var, raising=False)
+    for var in ("IWGPLAN_LANG", "LC_ALL", "LC_MESSAGES"):  # English, whatever the machine's locale
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setenv("IWGPLAN_CACHE_DIR", str(tmp_path / "cache"))  # each test its own cache
     monkeypatch.setattr("iwgplan.plan.dates.today", lambda: TODAY)
     from iwgplan.cli.output import State
@@ -28,6 +31,9 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None
     work.mkdir()
     monkeypatch.chdir(work)
     yield
+    from iwgplan import i18n
+
+    i18n.use(i18n.SOURCE)  # a command run in this process may have chosen another language
 
 
 class Run:

@@ -29,6 +29,7 @@ from iwgplan.cli import (
     structure,
     successor,
     tiers,
+    translations,
     validate,
     variance,
 )
@@ -177,6 +178,7 @@ for module in (
     portfolio,
     log,
     report,
+    translations,
     validate,
     schema,
     init,

@@ -53,6 +53,8 @@ __all__ = [
     "RawOpt",
     "ExcelOpt",
     "ForceOpt",
+    "Lang",
+    "LangOpt",
     "RevOpt",
     "State",
     "WideOpt",
@@ -158,6 +160,23 @@ IdArg = Annotated[
     ),
 ]
 ReasonOpt = Annotated[str, typer.Option("--reason", help="Why; kept in the item's history.")]
+
+
+class Lang(StrEnum):
+    en = "en"
+    fr = "fr"
+    es = "es"
+
+
+LangOpt = Annotated[
+    Lang | None,
+    typer.Option(
+        "--lang",
+        help="Write in this language: en, fr or es. Default: $IWGPLAN_LANG, then the locale"
+        " (LC_ALL, LC_MESSAGES, LANG), then English.",
+        show_default=False,
+    ),
+]
 
 
 class Fmt(StrEnum):

@@ -12,6 +12,7 @@ import typer
 from iwgplan.cli.common import (
     AsOfOpt,
     ExcelOpt,
+    LangOpt,
     PlanOpt,
     RawOpt,
     RevOpt,
@@ -86,6 +87,7 @@ def report(
         ),
     ] = None,
     against: AgainstOpt = None,
+    lang: LangOpt = None,
     plan: PlanOpt = None,
     rev: RevOpt = None,
 ) -> None:
@@ -107,10 +109,13 @@ def report(
         raise UsageError("--template works with --format html or markdown")
     if fmt is ReportFmt.docx and output is None and sys.stdout.isatty():
         raise UsageError("--format docx writes a binary file: give --output/-o FILE (or redirect stdout)")
+    from iwgplan import i18n
     from iwgplan.views.report import build
     from iwgplan.views.report_context import build_context
+    from iwgplan.views.translate import in_language
 
-    view = load_view(plan, rev, as_of)
+    language = i18n.use(i18n.resolve(lang.value if lang else None))
+    view = in_language(load_view(plan, rev, as_of), language)
     built = build(view.index, view.as_of, recorded=view.recorded)
     built.progress, built.since = _history(view, plan, rev, since)
     if rev is None or against is not None:  # a plan read at a revision names its baseline as it was

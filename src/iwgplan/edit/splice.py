@@ -54,6 +54,7 @@ class Change:
     append: dict[str, list[dict[str, str]]] = field(default_factory=dict)  # list key -> entries
     lists: list[ListEdit] = field(default_factory=list)  # entries inserted, rewritten or removed
     set_list: dict[str, list[str]] = field(default_factory=dict)  # key -> a new list of text
+    set_texts: dict[str, dict[str, str]] = field(default_factory=dict)  # key -> {en: ..., fr: ...}
 
 
 @dataclass(frozen=True, slots=True)
@@ -355,6 +356,7 @@ def _refuse_undecodable(change: Change) -> None:
     values = [(k, v) for k, v in change.set.items()]
     values += [(k, v) for entries in change.append.values() for e in entries for k, v in e.items()]
     values += [(k, v) for edit in change.lists for k, v in (edit.entry or {}).items()]
+    values += [(k, v) for k, texts in change.set_texts.items() for v in texts.values()]
     for key, value in values:
         bad = _SURROGATE.search(value) if isinstance(value, str) else None
         if bad:
@@ -397,6 +399,8 @@ def apply_changes(
             _list_edit(doc, item, edit, _parent_key_col(doc, change.loc))
         for key, values in change.set_list.items():
             _set_list(doc, item, key, values)
+        for key, texts in change.set_texts.items():
+            _set_texts(doc, item, key, texts)
     new_text = doc.apply()
     del doc
     expected = _expected(data if data is not None else parse(text).data, changes)
@@ -427,6 +431,7 @@ def _expected(data: Any, changes: list[Change]) -> Any:
     for node, change in zip(targets, changes, strict=True):
         node.update(change.set)
         node.update(change.set_list)
+        node.update(change.set_texts)
         for key in change.remove:
             node.pop(key, None)
         for key in {e.key for e in change.lists}:
@@ -604,3 +609,14 @@ def _set_list(doc: _Doc, item: MappingNode, key: str, values: list[str]) -> None
     dash = seq.start_mark.column
     lines = [f"{' ' * dash}- {kept.get(v) or scalar(v)}" for v in values]
     doc.splice(doc.line_start(doc.offset(seq)), doc.line_end(doc.last_offset(seq)), doc.nl.join(lines))
+
+
+def _set_texts(doc: _Doc, item: MappingNode, key: str, texts: dict[str, str]) -> None:
+    """A text in several languages (`translations --import`): the key's value, whatever its
+    style (a scalar, a block or flow mapping), becomes one flow mapping ``{en: ..., fr: ...}``
+    in its place; the key, its comment and every other line stay as they are."""
+    pairs = {k.value: v for k, v in item.value}
+    if key not in pairs:
+        raise EditError(f"{key!r} is not in the item at line {item.start_mark.line + 1}")
+    node = pairs[key]
+    doc.splice(doc.offset(node), doc.last_offset(node), _flow_entry(texts))

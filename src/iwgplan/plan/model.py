@@ -25,6 +25,7 @@ from pydantic import (
     WithJsonSchema,
     model_validator,
 )
+from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
 from iwgplan.plan.dates import DAY_PATTERN, END, WHEN_BODY, When, dated, parse_day
@@ -125,6 +126,78 @@ EvidenceRef = Annotated[
 ]
 Text = Annotated[str, Field(min_length=1)]
 
+# Translations (issue 27): `title`, `description` and `note` may be one text (the plan's own
+# language, English) or a mapping `{en: ..., fr: ..., es: ...}` that must hold the English text.
+# The models keep the English text in the field itself, so every reader keeps working, and the
+# other languages beside it in `<field>_tr` (not a key of the file: the schema does not list it).
+TRANSLATED = ("title", "description", "note")
+OTHER_LANGUAGES = ("fr", "es")
+_LANG_TEXT = {"type": "string", "minLength": 1}
+_LANG_MAPPING = {
+    "type": "object",
+    "properties": {"en": _LANG_TEXT, "fr": _LANG_TEXT, "es": _LANG_TEXT},
+    "required": ["en"],
+    "additionalProperties": False,
+}
+
+
+def _well_formed(value: object) -> bool:
+    return (
+        isinstance(value, dict)
+        and "en" in value
+        and all(k in ("en", *OTHER_LANGUAGES) and isinstance(v, str) and v for k, v in value.items())
+    )
+
+
+def _not_a_mapping(value: object) -> object:
+    """A mapping the model could not split: say what one must hold."""
+    if isinstance(value, dict):
+        raise ValueError(
+            "a text in several languages is a mapping {en: ..., fr: ..., es: ...}: 'en' (the"
+            " plan's own language) is required, each value a non-empty text, no other key"
+        )
+    return value
+
+
+def _split_translations(cls: type[BaseModel], data: object) -> object:
+    if not isinstance(data, dict):
+        return data
+    out = data
+    for name in TRANSLATED:
+        other = f"{name}_tr"
+        if other not in cls.model_fields:
+            continue
+        if other in data:
+            raise ValueError(
+                f"{other!r} is not a key of the plan format; give {name!r} as a mapping"
+                " {en: ..., fr: ..., es: ...}"
+            )
+        value = data.get(name)
+        if _well_formed(value):
+            assert isinstance(value, dict)
+            if out is data:
+                out = dict(data)
+            out[name] = value["en"]
+            out[other] = {k: value[k] for k in OTHER_LANGUAGES if k in value} or None
+    return out
+
+
+TrText = Annotated[
+    str,
+    BeforeValidator(_not_a_mapping),
+    Field(min_length=1),
+    WithJsonSchema({"anyOf": [_LANG_TEXT, _LANG_MAPPING]}),
+]
+"""A required text that may come in several languages."""
+TrNote = Annotated[
+    str,
+    BeforeValidator(_not_a_mapping),
+    WithJsonSchema({"anyOf": [{"type": "string"}, _LANG_MAPPING]}),
+]
+"""An optional text (description, note) that may come in several languages."""
+Translations = SkipJsonSchema[dict[str, str] | None]
+"""The other languages of a text, by code (fr, es); None when it has none."""
+
 
 def _check_carry(value: str) -> str:
     plan_id, _, item_id = value.partition("#")
@@ -172,6 +245,11 @@ Flag = Annotated[bool, Strict()]
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", use_enum_values=False, validate_default=False)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _translations(cls, data: object) -> object:
+        return _split_translations(cls, data)
+
 
 # Descriptions are written once, here: the JSON Schema shows them on hover in editors, and the
 # README's key reference is generated from them (tests/test_schema.py keeps both in step).
@@ -207,7 +285,7 @@ class PlanMeta(Model):
     """The document itself: what it is, who issued it, when, and the period it covers."""
 
     id: Id = Field(description=f"A short id for the plan: {_ID}.", examples=["iwg-workplan-2025-2026"])
-    title: Text = Field(description="The document's title, as it is published.")
+    title: TrText = Field(description="The document's title, as it is published.")
     body: Text = Field(description="The WTO body whose work plan this is.")
     symbol: Symbol | None = Field(
         default=None,
@@ -264,6 +342,9 @@ class PlanMeta(Model):
         examples=["2027-01-31"],
     )
 
+    # Translations (issue 27): the other languages of the texts above; see TRANSLATED.
+    title_tr: Translations = None
+
     @property
     def revision_label(self) -> str:
         return "Original" if self.revision == 0 else f"Rev.{self.revision}"
@@ -276,11 +357,15 @@ class Reference(Model):
         description="The cited document's WTO symbol.",
         examples=["WT/L/1095/Rev.1", "WT/MIN(24)/DEC", "INF/TGE/W/7/Rev.3"],
     )
-    title: Text = Field(description="The cited document's title.")
-    note: str | None = Field(default=None, description="A note on the reference, shown with it.")
+    title: TrText = Field(description="The cited document's title.")
+    note: TrNote | None = Field(default=None, description="A note on the reference, shown with it.")
     title_basis: Basis | None = Field(
         default=None, description=f"Where the title comes from: {_BASIS}.", examples=["inferred"]
     )
+
+    # Translations (issue 27): the other languages of the texts above; see TRANSLATED.
+    title_tr: Translations = None
+    note_tr: Translations = None
 
 
 class Objective(Model):
@@ -320,7 +405,7 @@ class Milestone(Model):
     back); an action point's `due` may name it and then falls due when it ends."""
 
     id: Id = Field(description=f"A short id that `due` can name: {_ID}.", examples=["mc14", "report-back"])
-    title: Text = Field(description="What happens, as the document names it.")
+    title: TrText = Field(description="What happens, as the document names it.")
     date: When | None = Field(
         default=None,
         description="The day or month it falls on; a month is the whole month. Give this or"
@@ -337,7 +422,7 @@ class Milestone(Model):
         description="Last day or month of a range; an item due at this milestone falls due then.",
         examples=["2026-03-29", "2027-01"],
     )
-    description: str | None = Field(default=None, description="More about the milestone.")
+    description: TrNote | None = Field(default=None, description="More about the milestone.")
     basis: Basis | None = Field(
         default=None, description=f"Where its dates come from: {_BASIS}.", examples=["outside"]
     )
@@ -346,6 +431,10 @@ class Milestone(Model):
         description="A short note on the basis, shown with it.",
         examples=["dates and place as announced; the document names MC14 without them"],
     )
+
+    # Translations (issue 27): the other languages of the texts above; see TRANSLATED.
+    title_tr: Translations = None
+    description_tr: Translations = None
 
     @model_validator(mode="after")
     def _one_shape(self) -> Milestone:
@@ -374,10 +463,13 @@ class Evidence(Model):
         description="A WTO document symbol or an http(s) URL.",
         examples=["INF/TGE/W/7/Rev.3", "https://www.wto.org/"],
     )
-    title: str | None = Field(default=None, description="What the document or page is.")
+    title: TrNote | None = Field(default=None, description="What the document or page is.")
     date: Day | None = Field(
         default=None, description="The day it is dated (YYYY-MM-DD).", examples=["2025-09-10"]
     )
+
+    # Translations (issue 27): the other languages of the texts above; see TRANSLATED.
+    title_tr: Translations = None
 
 
 class HistoryEntry(Model):
@@ -387,7 +479,10 @@ class HistoryEntry(Model):
     status: Status | None = Field(
         default=None, description="The status the item took that day.", examples=["in-progress", "done"]
     )
-    note: str | None = Field(default=None, description="What happened, in a line.")
+    note: TrNote | None = Field(default=None, description="What happened, in a line.")
+
+    # Translations (issue 27): the other languages of the texts above; see TRANSLATED.
+    note_tr: Translations = None
 
     @model_validator(mode="after")
     def _says_something(self) -> HistoryEntry:
@@ -405,13 +500,13 @@ class ActionPoint(Model):
         examples=["joint-statement", "msme-toolkit"],
     )
     number: str | None = Field(default=None, description=f"{_DOC_NUMBER} (`•`).", examples=["1", "a"])
-    title: Text = Field(description="The item as the document words it.")
+    title: TrText = Field(description="The item as the document words it.")
     status: Status = Field(
         description="Where the item stands: `planned`, `in-progress`, `done` (needs `completed`),"
         " `blocked` or `dropped`.",
         examples=["planned", "in-progress", "done"],
     )
-    description: str | None = Field(default=None, description="More of the document's words on it.")
+    description: TrNote | None = Field(default=None, description="More of the document's words on it.")
     kind: Kind = Field(
         default="deliverable",
         description="What the item is: a `deliverable` counts in progress and can fall overdue; a"
@@ -477,17 +572,25 @@ class ActionPoint(Model):
         examples=["iwg-workplan-2025-2026#msme-toolkit"],
     )
 
+    # Translations (issue 27): the other languages of the texts above; see TRANSLATED.
+    title_tr: Translations = None
+    description_tr: Translations = None
+
 
 class FocusArea(Model):
     """A focus area of a tier (section 3.1), holding its deliverables and action points."""
 
     id: Id = Field(description=f"A short id for the focus area: {_ID}.", examples=["mc14-prep", "data"])
     number: str | None = Field(default=None, description=f"{_DOC_NUMBER}.")
-    title: Text = Field(description="The focus area as the document names it.")
-    description: str | None = Field(default=None, description="The document's words on its scope.")
+    title: TrText = Field(description="The focus area as the document names it.")
+    description: TrNote | None = Field(default=None, description="The document's words on its scope.")
     action_points: list[ActionPoint] = Field(
         default_factory=list, description="Its deliverables and action points, in the document's order."
     )
+
+    # Translations (issue 27): the other languages of the texts above; see TRANSLATED.
+    title_tr: Translations = None
+    description_tr: Translations = None
 
 
 class Tier(Model):
@@ -496,12 +599,16 @@ class Tier(Model):
 
     id: Id = Field(description=f"A short id for the tier: {_ID}.", examples=["tier1"])
     number: str = Field(description="The tier's number in the document.", examples=["1", "3"])
-    title: Text = Field(description="The tier as the document names it.", examples=["Tier one"])
+    title: TrText = Field(description="The tier as the document names it.", examples=["Tier one"])
     priority: Flag = Field(
         default=False, description="Whether the document makes it the priority work.", examples=[True]
     )
-    description: str | None = Field(default=None, description="The document's words on the tier.")
+    description: TrNote | None = Field(default=None, description="The document's words on the tier.")
     focus_areas: list[FocusArea] = Field(default_factory=list, description="Its focus areas, in order.")
+
+    # Translations (issue 27): the other languages of the texts above; see TRANSLATED.
+    title_tr: Translations = None
+    description_tr: Translations = None
 
 
 class Section(Model):
@@ -509,11 +616,15 @@ class Section(Model):
 
     id: Id = Field(description=f"A short id for the section: {_ID}.", examples=["secretariat"])
     number: str = Field(description="The section's number in the document.", examples=["5.2", "4"])
-    title: Text = Field(description="The section's heading, as the document words it.")
-    description: str | None = Field(default=None, description="The document's words on the section.")
+    title: TrText = Field(description="The section's heading, as the document words it.")
+    description: TrNote | None = Field(default=None, description="The document's words on the section.")
     items: list[ActionPoint] = Field(
         default_factory=list, description="Its commitments, each of an action point's shape."
     )
+
+    # Translations (issue 27): the other languages of the texts above; see TRANSLATED.
+    title_tr: Translations = None
+    description_tr: Translations = None
 
 
 class Plan(Model):

@@ -132,6 +132,7 @@ class PlanMeta(Record):
         "supersedes_note",
         "baseline",
         "closed",
+        "title_tr",
     )
     FIELDS = (
         ("id", None, None),
@@ -148,6 +149,7 @@ class PlanMeta(Record):
         ("supersedes_note", None, None),
         ("baseline", None, None),
         ("closed", _day, None),
+        ("title_tr", None, None),
     )
 
     revision: int
@@ -158,12 +160,14 @@ class PlanMeta(Record):
 
 
 class Reference(Record):
-    __slots__ = ("symbol", "title", "note", "title_basis")
+    __slots__ = ("symbol", "title", "note", "title_basis", "title_tr", "note_tr")
     FIELDS = (
         ("symbol", None, None),
         ("title", None, None),
         ("note", None, None),
         ("title_basis", None, None),
+        ("title_tr", None, None),
+        ("note_tr", None, None),
     )
 
 
@@ -193,7 +197,18 @@ class Objective(Record):
 
 
 class Milestone(Record):
-    __slots__ = ("id", "title", "date", "start", "end", "description", "basis", "basis_note")
+    __slots__ = (
+        "id",
+        "title",
+        "date",
+        "start",
+        "end",
+        "description",
+        "basis",
+        "basis_note",
+        "title_tr",
+        "description_tr",
+    )
     FIELDS = (
         ("id", None, None),
         ("title", None, None),
@@ -203,6 +218,8 @@ class Milestone(Record):
         ("description", None, None),
         ("basis", None, None),
         ("basis_note", None, None),
+        ("title_tr", None, None),
+        ("description_tr", None, None),
     )
 
     date: When | None
@@ -219,13 +236,13 @@ class Milestone(Record):
 
 
 class Evidence(Record):
-    __slots__ = ("ref", "title", "date")
-    FIELDS = (("ref", None, None), ("title", None, None), ("date", _day, None))
+    __slots__ = ("ref", "title", "date", "title_tr")
+    FIELDS = (("ref", None, None), ("title", None, None), ("date", _day, None), ("title_tr", None, None))
 
 
 class HistoryEntry(Record):
-    __slots__ = ("date", "status", "note")
-    FIELDS = (("date", _day, None), ("status", Status, None), ("note", None, None))
+    __slots__ = ("date", "status", "note", "note_tr")
+    FIELDS = (("date", _day, None), ("status", Status, None), ("note", None, None), ("note_tr", None, None))
 
 
 class ActionPoint(Record):
@@ -249,6 +266,8 @@ class ActionPoint(Record):
         "depends_on",
         "children",
         "carried_from",
+        "title_tr",
+        "description_tr",
     )
     FIELDS: ClassVar[tuple[tuple[str, Decode, Any], ...]] = ()
 
@@ -273,23 +292,36 @@ ActionPoint.FIELDS = (
     ("depends_on", None, _LIST),
     ("children", _list_of(ActionPoint), _LIST),
     ("carried_from", None, None),
+    ("title_tr", None, None),
+    ("description_tr", None, None),
 )
 ActionPoint.NAMES = frozenset(name for name, _, _ in ActionPoint.FIELDS)
 
 
 class FocusArea(Record):
-    __slots__ = ("id", "number", "title", "description", "action_points")
+    __slots__ = ("id", "number", "title", "description", "action_points", "title_tr", "description_tr")
     FIELDS = (
         ("id", None, None),
         ("number", None, None),
         ("title", None, None),
         ("description", None, None),
         ("action_points", _list_of(ActionPoint), _LIST),
+        ("title_tr", None, None),
+        ("description_tr", None, None),
     )
 
 
 class Tier(Record):
-    __slots__ = ("id", "number", "title", "priority", "description", "focus_areas")
+    __slots__ = (
+        "id",
+        "number",
+        "title",
+        "priority",
+        "description",
+        "focus_areas",
+        "title_tr",
+        "description_tr",
+    )
     FIELDS = (
         ("id", None, None),
         ("number", None, None),
@@ -297,17 +329,21 @@ class Tier(Record):
         ("priority", None, False),
         ("description", None, None),
         ("focus_areas", _list_of(FocusArea), _LIST),
+        ("title_tr", None, None),
+        ("description_tr", None, None),
     )
 
 
 class Section(Record):
-    __slots__ = ("id", "number", "title", "description", "items")
+    __slots__ = ("id", "number", "title", "description", "items", "title_tr", "description_tr")
     FIELDS = (
         ("id", None, None),
         ("number", None, None),
         ("title", None, None),
         ("description", None, None),
         ("items", _list_of(ActionPoint), _LIST),
+        ("title_tr", None, None),
+        ("description_tr", None, None),
     )
 
 
