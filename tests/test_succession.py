@@ -32,7 +32,7 @@ EDITS = [
 
 
 def test_the_edit_commands_are_all_listed() -> None:
-    """A command that takes --force (an edit a closed plan refuses) is in EDITS."""
+    """A command that takes --force (an edit a closed plan refuses) is in EDITS, or tested below."""
     from iwgplan.cli.app import app
 
     forced = {
@@ -40,7 +40,24 @@ def test_the_edit_commands_are_all_listed() -> None:
         for c in app.registered_commands
         if c.callback is not None and "force" in c.callback.__annotations__
     }
-    assert forced == {step[0] for step in EDITS}
+    assert forced == {step[0] for step in EDITS} | {"translations"}
+
+
+def test_importing_translations_into_a_closed_plan_is_refused_without_force(cli, small: Path) -> None:
+    sheet = small.parent / "t.csv"
+    assert cli("translations", "--plan", small, "--lang", "fr", "--format", "csv", "-o", sheet).code == 0
+    rows = sheet.read_text(encoding="utf-8").splitlines()
+    assert rows[1].startswith("plan.title,") and rows[1].endswith(",")
+    sheet.write_text("\n".join([rows[0], rows[1] + "Petit plan", *rows[2:]]) + "\n", encoding="utf-8")
+    text = small.read_text(encoding="utf-8")
+    small.write_text(text.replace(CLOSE_AFTER, CLOSE_AFTER + "  closed: 2026-12-31\n", 1), encoding="utf-8")
+    before = small.read_bytes()
+    run = cli("translations", "--import", sheet, "--plan", small)
+    assert run.code == 1 and "was closed on 2026-12-31" in run.err and "--force" in run.err
+    assert small.read_bytes() == before
+    forced = cli("translations", "--import", sheet, "--plan", small, "--force")
+    assert forced.code == 0, forced.err
+    assert "Petit plan" in small.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("step", EDITS, ids=[s[0] for s in EDITS])
