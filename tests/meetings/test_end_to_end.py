@@ -247,6 +247,35 @@ def test_a_year_of_meetings(repo: Repo) -> None:
     assert r.run("validate").startswith(str(r.plan))
 
 
+def test_log_since_a_meeting_lists_the_commits_status_counts(repo: Repo) -> None:
+    """`log --since last-meeting` and `--since MEETING_ID` start on the meeting's day, as `status`
+    does; a meeting's id is found in any case; the notes name the meeting."""
+    r = repo
+    for day in (M1, M2):
+        r.run("meeting", "add", "--date", _d(day))
+    r.commit(_d(D0, 1), "two meetings")
+    r.run("done", "joint-statement", "--date", _d(M1, 5))
+    r.commit(_d(M1, 5), "after M1")
+    r.run("start", "msme-toolkit", "--date", _d(M2, 5))
+    r.commit(_d(M2, 5), "after M2")
+
+    def log(since: str) -> dict[str, Any]:
+        data: dict[str, Any] = json.loads(r.run("log", "--since", since, "--format", "json"))
+        return data
+
+    last = log("last-meeting")
+    assert [c["subject"] for c in last["commits"]] == ["after M2"]
+    assert last["notes"] == [f"since the meeting of {_long(M2)} (iwg-{M2}): from {M2}"]
+    first = log(f"IWG-{M1}")
+    assert [c["subject"] for c in first["commits"]] == ["after M2", "after M1"]
+    assert log(_d(M1)) == {**first, "notes": []}  # the same window as the meeting's day
+    status = json.loads(r.run("status", "--since", f"iwg-{M1}", "--format", "json"))["since"]
+    assert [m["id"] for m in status["done"]] == ["joint-statement"]
+    assert [m["id"] for m in status["started"]] == ["msme-toolkit"]
+    text = r.run("log", "--since", "last-meeting")
+    assert "after M2" in text and "after M1" not in text and f"the meeting of {_long(M2)}" in text
+
+
 def test_the_word_agenda_reads_back(repo: Repo, tmp_path: Path) -> None:
     from docx import Document
 

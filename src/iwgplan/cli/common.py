@@ -190,8 +190,9 @@ SinceOpt = Annotated[
     str | None,
     typer.Option(
         "--since",
-        metavar="DATE|REF",
-        help="What changed since this day (YYYY-MM-DD, inclusive) or git revision.",
+        metavar="DATE|REF|MEETING",
+        help="What changed since this day (YYYY-MM-DD, inclusive), git revision, meeting (its id)"
+        " or last-meeting (the IWG's last meeting before the day shown).",
         show_default=False,
     ),
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Annotated
@@ -140,6 +141,7 @@ def log(
     from iwgplan.views.steps import steps
 
     history, shown = open_history(plan)
+    since, meeting = since_meeting(plan, since)
     with history:
         start, stop = bounds(history, since, until)
         seen: list[Commit] = []
@@ -155,13 +157,13 @@ def log(
             out = console()
             shown_all = changes or item_id is not None
             count = history_out.log_text(limited, out, changes=shown_all, notes=[], cut=on_terminal())
-            notes = _notes(history, seen, count > 0, item_id, start)
+            notes = _notes(history, seen, count > 0, item_id, start, meeting)
             if item_id is not None and not count:
                 _unknown(item_id, shown)
             history_out.log_text([], out, changes=False, notes=notes)
             return 0
         chosen = list(limited)
-        notes = _notes(history, seen, bool(chosen), item_id, start)
+        notes = _notes(history, seen, bool(chosen), item_id, start, meeting)
     if item_id is not None and not chosen:
         _unknown(item_id, shown)
     if fmt is Fmt.json:
@@ -184,19 +186,42 @@ def _following(walked: Iterator[Step], item_id: str) -> Iterator[Step]:
             yield step
 
 
+def since_meeting(plan: PlanOpt, since: str | None) -> tuple[str | None, str | None]:
+    """``--since last-meeting`` or ``--since MEETING_ID`` as the meeting's day (as `status` takes
+    them), with the meeting's label; any other value as it is. A meeting's id wins over a git
+    revision of the same name, as in `status`."""
+    from iwgplan.cli.output import load_view
+    from iwgplan.errors import IwgplanError
+    from iwgplan.plan import meetings
+
+    if since is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", since):
+        return since, None
+    try:
+        view = load_view(plan, None)
+    except IwgplanError:
+        if since.strip().lower() == meetings.LAST_MEETING:
+            raise
+        return since, None  # a revision: the plan as it is now need not load
+    return meetings.since_spec(view.index.plan, since, dates.today())
+
+
 def _notes(
-    history: GitHistory, seen: list[Commit], any_chosen: bool, item_id: str | None, start: Bound | None
+    history: GitHistory,
+    seen: list[Commit],
+    any_chosen: bool,
+    item_id: str | None,
+    start: Bound | None,
+    meeting: str | None = None,
 ) -> list[str]:
     from iwgplan.views.steps import shallow_note
 
-    notes = []
+    notes = [f"since {meeting}: from {start.text}"] if meeting and start else []
     note = shallow_note(history, seen[-1] if seen else None)
     if note:
         notes.append(note)
     if not any_chosen and item_id is None:
-        notes.append(
-            f"no commit changed the plan since {start.text}" if start else "no commit changed the plan"
-        )
+        since = f" since {meeting or start.text}" if start else ""
+        notes.append(f"no commit changed the plan{since}")
     return notes
 
 
