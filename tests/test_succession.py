@@ -7,6 +7,7 @@ import json
 import shutil
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -31,16 +32,36 @@ EDITS = [
 ]
 
 
-def test_the_edit_commands_are_all_listed() -> None:
-    """A command that takes --force (an edit a closed plan refuses) is in EDITS, or tested below."""
-    from iwgplan.cli.app import app
+# The subcommands that write the plan, on the small plan with a meeting `m1` held before the close.
+SUB_EDITS = {
+    "meeting add": ("meeting", "add", "--date", "2025-10-02"),
+    "meeting item add": ("meeting", "item", "add", "m1", "--kind", "other", "--title", "More"),
+    "meeting outcome": ("meeting", "outcome", "m1", "--text", "Held.", "--date", "2025-10-02"),
+    "request add": ("request", "add", "--kind", "thematic-session", "--subject", "S", "--by", "Canada",
+                    "--date", "2025-10-02"),
+}  # fmt: skip
+WITH_A_MEETING = "meetings:\n  - id: m1\n    date: 2025-10-01\n"
 
-    forced = {
-        c.name or c.callback.__name__
-        for c in app.registered_commands
+
+def _forced(typer_app: Any, prefix: str = "") -> set[str]:
+    """The commands and subcommands, as typed ("meeting item add"), that take --force."""
+    found = {
+        prefix + (c.name or c.callback.__name__)
+        for c in typer_app.registered_commands
         if c.callback is not None and "force" in c.callback.__annotations__
     }
-    assert forced == {step[0] for step in EDITS} | {"translations"}
+    for group in typer_app.registered_groups:
+        sub = group.typer_instance
+        found |= _forced(sub, f"{prefix}{group.name or sub.info.name} ")
+    return found
+
+
+def test_the_edit_commands_are_all_listed() -> None:
+    """A command or subcommand that takes --force (an edit a closed plan refuses) is listed, or
+    tested below (translations --import)."""
+    from iwgplan.cli.app import app
+
+    assert _forced(app) == {step[0] for step in EDITS} | {"translations"} | set(SUB_EDITS)
 
 
 def test_importing_translations_into_a_closed_plan_is_refused_without_force(cli, small: Path) -> None:
@@ -60,11 +81,11 @@ def test_importing_translations_into_a_closed_plan_is_refused_without_force(cli,
     assert "Petit plan" in small.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("step", EDITS, ids=[s[0] for s in EDITS])
+@pytest.mark.parametrize("step", [*EDITS, *SUB_EDITS.values()], ids=[*(s[0] for s in EDITS), *SUB_EDITS])
 def test_every_edit_of_a_closed_plan_is_refused_without_force(
     cli, small: Path, step: tuple[str, ...], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
-    text = small.read_text(encoding="utf-8")
+    text = small.read_text(encoding="utf-8") + WITH_A_MEETING
     small.write_text(text.replace(CLOSE_AFTER, CLOSE_AFTER + "  closed: 2026-12-31\n", 1), encoding="utf-8")
     before = small.read_bytes()
     # An editor that changes the title and leaves a mark that it ran.

@@ -8,7 +8,16 @@ from typing import Annotated
 import typer
 
 from iwgplan.cli import complete
-from iwgplan.cli.common import DateOpt, DryRunOpt, ExactOpt, FutureOpt, PlanOpt, handled, parse_day
+from iwgplan.cli.common import (
+    DateOpt,
+    DryRunOpt,
+    ExactOpt,
+    ForceOpt,
+    FutureOpt,
+    PlanOpt,
+    handled,
+    parse_day,
+)
 from iwgplan.cli.editing import edit_day, run_edit
 from iwgplan.errors import UsageError
 
@@ -68,6 +77,7 @@ def meeting_add(
     new_id: Annotated[str | None, typer.Option("--id", help="Its id. Default: iwg-YYYY-MM-DD.")] = None,
     dry_run: DryRunOpt = False,
     plan: PlanOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     """Add a meeting, in date order under the plan's `meetings`.
 
@@ -80,7 +90,7 @@ def meeting_add(
     on = _day(day, "--date")
     assert isinstance(on, date)
     new = NewMeeting(on, id=new_id, kind=kind, title=title, theme=theme, place=place, format=fmt)
-    run_edit(plan, lambda index: add_meeting(index, new), dry_run)
+    run_edit(plan, lambda index: add_meeting(index, new), dry_run, force=force)
 
 
 def item_add(
@@ -119,6 +129,7 @@ def item_add(
     ] = None,
     dry_run: DryRunOpt = False,
     plan: PlanOpt = None,
+    force: ForceOpt = False,
     exact: ExactOpt = False,
 ) -> None:
     """Add an item to a meeting's agenda, with its guiding questions, speakers and documents.
@@ -138,7 +149,7 @@ def item_add(
         documents=document or [],
         request=request,
     )
-    run_edit(plan, lambda index: add_agenda_item(index, meeting, new, exact=exact), dry_run)
+    run_edit(plan, lambda index: add_agenda_item(index, meeting, new, exact=exact), dry_run, force=force)
 
 
 def meeting_outcome(
@@ -155,6 +166,7 @@ def meeting_outcome(
     future: FutureOpt = False,
     dry_run: DryRunOpt = False,
     plan: PlanOpt = None,
+    force: ForceOpt = False,
     exact: ExactOpt = False,
 ) -> None:
     """Record the outcome of a meeting that has been held, or of one of its agenda items.
@@ -164,7 +176,7 @@ def meeting_outcome(
     from iwgplan.edit.meetings import outcome
 
     day = edit_day(on, future)
-    run_edit(plan, lambda index: outcome(index, meeting, item, text, day, exact=exact), dry_run)
+    run_edit(plan, lambda index: outcome(index, meeting, item, text, day, exact=exact), dry_run, force=force)
 
 
 def request_add(
@@ -184,6 +196,7 @@ def request_add(
     future: FutureOpt = False,
     dry_run: DryRunOpt = False,
     plan: PlanOpt = None,
+    force: ForceOpt = False,
     exact: ExactOpt = False,
 ) -> None:
     """Record a request from Members, with who asked and when.
@@ -194,7 +207,7 @@ def request_add(
 
     day = edit_day(on, future)
     new = NewRequest(kind, subject, list(by), day, id=new_id, items=items or [], meeting=meeting)
-    run_edit(plan, lambda index: add_request(index, new, exact=exact), dry_run)
+    run_edit(plan, lambda index: add_request(index, new, exact=exact), dry_run, force=force)
 
 
 def register(app: typer.Typer) -> None:
