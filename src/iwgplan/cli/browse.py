@@ -140,6 +140,7 @@ def listing(
     overdue: bool,
     search: str | None,
     fmt: str,
+    meeting: str | None = None,
     raw: bool = False,
     excel: bool = False,
     wide: bool = False,
@@ -160,6 +161,11 @@ def listing(
         search=search,
     )
     matched = select(view.index, filters)
+    if meeting is not None:  # the action points its agenda items concern
+        from iwgplan.plan import meetings
+
+        touched = meetings.touched(meetings.find(view.index.plan, meeting))
+        matched = [e for e in matched if e.id.lower() in touched]
     if fmt == "csv":
         from iwgplan.render.rows import item_row, rows_csv
 

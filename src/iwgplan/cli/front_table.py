@@ -54,6 +54,7 @@ COMMANDS: dict[str, tuple[dict[str, tuple[Any, ...]], str | None]] = {
             '--due-before': ('due_before', 'day', None, (), None, None),
             '--overdue': ('overdue', 'flag', False, (), None, None),
             '--search': ('search', 'text', None, (), None, None),
+            '--meeting': ('meeting', 'text', None, (), None, None),
             '--as-of': ('as_of', 'day', None, (), None, None),
             '--format': ('fmt', 'choice', 'text', ('text', 'json', 'markdown', 'csv'), None, None),
             '--raw': ('raw', 'flag', False, (), None, None),

@@ -54,6 +54,15 @@ def list_items(
         str | None,
         typer.Option("--search", help="Only items whose title or description contains TEXT."),
     ] = None,
+    meeting: Annotated[
+        str | None,
+        typer.Option(
+            "--meeting",
+            metavar="MEETING",
+            help="Only the action points this meeting's agenda concerns (its id or first letters).",
+            autocompletion=complete.meetings,
+        ),
+    ] = None,
     as_of: AsOfOpt = None,
     fmt: Annotated[ListFmt, typer.Option("--format", help="Output format.")] = ListFmt.text,
     raw: RawOpt = False,
@@ -78,6 +87,7 @@ def list_items(
         due_before=due_before,
         overdue=overdue,
         search=search,
+        meeting=meeting,
         fmt=fmt.value,
         raw=raw,
         excel=excel,

@@ -186,6 +186,19 @@ def discussed(plan: Plan, item_id: str) -> list[tuple[Meeting, AgendaItem]]:
     return [(m, a) for m in in_order(plan) for a in m.agenda if key in (i.lower() for i in a.items)]
 
 
+def outcome_or_why(meeting: Meeting, item: AgendaItem, as_of: date) -> tuple[str, bool]:
+    """The agenda item's recorded outcome (True), or why there is none (False): the meeting is
+    still to be held, or no outcome is recorded."""
+    if item.outcome:
+        return item.outcome, True
+    return ("to be held" if meeting.date > as_of else "no outcome recorded"), False
+
+
+def touched(meeting: Meeting) -> set[str]:
+    """The ids (in lower case) of the action points the meeting's agenda items concern."""
+    return {i.lower() for a in meeting.agenda for i in a.items}
+
+
 def taken_up_by(plan: Plan, request: Request) -> Meeting | None:
     """The meeting that takes a request up: its own `meeting`, or an agenda item naming it."""
     if request.meeting is not None:

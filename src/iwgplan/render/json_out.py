@@ -150,6 +150,29 @@ def show(view: View, entry: Entry) -> str:
             "history": [h.model_dump(mode="json", exclude_none=True) for h in item.history],
             "children": [{"id": c.id, "status": shown_status(c, index)} for c in entry.children],
             "dependents": [d.id for d in index.dependents.get(entry.id.lower(), [])],
+            "meetings": _meetings(view, entry),
         }
     )
     return dump(data)
+
+
+def _meetings(view: View, entry: Entry) -> list[dict[str, Any]]:
+    """The meetings whose agenda concerned the item (by date), each agenda item with its outcome."""
+    from iwgplan.plan import meetings
+
+    return [
+        {
+            "id": meeting.id,
+            "date": meeting.date.isoformat(),
+            "kind": meeting.kind,
+            "held": meeting.date <= view.as_of,
+            "agenda_item": {
+                "id": agenda_item.id,
+                "kind": agenda_item.kind,
+                "title": agenda_item.title,
+                "outcome": agenda_item.outcome,
+            },
+            "outcome": meeting.outcome,
+        }
+        for meeting, agenda_item in meetings.discussed(view.index.plan, entry.id)
+    ]

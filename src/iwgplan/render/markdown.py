@@ -163,6 +163,17 @@ def tiers(view: View, summary: Summary) -> str:
     return "\n".join(parts)
 
 
+def _meetings(view: View, entry: Entry) -> list[str]:
+    """The meetings whose agenda concerned the item, each agenda item with its outcome."""
+    from iwgplan.plan import meetings
+
+    rows: list[list[object]] = []
+    for meeting, agenda_item in meetings.discussed(view.index.plan, entry.id):
+        said, recorded = meetings.outcome_or_why(meeting, agenda_item, view.as_of)
+        rows.append([meeting.date, meeting.id, agenda_item.title, said if recorded else f"({said})"])
+    return ["### Meetings\n", table(["date", "meeting", "agenda item", "outcome"], rows)] if rows else []
+
+
 def show(view: View, entry: Entry) -> str:
     item = entry.item
     chain = " › ".join(
@@ -197,6 +208,7 @@ def show(view: View, entry: Entry) -> str:
         f"{cell(chain)}\n",
         _recorded(view) + table(["", ""], rows),
     ]
+    out += _meetings(view, entry)
     if item.history:
         out.append("### History\n")
         out.append(

@@ -607,6 +607,8 @@ def show(view: View, entry: Entry, console: Console, *, fit: Fit = Fit.FULL) -> 
     ):
         if related:
             print_lines(console, _related(caption, related, index).lines(console.width, fit, console))
+    if view.index.plan.meetings:
+        print_lines(console, _meetings(view, entry).lines(console.width, fit, console))
     if item.history:
         history = Rows(["n", "date", "note"], title="note", want=30, gap=2)
         history.heading(Text("history", style="bold"))
@@ -614,6 +616,22 @@ def show(view: View, entry: Entry, console: Console, *, fit: Fit = Fit.FULL) -> 
             note = status_text(h.status) + Text("  ") if h.status else Text("")
             history.add(n=f"  {n:>2}", date=str(h.date), note=note + Text(block(h.note or "")))
         print_lines(console, history.lines(console.width, fit, console))
+
+
+def _meetings(view: View, entry: Entry) -> Rows:
+    """The meetings whose agenda concerned the item, each agenda item with its outcome."""
+    from iwgplan.plan import meetings
+
+    rows = Rows(["date", "meeting", "note"], title="note", want=30, gap=2)
+    found = meetings.discussed(view.index.plan, entry.id)
+    if found:
+        rows.heading(Text("meetings", style="bold"))
+    for meeting, agenda_item in found:
+        said, recorded = meetings.outcome_or_why(meeting, agenda_item, view.as_of)
+        note = Text(line(agenda_item.title)) + Text(": ")
+        note += Text(block(said)) if recorded else Text(said, style="dim")
+        rows.add(date=f"  {meeting.date}", meeting=Text(line(meeting.id), style="bold"), note=note)
+    return rows
 
 
 class _Facts(Rows):
