@@ -103,3 +103,31 @@ def test_the_start_up_path_prints_what_the_typer_app_prints(  # type: ignore[no-
     fast = capsys.readouterr()
     assert code is not None, "the start-up path handed a cached plan over"
     assert (code, fast.out, fast.err) == (typer_run.code, typer_run.out, typer_run.err)
+
+
+def test_meeting_list_in_every_format(cli) -> None:  # type: ignore[no-untyped-def]
+    args = ("meeting", "list", "--plan", EXAMPLE, "--as-of", "2026-03-01")
+    data = json.loads(cli(*args, "--format", "json").out)
+    assert [(m["id"], m["kind"], m["items"], m["held"], m["outcome_recorded"]) for m in data["meetings"]] == [
+        ("iwg-2025-07-03", "regular", 1, True, False),
+        ("iwg-2025-11-18", "regular", 2, True, True),  # an agenda item's outcome counts
+        ("iwg-2026-02-10", "thematic", 3, True, False),
+        ("iwg-2026-06-16", "thematic", 1, False, False),
+        ("iwg-2026-10-13", "thematic", 0, False, False),
+    ]
+    assert data["meetings"][2]["theme"] == "Women entrepreneurs and MSMEs"
+    text = cli(*args).out.splitlines()
+    assert text[0].split() == ["date", "id", "kind", "items", "outcome", "theme", "/", "title"]
+    assert text[3].split()[:5] == ["2026-02-10", "iwg-2026-02-10", "thematic", "3", "none"]
+    assert text[3].endswith("  Women entrepreneurs and MSMEs") and text[4].split()[4:6] == ["to", "come"]
+    assert text[-1] == "5 meetings"
+    markdown = cli(*args, "--format", "markdown").out
+    assert "| 2025-11-18 | iwg-2025-11-18 | regular | 2 | recorded | IWG meeting |" in markdown
+    none = cli("meeting", "list", "--plan", FIXTURES / "small.yaml")
+    assert none.code == 0 and none.out.startswith("No meetings are recorded in the plan")
+    assert (
+        json.loads(cli("meeting", "list", "--plan", FIXTURES / "small.yaml", "--format", "json").out)[
+            "meetings"
+        ]
+        == []
+    )

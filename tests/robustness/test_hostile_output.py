@@ -230,6 +230,11 @@ READ = [
                       (["--format", "json"], JSON))],
     (["agenda", "--plan", "{new}", "--as-of", "2026-02-01", "--format", "docx", "-o", "{docx}"], DOCX),
     (["status", "--plan", "{new}", "--since", "m1"], HUMAN),
+    *[(["meeting", "list", "--plan", "{new}", *f], kind) for f, kind in
+      (([], HUMAN), (["--format", "markdown"], HUMAN), (["--format", "json"], JSON))],
+    *[(["list", "--meeting", "m1", "--plan", "{new}", *f], kind) for f, kind in
+      (([], HUMAN), (["--format", "markdown"], HUMAN), (["--format", "json"], JSON))],
+    (["list", "--plan", "{new}", "--meeting", "{payload}"], HUMAN),
     (["meeting", "add", "--date", "2026-05-01", "--theme", "{payload}", "--place", "{payload}", "--dry-run",
       "--plan", "{new}"], HUMAN),
     (["meeting", "item", "add", "m2", "--kind", "other", "--title", "{payload}", "--question", "{payload}",

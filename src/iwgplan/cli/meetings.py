@@ -3,18 +3,21 @@ Members' requests, kept without hand-editing YAML."""
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from iwgplan.cli import complete
 from iwgplan.cli.common import (
+    AsOfOpt,
     DateOpt,
     DryRunOpt,
     ExactOpt,
     ForceOpt,
     FutureOpt,
     PlanOpt,
+    RevOpt,
     handled,
     parse_day,
 )
@@ -210,7 +213,33 @@ def request_add(
     run_edit(plan, lambda index: add_request(index, new, exact=exact), dry_run, force=force)
 
 
+class ListFmt(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+def meeting_list(
+    *,
+    fmt: Annotated[ListFmt, typer.Option("--format", help="Output format.")] = ListFmt.text,
+    as_of: AsOfOpt = None,
+    plan: PlanOpt = None,
+    rev: RevOpt = None,
+) -> None:
+    """List the meetings by date: kind, theme, number of agenda items, whether an outcome is
+    recorded (or the meeting is still to come).
+
+    Example: iwgplan meeting list --format markdown
+    """
+    from iwgplan.cli.output import load_view, page
+    from iwgplan.render import meeting_list as out
+
+    view = load_view(plan, rev, as_of)
+    page(getattr(out, fmt.value)(view.plan, view.as_of))
+
+
 def register(app: typer.Typer) -> None:
+    meeting_app.command("list")(handled(meeting_list))
     meeting_app.command("add")(handled(meeting_add))
     item_app.command("add")(handled(item_add))
     meeting_app.add_typer(item_app)
