@@ -39,7 +39,7 @@ ItemsOpt = Annotated[
 
 meeting_app = typer.Typer(
     name="meeting",
-    help="Record the IWG's meetings: add one, add items to its agenda, record outcomes."
+    help="Record the IWG's meetings: add one, add items to its agenda, record outcomes, list them."
     "\n\nExample: iwgplan meeting add --date 2026-02-10 --kind thematic",
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -239,11 +239,11 @@ def meeting_list(
 
 
 def register(app: typer.Typer) -> None:
-    meeting_app.command("list")(handled(meeting_list))
     meeting_app.command("add")(handled(meeting_add))
     item_app.command("add")(handled(item_add))
     meeting_app.add_typer(item_app)
     meeting_app.command("outcome")(handled(meeting_outcome))
+    meeting_app.command("list")(handled(meeting_list))
     request_app.command("add")(handled(request_add))
     app.add_typer(meeting_app)
     app.add_typer(request_app)

@@ -8,8 +8,9 @@ recorded completion: it becomes an informational all-day VEVENT "Before this rev
 TITLE" on its date, in either mode, with no STATUS. An item the document sets no date for (its
 ``due`` is the period's end, ``due_basis: default``) has no date in the calendar: a VTODO with no
 DUE, or, as events, a line in the description of the period's end, one event of its own. An
-inferred date says so in SUMMARY and DESCRIPTION: "(inferred: MC14's end)". UIDs derive from the
-plan and item ids, so a re-import updates entries.
+inferred date says so in SUMMARY and DESCRIPTION: "(inferred: MC14's end)". The plan's meetings
+are all-day events with their agenda (render.ics_meetings). UIDs derive from the plan and item
+(or meeting) ids, so a re-import updates entries.
 """
 
 from __future__ import annotations
@@ -105,6 +106,10 @@ def calendar(
             cal.add_component(_due_event(meta.id, entry, due, stamp, client, index))
         else:
             cal.add_component(_todo(meta.id, entry, due, stamp, index))
+    from iwgplan.render.ics_meetings import meeting_events
+
+    for event in meeting_events(index, stamp, outlook=client is Client.outlook):
+        cal.add_component(event)
     return bytes(cal.to_ical())
 
 
