@@ -34,6 +34,7 @@ STATUS_COLOUR = {
     "dropped": "#bdbdbd",
 }
 MILESTONE_COLOUR = "#7b1fa2"
+MEETING_COLOUR = "#00838f"
 AS_OF_COLOUR = "#d32f2f"
 
 
@@ -184,6 +185,7 @@ def gantt_svg(report: Report, width: int = 680) -> str:
         )
     for i, bar in enumerate(bars):
         parts.append(_bar(bar, top + i * row_h, row_h, x, label_w, index))
+    parts += _meetings(index, lo, hi, x, top - 2)
     ax = x(report.as_of)
     parts.append(
         f'<line x1="{ax}" y1="{axis}" x2="{ax}" y2="{height}" stroke="{AS_OF_COLOUR}" stroke-width="2"/>'
@@ -236,3 +238,19 @@ def _bar(bar: Bar, y: float, row_h: int, x: Callable[[date], float], label_w: in
         f'fill="{colour}"{stroke}><title>{_e(name)}: {_e(bar.status.value)}, '
         f"{_e(bar.start)} to {_e(end)}</title></rect>"
     )
+
+
+def _meetings(index: PlanIndex, lo: date, hi: date, x: Callable[[date], float], y: float) -> list[str]:
+    """A small dot on the axis line per meeting within the chart, its date, id and theme as its
+    tooltip (the legend names the dot)."""
+    from iwgplan.plan import meetings
+
+    out = []
+    for m in meetings.in_order(index.plan):
+        if lo <= m.date < hi:
+            said = " · ".join(str(p) for p in (m.date, m.id, m.theme or m.title) if p)
+            out.append(
+                f'<circle cx="{x(m.date)}" cy="{y}" r="3.5" fill="{MEETING_COLOUR}" stroke="#fff">'
+                f"<title>{_e(said)}</title></circle>"
+            )
+    return out

@@ -161,6 +161,7 @@ def render_report(kind: str, report: Report, context: dict[str, Any], template: 
 
         helpers = {
             "gantt_svg": lambda: Markup(gantt_svg(report)),
+            "meetings_on_timeline": lambda: Markup("1" if report.index.plan.meetings else ""),
             "progress_chart": lambda: Markup(history_report.progress_html(progress) if progress else ""),
         }
     else:
