@@ -261,6 +261,10 @@ _BASIS = (
     " (a transcription default) or `outside` (a source outside the document)"
 )
 
+_SOURCES = (
+    "The public pages (http(s) URLs) or WTO documents (symbols) that {what} comes from; printed with it."
+)
+
 
 class Period(Model):
     """The period the plan covers (the IWG Work Plan 2025-2026: September 2025 to December 2026, 4.1)."""
@@ -341,6 +345,18 @@ class PlanMeta(Model):
         " edits after it need `--force`.",
         examples=["2027-01-31"],
     )
+    # Facts from outside the document (issue 23, point 5): where they come from, and how the
+    # revision is read when the document gives no number.
+    symbol_sources: list[EvidenceRef] = Field(
+        default_factory=list,
+        description=_SOURCES.format(what="the `symbol`, when the document does not print it"),
+        examples=[["https://www.wto.org/"]],
+    )
+    revision_note: str | None = Field(
+        default=None,
+        description="How `revision` is read, when the document gives no number; shown beside it.",
+        examples=['the tool\'s reading of "Revision"; the document gives no number'],
+    )
 
     # Translations (issue 27): the other languages of the texts above; see TRANSLATED.
     title_tr: Translations = None
@@ -361,6 +377,22 @@ class Reference(Model):
     note: TrNote | None = Field(default=None, description="A note on the reference, shown with it.")
     title_basis: Basis | None = Field(
         default=None, description=f"Where the title comes from: {_BASIS}.", examples=["inferred"]
+    )
+    # Facts from outside the document (issue 23, point 5).
+    symbol_basis: Basis | None = Field(
+        default=None,
+        description=f"Where the symbol comes from, when the document cites it without one: {_BASIS}.",
+        examples=["outside"],
+    )
+    title_note: str | None = Field(
+        default=None,
+        description="A short note on the title's basis, shown with it.",
+        examples=["the document cites it by symbol only"],
+    )
+    sources: list[EvidenceRef] = Field(
+        default_factory=list,
+        description=_SOURCES.format(what="a title or symbol from outside the document"),
+        examples=[["WT/MIN(24)/6"]],
     )
 
     # Translations (issue 27): the other languages of the texts above; see TRANSLATED.
@@ -398,6 +430,12 @@ class Objective(Model):
         description="A short note on the points' basis, shown with them.",
         examples=["in short, from WT/L/1095/Rev.1"],
     )
+    # Facts from outside the document (issue 23, point 5).
+    points_sources: list[EvidenceRef] = Field(
+        default_factory=list,
+        description=_SOURCES.format(what="points from outside the document"),
+        examples=[["WT/L/1095/Rev.1"]],
+    )
 
 
 class Milestone(Model):
@@ -430,6 +468,12 @@ class Milestone(Model):
         default=None,
         description="A short note on the basis, shown with it.",
         examples=["dates and place as announced; the document names MC14 without them"],
+    )
+    # Facts from outside the document (issue 23, point 5).
+    sources: list[EvidenceRef] = Field(
+        default_factory=list,
+        description=_SOURCES.format(what="dates (or a place) from outside the document"),
+        examples=[["https://www.wto.org/"]],
     )
 
     # Translations (issue 27): the other languages of the texts above; see TRANSLATED.

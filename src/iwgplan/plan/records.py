@@ -133,6 +133,8 @@ class PlanMeta(Record):
         "baseline",
         "closed",
         "title_tr",
+        "symbol_sources",
+        "revision_note",
     )
     FIELDS = (
         ("id", None, None),
@@ -150,6 +152,8 @@ class PlanMeta(Record):
         ("baseline", None, None),
         ("closed", _day, None),
         ("title_tr", None, None),
+        ("symbol_sources", None, _LIST),
+        ("revision_note", None, None),
     )
 
     revision: int
@@ -160,7 +164,17 @@ class PlanMeta(Record):
 
 
 class Reference(Record):
-    __slots__ = ("symbol", "title", "note", "title_basis", "title_tr", "note_tr")
+    __slots__ = (
+        "symbol",
+        "title",
+        "note",
+        "title_basis",
+        "title_tr",
+        "note_tr",
+        "symbol_basis",
+        "title_note",
+        "sources",
+    )
     FIELDS = (
         ("symbol", None, None),
         ("title", None, None),
@@ -168,6 +182,9 @@ class Reference(Record):
         ("title_basis", None, None),
         ("title_tr", None, None),
         ("note_tr", None, None),
+        ("symbol_basis", None, None),
+        ("title_note", None, None),
+        ("sources", None, _LIST),
     )
 
 
@@ -182,6 +199,7 @@ class Objective(Record):
         "closing",
         "points_basis",
         "points_note",
+        "points_sources",
     )
     FIELDS = (
         ("id", None, None),
@@ -193,6 +211,7 @@ class Objective(Record):
         ("closing", None, None),
         ("points_basis", None, None),
         ("points_note", None, None),
+        ("points_sources", None, _LIST),
     )
 
 
@@ -209,6 +228,7 @@ class Milestone(Record):
         "title_tr",
         "description_tr",
     )
+    __slots__ = ("id", "title", "date", "start", "end", "description", "basis", "basis_note", "sources")
     FIELDS = (
         ("id", None, None),
         ("title", None, None),
@@ -220,6 +240,7 @@ class Milestone(Record):
         ("basis_note", None, None),
         ("title_tr", None, None),
         ("description_tr", None, None),
+        ("sources", None, _LIST),
     )
 
     date: When | None

@@ -23,7 +23,14 @@ from iwgplan.plan.status import Status
 from iwgplan.render.columns import Fit, Rows, print_lines
 from iwgplan.render.safe import block, line
 from iwgplan.views.context import Listing, View
-from iwgplan.views.provenance import due_basis, issued_by_text, owners_text, symbol_text
+from iwgplan.views.provenance import (
+    due_basis,
+    issued_by_text,
+    milestone_long,
+    owners_text,
+    revision_text,
+    symbol_text,
+)
 from iwgplan.views.timeline import (
     Dated,
     GroupSummary,
@@ -32,6 +39,7 @@ from iwgplan.views.timeline import (
     date_legend,
     date_mark,
     dated_text,
+    due_milestone,
     effective_due,
     effective_kind,
     headline,
@@ -75,7 +83,7 @@ def bar(fraction: float, width: int) -> Text:
 def _header(view: View) -> Text:
     meta = view.plan.plan
     head = Text(line(meta.title), style="bold")
-    head.append(f"\n{meta.revision_label} · {meta.date}", style="")
+    head.append(f"\n{line(revision_text(meta))} · {meta.date}", style="")
     if meta.symbol:
         head.append(f" · {line(symbol_text(meta))}")
     if meta.issued_by:
@@ -655,6 +663,9 @@ def _facts(view: View, entry: Entry) -> Rows:
         facts.add_row("due", when)
     if item.due and item.due_basis:
         facts.add_row("due basis", Text(line(due_basis(item))))
+    milestone = due_milestone(entry, index)
+    if milestone is not None and milestone_long(milestone):  # its dates are not the document's
+        facts.add_row("milestone", Text(line(f"{milestone.title}: {milestone_long(milestone)}")))
     elif item.due is None and due:
         holder = next(p for p in reversed(entry.ancestors()) if p.item.due is not None)
         basis = f"; {due_basis(holder.item)}" if holder.item.due_basis else ""
