@@ -39,9 +39,10 @@ Kind = Literal["deliverable", "standing", "past", "possibility"]
 ``standing`` duty runs for the whole period; ``past`` is business the document sets before
 its own issue date; a ``possibility`` is worded as one ("could serve"), not a task."""
 
-Basis = Literal["document", "inferred", "default", "outside"]
+Basis = Literal["document", "inferred", "default", "outside", "recorded"]
 """Where a fact comes from: the document states it; it is inferred from the document; it is a
-transcription default; it comes from a source outside the document."""
+transcription default; it comes from a source outside the document; it was recorded by an edit
+(``modify --due``: the date, the reason and the history entry say when and why)."""
 
 ID_BODY = r"[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*"
 ID_PATTERN = rf"^{ID_BODY}{END}"
@@ -258,7 +259,8 @@ _DOC_NUMBER = "The document's own number for it, as the document writes it; none
 _SYMBOLS = "WTO document symbols, each listed under the plan's `references`"
 _BASIS = (
     "where the fact comes from: `document` (stated), `inferred` (from the document), `default`"
-    " (a transcription default) or `outside` (a source outside the document)"
+    " (a transcription default), `outside` (a source outside the document) or `recorded` (set by"
+    " an edit, `modify --due`, with its reason in the history)"
 )
 
 _SOURCES = (

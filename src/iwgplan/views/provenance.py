@@ -14,6 +14,7 @@ BASIS_WORDS = {
     "inferred": "inferred, not stated in the document",
     "default": "a transcription default, not stated in the document",
     "outside": "from outside the document",
+    "recorded": "recorded by an edit, not the document's",
 }
 
 
