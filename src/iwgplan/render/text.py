@@ -366,6 +366,8 @@ def _sections(view: View, summary: Summary, console: Console, *, horizon: int, f
         # the "within the period" line says what it means itself
         entries = [d.entry for d in [*summary.overdue, *summary.upcoming] if d.entry is not None]
         meanings = date_legend(entries)
+        if any(m.mark for m in summary.next_milestones[:3]):  # "outside" beside a milestone's dates
+            meanings.append("outside: the milestone's dates come from outside the document")
         if not meanings:
             return []
         text = Text("; ".join(m[:1].upper() + m[1:] for m in meanings) + ".", style="dim")
@@ -448,10 +450,15 @@ def _milestones(rows: list[Dated], as_of: date) -> Rows:
             when.replace(" to ", "-").replace(" days", "d").replace(" day", "d").replace("under way, ", "")
         )
         label = line(m.label)
+        if m.mark:  # dates not the document's: the mark goes with them, never cut with the title
+            title = m.title.removesuffix(f" ({m.mark})")
+            full, brief = f"{label} ({m.mark})", f"{label} {m.mark.split()[-3] if ' ' in m.mark else m.mark}"
+        else:
+            title, full, brief = m.title, label, label
         table.add(
             id=Text("  " + line(m.id), style="bold magenta"),
-            title=line(m.title),
-            when=[f"{label} · {when}", f"{label} · {short}", label],
+            title=line(title),
+            when=[f"{full} · {when}", f"{brief} · {short}", brief],
         )
     if not rows:
         table.add(title=Text("none ahead", style="dim"))

@@ -288,6 +288,7 @@ class Dated:
     entry: Entry | None = None
     end: Day | None = None
     label: str = ""  # the date as the plan gives it: 2026-12, 2026-03-26, mc14 ...
+    mark: str = ""  # a milestone's mark when its dates are not the document's (``title`` ends with it)
 
 
 @dataclass(slots=True)
@@ -362,7 +363,9 @@ def milestone_dated(milestone: Milestone, as_of: date) -> Dated:
     first, last = milestone.begins.first(), milestone.finishes.last()
     days = (first - as_of).days if as_of < first else (0 if as_of <= last else (last - as_of).days)
     label = milestone_label(milestone)
-    return Dated(milestone.id, milestone_title(milestone), first, days, None, last, label)
+    title = milestone_title(milestone)
+    mark = title[len(milestone.title) :].strip(" ()")
+    return Dated(milestone.id, title, first, days, None, last, label, mark)
 
 
 def days_text(n: int) -> str:
