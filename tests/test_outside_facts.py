@@ -19,7 +19,7 @@ import pytest
 import yaml
 
 from iwgplan.plan.model import _SYMBOL_RE, _URL_RE
-from tests.conftest import SHIPPED
+from tests.helpers import SHIPPED
 
 DATA = yaml.safe_load(SHIPPED.read_text(encoding="utf-8"))
 META = DATA["plan"]
