@@ -132,9 +132,9 @@ class PlanMeta(Record):
         "supersedes_note",
         "baseline",
         "closed",
-        "title_tr",
         "symbol_sources",
         "revision_note",
+        "title_tr",
     )
     FIELDS = (
         ("id", None, None),
@@ -151,9 +151,9 @@ class PlanMeta(Record):
         ("supersedes_note", None, None),
         ("baseline", None, None),
         ("closed", _day, None),
-        ("title_tr", None, None),
         ("symbol_sources", None, _LIST),
         ("revision_note", None, None),
+        ("title_tr", None, None),
     )
 
     revision: int
@@ -169,22 +169,22 @@ class Reference(Record):
         "title",
         "note",
         "title_basis",
-        "title_tr",
-        "note_tr",
         "symbol_basis",
         "title_note",
         "sources",
+        "title_tr",
+        "note_tr",
     )
     FIELDS = (
         ("symbol", None, None),
         ("title", None, None),
         ("note", None, None),
         ("title_basis", None, None),
-        ("title_tr", None, None),
-        ("note_tr", None, None),
         ("symbol_basis", None, None),
         ("title_note", None, None),
         ("sources", None, _LIST),
+        ("title_tr", None, None),
+        ("note_tr", None, None),
     )
 
 
@@ -225,10 +225,10 @@ class Milestone(Record):
         "description",
         "basis",
         "basis_note",
+        "sources",
         "title_tr",
         "description_tr",
     )
-    __slots__ = ("id", "title", "date", "start", "end", "description", "basis", "basis_note", "sources")
     FIELDS = (
         ("id", None, None),
         ("title", None, None),
@@ -238,9 +238,9 @@ class Milestone(Record):
         ("description", None, None),
         ("basis", None, None),
         ("basis_note", None, None),
+        ("sources", None, _LIST),
         ("title_tr", None, None),
         ("description_tr", None, None),
-        ("sources", None, _LIST),
     )
 
     date: When | None
