@@ -353,26 +353,45 @@ def test_git_diff_driver(repo: Path) -> None:
     assert "late due: 2026-01-15 → 2026-03 (+75 days)" in out
 
 
+SOURCE = (
+    "https://elsalvadortechnologynews.com/article/857904299-trade-and-gender-group-discusses-"
+    "implementation-of-2025-2026-work-plan"
+)
+
+
 def test_revise_then_diff(cli, tmp_path: Path) -> None:
     plan = tmp_path / "plans" / "p.yaml"
     plan.parent.mkdir()
     plan.write_bytes(SHIPPED.read_bytes())
     run = cli("revise", "--date", "2026-02-15", "--plan", plan)
-    assert run.out == "revision 1 → 2 dated 2026-02-15; INF/TGE/W/10/Rev.2 supersedes INF/TGE/W/10/Rev.1\n"
+    assert run.out.startswith(
+        "revision 1 → 2 dated 2026-02-15; INF/TGE/W/10/Rev.2 supersedes INF/TGE/W/10/Rev.1\n"
+        "reset: symbol_sources (it was about revision 1); revision_note (it was about revision 1)\n"
+        "kept: every item"
+    )
     text = plan.read_text(encoding="utf-8")
+    note = 'symbol_note: "probable: not printed in the document"'
     assert (
-        "  symbol: INF/TGE/W/10/Rev.2\n  symbol_note: probable\n  revision: 2\n  date: 2026-02-15\n" in text
+        f"  symbol: INF/TGE/W/10/Rev.2\n  {note}\n" in text and "  revision: 2\n  date: 2026-02-15\n" in text
     )
     assert "  supersedes: INF/TGE/W/10/Rev.1\n" in text
-    assert "  supersedes_note: probable\n" in text  # how sure the old symbol was goes with it
+    assert '  supersedes_note: "probable: not printed in the document"\n' in text  # goes with the old symbol
     data = json.loads(cli("diff", SHIPPED, plan, "--format", "json").out)
-    assert {(c["field"], c["old"], c["new"]) for c in data["changes"]} == {
+    frozen = [tuple(v) if isinstance(v, list) else v for c in data["changes"] for v in (c["old"], c["new"])]
+    assert {(c["field"], *frozen[2 * i : 2 * i + 2]) for i, c in enumerate(data["changes"])} == {
         ("symbol", "INF/TGE/W/10/Rev.1", "INF/TGE/W/10/Rev.2"),
         ("revision", 1, 2),
         ("date", "2025-09-10", "2026-02-15"),
         ("supersedes", "INF/TGE/W/10", "INF/TGE/W/10/Rev.1"),
         # how sure the old symbol is goes with it: the note of Rev.1's symbol replaces the old one
-        ("supersedes_note", "probable, inferred from the symbol of this revision", "probable"),
+        (
+            "supersedes_note",
+            "probable, inferred from the symbol of this revision",
+            "probable: not printed in the document",
+        ),
+        # the provenance of the old revision's facts does not follow them (issue 23, point 7)
+        ("symbol_sources", (SOURCE,), ()),
+        ("revision_note", 'the tool\'s reading of "Revision"', None),
     }
 
 
@@ -543,7 +562,11 @@ def test_every_field_of_the_format_is_compared() -> None:
 
 
 PROVENANCE_EDITS = [
-    ("  symbol_note: probable\n", "  symbol_note: confirmed\n", ("plan", None, "symbol_note")),
+    (
+        '  symbol_note: "probable: not printed in the document"\n',
+        "  symbol_note: confirmed\n",
+        ("plan", None, "symbol_note"),
+    ),
     (
         "  issuer_role: the Co-Chairs of the IWG\n",
         "  issuer_role: the Chairs\n",

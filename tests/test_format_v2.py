@@ -62,5 +62,5 @@ def test_new_keys_are_checked(cli, tmp_path: Path) -> None:
     )
     run = cli("validate", write(tmp_path, text))
     assert run.code == 1
-    assert "due_basis: Input should be 'document', 'inferred', 'default' or 'outside'" in run.out
+    assert "due_basis: Input should be 'document', 'inferred', 'default', 'outside' or 'recorded'" in run.out
     assert "kind: Input should be 'deliverable', 'standing', 'past' or 'possibility'" in run.out

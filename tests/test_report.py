@@ -409,7 +409,7 @@ def test_report_groups_items_by_the_milestone_they_name(cli) -> None:
     assert "4.3 " not in rows["Implementation of the Work Plan ends"]
     assert (
         "Tier one, 1 IWG Co-Chairs Joint Statement"
-        in rows["WTO 14th Ministerial Conference (MC14), Yaoundé, Cameroon"]
+        in rows["WTO 14th Ministerial Conference (MC14), Yaoundé, Cameroon (from outside the document)"]
     )
 
 

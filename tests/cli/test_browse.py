@@ -54,6 +54,9 @@ def test_status_json_keys(cli) -> None:
         "revision": 0,
         "date": "2025-09-10",
         "symbol": None,
+        "symbol_note": None,
+        "symbol_sources": [],
+        "revision_note": None,
         "path": str(SMALL),
     }
     assert data["period"] == {"start": "2025-09-01", "end": "2026-12-31"}

@@ -255,10 +255,23 @@ def revise(index: PlanIndex, on: date, symbol: str | None) -> Outcome:
         change.set["symbol"] = new_symbol
     if symbol and meta.symbol_note:
         change.remove.append("symbol_note")  # a symbol given by hand is not the old one's guess
+    # The provenance of the old revision's facts does not follow them (issue 23, point 7): the
+    # sources cited the old symbol, and the new number is the user's own, not a reading.
+    reset = [key for key in ("symbol_sources", "revision_note") if getattr(meta, key, None)]
+    change.remove += reset
     out = Outcome([change])
     out.said.append(
         f"revision {meta.revision} → {meta.revision + 1} dated {on}"
         + (f"; {new_symbol} supersedes {meta.symbol}" if meta.symbol and new_symbol else "")
+    )
+    resets = [f"{key} (it was about revision {meta.revision})" for key in reset]
+    if symbol and meta.symbol_note:
+        resets.append("symbol_note (the symbol is the one given)")
+    if resets:
+        out.said.append("reset: " + "; ".join(resets))
+    out.said.append(
+        "kept: every item, its id, status, history, due date and its basis, the milestones and the"
+        " references; record this revision's changes with modify, add, move and drop"
     )
     return out
 

@@ -266,7 +266,7 @@ def modify(index: PlanIndex, item_id: str, edits: Edits, on: date, *, exact: boo
         if key in edits.clear and getattr(item, key) is not None:
             change.remove.append(key)
             said.append(f"{key} cleared")
-    slip = _due(change, entry, edits, index)
+    slip = _due(change, entry, edits, index, on)
     if slip:
         said.append(slip)
     lists = {"owners": edits.owners, "partners": edits.partners, "refs": edits.refs}
@@ -301,7 +301,7 @@ def _signed_id(signed: str, index: PlanIndex, exact: bool) -> str:
     return "+" + _check_depends([signed.removeprefix("+")], index, exact)[0]
 
 
-def _due(change: Change, entry: Entry, edits: Edits, index: PlanIndex) -> str | None:
+def _due(change: Change, entry: Entry, edits: Edits, index: PlanIndex, on: date) -> str | None:
     """Set or clear `due`; a change of an existing due date is a slip, kept with its reason."""
     old = entry.item.due
     new = None if "due" in edits.clear else (edits.due if edits.due is not None else old)
@@ -317,7 +317,23 @@ def _due(change: Change, entry: Entry, edits: Edits, index: PlanIndex) -> str | 
             f"--reason is required to change a due date ({entry.id} is due {old}): say why it moves"
         )
     what = f"due {old} → {new}" if old and new else (f"due set to {new}" if new else f"due {old} removed")
+    _due_provenance(change, entry.item, new, what, edits.reason, on)
     return what + (f": {edits.reason}" if edits.reason else "")
+
+
+def _due_provenance(
+    change: Change, item: Any, new: str | None, what: str, reason: str | None, on: date
+) -> None:
+    """The basis follows the edit (issue 23, point 7): a due set by hand is ``recorded``, with a
+    note that says when and why; the old inference or default and its note go. A file that
+    never said where its dates come from (no ``due_basis``) is left so."""
+    if item.due_basis is None and item.due_note is None:
+        return
+    if new is None:
+        change.remove += [k for k in ("due_basis", "due_note") if getattr(item, k) is not None]
+        return
+    change.set["due_basis"] = "recorded"
+    change.set["due_note"] = f"{what} by `modify` on {on}" + (f": {reason}" if reason else "")
 
 
 def move(

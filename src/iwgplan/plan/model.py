@@ -39,9 +39,10 @@ Kind = Literal["deliverable", "standing", "past", "possibility"]
 ``standing`` duty runs for the whole period; ``past`` is business the document sets before
 its own issue date; a ``possibility`` is worded as one ("could serve"), not a task."""
 
-Basis = Literal["document", "inferred", "default", "outside"]
+Basis = Literal["document", "inferred", "default", "outside", "recorded"]
 """Where a fact comes from: the document states it; it is inferred from the document; it is a
-transcription default; it comes from a source outside the document."""
+transcription default; it comes from a source outside the document; it was recorded by an edit
+(``modify --due``: the date, the reason and the history entry say when and why)."""
 
 ID_BODY = r"[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*"
 ID_PATTERN = rf"^{ID_BODY}{END}"
@@ -258,7 +259,12 @@ _DOC_NUMBER = "The document's own number for it, as the document writes it; none
 _SYMBOLS = "WTO document symbols, each listed under the plan's `references`"
 _BASIS = (
     "where the fact comes from: `document` (stated), `inferred` (from the document), `default`"
-    " (a transcription default) or `outside` (a source outside the document)"
+    " (a transcription default), `outside` (a source outside the document) or `recorded` (set by"
+    " an edit, `modify --due`, with its reason in the history)"
+)
+
+_SOURCES = (
+    "The public pages (http(s) URLs) or WTO documents (symbols) that {what} comes from; printed with it."
 )
 
 
@@ -341,6 +347,18 @@ class PlanMeta(Model):
         " edits after it need `--force`.",
         examples=["2027-01-31"],
     )
+    # Facts from outside the document (issue 23, point 5): where they come from, and how the
+    # revision is read when the document gives no number.
+    symbol_sources: list[EvidenceRef] = Field(
+        default_factory=list,
+        description=_SOURCES.format(what="the `symbol`, when the document does not print it"),
+        examples=[["https://www.wto.org/"]],
+    )
+    revision_note: str | None = Field(
+        default=None,
+        description="How `revision` is read, when the document gives no number; shown beside it.",
+        examples=['the tool\'s reading of "Revision"; the document gives no number'],
+    )
 
     # Translations (issue 27): the other languages of the texts above; see TRANSLATED.
     title_tr: Translations = None
@@ -361,6 +379,22 @@ class Reference(Model):
     note: TrNote | None = Field(default=None, description="A note on the reference, shown with it.")
     title_basis: Basis | None = Field(
         default=None, description=f"Where the title comes from: {_BASIS}.", examples=["inferred"]
+    )
+    # Facts from outside the document (issue 23, point 5).
+    symbol_basis: Basis | None = Field(
+        default=None,
+        description=f"Where the symbol comes from, when the document cites it without one: {_BASIS}.",
+        examples=["outside"],
+    )
+    title_note: str | None = Field(
+        default=None,
+        description="A short note on the title's basis, shown with it.",
+        examples=["the document cites it by symbol only"],
+    )
+    sources: list[EvidenceRef] = Field(
+        default_factory=list,
+        description=_SOURCES.format(what="a title or symbol from outside the document"),
+        examples=[["WT/MIN(24)/6"]],
     )
 
     # Translations (issue 27): the other languages of the texts above; see TRANSLATED.
@@ -398,6 +432,12 @@ class Objective(Model):
         description="A short note on the points' basis, shown with them.",
         examples=["in short, from WT/L/1095/Rev.1"],
     )
+    # Facts from outside the document (issue 23, point 5).
+    points_sources: list[EvidenceRef] = Field(
+        default_factory=list,
+        description=_SOURCES.format(what="points from outside the document"),
+        examples=[["WT/L/1095/Rev.1"]],
+    )
 
 
 class Milestone(Model):
@@ -430,6 +470,12 @@ class Milestone(Model):
         default=None,
         description="A short note on the basis, shown with it.",
         examples=["dates and place as announced; the document names MC14 without them"],
+    )
+    # Facts from outside the document (issue 23, point 5).
+    sources: list[EvidenceRef] = Field(
+        default_factory=list,
+        description=_SOURCES.format(what="dates (or a place) from outside the document"),
+        examples=[["https://www.wto.org/"]],
     )
 
     # Translations (issue 27): the other languages of the texts above; see TRANSLATED.

@@ -132,6 +132,8 @@ class PlanMeta(Record):
         "supersedes_note",
         "baseline",
         "closed",
+        "symbol_sources",
+        "revision_note",
         "title_tr",
     )
     FIELDS = (
@@ -149,6 +151,8 @@ class PlanMeta(Record):
         ("supersedes_note", None, None),
         ("baseline", None, None),
         ("closed", _day, None),
+        ("symbol_sources", None, _LIST),
+        ("revision_note", None, None),
         ("title_tr", None, None),
     )
 
@@ -160,12 +164,25 @@ class PlanMeta(Record):
 
 
 class Reference(Record):
-    __slots__ = ("symbol", "title", "note", "title_basis", "title_tr", "note_tr")
+    __slots__ = (
+        "symbol",
+        "title",
+        "note",
+        "title_basis",
+        "symbol_basis",
+        "title_note",
+        "sources",
+        "title_tr",
+        "note_tr",
+    )
     FIELDS = (
         ("symbol", None, None),
         ("title", None, None),
         ("note", None, None),
         ("title_basis", None, None),
+        ("symbol_basis", None, None),
+        ("title_note", None, None),
+        ("sources", None, _LIST),
         ("title_tr", None, None),
         ("note_tr", None, None),
     )
@@ -182,6 +199,7 @@ class Objective(Record):
         "closing",
         "points_basis",
         "points_note",
+        "points_sources",
     )
     FIELDS = (
         ("id", None, None),
@@ -193,6 +211,7 @@ class Objective(Record):
         ("closing", None, None),
         ("points_basis", None, None),
         ("points_note", None, None),
+        ("points_sources", None, _LIST),
     )
 
 
@@ -206,6 +225,7 @@ class Milestone(Record):
         "description",
         "basis",
         "basis_note",
+        "sources",
         "title_tr",
         "description_tr",
     )
@@ -218,6 +238,7 @@ class Milestone(Record):
         ("description", None, None),
         ("basis", None, None),
         ("basis_note", None, None),
+        ("sources", None, _LIST),
         ("title_tr", None, None),
         ("description_tr", None, None),
     )

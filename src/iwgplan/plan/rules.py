@@ -51,6 +51,12 @@ V2_KEYS = frozenset(
         # Meetings (iwgplan agenda)
         "meetings",
         "requests",
+        "symbol_sources",
+        "revision_note",
+        "symbol_basis",
+        "title_note",
+        "sources",
+        "points_sources",
     }
 )
 

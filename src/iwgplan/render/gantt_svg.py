@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from iwgplan.render.safe import block
 from iwgplan.views.context import as_of_words
+from iwgplan.views.provenance import milestone_long, unsure
 from iwgplan.views.report import (
     Bar,
     Report,
@@ -25,6 +26,7 @@ from iwgplan.views.timeline import date_mark, short_mark
 
 if TYPE_CHECKING:
     from iwgplan.plan.index import PlanIndex
+    from iwgplan.plan.model import Milestone
 
 STATUS_COLOUR = {
     "planned": "#90a4ae",
@@ -133,6 +135,24 @@ def _short(title: str) -> str:
     return re.split(r"\s*[,(]", title, maxsplit=1)[0] or title
 
 
+SHORT_BASIS = {"outside": "outside the document", "inferred": "inferred", "default": "a default"}
+
+
+def _marked(m: Milestone, room: float) -> str:
+    """``◆`` and the short title, with the mark when its dates are not the document's: the
+    title is cut to make room for the mark, never the mark."""
+    if not unsure(m.basis):
+        return "◆ " + _short(m.title)
+    mark = f" ({SHORT_BASIS[m.basis or '']})"
+    name = re.search(r"\(([^()\s]{1,20})\)", m.title)  # "MC14": the short name, where room is short
+    return fit("◆ " + (name[1] if name else _short(m.title)), room - text_width(mark)) + mark
+
+
+def _tooltip(m: Milestone) -> str:
+    """The whole title, and where its dates come from when the document does not give them."""
+    return "; ".join(x for x in (m.title, milestone_long(m)) if x)
+
+
 def _months(lo: date, hi: date) -> list[date]:
     """The first day of each month from ``lo``'s to ``hi``'s, and of the month after."""
     months, day = [], date(lo.year, lo.month, 1)
@@ -158,7 +178,7 @@ def gantt_svg(report: Report, width: int = 680) -> str:
     def x(day: date) -> float:
         return round(label_w + (min(max(day, lo), hi) - lo).days / span * (width - label_w - 4), 1)
 
-    tops = [(x(m.begins.first()), "◆ " + _short(m.title), MILESTONE_COLOUR, m.title) for m in milestones]
+    tops = [(x(m.begins.first()), _marked(m, width / 3), MILESTONE_COLOUR, _tooltip(m)) for m in milestones]
     tops.append((x(report.as_of), f"{as_of_words(report.recorded)} {report.as_of}", AS_OF_COLOUR, ""))
     labels = place_labels(tops, width)
     lanes = max(label.lane for label in labels) + 1

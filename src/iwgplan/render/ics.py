@@ -23,6 +23,7 @@ from iwgplan.plan.dates import shift
 from iwgplan.plan.index import Entry, PlanIndex
 from iwgplan.plan.status import Status
 from iwgplan.render.safe import block, line
+from iwgplan.views.provenance import milestone_long, milestone_title
 from iwgplan.views.timeline import (
     DATE_LEGEND,
     date_mark,
@@ -79,12 +80,15 @@ def calendar(
     period_end = next(ends, None)
     for m in index.plan.milestones:
         months = month_span(m)
-        summary = line(m.title) + (f" ({months})" if months else "")
+        title = line(milestone_title(m))  # its mark in the summary, where a client shows nothing else
+        summary = title + (f" ({months})" if months else "")
         event = _event(uid(meta.id, f"milestone.{m.id}"), stamp, summary, m.begins.first(), client)
         text = [f"{m.title}: {months}."] if months else []
         if not months:  # days the document states: the event spans them (DTEND is exclusive)
             event["dtend"].dt = shift(m.finishes.last(), 1)
         text += [m.description] if m.description else []
+        if milestone_long(m):
+            text.append(f"Dates: {milestone_long(m)}.")
         if m is period_end and events and within:
             text.append(within_lines(within))
         if text:

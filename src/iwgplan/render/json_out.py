@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from iwgplan.plan.index import Entry
 from iwgplan.render.rows import item_row
 from iwgplan.render.safe import json_text
 from iwgplan.views.context import Listing, View
+from iwgplan.views.provenance import milestone_long, milestone_title
 from iwgplan.views.timeline import (
     Dated,
     GroupSummary,
@@ -15,10 +16,14 @@ from iwgplan.views.timeline import (
     date_legend,
     date_mark,
     due_basis_of,
+    due_milestone,
     headline,
     latest_note,
     shown_status,
 )
+
+if TYPE_CHECKING:
+    from iwgplan.plan.model import Milestone
 
 
 def dump(data: Any) -> str:
@@ -33,6 +38,9 @@ def _plan(view: View) -> dict[str, Any]:
         "revision": meta.revision,
         "date": str(meta.date),
         "symbol": meta.symbol,
+        "symbol_note": meta.symbol_note,
+        "symbol_sources": list(meta.symbol_sources),
+        "revision_note": meta.revision_note,
         "path": view.shown,
     }
 
@@ -48,6 +56,13 @@ def _basis(d: Dated, view: View) -> dict[str, Any]:
     if d.entry is None:
         return {}
     return {"due_basis": due_basis_of(d.entry), "date_mark": date_mark(d.entry, view.index)}
+
+
+def _source(milestone: Milestone | None) -> dict[str, Any]:
+    """Where a milestone's dates come from: ``basis`` and ``sources``; its ``title`` carries the mark."""
+    if milestone is None:
+        return {}
+    return {"basis": milestone.basis, "sources": list(milestone.sources)}
 
 
 def _owners(d: Dated) -> dict[str, Any]:
@@ -108,7 +123,12 @@ def status(view: View, summary: Summary) -> str:
             "date_legend": date_legend(d.entry for d in summary.dated if d.entry is not None),
             "owner_filter": summary.owner,
             "milestones": [
-                {**_dated(m), "end": m.end.isoformat() if m.end else None, "label": m.label}
+                {
+                    **_dated(m),
+                    "end": m.end.isoformat() if m.end else None,
+                    "label": m.label,
+                    **_source(view.index.milestones.get(m.id)),
+                }
                 for m in summary.milestones
             ],
             "blocked": [{"id": e.id, "title": e.item.title, "reason": r} for e, r in summary.blocked],
@@ -153,6 +173,15 @@ def show(view: View, entry: Entry) -> str:
             "meetings": _meetings(view, entry),
         }
     )
+    milestone = due_milestone(entry, index)
+    if milestone is not None and milestone_long(milestone):  # its dates are not the document's
+        data["milestone"] = {
+            "id": milestone.id,
+            "title": milestone_title(milestone),
+            "basis": milestone.basis,
+            "note": milestone_long(milestone),
+            "sources": list(milestone.sources),
+        }
     return dump(data)
 
 

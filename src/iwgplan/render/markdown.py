@@ -7,13 +7,14 @@ from collections.abc import Sequence
 from iwgplan.plan.index import Entry
 from iwgplan.render.safe import line
 from iwgplan.views.context import Listing, View
-from iwgplan.views.provenance import owners_text
+from iwgplan.views.provenance import milestone_long, owners_text, revision_text, symbol_text
 from iwgplan.views.timeline import (
     Dated,
     Summary,
     cookie,
     date_legend,
     dated_text,
+    due_milestone,
     effective_due,
     headline,
     shown_status,
@@ -36,8 +37,8 @@ def table(headers: list[str], rows: Sequence[Sequence[object]]) -> str:
 
 def heading(view: View) -> str:
     meta = view.plan.plan
-    symbol = f" · {cell(meta.symbol)}" if meta.symbol else ""
-    return f"# {cell(meta.title)}\n\n{meta.revision_label} · {meta.date}{symbol} · {view.as_of_text}\n"
+    symbol = f" · {cell(symbol_text(meta))}" if meta.symbol else ""
+    return f"# {cell(meta.title)}\n\n{cell(revision_text(meta))} · {meta.date}{symbol} · {view.as_of_text}\n"
 
 
 def tiers_rows(summary: Summary) -> str:
@@ -188,6 +189,9 @@ def show(view: View, entry: Entry) -> str:
     if due:
         said = f" · {item.due}" if item.due and item.due != str(due) else ""
         rows.append(["due", dated_text(due, entry, view.index) + said])
+    milestone = due_milestone(entry, view.index)
+    if milestone is not None and milestone_long(milestone):  # its dates are not the document's
+        rows.append(["milestone", f"{milestone.title}: {milestone_long(milestone)}"])
     for key, value in (
         ("completed", item.completed),
         ("description", item.description),

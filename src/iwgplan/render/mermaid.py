@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from iwgplan.plan.index import PlanIndex
 from iwgplan.plan.status import Status
 from iwgplan.render.safe import mermaid_label, mermaid_text
+from iwgplan.views.provenance import milestone_title
 from iwgplan.views.report import Report
 from iwgplan.views.timeline import short_mark
 
@@ -22,9 +23,11 @@ def _task_id(ident: str) -> str:
 def _milestone(m: Milestone) -> str:
     """A day is a milestone mark; a month or a range is drawn over its days, ends included."""
     first, last = m.begins.first(), m.finishes.last()
+    mark = milestone_title(m)[len(m.title) :]  # never cut: " (from outside the document)"
+    title = mermaid_label(m.title, 60 - len(mark)) + (f" {mermaid_text(mark)}" if mark else "")
     if first == last:
-        return f"    {mermaid_label(m.title)} :milestone, {_task_id(m.id)}, {first}, 0d"
-    return f"    {mermaid_label(m.title)} :{_task_id(m.id)}, {first}, {last}"
+        return f"    {title} :milestone, {_task_id(m.id)}, {first}, 0d"
+    return f"    {title} :{_task_id(m.id)}, {first}, {last}"
 
 
 def gantt(report: Report) -> str:

@@ -59,7 +59,10 @@ def _progress_row(g: dict[str, Any]) -> list[object]:
 
 def _milestone_row(m: dict[str, Any]) -> list[object]:
     due = "; ".join(f"{d['label']} ({d['shown']})" for d in m["due_by_it"]) or "—"
-    return [m["title"], m["when"] + (f" ({m['source']})" if m.get("source") else ""), due]
+    notes = [m["source"]] if m.get("source") else []
+    source = "; ".join(notes + [s["ref"] for s in m.get("sources", [])])
+    when = m["when"] + (f" ({source})" if source else "")
+    return [m.get("marked_title", m["title"]), when, due]
 
 
 def _html(value: object) -> Markup:

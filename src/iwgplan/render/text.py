@@ -23,7 +23,14 @@ from iwgplan.plan.status import Status
 from iwgplan.render.columns import Fit, Rows, print_lines
 from iwgplan.render.safe import block, line
 from iwgplan.views.context import Listing, View
-from iwgplan.views.provenance import due_basis, issued_by_text, owners_text, symbol_text
+from iwgplan.views.provenance import (
+    due_basis,
+    issued_by_text,
+    milestone_long,
+    owners_text,
+    revision_text,
+    symbol_text,
+)
 from iwgplan.views.timeline import (
     Dated,
     GroupSummary,
@@ -32,6 +39,7 @@ from iwgplan.views.timeline import (
     date_legend,
     date_mark,
     dated_text,
+    due_milestone,
     effective_due,
     effective_kind,
     headline,
@@ -75,7 +83,7 @@ def bar(fraction: float, width: int) -> Text:
 def _header(view: View) -> Text:
     meta = view.plan.plan
     head = Text(line(meta.title), style="bold")
-    head.append(f"\n{meta.revision_label} · {meta.date}", style="")
+    head.append(f"\n{line(revision_text(meta))} · {meta.date}", style="")
     if meta.symbol:
         head.append(f" · {line(symbol_text(meta))}")
     if meta.issued_by:
@@ -358,6 +366,8 @@ def _sections(view: View, summary: Summary, console: Console, *, horizon: int, f
         # the "within the period" line says what it means itself
         entries = [d.entry for d in [*summary.overdue, *summary.upcoming] if d.entry is not None]
         meanings = date_legend(entries)
+        if any(m.mark for m in summary.next_milestones[:3]):  # "outside" beside a milestone's dates
+            meanings.append("outside: the milestone's dates come from outside the document")
         if not meanings:
             return []
         text = Text("; ".join(m[:1].upper() + m[1:] for m in meanings) + ".", style="dim")
@@ -440,10 +450,15 @@ def _milestones(rows: list[Dated], as_of: date) -> Rows:
             when.replace(" to ", "-").replace(" days", "d").replace(" day", "d").replace("under way, ", "")
         )
         label = line(m.label)
+        if m.mark:  # dates not the document's: the mark goes with them, never cut with the title
+            title = m.title.removesuffix(f" ({m.mark})")
+            full, brief = f"{label} ({m.mark})", f"{label} {m.mark.split()[-3] if ' ' in m.mark else m.mark}"
+        else:
+            title, full, brief = m.title, label, label
         table.add(
             id=Text("  " + line(m.id), style="bold magenta"),
-            title=line(m.title),
-            when=[f"{label} · {when}", f"{label} · {short}", label],
+            title=line(title),
+            when=[f"{full} · {when}", f"{brief} · {short}", brief],
         )
     if not rows:
         table.add(title=Text("none ahead", style="dim"))
@@ -673,6 +688,9 @@ def _facts(view: View, entry: Entry) -> Rows:
         facts.add_row("due", when)
     if item.due and item.due_basis:
         facts.add_row("due basis", Text(line(due_basis(item))))
+    milestone = due_milestone(entry, index)
+    if milestone is not None and milestone_long(milestone):  # its dates are not the document's
+        facts.add_row("milestone", Text(line(f"{milestone.title}: {milestone_long(milestone)}")))
     elif item.due is None and due:
         holder = next(p for p in reversed(entry.ancestors()) if p.item.due is not None)
         basis = f"; {due_basis(holder.item)}" if holder.item.due_basis else ""

@@ -5,13 +5,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # screens run on plan.records too, without pydantic
-    from iwgplan.plan.model import ActionPoint, Milestone, Objective, PlanMeta
+    from collections.abc import Iterable
+
+    from iwgplan.plan.model import ActionPoint, Milestone, Objective, PlanMeta, Reference
 
 BASIS_WORDS = {
     "document": "stated in the document",
     "inferred": "inferred, not stated in the document",
     "default": "a transcription default, not stated in the document",
     "outside": "from outside the document",
+    "recorded": "recorded by an edit, not the document's",
 }
 
 
@@ -23,7 +26,76 @@ def noted(value: str | None, note: str | None) -> str:
 
 
 def symbol_text(meta: PlanMeta) -> str:
-    return noted(meta.symbol, meta.symbol_note)
+    """``INF/TGE/W/10/Rev.1, probable: not printed in the document``: the note after a comma,
+    since it qualifies the symbol itself."""
+    if not meta.symbol:
+        return "—"
+    return f"{meta.symbol}, {meta.symbol_note}" if meta.symbol_note else meta.symbol
+
+
+def revision_text(meta: PlanMeta) -> str:
+    """``Rev.1 (the tool's reading of "Revision"; the document gives no number)``."""
+    return f"{meta.revision_label} ({meta.revision_note})" if meta.revision_note else meta.revision_label
+
+
+# --- facts from outside the document (issue 23, point 5) ---------------------------------------
+
+
+def sources_text(sources: Iterable[str]) -> str:
+    """``source: https://...; WT/MIN(24)/6``, or "" when none is named."""
+    named = list(sources)
+    return f"source{'s' * (len(named) > 1)}: {'; '.join(named)}" if named else ""
+
+
+def with_sources(text: str, sources: Iterable[str]) -> str:
+    """A basis text with its sources after it: ``from outside the document: ...; source: ...``."""
+    where = sources_text(sources)
+    return "; ".join(part for part in (text, where) if part)
+
+
+def milestone_title(milestone: Milestone) -> str:
+    """The title with its mark when its dates are not the document's: ``WTO 14th Ministerial
+    Conference (MC14), Yaoundé, Cameroon (from outside the document)``."""
+    if not unsure(milestone.basis):
+        return milestone.title
+    return f"{milestone.title} ({BASIS_WORDS[milestone.basis or '']})"
+
+
+def milestone_long(milestone: Milestone) -> str:
+    """The whole mark: basis, note and sources; "" for a milestone the document dates."""
+    if not unsure(milestone.basis):
+        return ""
+    return with_sources(basis_text(milestone.basis, milestone.basis_note), milestone.sources)
+
+
+def reference_symbol(reference: Reference) -> str:
+    """``WT/MIN(24)/6, not printed in the document``: a symbol the document does not print (the
+    plan's ``sources`` say where it comes from)."""
+    if not unsure(reference.symbol_basis):
+        return reference.symbol
+    return f"{reference.symbol}, not printed in the document"
+
+
+def reference_title(reference: Reference) -> str:
+    """The title, with its mark when the document does not give it: ``... (title inferred)``,
+    ``(symbol and title not in the document)``; sources after it, other than the document itself.
+    A table that prints this beside the bare symbol marks both at once."""
+    marks = []
+    if unsure(reference.symbol_basis):  # said once for both: "(symbol and title not in the document)"
+        marks.append("symbol")
+    if unsure(reference.title_basis):
+        marks.append("title")
+    if not marks:
+        return reference.title
+    word = "inferred" if marks == ["title"] and reference.title_basis == "inferred" else "not in the document"
+    named = [s for s in reference.sources if s != reference.symbol]  # its own symbol goes without saying
+    return f"{reference.title} ({' and '.join(marks)} {with_sources(word, named)})"
+
+
+def cited(symbols: Iterable[str], references: Iterable[Reference]) -> list[str]:
+    """Symbols as a paragraph cites them, each with its mark when the document prints none."""
+    known = {r.symbol: r for r in references}
+    return [reference_symbol(known[s]) if s in known else s for s in symbols]
 
 
 def supersedes_text(meta: PlanMeta) -> str:
@@ -58,7 +130,7 @@ def points_source(objective: Objective) -> str:
     (``from outside the document: ...``); empty when they are the document's own."""
     if not unsure(objective.points_basis):
         return ""
-    return basis_text(objective.points_basis, objective.points_note)
+    return with_sources(basis_text(objective.points_basis, objective.points_note), objective.points_sources)
 
 
 def owners_text(item: ActionPoint) -> str:

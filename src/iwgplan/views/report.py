@@ -14,6 +14,7 @@ from iwgplan.views.provenance import (
     BASIS_WORDS,
     issued_by_text,
     owners_text,
+    revision_text,
     supersedes_text,
     symbol_text,
     unsure,
@@ -146,7 +147,7 @@ def header_facts(index: PlanIndex) -> list[tuple[str, str]]:
     meta = index.plan.plan
     return [
         ("Symbol", symbol_text(meta)),
-        ("Revision", f"{meta.revision_label} of {meta.date}"),
+        ("Revision", f"{revision_text(meta)} of {meta.date}"),
         ("Issued by", issued_by_text(meta)),
         ("Period", f"{meta.period.start} to {meta.period.end}"),
         ("Supersedes", supersedes_text(meta)),

@@ -9,11 +9,20 @@ output format escapes it its own way).
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from iwgplan.plan.index import Entry, Group, group_label
 from iwgplan.views.context import as_of_words
-from iwgplan.views.provenance import points_source
+from iwgplan.views.provenance import (
+    cited,
+    milestone_title,
+    points_source,
+    reference_symbol,
+    reference_title,
+    revision_text,
+    symbol_text,
+)
 from iwgplan.views.report import (
     Bar,
     Report,
@@ -43,6 +52,9 @@ from iwgplan.views.timeline import (
     rollup,
     within_period,
 )
+
+if TYPE_CHECKING:
+    from iwgplan.plan.model import Reference
 
 CONTEXT_VERSION = 1
 
@@ -156,8 +168,11 @@ def _milestones(report: Report) -> list[dict[str, Any]]:
         {
             "id": d.milestone.id,
             "title": d.milestone.title,
+            "marked_title": milestone_title(d.milestone),
+            "mark": milestone_title(d.milestone)[len(d.milestone.title) :].strip(" ()"),
             "when": milestone_when_text(d.milestone),
             "source": milestone_source(d.milestone),
+            "sources": [_source(s) for s in d.milestone.sources],
             "first_day": _iso(d.milestone.begins.first()),
             "last_day": _iso(d.milestone.finishes.last()),
             "due_by_it": [_due_item(e, report) for e in d.entries],
@@ -209,6 +224,23 @@ def _timeline(report: Report) -> dict[str, Any]:
     }
 
 
+def _source(ref: str) -> dict[str, Any]:
+    """A public page or WTO document a fact comes from; ``site`` names a page short, by its host."""
+    is_url = ref.startswith(("http://", "https://"))
+    return {"ref": ref, "is_url": is_url, "site": urlsplit(ref).hostname if is_url else ref}
+
+
+def _reference(r: Reference) -> dict[str, Any]:
+    """A cited document, with its marks where the document gives no title or symbol."""
+    return {
+        "symbol": r.symbol,
+        "title": r.title,
+        "symbol_text": reference_symbol(r),
+        "title_text": reference_title(r),
+        "sources": list(r.sources),
+    }
+
+
 def _objectives(report: Report) -> list[dict[str, Any]]:
     return [
         {
@@ -216,6 +248,7 @@ def _objectives(report: Report) -> list[dict[str, Any]]:
             "number": o.number,
             "text": o.text,
             "refs": list(o.refs),
+            "cited": cited(o.refs, report.index.plan.references),
             "points": [
                 {"mark": m, "text": p}
                 for m, p in zip(point_marks(o.points_style, len(o.points)), o.points, strict=True)
@@ -236,6 +269,9 @@ def _plan(report: Report) -> dict[str, Any]:
         "symbol": meta.symbol,
         "revision": meta.revision,
         "revision_label": meta.revision_label,
+        "revision_text": revision_text(meta),
+        "symbol_text": symbol_text(meta) if meta.symbol else None,
+        "symbol_sources": list(meta.symbol_sources),
         "date": _iso(meta.date),
         "issued_by": list(meta.issued_by),
         "period": {"start": str(meta.period.start), "end": str(meta.period.end)},
@@ -397,7 +433,7 @@ def build_context(report: Report) -> dict[str, Any]:
         **_attention(report),
         "milestones": _milestones(report),
         "before_revision": _before(report),
-        "references": [{"symbol": r.symbol, "title": r.title} for r in report.index.plan.references],
+        "references": [_reference(r) for r in report.index.plan.references],
         "timeline": _timeline(report),
         "since": _since(report),
         "variance": _variance(report),

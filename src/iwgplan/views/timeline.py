@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from iwgplan.plan.dates import When, dated
 from iwgplan.plan.index import Entry, Group, PlanIndex
 from iwgplan.plan.status import Status
+from iwgplan.views.provenance import milestone_title
 
 if TYPE_CHECKING:
     from iwgplan.plan.model import Milestone
@@ -87,6 +88,12 @@ def due_holder(entry: Entry) -> Entry | None:
             return current
         current = current.parent
     return None
+
+
+def due_milestone(entry: Entry, index: PlanIndex) -> Milestone | None:
+    """The milestone whose end is the item's due date, if its ``due`` (or a parent's) names one."""
+    holder = due_holder(entry)
+    return index.milestones.get(holder.item.due or "") if holder is not None else None
 
 
 def due_basis_of(entry: Entry) -> str | None:
@@ -281,6 +288,7 @@ class Dated:
     entry: Entry | None = None
     end: Day | None = None
     label: str = ""  # the date as the plan gives it: 2026-12, 2026-03-26, mc14 ...
+    mark: str = ""  # a milestone's mark when its dates are not the document's (``title`` ends with it)
 
 
 @dataclass(slots=True)
@@ -355,7 +363,9 @@ def milestone_dated(milestone: Milestone, as_of: date) -> Dated:
     first, last = milestone.begins.first(), milestone.finishes.last()
     days = (first - as_of).days if as_of < first else (0 if as_of <= last else (last - as_of).days)
     label = milestone_label(milestone)
-    return Dated(milestone.id, milestone.title, first, days, None, last, label)
+    title = milestone_title(milestone)
+    mark = title[len(milestone.title) :].strip(" ()")
+    return Dated(milestone.id, title, first, days, None, last, label, mark)
 
 
 def days_text(n: int) -> str:
