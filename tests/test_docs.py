@@ -121,3 +121,14 @@ def test_plan_format_example_is_valid() -> None:
 def test_changelog_has_unreleased_section() -> None:
     changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     assert changelog.startswith("# Changelog") and "## Unreleased" in changelog
+
+
+def test_the_status_as_of_page_shows_what_status_prints() -> None:
+    """docs/status-as-of.md's screens are generated (docs/gen_status_as_of.py) and current."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("gen_status_as_of", ROOT / "docs" / "gen_status_as_of.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main(["--check"]) == 0

@@ -82,16 +82,36 @@ def test_docs_status_on_15_january_2027(cli) -> None:
     assert _milestone(data, "report-back")["days"] == 0  # under way
 
 
-def test_docs_file_says_the_same() -> None:
+def _page_section(day: str) -> str:
     text = (Path(__file__).resolve().parent.parent / "docs" / "status-as-of.md").read_text(encoding="utf-8")
-    for words in (
-        "244 days late",
-        "in 3 to 33 days",
-        "due in 16 days",
-        "in 1 day",
-        "Before\n  this revision",
-    ):
-        assert words in text
+    return text.split(f"\n## {day}", 1)[1].split("\n## ", 1)[0].split("<!-- status:", 1)[0]
+
+
+@pytest.mark.parametrize(
+    ("day", "said"),
+    [
+        ("2026-03-26", "fall due in {upcoming[Tier one, 1]} days"),
+        ("2026-03-30", "{overdue[Tier one, 1]} day past the inferred date"),
+        ("2026-07-01", "{overdue[Tier one, 1]} days past the inferred date"),
+        ("2026-12-15", "{overdue[Tier one, 1]} days past the inferred date"),
+        ("2026-12-15", "due in {upcoming[4.3]} days"),
+        ("2027-03-01", "{overdue[4.3]} days late"),
+        ("2027-03-01", "{overdue[Tier one, 1]} days past the inferred date"),
+    ],
+)
+def test_docs_page_says_what_the_tool_says(cli, day: str, said: str) -> None:
+    """The prose of docs/status-as-of.md, with the numbers of the JSON output on that day (its
+    screens are generated: tests/test_docs.py checks them)."""
+    data = status(cli, day)
+    overdue = {o["number"]: o["days_late"] for o in data["overdue"]}
+    upcoming = {u["number"]: u["days"] for u in data["upcoming"]}
+    assert said.format(overdue=overdue, upcoming=upcoming) in " ".join(_page_section(day).split())
+
+
+def test_docs_page_never_calls_an_undated_item_late(cli) -> None:
+    for day in ("2027-01-31", "2027-03-01"):
+        assert status(cli, day)["within_period"]["heading"] == "Open when the period ended"
+        assert "open when the period ended" in " ".join(_page_section(day).split()).lower()
 
 
 def test_standing_duties_are_listed_apart_and_never_overdue(cli) -> None:
