@@ -4,18 +4,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from iwgplan.i18n import N_
+from iwgplan.i18n import gettext as _
+
 if TYPE_CHECKING:  # screens run on plan.records too, without pydantic
     from collections.abc import Iterable
 
     from iwgplan.plan.model import ActionPoint, Milestone, Objective, PlanMeta, Reference
 
-BASIS_WORDS = {
-    "document": "stated in the document",
-    "inferred": "inferred, not stated in the document",
-    "default": "a transcription default, not stated in the document",
-    "outside": "from outside the document",
-    "recorded": "recorded by an edit, not the document's",
+BASIS_WORDS = {  # translated where shown (basis_text)
+    "document": N_("stated in the document"),
+    "inferred": N_("inferred, not stated in the document"),
+    "default": N_("a transcription default, not stated in the document"),
+    "outside": N_("from outside the document"),
+    "recorded": N_("recorded by an edit, not the document's"),
 }
+# Translators: the mark beside owners the document does not name, "IWG Co-Chairs (inferred)".
+MARKS = {"inferred": N_("inferred"), "default": N_("default"), "outside": N_("outside")}
 
 
 def noted(value: str | None, note: str | None) -> str:
@@ -107,13 +112,16 @@ def issued_by_text(meta: PlanMeta) -> str:
     names = list(meta.issued_by)
     if not names:
         return "—"
-    joined = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    if len(names) == 1:
+        joined = names[0]
+    else:
+        joined = _("{names} and {last}").format(names=", ".join(names[:-1]), last=names[-1])
     return f"{joined}, {meta.issuer_role}" if meta.issuer_role else joined
 
 
 def basis_text(basis: str | None, note: str | None) -> str:
     """``inferred, not stated in the document: the item is under the MC14 focus area``."""
-    words = BASIS_WORDS.get(basis or "", "")
+    words = _(BASIS_WORDS[basis]) if basis in BASIS_WORDS else ""
     return ": ".join(part for part in (words, note or "") if part)
 
 
@@ -135,7 +143,8 @@ def points_source(objective: Objective) -> str:
 
 def owners_text(item: ActionPoint) -> str:
     """``IWG Co-Chairs (inferred)``: the owners, marked when the document does not name them."""
-    mark = f" ({item.owners_basis})" if unsure(item.owners_basis) else ""
+    basis = item.owners_basis
+    mark = f" ({_(MARKS[basis])})" if basis is not None and basis in MARKS else ""
     return ", ".join(item.owners) + mark
 
 
