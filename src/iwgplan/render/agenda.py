@@ -104,13 +104,15 @@ def markdown(agenda: Agenda) -> str:
             out += [f"- {cell(t)}" for t in section.lines]
             out.append("")
         if item.questions:
-            out += [f"**{_('Guiding questions')}**", ""] + [f"- {cell(q)}" for q in item.questions] + [""]
+            out += (
+                ["**" + _("Guiding questions") + "**", ""] + [f"- {cell(q)}" for q in item.questions] + [""]
+            )
         if item.speakers:
-            out += [f"**{_('Speakers')}**", ""] + [f"- {cell(s.text)}" for s in item.speakers] + [""]
+            out += ["**" + _("Speakers") + "**", ""] + [f"- {cell(s.text)}" for s in item.speakers] + [""]
         if item.documents:
-            out += [f"**{_('Documents:')}** " + ", ".join(cell(d) for d in item.documents), ""]
+            out += ["**" + _("Documents:") + "** " + ", ".join(cell(d) for d in item.documents), ""]
         if item.outcome:
-            out += [f"**{_('Outcome:')}** " + cell(item.outcome), ""]
+            out += ["**" + _("Outcome:") + "** " + cell(item.outcome), ""]
     out += ["", "## " + _("Notes on this draft"), ""] + [f"- {cell(n)}" for n in agenda.notes]
     return "\n".join(x for x in _squeeze(out)) + "\n"
 
@@ -141,7 +143,7 @@ def html(agenda: Agenda) -> str:
         "h2{font-size:1.1rem;margin-top:1.6rem}.src{color:#666;font-style:italic;font-size:.9rem}"
         ".draft{color:#b00;font-weight:600;letter-spacing:.05em}dt{font-weight:600}</style>",
         "</head><body>",
-        f'<p class="draft">{_h(_("DRAFT"))}</p>',
+        '<p class="draft">' + _h(_("DRAFT")) + "</p>",
         "<h1>" + _("Annotated agenda: {heading}").format(heading=_h(agenda.heading)) + "</h1>",
         f"<p>{_h(agenda.body)}</p><dl>",
     ]
@@ -162,23 +164,29 @@ def html(agenda: Agenda) -> str:
             )
         if item.questions:
             out.append(
-                f"<h3>{_h(_('Guiding questions'))}</h3><ul>"
+                "<h3>"
+                + _h(_("Guiding questions"))
+                + "</h3><ul>"
                 + "".join(f"<li>{_h(q)}</li>" for q in item.questions)
                 + "</ul>"
             )
         if item.speakers:
             out.append(
-                f"<h3>{_h(_('Speakers'))}</h3><ul>"
+                "<h3>"
+                + _h(_("Speakers"))
+                + "</h3><ul>"
                 + "".join(f"<li>{_h(s.text)}</li>" for s in item.speakers)
                 + "</ul>"
             )
         if item.documents:
             out.append("<p>" + _h(_("Documents: ")) + ", ".join(_h(d) for d in item.documents) + "</p>")
         if item.outcome:
-            out.append(f"<p><strong>{_h(_('Outcome:'))}</strong> {_h(item.outcome)}</p>")
+            out.append("<p><strong>" + _h(_("Outcome:")) + f"</strong> {_h(item.outcome)}</p>")
         out.append("</section>")
     out.append(
-        f"<h2>{_h(_('Notes on this draft'))}</h2><ul>"
+        "<h2>"
+        + _h(_("Notes on this draft"))
+        + "</h2><ul>"
         + "".join(f"<li>{_h(n)}</li>" for n in agenda.notes)
         + "</ul>"
     )
