@@ -48,7 +48,7 @@ def plan(tmp_path_factory: pytest.TempPathFactory) -> Path:
          "--by", "Cabo Verde", "--date", "2026-01-10"],
         ["request", "add", "--kind", "secretariat-update", "--subject", "Aid for Trade",
          "--by", "El Salvador", "--date", "2026-01-12"],
-        ["meeting", "item", "add", MEETING, "--kind", "presentation", "--title", "The toolkit",
+        ["meeting", "item", "add", MEETING, "--kind", "presentation", "--title", "The toolkit", "--item", "joint-statement",
          "--question", "What first?", "--speaker", "Ms B | Chief | ITC", "--document", "INF/TGE/W/10"],
     ]  # fmt: skip
     for step in steps:

@@ -189,8 +189,11 @@ def _meetings(view: View, entry: Entry) -> list[str]:
     rows: list[list[object]] = []
     for meeting, agenda_item in meetings.discussed(view.index.plan, entry.id):
         said, recorded = meetings.outcome_or_why(meeting, agenda_item, view.as_of)
-        rows.append([meeting.date, meeting.id, agenda_item.title, said if recorded else f"({said})"])
-    return ["### Meetings\n", table(["date", "meeting", "agenda item", "outcome"], rows)] if rows else []
+        rows.append([meeting.date, meeting.id, agenda_item.title, said if recorded else f"({_(said)})"])
+    if not rows:
+        return []
+    names = [N_("date"), N_("meeting"), N_("agenda item"), N_("outcome")]
+    return ["### " + _("Meetings") + "\n", table(headers(names), rows)]
 
 
 def show(view: View, entry: Entry) -> str:

@@ -661,9 +661,10 @@ def _meetings(view: View, entry: Entry) -> Rows:
     rows = Rows(["date", "meeting", "note"], title="note", want=30, gap=2)
     found = meetings.discussed(view.index.plan, entry.id)
     if found:
-        rows.heading(Text("meetings", style="bold"))
+        rows.heading(Text(_("meetings"), style="bold"))
     for meeting, agenda_item in found:
         said, recorded = meetings.outcome_or_why(meeting, agenda_item, view.as_of)
+        said = said if recorded else _(said)  # "to be held", "no outcome recorded"
         note = Text(line(agenda_item.title)) + Text(": ")
         note += Text(block(said)) if recorded else Text(said, style="dim")
         rows.add(date=f"  {meeting.date}", meeting=Text(line(meeting.id), style="bold"), note=note)
