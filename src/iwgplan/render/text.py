@@ -386,7 +386,7 @@ def _sections(view: View, summary: Summary, console: Console, *, horizon: int, f
         entries = [d.entry for d in [*summary.overdue, *summary.upcoming] if d.entry is not None]
         meanings = date_legend(entries)
         if any(m.mark for m in summary.next_milestones[:3]):  # "outside" beside a milestone's dates
-            meanings.append("outside: the milestone's dates come from outside the document")
+            meanings.append(_("outside: the milestone's dates come from outside the document"))
         if not meanings:
             return []
         text = Text("; ".join(m[:1].upper() + m[1:] for m in meanings) + ".", style="dim")
@@ -476,7 +476,7 @@ def _milestones(rows: list[Dated], as_of: date) -> Rows:
         label = line(m.label)
         if m.mark:  # dates not the document's: the mark goes with them, never cut with the title
             title = m.title.removesuffix(f" ({m.mark})")
-            full, brief = f"{label} ({m.mark})", f"{label} {m.mark.split()[-3] if ' ' in m.mark else m.mark}"
+            full, brief = f"{label} ({m.mark})", f"{label} {_brief(m.mark)}"
         else:
             title, full, brief = m.title, label, label
         table.add(
@@ -487,6 +487,13 @@ def _milestones(rows: list[Dated], as_of: date) -> Rows:
     if not rows:
         table.add(title=Text(_("none ahead"), style="dim"))
     return table
+
+
+def _brief(mark: str) -> str:
+    """A milestone's mark where room is short: ``outside`` for "from outside the document"."""
+    if mark == _("from outside the document"):
+        return _("outside")
+    return mark.split()[-3] if " " in mark else mark
 
 
 def _blocked(summary: Summary, limit: int) -> Rows:

@@ -4,15 +4,25 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from iwgplan.i18n import N_
-from iwgplan.i18n import gettext as _
-
 if TYPE_CHECKING:  # screens run on plan.records too, without pydantic
     from collections.abc import Iterable
 
     from iwgplan.plan.model import ActionPoint, Milestone, Objective, PlanMeta, Reference
 
-BASIS_WORDS = {  # translated where shown (basis_text)
+
+# The words in the current language (iwgplan.i18n), imported when first written: the CLI imports
+# this module at start-up (through render.ics and views.timeline), where no language is loaded.
+def _(message: str) -> str:
+    from iwgplan.i18n import gettext
+
+    return gettext(message)
+
+
+def N_(message: str) -> str:  # noqa: N802 - the gettext convention for a string marked, not translated
+    return message
+
+
+BASIS_WORDS = {  # translated where shown (basis_text, milestone_title)
     "document": N_("stated in the document"),
     "inferred": N_("inferred, not stated in the document"),
     "default": N_("a transcription default, not stated in the document"),
@@ -63,7 +73,7 @@ def milestone_title(milestone: Milestone) -> str:
     Conference (MC14), Yaoundé, Cameroon (from outside the document)``."""
     if not unsure(milestone.basis):
         return milestone.title
-    return f"{milestone.title} ({BASIS_WORDS[milestone.basis or '']})"
+    return f"{milestone.title} ({_(BASIS_WORDS[milestone.basis or ''])})"
 
 
 def milestone_long(milestone: Milestone) -> str:
