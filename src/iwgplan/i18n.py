@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from iwgplan.errors import UsageError
 
 if TYPE_CHECKING:
-    import gettext
+    import gettext as gettext_module
 
 LANGUAGES = ("en", "fr", "es")
 """The WTO's three working languages; English is the plan's own language and the source one."""
@@ -37,7 +37,7 @@ DOMAIN = "iwgplan"
 _CLDR = {"en": "en_GB", "fr": "fr", "es": "es"}
 
 _current = SOURCE
-_catalogue: gettext.NullTranslations | None = None
+_catalogue: gettext_module.NullTranslations | None = None
 
 
 def resolve(explicit: str | None = None, environ: Mapping[str, str] | None = None) -> str:
@@ -71,10 +71,10 @@ def use(lang: str) -> str:
     return lang
 
 
-def _load(lang: str) -> gettext.NullTranslations:
-    import gettext
+def _load(lang: str) -> gettext_module.NullTranslations:
+    import gettext as gettext_module
 
-    return gettext.translation(DOMAIN, localedir=str(LOCALE_DIR), languages=[lang])
+    return gettext_module.translation(DOMAIN, localedir=str(LOCALE_DIR), languages=[lang])
 
 
 def current() -> str:
@@ -84,6 +84,11 @@ def current() -> str:
 def _(message: str) -> str:
     """``message`` in the current language (itself in English, or when the catalogue lacks it)."""
     return message if _catalogue is None else _catalogue.gettext(message)
+
+
+gettext = _
+"""The public name of :func:`_`, for the other modules: ``from iwgplan.i18n import gettext as _``
+(a module may not import another's private names; ``pybabel extract`` knows both names)."""
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
@@ -115,6 +120,34 @@ def month(value: date, lang: str | None = None) -> str:
     from babel.dates import format_skeleton
 
     return format_skeleton("yMMMM", value, locale=cldr(lang))
+
+
+def month_words(value: date) -> str:
+    """A month in the current language: ``December 2026`` in English exactly as ``%B %Y`` writes
+    it (no Babel loaded), ``décembre 2026``, ``diciembre de 2026``."""
+    return f"{value:%B %Y}" if _current == SOURCE else month(value)
+
+
+def long_day(value: date) -> str:
+    """A day in words in the current language: ``3 July 2025`` in English exactly as the plan's
+    meetings write it (no Babel loaded), ``3 juillet 2025``, ``3 de julio de 2025``."""
+    return f"{value.day} {value:%B %Y}" if _current == SOURCE else day(value)
+
+
+def short_month(value: date) -> str:
+    """A month in few letters in the current language: ``Sep 2025`` (``%b %Y``), ``sept. 2025``,
+    ``sept 2025``."""
+    if _current == SOURCE:
+        return f"{value:%b %Y}"
+    from babel.dates import format_skeleton
+
+    return format_skeleton("yMMM", value, locale=cldr())
+
+
+def share(fraction: float) -> str:
+    """A fraction as a whole percentage in the current language: ``42%`` in English exactly as
+    ``{:.0%}`` writes it (no Babel loaded), ``42 %`` in French and Spanish."""
+    return f"{fraction:.0%}" if _current == SOURCE else percent(fraction)
 
 
 def month_range(start: date, end: date, lang: str | None = None) -> str:

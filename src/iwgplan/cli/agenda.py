@@ -10,7 +10,17 @@ from typing import Annotated
 import typer
 
 from iwgplan.cli import complete
-from iwgplan.cli.common import AsOfOpt, ExactOpt, PlanOpt, RevOpt, emit, handled, load_view
+from iwgplan.cli.common import (
+    AsOfOpt,
+    ExactOpt,
+    LangOpt,
+    PlanOpt,
+    RevOpt,
+    emit,
+    handled,
+    in_words,
+    load_view,
+)
 from iwgplan.errors import UsageError
 
 
@@ -41,6 +51,7 @@ def agenda(
     plan: PlanOpt = None,
     rev: RevOpt = None,
     exact: ExactOpt = False,
+    lang: LangOpt = None,
 ) -> None:
     """Draft the annotated agenda of the next meeting (or the one named), from the plan.
 
@@ -57,7 +68,7 @@ def agenda(
     from iwgplan.plan import meetings as mt
     from iwgplan.views.agenda import build, pick_meeting
 
-    view = load_view(plan, rev, as_of)
+    view = in_words(load_view(plan, rev, as_of), lang, fmt)
     chosen = pick_meeting(view.index, meeting, view.as_of, exact=exact)
     before = mt.previous(view.plan, chosen)
     start = before.date if before else view.plan.plan.date

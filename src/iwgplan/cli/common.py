@@ -25,6 +25,7 @@ from iwgplan.cli.output import (
     emit_csv,
     err,
     fit,
+    in_words,
     load_view,
     make_view,
     on_terminal,
@@ -36,6 +37,7 @@ from iwgplan.cli.output import (
     report_invalid,
     resolve_ids,
     run_mapped,
+    speak,
 )
 from iwgplan.errors import UsageError
 
@@ -66,6 +68,7 @@ __all__ = [
     "fit",
     "handled",
     "hoist_flags",
+    "in_words",
     "load_view",
     "make_view",
     "on_terminal",
@@ -77,6 +80,7 @@ __all__ = [
     "report_invalid",
     "resolve_ids",
     "run_mapped",
+    "speak",
 ]
 
 P = ParamSpec("P")

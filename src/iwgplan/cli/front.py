@@ -147,7 +147,14 @@ def run(argv: list[str]) -> int | None:
         return None
     if name in ("status", "show"):  # --since reads its history; show, the plans beside it
         values["plan"] = explicit
-    return run_mapped(_body(name), view, **values)
+    lang, body = values.pop("lang"), _body(name)
+
+    def in_language(view: Any, **options: Any) -> None:  # --lang, IWGPLAN_LANG, the locale
+        from iwgplan.cli.output import in_words
+
+        body(in_words(view, lang, options.get("fmt")), **options)
+
+    return run_mapped(in_language, view, **values)
 
 
 def _body(name: str) -> Callable[..., None]:

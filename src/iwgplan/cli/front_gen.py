@@ -47,7 +47,8 @@ def _kind(param: Any) -> tuple[str, object, tuple[str, ...], int | None, int | N
         (member,) = typing.get_args(annotation)
         return "many", (), tuple(m.value for m in member), None, None
     if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
-        return "choice", param.default.value, tuple(m.value for m in annotation), None, None
+        default = None if param.default is None else param.default.value
+        return "choice", default, tuple(m.value for m in annotation), None, None
     if annotation is int:
         return "int", param.default, (), param.min, param.max
     if annotation is Path:

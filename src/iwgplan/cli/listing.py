@@ -11,6 +11,7 @@ from iwgplan.cli import complete
 from iwgplan.cli.common import (
     AsOfOpt,
     ExcelOpt,
+    LangOpt,
     NoPagerOpt,
     NoWrapOpt,
     PlanOpt,
@@ -18,6 +19,7 @@ from iwgplan.cli.common import (
     RevOpt,
     WideOpt,
     handled,
+    in_words,
     load_view,
 )
 from iwgplan.plan.status import Status
@@ -72,6 +74,7 @@ def list_items(
     wide: WideOpt = False,
     no_wrap: NoWrapOpt = False,
     no_pager: NoPagerOpt = False,
+    lang: LangOpt = None,
 ) -> None:
     """List action points as a tree: tiers, focus areas, action points and their sub-points.
 
@@ -80,7 +83,7 @@ def list_items(
     from iwgplan.cli import browse
 
     browse.listing(
-        load_view(plan, rev, as_of),
+        in_words(load_view(plan, rev, as_of), lang, fmt),
         tier=tier,
         statuses=[s.value for s in statuses or []],
         owner=owner,

@@ -238,6 +238,33 @@ def make_view(plan: Plan, index: PlanIndex, shown: str, as_of: str | None) -> Vi
     return View(past, PlanIndex(past), shown, day, recorded=True)
 
 
+SCRIPTED = ("json", "csv")
+"""Formats for scripts: their keys and words stay English whatever the language (stable API)."""
+
+
+def speak(lang: object = None) -> str:
+    """Write in the language asked from now on: ``--lang``, then ``IWGPLAN_LANG``, then the
+    locale, then English (:func:`iwgplan.i18n.resolve`); returns it."""
+    from iwgplan import i18n
+
+    given = getattr(lang, "value", lang)
+    return i18n.use(i18n.resolve(None if given is None else str(given)))
+
+
+def in_words(view: View, lang: object, fmt: object = "text") -> View:
+    """The view for a command that writes for people in ``lang`` (an option's value or None):
+    its fixed strings in that language from now on, and the plan's texts in it where the plan has
+    them (English, marked, where not). JSON and CSV stay as they are, for scripts."""
+    if getattr(fmt, "value", fmt) in SCRIPTED:
+        return view
+    language = speak(lang)
+    if language == "en":
+        return view
+    from iwgplan.views.translate import in_language
+
+    return in_language(view, language)
+
+
 def on_terminal() -> bool:
     """Whether stdout is a terminal: titles wrap and long output is paged only there."""
     try:

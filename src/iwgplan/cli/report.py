@@ -20,6 +20,7 @@ from iwgplan.cli.common import (
     emit,
     emit_csv,
     handled,
+    in_words,
     load_view,
     refuse_plan_as_output,
 )
@@ -175,6 +176,7 @@ def export(
     output: OutputOpt = None,
     plan: PlanOpt = None,
     rev: RevOpt = None,
+    lang: LangOpt = None,
 ) -> None:
     """Export the plan: an iCalendar file, a Mermaid Gantt, or one flat row per action point
     (CSV and JSON for scripts, xlsx for spreadsheets: typed cells, real dates, a frozen header).
@@ -188,7 +190,7 @@ def export(
     if fmt is ExportFmt.xlsx and output is None and sys.stdout.isatty():
         raise UsageError("--format xlsx writes a binary file: give --output/-o FILE (or redirect stdout)")
     refuse_plan_as_output(output, plan)
-    view = load_view(plan, rev, as_of)
+    view = in_words(load_view(plan, rev, as_of), lang, fmt)
     if by is By.week:
         (emit_csv if fmt is ExportFmt.csv else emit)(_weeks(view, plan, rev, fmt), output)
     elif fmt is ExportFmt.ics:

@@ -10,12 +10,14 @@ from iwgplan.cli.common import (
     Fmt,
     FmtOpt,
     IdArg,
+    LangOpt,
     NoPagerOpt,
     NoWrapOpt,
     PlanOpt,
     RevOpt,
     WideOpt,
     handled,
+    in_words,
     load_view,
 )
 
@@ -31,6 +33,7 @@ def show(
     wide: WideOpt = False,
     no_wrap: NoWrapOpt = False,
     no_pager: NoPagerOpt = False,
+    lang: LangOpt = None,
 ) -> None:
     """Show one action point: its place, status, due date, owners, evidence, history and links.
 
@@ -38,7 +41,7 @@ def show(
     """
     from iwgplan.cli import browse
 
-    view = load_view(plan, rev, as_of)
+    view = in_words(load_view(plan, rev, as_of), lang, fmt)
     browse.show(
         view, item_id, exact=exact, fmt=fmt.value, wide=wide, no_wrap=no_wrap, no_pager=no_pager, plan=plan
     )

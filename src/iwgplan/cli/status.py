@@ -10,6 +10,7 @@ from iwgplan.cli.common import (
     AsOfOpt,
     Fmt,
     FmtOpt,
+    LangOpt,
     NoPagerOpt,
     NoWrapOpt,
     PlanOpt,
@@ -17,6 +18,7 @@ from iwgplan.cli.common import (
     SinceOpt,
     WideOpt,
     handled,
+    in_words,
     load_view,
 )
 
@@ -50,6 +52,7 @@ def status(
             " to one line per item.",
         ),
     ] = False,
+    lang: LangOpt = None,
 ) -> None:
     """Show where the plan stands: time elapsed, progress per tier, overdue and due next.
 
@@ -57,7 +60,7 @@ def status(
     """
     from iwgplan.cli import browse
 
-    view = load_view(plan, rev, as_of)
+    view = in_words(load_view(plan, rev, as_of), lang, fmt)
     browse.status(
         view,
         horizon=horizon,

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import typer
 
-from iwgplan.cli.common import AsOfOpt, Fmt, FmtOpt, NoPagerOpt, PlanOpt, RevOpt, handled, load_view
+from iwgplan.cli.common import (
+    AsOfOpt,
+    Fmt,
+    FmtOpt,
+    LangOpt,
+    NoPagerOpt,
+    PlanOpt,
+    RevOpt,
+    handled,
+    in_words,
+    load_view,
+)
 
 
 def tiers(
@@ -14,6 +25,7 @@ def tiers(
     plan: PlanOpt = None,
     rev: RevOpt = None,
     no_pager: NoPagerOpt = False,
+    lang: LangOpt = None,
 ) -> None:
     """List the tiers (and tracked sections) with their focus areas, counts and % done.
 
@@ -21,7 +33,7 @@ def tiers(
     """
     from iwgplan.cli import browse
 
-    browse.tiers(load_view(plan, rev, as_of), fmt=fmt.value, no_pager=no_pager)
+    browse.tiers(in_words(load_view(plan, rev, as_of), lang, fmt), fmt=fmt.value, no_pager=no_pager)
 
 
 def register(app: typer.Typer) -> None:

@@ -12,9 +12,11 @@ from typing import Any
 from docx import Document
 from docx.shared import Mm, Pt
 
-from iwgplan.render.agenda import point_text, source_words
+from iwgplan.i18n import current
+from iwgplan.i18n import gettext as _
+from iwgplan.render.agenda import draft_facts, kind_words, point_text
 from iwgplan.render.docx import Writer, text_of
-from iwgplan.views.agenda import KIND_WORDS, Agenda
+from iwgplan.views.agenda import Agenda
 
 
 def render(agenda: Agenda) -> bytes:
@@ -26,21 +28,16 @@ def render(agenda: Agenda) -> bytes:
     document.styles["Normal"].font.size = Pt(11)
     _properties(document, agenda)
     w = Writer(document)
-    w.paragraph(None, [("DRAFT", "b")])
-    w.paragraph("Title", [f"Annotated agenda: {agenda.heading}"])
+    w.paragraph(None, [(_("DRAFT"), "b")])
+    w.paragraph("Title", [_("Annotated agenda: {heading}").format(heading=agenda.heading)])
     w.paragraph("Subtitle", [agenda.body])
-    facts = [["Meeting", agenda.meeting_id], ["Date", str(agenda.date)]]
-    if agenda.theme:
-        facts.append(["Thematic focus", agenda.theme])
-    if agenda.place or agenda.format:
-        facts.append(["Place", ", ".join(p for p in (agenda.place, agenda.format) if p)])
-    facts.append(["Drafted", f"{agenda.as_of}, from the plan"])
+    facts = [[key, value] for key, value in draft_facts(agenda)]
     w.table(["", ""], facts, [40, 126], header=False)
     for item in agenda.items:
         w.paragraph("Heading2", [f"{item.number}. {item.title}"])
-        w.paragraph(None, [(f"{source_words(item)}; {KIND_WORDS[item.kind]}", "i")])
+        w.paragraph(None, [(kind_words(item), "i")])
         if item.concerns:
-            w.paragraph(None, [("Concerns: ", "b"), "; ".join(point_text(p) for p in item.concerns)])
+            w.paragraph(None, [(_("Concerns: "), "b"), "; ".join(point_text(p) for p in item.concerns)])
         for part in item.sections:
             w.paragraph(None, [(part.heading, "b")])
             for p in part.points:
@@ -48,11 +45,11 @@ def render(agenda: Agenda) -> bytes:
             for t in part.lines:
                 w.paragraph("ListBullet", [t])
         if item.questions:
-            w.paragraph(None, [("Guiding questions", "b")])
+            w.paragraph(None, [(_("Guiding questions"), "b")])
             for q in item.questions:
                 w.paragraph("ListNumber", [q])
         if item.speakers:
-            w.paragraph(None, [("Speakers", "b")])
+            w.paragraph(None, [(_("Speakers"), "b")])
             for s in item.speakers:
                 runs: list[tuple[str, str] | str] = [(s.name, "b")]
                 rest = ", ".join(x for x in (s.title, s.organisation) if x)
@@ -60,10 +57,10 @@ def render(agenda: Agenda) -> bytes:
                     runs.append(", " + rest)
                 w.paragraph("ListBullet", runs)
         if item.documents:
-            w.paragraph(None, [("Documents: ", "b"), ", ".join(item.documents)])
+            w.paragraph(None, [(_("Documents: "), "b"), ", ".join(item.documents)])
         if item.outcome:
-            w.paragraph(None, [("Outcome: ", "b"), item.outcome])
-    w.paragraph("Heading2", ["Notes on this draft"])
+            w.paragraph(None, [(_("Outcome: "), "b"), item.outcome])
+    w.paragraph("Heading2", [_("Notes on this draft")])
     for note in agenda.notes:
         w.paragraph("ListBullet", [(note, "i")])
     out = io.BytesIO()
@@ -73,12 +70,12 @@ def render(agenda: Agenda) -> bytes:
 
 def _properties(document: Any, agenda: Agenda) -> None:
     props = document.core_properties
-    props.title = text_of(f"Annotated agenda: {agenda.heading}")[:255]
+    props.title = text_of(_("Annotated agenda: {heading}").format(heading=agenda.heading))[:255]
     props.subject = text_of(agenda.body)[:255]
     props.author = "iwgplan"
     props.last_modified_by = "iwgplan"
-    props.category = "Draft annotated agenda"
-    props.language = "en"
+    props.category = _("Draft annotated agenda")
+    props.language = current()
     when = datetime.combine(agenda.as_of, datetime.min.time(), UTC)
     props.created = props.modified = when
     props.revision = 1

@@ -27,6 +27,7 @@ from iwgplan.views.provenance import milestone_long, milestone_title
 from iwgplan.views.timeline import (
     DATE_LEGEND,
     date_mark,
+    due_basis_of,
     due_date,
     is_past,
     period_words,
@@ -52,6 +53,14 @@ STATUS = {
     Status.DONE: "COMPLETED",
     Status.DROPPED: "CANCELLED",
 }
+
+
+def _(message: str) -> str:
+    """:func:`iwgplan.i18n.gettext`, imported when a calendar is written: the CLI imports this
+    module for :class:`Client` at start-up, where no language is loaded (``--help`` stays fast)."""
+    from iwgplan.i18n import gettext
+
+    return gettext(message)
 
 
 def uid(plan_id: str, ident: str) -> str:
@@ -95,7 +104,7 @@ def calendar(
             event.add("description", block("\n\n".join(text)))
         cal.add_component(event)
     if period_end is None and events and within:
-        event = _event(uid(meta.id, "period-end"), stamp, "End of the period", end, client)
+        event = _event(uid(meta.id, "period-end"), stamp, _("End of the period"), end, client)
         event.add("description", block(within_lines(within)))
         cal.add_component(event)
     for entry in dated:
@@ -125,16 +134,19 @@ def month_span(milestone: Any) -> str:
     first, last = milestone.begins, milestone.finishes
     if first.day is not None and last.day is not None:
         return ""
+    from iwgplan.i18n import long_day, month_words
+
     start, end = first.first(), last.last()
-    words = [f"{start:%B %Y}" if first.day is None else f"{start:%-d %B %Y}"]
-    if last != first:
-        words.append(f"{end:%B %Y}" if last.day is None else f"{end:%-d %B %Y}")
-    return " to ".join(words)
+    words = [month_words(start) if first.day is None else long_day(start)]
+    if last == first:
+        return words[0]
+    words.append(month_words(end) if last.day is None else long_day(end))
+    return _("{start} to {end}").format(start=words[0], end=words[1])
 
 
 def within_lines(entries: list[Entry]) -> str:
     """The items that run to the end of the period, for the description of that day's event."""
-    head = "Within the period: the document sets these items no date; they run to the end of the period."
+    head = _("Within the period: the document sets these items no date; they run to the end of the period.")
     return "\n".join([head, *(f"- {e.number} {e.item.title} ({e.id})" for e in entries)])
 
 
@@ -190,7 +202,8 @@ def _due_event(
     """A due date as an all-day event: the status, owners, sub-points and id in its description."""
     status = rollup(entry)
     closed = f" ({status.value})" if status.closed else ""
-    summary = line(_marked(f"Due: {entry.number} {entry.item.title}", entry, index) + closed)
+    due_words = _("Due: {number} {title}").format(number=entry.number, title=entry.item.title)
+    summary = line(_marked(due_words, entry, index) + closed)
     event = _event(uid(plan_id, f"due.{entry.id}"), stamp, summary, due, client)
     event.add("status", "CANCELLED" if status is Status.DROPPED else "CONFIRMED")
     event.add("description", block(due_description(entry, status, index)))
@@ -200,7 +213,9 @@ def _due_event(
 
 def _past_event(index: PlanIndex, entry: Entry, day: date, stamp: datetime, client: Client | None) -> Any:
     """Business from before the plan's issue: shown on its date for information, not as a to-do."""
-    summary = line(f"Before this revision: {entry.number} {entry.item.title}")
+    summary = line(
+        _("Before this revision: {number} {title}").format(number=entry.number, title=entry.item.title)
+    )
     event = _event(uid(index.plan.plan.id, f"past.{entry.id}"), stamp, summary, day, client)
     event.add("description", block(past_description(index, entry)))
     event.add("categories", [line(entry.group.title)])
@@ -209,11 +224,15 @@ def _past_event(index: PlanIndex, entry: Entry, day: date, stamp: datetime, clie
 
 def past_description(index: PlanIndex, entry: Entry) -> str:
     item = entry.item
-    done = f"completed {item.completed}" if item.completed else "no completion is recorded"
+    done = (
+        _("completed {day}").format(day=item.completed) if item.completed else _("no completion is recorded")
+    )
     lines = [
-        f"Before this revision: the plan, issued {index.plan.plan.date}, dates this earlier."
-        f" Past business, not a to-do; {done}.",
-        f"Id: {entry.id} (iwgplan show {entry.id})",
+        _(
+            "Before this revision: the plan, issued {day}, dates this earlier."
+            " Past business, not a to-do; {done}."
+        ).format(day=index.plan.plan.date, done=done),
+        _("Id: {id} (iwgplan show {id})").format(id=entry.id),
     ]
     if item.description:
         lines += ["", item.description]
@@ -228,28 +247,30 @@ def date_words(entry: Entry, index: PlanIndex) -> str:
         due = due_date(entry.item.due, index.milestones)
         assert due is not None
         words = period_words(due, due, index.plan.plan.period.end.last())
-        return words[:1].upper() + words[1:] + ": " + DATE_LEGEND["within"].partition(": ")[2] + "."
-    key = "outside" if mark.startswith("from") else "inferred"
-    return f"Due date ({mark}): " + DATE_LEGEND[key].partition(": ")[2] + "."
+        meaning = _(DATE_LEGEND["within"]).partition(": ")[2]
+        return _("{when}: {meaning}.").format(when=words[:1].upper() + words[1:], meaning=meaning)
+    key = "outside" if due_basis_of(entry) == "outside" else "inferred"
+    meaning = _(DATE_LEGEND[key]).partition(": ")[2]
+    return _("Due date ({mark}): {meaning}.").format(mark=mark, meaning=meaning)
 
 
 def due_description(entry: Entry, status: Status, index: PlanIndex) -> str:
     item = entry.item
     why = reason_for(entry, status) if status in (Status.BLOCKED, Status.DROPPED) else None
     lines = [
-        f"Status: {status.value}"
-        + (f", completed {item.completed}" if item.completed else "")
+        _("Status: {status}").format(status=status.value)
+        + (_(", completed {day}").format(day=item.completed) if item.completed else "")
         + (f" ({why})" if why else "")
     ]
     if date_mark(entry, index):
         lines.append(date_words(entry, index))
     if item.owners:
-        lines.append("Owners: " + ", ".join(item.owners))
+        lines.append(_("Owners: ") + ", ".join(item.owners))
     if item.partners:
-        lines.append("Partners: " + ", ".join(item.partners))
-    lines.append(f"Id: {entry.id} (iwgplan show {entry.id})")
+        lines.append(_("Partners: ") + ", ".join(item.partners))
+    lines.append(_("Id: {id} (iwgplan show {id})").format(id=entry.id))
     if entry.children:
-        lines.append("Sub-points:")
+        lines.append(_("Sub-points:"))
         lines += [f"- {c.number} {c.item.title}: {shown_status(c, index)}" for c in entry.children]
     if item.description:
         lines += ["", item.description]

@@ -13,6 +13,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from iwgplan.i18n import N_
+from iwgplan.i18n import gettext as _
 from iwgplan.plan.dates import shift
 from iwgplan.render.safe import block, line
 
@@ -20,7 +22,13 @@ if TYPE_CHECKING:
     from iwgplan.plan.index import PlanIndex
     from iwgplan.plan.model import AgendaItem, Meeting
 
-KIND = {"regular": "Regular meeting", "thematic": "Thematic meeting", "side-event": "Side event"}
+# Translators: what meetings.outcome_or_why says where an agenda item has no outcome.
+WHY = (N_("to be held"), N_("no outcome recorded"))
+KIND = {  # translated where shown
+    "regular": N_("Regular meeting"),
+    "thematic": N_("Thematic meeting"),
+    "side-event": N_("Side event"),
+}
 
 
 def meeting_uid(plan_id: str, meeting_id: str) -> str:
@@ -44,7 +52,7 @@ def meeting_events(index: PlanIndex, stamp: datetime, *, outlook: bool = False) 
         if meeting.place:
             event.add("location", line(meeting.place))
         event.add("description", block(description(index, meeting)))
-        event.add("categories", ["IWG meeting"])
+        event.add("categories", [_("IWG meeting")])
         event.add("status", "CONFIRMED")
         if outlook:
             event.add("x-microsoft-cdo-alldayevent", "TRUE")
@@ -53,30 +61,31 @@ def meeting_events(index: PlanIndex, stamp: datetime, *, outlook: bool = False) 
 
 
 def summary(meeting: Meeting) -> str:
-    name = meeting.title or ("IWG side event" if meeting.kind == "side-event" else "IWG meeting")
-    return f"{name}: {meeting.theme}" if meeting.theme else name
+    name = meeting.title or (_("IWG side event") if meeting.kind == "side-event" else _("IWG meeting"))
+    return _("{name}: {theme}").format(name=name, theme=meeting.theme) if meeting.theme else name
 
 
 def description(index: PlanIndex, meeting: Meeting) -> str:
     from iwgplan.views.agenda import KIND_WORDS
 
-    head = [KIND.get(meeting.kind, meeting.kind)]
+    head = [_(KIND[meeting.kind]) if meeting.kind in KIND else meeting.kind]
     if meeting.theme:
-        head.append(f"thematic focus: {meeting.theme}")
+        head.append(_("thematic focus: {theme}").format(theme=meeting.theme))
     where = ", ".join(p for p in (meeting.place, meeting.format) if p)
     if where:
         head.append(where)
     lines = [" · ".join(head), ""]
     if meeting.agenda:
-        lines.append("Agenda:")
+        lines.append(_("Agenda:"))
         for n, item in enumerate(meeting.agenda, 1):
-            lines.append(f"{n}. {item.title} ({KIND_WORDS.get(item.kind, item.kind)})")
+            kind = _(KIND_WORDS[item.kind]) if item.kind in KIND_WORDS else item.kind
+            lines.append(f"{n}. {item.title} ({kind})")
             lines += ["   " + x for x in _item_lines(index, item)]
     else:
-        lines.append(f"No agenda is recorded yet (iwgplan agenda {meeting.id} drafts one).")
+        lines.append(_("No agenda is recorded yet (iwgplan agenda {id} drafts one).").format(id=meeting.id))
     if meeting.outcome:
-        lines += ["", f"Outcome: {meeting.outcome}"]
-    lines += ["", f"Id: {meeting.id} (iwgplan agenda {meeting.id})"]
+        lines += ["", _("Outcome: ") + meeting.outcome]
+    lines += ["", _("Id: {id} (iwgplan agenda {id})").format(id=meeting.id)]
     return "\n".join(lines)
 
 
@@ -84,17 +93,16 @@ def _item_lines(index: PlanIndex, item: AgendaItem) -> list[str]:
     out = []
     for ident in item.items:
         entry = index.by_id.get(ident.lower())
-        out.append(
-            f"Concerns: {entry.number} {entry.item.title} ({entry.id})" if entry else f"Concerns: {ident}"
-        )
+        concerns = f"{entry.number} {entry.item.title} ({entry.id})" if entry else ident
+        out.append(_("Concerns: ") + concerns)
     if item.questions:
-        out.append("Guiding questions:")
+        out.append(_("Guiding questions:"))
         out += [f"- {q}" for q in item.questions]
     if item.speakers:
-        out.append("Speakers:")
+        out.append(_("Speakers:"))
         out += ["- " + ", ".join(x for x in (s.name, s.title, s.organisation) if x) for s in item.speakers]
     if item.documents:
-        out.append("Documents: " + ", ".join(item.documents))
+        out.append(_("Documents: ") + ", ".join(item.documents))
     if item.outcome:
-        out.append(f"Outcome: {item.outcome}")
+        out.append(_("Outcome: ") + item.outcome)
     return out

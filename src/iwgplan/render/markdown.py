@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from iwgplan.i18n import N_, ngettext, share
+from iwgplan.i18n import gettext as _
 from iwgplan.plan.index import Entry
 from iwgplan.render.safe import line
 from iwgplan.views.context import Listing, View
@@ -35,6 +37,11 @@ def table(headers: list[str], rows: Sequence[Sequence[object]]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def headers(names: list[str]) -> list[str]:
+    """Column headings marked with N_ where they are written, in the current language."""
+    return [_(name) if name.strip("#") else name for name in names]
+
+
 def heading(view: View) -> str:
     meta = view.plan.plan
     symbol = f" · {cell(symbol_text(meta))}" if meta.symbol else ""
@@ -44,13 +51,14 @@ def heading(view: View) -> str:
 def tiers_rows(summary: Summary) -> str:
     rows = [
         [
-            f"{g.group.title}{' (priority)' if g.priority else ''}",
+            g.group.title + (_(" (priority)") if g.priority else ""),
             *(g.counts[s] for s in g.counts),
-            f"{g.done_fraction:.0%}",
+            share(g.done_fraction),
         ]
         for g in summary.groups
     ]
-    return table(["Tier / section", "planned", "in progress", "done", "blocked", "dropped", "% done"], rows)
+    names = [N_("Tier / section"), N_("planned"), N_("in progress"), N_("done"), N_("blocked")]
+    return table([*headers([*names, N_("dropped")]), "% " + _("done")], rows)
 
 
 def _owners(d: Dated) -> str:
@@ -65,31 +73,36 @@ def _due(d: Dated, view: View) -> str:
 
 def _legend(entries: list[Entry]) -> str:
     meanings = date_legend(entries)
-    return f"_Dates: {cell('; '.join(meanings))}._\n" if meanings else ""
+    if not meanings:
+        return ""
+    return "_" + _("Dates: {meanings}.").format(meanings=cell("; ".join(meanings))) + "_\n"
 
 
 def status(view: View, summary: Summary) -> str:
     parts = [
         heading(view),
-        f"**{summary.elapsed:.0%}** of the period ({summary.start} to {summary.end}) elapsed.\n",
+        _("**{share}** of the period ({start} to {end}) elapsed.").format(
+            share=share(summary.elapsed), start=summary.start, end=summary.end
+        )
+        + "\n",
     ]
     parts.append(tiers_rows(summary))
     parts.append(line(" · ".join(headline(summary))) + "\n")
-    whose = f" for owner '{cell(summary.owner)}'" if summary.owner else ""
-    parts.append(f"## Overdue{whose} ({len(summary.overdue)})\n")
+    whose = _(" for owner '{owner}'").format(owner=cell(summary.owner)) if summary.owner else ""
+    parts.append("## " + _("Overdue{whose} ({n})").format(whose=whose, n=len(summary.overdue)) + "\n")
     parts.append(
         table(
-            ["#", "id", "title", "owners", "due", "days late"],
+            headers(["#", N_("id"), N_("title"), N_("owners"), N_("due"), N_("days late")]),
             [
                 [d.entry.number if d.entry else "", d.id, d.title, _owners(d), _due(d, view), -d.days]
                 for d in summary.overdue
             ],
         )
     )
-    parts.append(f"## Due next{whose} ({len(summary.upcoming)})\n")
+    parts.append("## " + _("Due next{whose} ({n})").format(whose=whose, n=len(summary.upcoming)) + "\n")
     parts.append(
         table(
-            ["#", "id", "title", "owners", "due", "days"],
+            headers(["#", N_("id"), N_("title"), N_("owners"), N_("due"), N_("days")]),
             [
                 [d.entry.number if d.entry else "", d.id, d.title, _owners(d), _due(d, view), d.days]
                 for d in summary.upcoming
@@ -98,31 +111,35 @@ def status(view: View, summary: Summary) -> str:
     )
     if summary.within:
         n = len(summary.within)
-        parts.append(f"## {cell(summary.within_heading)}{whose}: {n} item{'s' * (n != 1)}\n")
+        items = ngettext("{n} item", "{n} items", n).format(n=n)
+        parts.append(f"## {cell(summary.within_heading)}{whose}: {items}\n")
         parts.append(
             table(
-                ["#", "id", "title", "owners"],
+                headers(["#", N_("id"), N_("title"), N_("owners")]),
                 [[d.entry.number if d.entry else "", d.id, d.title, _owners(d)] for d in summary.within],
             )
         )
-    parts.append("## Milestones\n")
+    parts.append("## " + _("Milestones") + "\n")
     parts.append(
         table(
-            ["id", "title", "when", "days to go"],
+            headers([N_("id"), N_("title"), N_("when"), N_("days to go")]),
             [[m.id, m.title, m.label, m.days] for m in summary.milestones],
         )
     )
     if summary.past:
-        parts.append(f"## Before this revision ({len(summary.past)})\n")
+        parts.append("## " + _("Before this revision ({n})").format(n=len(summary.past)) + "\n")
         parts.append(
             table(
-                ["#", "id", "title", "dated"],
+                headers(["#", N_("id"), N_("title"), N_("dated")]),
                 [[d.entry.number if d.entry else "", d.id, d.title, d.date] for d in summary.past],
             )
         )
-    parts.append(f"## Blocked ({len(summary.blocked)})\n")
+    parts.append("## " + _("Blocked ({n})").format(n=len(summary.blocked)) + "\n")
     parts.append(
-        table(["id", "title", "reason"], [[e.id, e.item.title, r or ""] for e, r in summary.blocked])
+        table(
+            headers([N_("id"), N_("title"), N_("reason")]),
+            [[e.id, e.item.title, r or ""] for e, r in summary.blocked],
+        )
     )
     legend = _legend([d.entry for d in summary.dated if d.entry is not None])
     return "\n".join([*parts, legend] if legend else parts)
@@ -141,7 +158,8 @@ def listing(result: Listing) -> str:
         ]
         for e in result.matched
     ]
-    out = _recorded(view) + table(["#", "id", "status", "due", "owners", "title"], rows)
+    names = ["#", N_("id"), N_("status"), N_("due"), N_("owners"), N_("title")]
+    out = _recorded(view) + table(headers(names), rows)
     legend = _legend([e for e in result.matched if effective_due(e, view.index)])
     return out + ("\n" + legend if legend else "")
 
@@ -171,8 +189,11 @@ def _meetings(view: View, entry: Entry) -> list[str]:
     rows: list[list[object]] = []
     for meeting, agenda_item in meetings.discussed(view.index.plan, entry.id):
         said, recorded = meetings.outcome_or_why(meeting, agenda_item, view.as_of)
-        rows.append([meeting.date, meeting.id, agenda_item.title, said if recorded else f"({said})"])
-    return ["### Meetings\n", table(["date", "meeting", "agenda item", "outcome"], rows)] if rows else []
+        rows.append([meeting.date, meeting.id, agenda_item.title, said if recorded else f"({_(said)})"])
+    if not rows:
+        return []
+    names = [N_("date"), N_("meeting"), N_("agenda item"), N_("outcome")]
+    return ["### " + _("Meetings") + "\n", table(headers(names), rows)]
 
 
 def show(view: View, entry: Entry) -> str:
@@ -184,29 +205,29 @@ def show(view: View, entry: Entry) -> str:
             *(p.item.title for p in entry.ancestors()),
         ]
     )
-    rows: list[list[object]] = [["id", item.id], ["status", shown_status(entry, view.index)]]
+    rows: list[list[object]] = [[_("id"), item.id], [_("status"), shown_status(entry, view.index)]]
     due = effective_due(entry, view.index)
     if due:
         said = f" · {item.due}" if item.due and item.due != str(due) else ""
-        rows.append(["due", dated_text(due, entry, view.index) + said])
+        rows.append([_("due"), dated_text(due, entry, view.index) + said])
     milestone = due_milestone(entry, view.index)
     if milestone is not None and milestone_long(milestone):  # its dates are not the document's
-        rows.append(["milestone", f"{milestone.title}: {milestone_long(milestone)}"])
+        rows.append([_("milestone"), f"{milestone.title}: {milestone_long(milestone)}"])
     for key, value in (
-        ("completed", item.completed),
-        ("description", item.description),
-        ("owners", ", ".join(item.owners)),
-        ("partners", ", ".join(item.partners)),
-        ("refs", ", ".join(item.refs)),
-        ("depends on", ", ".join(item.depends_on)),
-        ("needed by", ", ".join(d.id for d in view.index.dependents.get(item.id.lower(), []))),
+        (N_("completed"), item.completed),
+        (N_("description"), item.description),
+        (N_("owners"), ", ".join(item.owners)),
+        (N_("partners"), ", ".join(item.partners)),
+        (N_("refs"), ", ".join(item.refs)),
+        (N_("depends on"), ", ".join(item.depends_on)),
+        (N_("needed by"), ", ".join(d.id for d in view.index.dependents.get(item.id.lower(), []))),
     ):
         if value:
-            rows.append([key, value])
+            rows.append([_(key), value])
     for e in item.evidence:
-        rows.append(["evidence", " · ".join(str(x) for x in (e.ref, e.title, e.date) if x)])
+        rows.append([_("evidence"), " · ".join(str(x) for x in (e.ref, e.title, e.date) if x)])
     for c in entry.children:
-        rows.append(["child", f"{c.id} ({shown_status(c, view.index)})"])
+        rows.append([_("child"), f"{c.id} ({shown_status(c, view.index)})"])
     out = [
         f"## {cell(entry.number)} {cell(item.title)}\n",
         f"{cell(chain)}\n",
@@ -214,10 +235,10 @@ def show(view: View, entry: Entry) -> str:
     ]
     out += _meetings(view, entry)
     if item.history:
-        out.append("### History\n")
+        out.append("### " + _("History") + "\n")
         out.append(
             table(
-                ["#", "date", "status", "note"],
+                headers(["#", N_("date"), N_("status"), N_("note")]),
                 [
                     [n, h.date, h.status.value if h.status else "", h.note or ""]
                     for n, h in enumerate(item.history, 1)

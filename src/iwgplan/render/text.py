@@ -16,6 +16,8 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
+from iwgplan.i18n import N_, ngettext, share, short_month
+from iwgplan.i18n import gettext as _
 from iwgplan.plan import dates
 from iwgplan.plan.dates import shift
 from iwgplan.plan.index import Entry, PlanIndex, group_label
@@ -39,6 +41,7 @@ from iwgplan.views.timeline import (
     date_legend,
     date_mark,
     dated_text,
+    days_text,
     due_milestone,
     effective_due,
     effective_kind,
@@ -62,12 +65,14 @@ STYLE = {
     "blocked": "red",
     "dropped": "dim",
 }
+# Translators: the column headings of the counts by status, in four letters or so: planned,
+# in progress, done, blocked, dropped. The statuses themselves are the plan file's words.
 SHORT = {
-    "planned": "plan",
-    "in-progress": "prog",
-    "done": "done",
-    "blocked": "blk",
-    "dropped": "drop",
+    "planned": N_("plan"),
+    "in-progress": N_("prog"),
+    "done": N_("done"),
+    "blocked": N_("blk"),
+    "dropped": N_("drop"),
 }
 
 
@@ -87,9 +92,9 @@ def _header(view: View) -> Text:
     if meta.symbol:
         head.append(f" · {line(symbol_text(meta))}")
     if meta.issued_by:
-        head.append(f"\nIssued by {line(issued_by_text(meta))}")
+        head.append("\n" + _("Issued by {who}").format(who=line(issued_by_text(meta))))
     # the day first, so that a long path (a CI runner's checkout) never splits it
-    head.append(f"\n{view.as_of_text} · plan: {line(view.shown)}", style="dim")
+    head.append(f"\n{view.as_of_text} · " + _("plan: {path}").format(path=line(view.shown)), style="dim")
     return head
 
 
@@ -106,9 +111,9 @@ def timeline(summary: Summary, width: int) -> Text:
     """
     inner = max(width - 22, 20)
     gone = round(summary.elapsed * inner)
-    bar_line = Text(f"{summary.start:%b %Y} ", style="bold")
+    bar_line = Text(f"{short_month(summary.start)} ", style="bold")
     bar_line += Text("━" * gone, style="green") + Text("─" * (inner - gone), style="dim")
-    bar_line += Text(f" {summary.end:%b %Y}", style="bold")
+    bar_line += Text(f" {short_month(summary.end)}", style="bold")
     shown = [m for m in summary.milestones if (m.end or m.date) >= summary.start]
     clusters: list[tuple[int, list[Dated]]] = []
     for milestone in shown:
@@ -117,18 +122,21 @@ def timeline(summary: Summary, width: int) -> Text:
             clusters[-1][1].append(milestone)
         else:
             clusters.append((at, [milestone]))
-    wanted = [(at, str(number)) for number, (at, _) in enumerate(clusters, start=1)]
+    wanted = [(at, str(number)) for number, (at, _members) in enumerate(clusters, start=1)]
     if summary.start <= summary.as_of <= summary.end:
         wanted.append((_position(summary.as_of, summary.start, summary.end, inner), "▲"))
     marks = _spaced(wanted, inner)
     legend = Text()
-    for number, (_, members) in enumerate(clusters, start=1):
+    for number, (_at, members) in enumerate(clusters, start=1):
         legend.append(f"{number} ", style="bold magenta")
         legend.append(", ".join(line(m.id) for m in members) + "  ")
     legend.append("▲ ", style="bold magenta")
-    legend.append("today" if summary.as_of == dates.today() else "as of")
+    legend.append(_("today") if summary.as_of == dates.today() else _("as of"))
     under = Text(" " * 9 + marks.rstrip(), style="magenta")
-    elapsed = Text(f"{summary.elapsed:.0%} of the period elapsed at {summary.as_of}", style="dim")
+    elapsed = Text(
+        _("{share} of the period elapsed at {day}").format(share=share(summary.elapsed), day=summary.as_of),
+        style="dim",
+    )
     return Text("\n").join([bar_line, under, legend, elapsed])
 
 
@@ -137,15 +145,15 @@ def _spaced(wanted: list[tuple[int, str]], width: int) -> str:
     mark pushed past the end pulls the ones before it back."""
     order = sorted(wanted)
     spots: list[int] = []
-    for at, _ in order:
+    for at, _mark in order:
         spot = max(at, spots[-1] + len(order[len(spots) - 1][1]) + 1) if spots else at
         spots.append(spot)
     limit = width
     for i in range(len(order) - 1, -1, -1):  # pull back from the right edge
         spots[i] = max(min(spots[i], limit - len(order[i][1])), 0)
         limit = spots[i] - 1
-    cells = [" "] * (max([width, *(s + len(m) for s, (_, m) in zip(spots, order, strict=True))]))
-    for spot, (_, mark) in zip(spots, order, strict=True):
+    cells = [" "] * (max([width, *(s + len(m) for s, (_at, m) in zip(spots, order, strict=True))]))
+    for spot, (_at, mark) in zip(spots, order, strict=True):
         cells[spot : spot + len(mark)] = list(mark)
     return "".join(cells)
 
@@ -154,7 +162,7 @@ def group_name(g: GroupSummary) -> Text:
     if g.kind == "tier":
         name = Text(line(g.group.title), style="bold")
         if g.priority:
-            name.append(" ★ priority", style="yellow")
+            name.append(" ★ " + _("priority"), style="yellow")
         return name
     return Text(f"§{line(group_label(g.group))}")
 
@@ -162,16 +170,16 @@ def group_name(g: GroupSummary) -> Text:
 def tiers_table(groups: list[GroupSummary], *, bar_width: int = 10) -> Table:
     # no blank edge lines above and below: they would take two of a status screen's lines
     table = Table(box=box.SIMPLE_HEAD, padding=(0, 0), pad_edge=False, expand=False, show_edge=False)
-    table.add_column("Tier / section", overflow="fold", max_width=34)  # wrapped, never cut
+    table.add_column(_("Tier / section"), overflow="fold", max_width=34)  # wrapped, never cut
     for status in SHORT.values():
-        table.add_column(status, justify="right", no_wrap=True, min_width=4)
+        table.add_column(_(status), justify="right", no_wrap=True, min_width=4)
     table.add_column("%", justify="right", no_wrap=True, min_width=4)
     table.add_column("", no_wrap=True, min_width=bar_width)
     for g in groups:
         if not g.total:
             continue  # only standing duties or past business: nothing to be done by a date
         counts = [str(g.counts[s]) if g.counts[s] else "·" for s in SHORT]
-        table.add_row(group_name(g), *counts, f"{g.done_fraction:.0%}", bar(g.done_fraction, bar_width))
+        table.add_row(group_name(g), *counts, share(g.done_fraction), bar(g.done_fraction, bar_width))
     return table
 
 
@@ -196,7 +204,10 @@ def _when_words(d: Dated, index: PlanIndex, *, late: bool) -> list[str]:
     if late:
         words = [late_words(-d.days, d.entry, index), late_words(-d.days, d.entry, index, short=True)]
     else:
-        words = ["today", "today"] if d.days == 0 else [f"in {plural(d.days, 'day')}", f"in {d.days}d"]
+        if d.days == 0:
+            words = [_("today"), _("today")]
+        else:
+            words = [_("in {days}").format(days=days_text(d.days)), _("in {n}d").format(n=d.days)]
     full = dated_text(d.date, d.entry, index) if d.entry is not None else str(d.date)
     if late and d.entry is not None and date_mark(d.entry, index):
         full = str(d.date)  # "1 day past the inferred date (MC14's end)" says it
@@ -250,7 +261,8 @@ def _dated_rows(
 def _more(rows: list[Dated], limit: int, hint: str) -> tuple[list[Dated], Text | None]:
     if len(rows) <= limit:
         return rows, None
-    return rows[:limit], Text(f"  … and {len(rows) - limit} more: {hint}", style="dim")
+    more = _("… and {n} more: {hint}").format(n=len(rows) - limit, hint=hint)
+    return rows[:limit], Text("  " + more, style="dim")
 
 
 # Lines a status screen may take when nothing else says: the screen `status` is laid out for
@@ -306,7 +318,7 @@ class _Section:
 def _sections(view: View, summary: Summary, console: Console, *, horizon: int, fit: Fit) -> list[_Section]:
     width = console.width
     mine = f" --owner {shlex.quote(line(summary.owner))}" if summary.owner else ""
-    whose = f" for owner '{line(summary.owner)}'" if summary.owner else ""
+    whose = _for_owner(summary)
     index = view.index
 
     def laid(rows: Rows, more: Text | None = None) -> list[Text]:
@@ -315,19 +327,24 @@ def _sections(view: View, summary: Summary, console: Console, *, horizon: int, f
 
     def overdue(n: int) -> list[Text]:
         rows, more = _more(summary.overdue, n, f"iwgplan list --overdue{mine}")
-        caption = f"Overdue{whose} ({len(summary.overdue)})"
+        caption = _("Overdue{whose} ({n})").format(whose=whose, n=len(summary.overdue))
         return laid(_dated_rows(rows, caption, index, late=True, grouped=fit is not Fit.FULL), more)
 
     def upcoming(n: int) -> list[Text]:
         hint = f"iwgplan list --due-before {_plus(summary.as_of, horizon)}{mine}"
         rows, more = _more(summary.upcoming, n, hint)
-        caption = f"Due in the next {plural(horizon, 'day')}{whose} ({len(summary.upcoming)})"
+        caption = _("Due in the next {days}{whose} ({n})").format(
+            days=days_text(horizon), whose=whose, n=len(summary.upcoming)
+        )
         return laid(_dated_rows(rows, caption, index, late=False, grouped=fit is not Fit.FULL), more)
 
-    def within(_: int) -> list[Text]:
+    def within(_n: int) -> list[Text]:
         if not summary.within:
             return []
-        what = f"{plural(len(summary.within), 'item')} the document sets no date for"
+        n = len(summary.within)
+        what = ngettext(
+            "{n} item the document sets no date for", "{n} items the document sets no date for", n
+        ).format(n=n)
         return _one_line(
             Text.assemble((f"{summary.within_heading}{whose}: ", "bold"), what), width, fit, console
         )
@@ -335,7 +352,7 @@ def _sections(view: View, summary: Summary, console: Console, *, horizon: int, f
     def milestones(n: int) -> list[Text]:
         return laid(_milestones(summary.next_milestones[:n], summary.as_of))
 
-    def past(_: int) -> list[Text]:
+    def past(_n: int) -> list[Text]:
         return _one_line(_past(summary.past), width, fit, console) if summary.past else []
 
     standing = [e for e in summary.standing if not summary.owner or holds(e.item.owners, summary.owner)]
@@ -349,25 +366,27 @@ def _sections(view: View, summary: Summary, console: Console, *, horizon: int, f
         if rows is not None:
             more = None
             if len(noted) > n:
-                more = Text(f"  … and {len(noted) - n} more with a note", style="dim")
+                words = _("… and {n} more with a note").format(n=len(noted) - n)
+                more = Text("  " + words, style="dim")
             out += laid(rows, more)
         return out
 
     def blocked(n: int) -> list[Text]:
         if not summary.blocked:
-            return [Text.assemble((f"Blocked{whose}: ", "bold"), ("none", "dim"))]
+            return [Text.assemble((_("Blocked{whose}: ").format(whose=whose), "bold"), (_("none"), "dim"))]
         more = None
         if len(summary.blocked) > n:
             hint = f"iwgplan list --status blocked{mine}"
-            more = Text(f"  … and {len(summary.blocked) - n} more: {hint}", style="dim")
+            words = _("… and {n} more: {hint}").format(n=len(summary.blocked) - n, hint=hint)
+            more = Text("  " + words, style="dim")
         return laid(_blocked(summary, n), more)
 
-    def legend_lines(_: int) -> list[Text]:
+    def legend_lines(_n: int) -> list[Text]:
         # the "within the period" line says what it means itself
         entries = [d.entry for d in [*summary.overdue, *summary.upcoming] if d.entry is not None]
         meanings = date_legend(entries)
         if any(m.mark for m in summary.next_milestones[:3]):  # "outside" beside a milestone's dates
-            meanings.append("outside: the milestone's dates come from outside the document")
+            meanings.append(_("outside: the milestone's dates come from outside the document"))
         if not meanings:
             return []
         text = Text("; ".join(m[:1].upper() + m[1:] for m in meanings) + ".", style="dim")
@@ -383,6 +402,13 @@ def _sections(view: View, summary: Summary, console: Console, *, horizon: int, f
         _Section(len(summary.blocked), blocked),
         _Section(0, legend_lines),
     ]
+
+
+def _for_owner(summary: Summary) -> str:
+    """`` for owner 'Secretariat'`` after a caption, when --owner narrows the lists."""
+    if not summary.owner:
+        return ""
+    return _(" for owner '{owner}'").format(owner=line(summary.owner))
 
 
 def _wrapped(text: Text, width: int, console: Console) -> list[Text]:
@@ -423,9 +449,10 @@ def _standing(entries: list[Entry], limit: int, whose: str = "") -> tuple[Text, 
     """Standing duties run for the whole period: those with a note show it, the rest by number."""
     noted = [(e, note) for e in entries if (note := latest_note(e))]
     quiet = number_ranges([e.number for e in entries if not latest_note(e)])
-    head = Text(f"Standing duties{whose} ({len(entries)}, not counted)", style="bold")
+    words = _("Standing duties{whose} ({n}, not counted)").format(whose=whose, n=len(entries))
+    head = Text(words, style="bold")
     if quiet:
-        head.append(f": {line(quiet)}" + ("; no note" if noted else "; no notes recorded"), style="")
+        head.append(f": {line(quiet)}" + (_("; no note") if noted else _("; no notes recorded")), style="")
     if not noted:
         return head, None
     table = Rows(["number", "latest"], title="latest", want=30, gap=2)
@@ -436,23 +463,20 @@ def _standing(entries: list[Entry], limit: int, whose: str = "") -> tuple[Text, 
 
 def _past(rows: list[Dated]) -> Text:
     """Business the document sets before its own issue date: named on one line, never late."""
-    head = Text(f"Before this revision ({len(rows)}): ", style="bold")
+    head = Text(_("Before this revision ({n}): ").format(n=len(rows)), style="bold")
     named = [f"{d.entry.number if d.entry else ''} {d.id} ({d.date})".strip() for d in rows]
     return head + Text(line(", ".join(named)))
 
 
 def _milestones(rows: list[Dated], as_of: date) -> Rows:
     table = Rows(["id", "title", "when"], title="title", shrink=["when", "when"], right=["when"], want=50)
-    table.heading(Text("Next milestones", style="bold"))
+    table.heading(Text(_("Next milestones"), style="bold"))
     for m in rows:
-        when = milestone_when(m, as_of)
-        short = (
-            when.replace(" to ", "-").replace(" days", "d").replace(" day", "d").replace("under way, ", "")
-        )
+        when, short = milestone_when(m, as_of), milestone_when(m, as_of, short=True)
         label = line(m.label)
         if m.mark:  # dates not the document's: the mark goes with them, never cut with the title
             title = m.title.removesuffix(f" ({m.mark})")
-            full, brief = f"{label} ({m.mark})", f"{label} {m.mark.split()[-3] if ' ' in m.mark else m.mark}"
+            full, brief = f"{label} ({m.mark})", f"{label} {_brief(m.mark)}"
         else:
             title, full, brief = m.title, label, label
         table.add(
@@ -461,17 +485,24 @@ def _milestones(rows: list[Dated], as_of: date) -> Rows:
             when=[f"{full} · {when}", f"{brief} · {short}", brief],
         )
     if not rows:
-        table.add(title=Text("none ahead", style="dim"))
+        table.add(title=Text(_("none ahead"), style="dim"))
     return table
+
+
+def _brief(mark: str) -> str:
+    """A milestone's mark where room is short: ``outside`` for "from outside the document"."""
+    if mark == _("from outside the document"):
+        return _("outside")
+    return mark.split()[-3] if " " in mark else mark
 
 
 def _blocked(summary: Summary, limit: int) -> Rows:
     """One line per blocked item: its number, why, then its title (dim); cut at the width."""
     table = Rows(["number", "reason"], title="reason", want=30, gap=2)
-    whose = f" for owner '{line(summary.owner)}'" if summary.owner else ""
-    table.heading(Text(f"Blocked{whose} ({len(summary.blocked)})", style="bold red"))
+    caption = _("Blocked{whose} ({n})").format(whose=_for_owner(summary), n=len(summary.blocked))
+    table.heading(Text(caption, style="bold red"))
     for entry, reason in summary.blocked[:limit]:
-        why = Text(line(reason)) if reason else Text("no reason recorded", style="dim")
+        why = Text(line(reason)) if reason else Text(_("no reason recorded"), style="dim")
         table.add(
             number=Text("  " + line(entry.number), style="bold"),
             reason=why + Text(f" · {line(entry.item.title)}", style="dim"),
@@ -508,14 +539,9 @@ def kind_cell(entry: Entry, index: PlanIndex) -> list[Text]:
     return [kind_text(entry, index), Text(shown_status(entry, index)[:4], style="magenta")]
 
 
-def plural(count: int, word: str, many: str | None = None) -> str:
-    """``1 action point``, ``2 action points``: the count and the word in the right number."""
-    return f"{count} {word if count == 1 else (many or word + 's')}"
-
-
 def listing(result: Listing, console: Console, *, fit: Fit = Fit.FULL) -> None:
     if not result.matched:
-        console.print("no action points match", style="dim")
+        console.print(_("no action points match"), style="dim")
         return
     view = result.view
     rows = Rows(
@@ -530,7 +556,7 @@ def listing(result: Listing, console: Console, *, fit: Fit = Fit.FULL) -> None:
         if entry.group is not last_group:
             heading = Text(line(group_label(entry.group)), style="bold underline")
             if getattr(entry.group, "priority", False):
-                heading.append(" ★ priority", style="yellow")
+                heading.append(" ★ " + _("priority"), style="yellow")
             rows.heading(heading)
         if entry.focus is not None and (entry.focus is not last_focus or entry.group is not last_group):
             rows.heading(Text(f"  {line(entry.focus.title)}", style="italic"))
@@ -548,7 +574,9 @@ def listing(result: Listing, console: Console, *, fit: Fit = Fit.FULL) -> None:
             title=Text(line(entry.item.title)),
         )
     print_lines(console, rows.lines(console.width, fit, console))
-    console.print(Text(f"{plural(len(result.matched), 'action point')}{_recorded(view)}", style="dim"))
+    n = len(result.matched)
+    counted = ngettext("{n} action point", "{n} action points", n).format(n=n)
+    console.print(Text(f"{counted}{_recorded(view)}", style="dim"))
     legend(console, [e for e in result.matched if e.item.due])
 
 
@@ -616,9 +644,9 @@ def show(view: View, entry: Entry, console: Console, *, fit: Fit = Fit.FULL) -> 
         console.print(Text(view.as_of_text, style="dim"))
     print_lines(console, _facts(view, entry).lines(console.width, fit, console))
     for caption, related in (
-        (f"sub-points {cookie(entry)}", entry.children),
-        ("depends on", [index.by_id[d.lower()] for d in item.depends_on if d.lower() in index.by_id]),
-        ("needed by", index.dependents.get(item.id.lower(), [])),
+        (_("sub-points {done}").format(done=cookie(entry)), entry.children),
+        (_("depends on"), [index.by_id[d.lower()] for d in item.depends_on if d.lower() in index.by_id]),
+        (_("needed by"), index.dependents.get(item.id.lower(), [])),
     ):
         if related:
             print_lines(console, _related(caption, related, index).lines(console.width, fit, console))
@@ -626,7 +654,7 @@ def show(view: View, entry: Entry, console: Console, *, fit: Fit = Fit.FULL) -> 
         print_lines(console, _meetings(view, entry).lines(console.width, fit, console))
     if item.history:
         history = Rows(["n", "date", "note"], title="note", want=30, gap=2)
-        history.heading(Text("history", style="bold"))
+        history.heading(Text(_("history"), style="bold"))
         for n, h in enumerate(item.history, 1):  # the N of `iwgplan amend ID --entry N`
             note = status_text(h.status) + Text("  ") if h.status else Text("")
             history.add(n=f"  {n:>2}", date=str(h.date), note=note + Text(block(h.note or "")))
@@ -640,9 +668,10 @@ def _meetings(view: View, entry: Entry) -> Rows:
     rows = Rows(["date", "meeting", "note"], title="note", want=30, gap=2)
     found = meetings.discussed(view.index.plan, entry.id)
     if found:
-        rows.heading(Text("meetings", style="bold"))
+        rows.heading(Text(_("meetings"), style="bold"))
     for meeting, agenda_item in found:
         said, recorded = meetings.outcome_or_why(meeting, agenda_item, view.as_of)
+        said = said if recorded else _(said)  # "to be held", "no outcome recorded"
         note = Text(line(agenda_item.title)) + Text(": ")
         note += Text(block(said)) if recorded else Text(said, style="dim")
         rows.add(date=f"  {meeting.date}", meeting=Text(line(meeting.id), style="bold"), note=note)
@@ -660,23 +689,25 @@ class _Facts(Rows):
 def _facts(view: View, entry: Entry) -> Rows:
     item, index = entry.item, view.index
     facts = _Facts()
-    facts.add_row("id", line(item.id))
-    facts.add_row("number", Text(line(entry.own)))  # the document's own, in its tier and focus area
+    facts.add_row(_("id"), line(item.id))
+    facts.add_row(_("number"), Text(line(entry.own)))  # the document's own, in its tier and focus area
     status = kind_text(entry, index)
     if effective_kind(entry, index) != item.kind:  # open, and dated before the plan's issue
-        status.append(f" (dated before this revision of {index.plan.plan.date}; recorded: ", style="dim")
-        status.append(f"{rollup(entry).value})", style="dim")
+        words = _(" (dated before this revision of {day}; recorded: {status})")
+        status.append(words.format(day=index.plan.plan.date, status=rollup(entry).value), style="dim")
     elif item.kind == "deliverable" and rollup(entry) is not item.status:
-        status.append(f" (recorded: {item.status.value}; rolled up from its sub-points)", style="dim")
-    facts.add_row("status", status)
+        words = _(" (recorded: {status}; rolled up from its sub-points)").format(status=item.status.value)
+        status.append(words, style="dim")
+    facts.add_row(_("status"), status)
     group = entry.group
-    kind = "tier" if group in index.plan.tiers else "section"
+    kind = _("tier") if group in index.plan.tiers else _("section")
     facts.add_row(kind, Text(line(group_label(group))))
     if entry.focus is not None:
-        facts.add_row("focus area", Text(line(entry.focus.title)))
+        facts.add_row(_("focus area"), Text(line(entry.focus.title)))
     for parent in entry.ancestors():
         facts.add_row(
-            "part of", Text(" ".join(line(x) for x in (parent.number, "", parent.id, "", parent.item.title)))
+            _("part of"),
+            Text(" ".join(line(x) for x in (parent.number, "", parent.id, "", parent.item.title))),
         )
     due = effective_due(entry, index)
     if due:
@@ -685,27 +716,28 @@ def _facts(view: View, entry: Entry) -> Rows:
         late = late_by(entry, index, view.as_of)
         if late:
             when.append(f" · {late}", style="bold red")
-        facts.add_row("due", when)
+        facts.add_row(_("due"), when)
     if item.due and item.due_basis:
-        facts.add_row("due basis", Text(line(due_basis(item))))
+        facts.add_row(_("due basis"), Text(line(due_basis(item))))
     milestone = due_milestone(entry, index)
     if milestone is not None and milestone_long(milestone):  # its dates are not the document's
-        facts.add_row("milestone", Text(line(f"{milestone.title}: {milestone_long(milestone)}")))
+        facts.add_row(_("milestone"), Text(line(f"{milestone.title}: {milestone_long(milestone)}")))
     elif item.due is None and due:
         holder = next(p for p in reversed(entry.ancestors()) if p.item.due is not None)
         basis = f"; {due_basis(holder.item)}" if holder.item.due_basis else ""
-        facts.add_row("due basis", Text(line(f"from {holder.id}{basis}")))
-    for key, value in (("completed", item.completed), ("description", item.description)):
+        facts.add_row(_("due basis"), Text(line(_("from {id}").format(id=holder.id) + basis)))
+    for key, value in ((N_("completed"), item.completed), (N_("description"), item.description)):
         if value:
-            facts.add_row(key, Text(block(value)))
-    for key, values in (("owners", item.owners), ("partners", item.partners), ("refs", item.refs)):
+            facts.add_row(_(key), Text(block(value)))
+    people = ((N_("owners"), item.owners), (N_("partners"), item.partners), (N_("refs"), item.refs))
+    for key, values in people:
         if values:
-            facts.add_row(key, Text(line(owners_text(item) if key == "owners" else ", ".join(values))))
+            facts.add_row(_(key), Text(line(owners_text(item) if key == "owners" else ", ".join(values))))
     for e in item.evidence:
-        facts.add_row("evidence", Text(" · ".join(line(str(x)) for x in (e.ref, e.title, e.date) if x)))
+        facts.add_row(_("evidence"), Text(" · ".join(line(str(x)) for x in (e.ref, e.title, e.date) if x)))
     missing = [d for d in item.depends_on if d.lower() not in index.by_id]
     if missing:
-        facts.add_row("depends on", Text(line(", ".join(missing))))
+        facts.add_row(_("depends on"), Text(line(", ".join(missing))))
     return facts
 
 

@@ -14,11 +14,36 @@ import io
 from datetime import date, datetime
 from typing import Any
 
+from iwgplan.i18n import N_
+from iwgplan.i18n import gettext as _
 from iwgplan.render.rows import ROW_KEYS
 from iwgplan.render.safe import sheet_text
 
 DATE_COLUMNS = ("due_date", "completed")
 MAX_WIDTH = 60
+# Translators: the header row of the spreadsheet export, one heading per column (the row's keys
+# in English, which CSV and JSON keep as they are for scripts).
+HEADINGS = {
+    "id": N_("id"),
+    "number": N_("number"),
+    "title": N_("title"),
+    "status": N_("status"),
+    "recorded_status": N_("recorded_status"),
+    "tier": N_("tier"),
+    "focus_area": N_("focus_area"),
+    "parent": N_("parent"),
+    "due": N_("due"),
+    "due_date": N_("due_date"),
+    "completed": N_("completed"),
+    "owners": N_("owners"),
+    "partners": N_("partners"),
+    "refs": N_("refs"),
+    "depends_on": N_("depends_on"),
+    "children_done": N_("children_done"),
+    "kind": N_("kind"),
+    "recorded_kind": N_("recorded_kind"),
+    "due_basis": N_("due_basis"),
+}
 
 
 def cell_text(value: object) -> str:
@@ -45,18 +70,20 @@ def rows_xlsx(rows: list[dict[str, Any]], as_of: date) -> bytes:
     stamp = datetime(as_of.year, as_of.month, as_of.day)
     book.properties.creator = "iwgplan"
     book.properties.created = book.properties.modified = stamp
-    sheet = book.create_sheet("Action points")
+    sheet = book.create_sheet(_("Action points"))
     values = [[_value(k, row.get(k)) for k in ROW_KEYS] for row in rows]
+    headings = [_(HEADINGS[key]) for key in ROW_KEYS]  # the header row only is in the language
     for n, key in enumerate(ROW_KEYS, start=1):
-        longest = max([len(key), *(len(str(v)) for v in (r[n - 1] for r in values) if v is not None)])
+        words = headings[n - 1]
+        longest = max([len(words), *(len(str(v)) for v in (r[n - 1] for r in values) if v is not None)])
         wide = 12 if key in DATE_COLUMNS else min(longest + 2, MAX_WIDTH)
         sheet.column_dimensions[get_column_letter(n)].width = wide
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(ROW_KEYS))}{len(rows) + 1}"
     bold = Font(bold=True)
     header = []
-    for key in ROW_KEYS:
-        cell = WriteOnlyCell(sheet, value=key)
+    for words in headings:
+        cell = WriteOnlyCell(sheet, value=words)
         cell.font = bold
         header.append(cell)
     sheet.append(header)

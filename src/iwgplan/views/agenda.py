@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from iwgplan.i18n import N_, SOURCE, current, long_day
+from iwgplan.i18n import gettext as _
 from iwgplan.plan import meetings as mt
 from iwgplan.plan.index import Entry, PlanIndex
 from iwgplan.views.timeline import counted, dated_text, effective_due, is_overdue, rollup, within_period
@@ -24,14 +26,25 @@ if TYPE_CHECKING:
 
 RECORDED, INFERRED = "recorded", "inferred"
 AHEAD = 120  # days looked ahead for what falls due when no following meeting is recorded
-KIND_WORDS = {
-    "progress-report": "Co-Chairs' progress report (6.2)",
-    "thematic-session": "Thematic session (5.1(b))",
-    "secretariat-update": "Secretariat update (6.3)",
-    "presentation": "Presentation",
-    "other": "Other business",
-    "procedural": "Procedural",
+KIND_WORDS = {  # translated where shown
+    "progress-report": N_("Co-Chairs' progress report (6.2)"),
+    "thematic-session": N_("Thematic session (5.1(b))"),
+    "secretariat-update": N_("Secretariat update (6.3)"),
+    "presentation": N_("Presentation"),
+    "other": N_("Other business"),
+    "procedural": N_("Procedural"),
 }
+
+
+def _label(meeting: Meeting) -> str:
+    """'the meeting of 3 July 2025' in the current language (:func:`iwgplan.plan.meetings.label`)."""
+    return _("the meeting of {day}").format(day=long_day(meeting.date))
+
+
+def day_text(day: date) -> str:
+    """A day as the agenda prints it: ``2026-03-30`` in English (as it always has), the day in
+    words in French and Spanish (``30 mars 2026``)."""
+    return str(day) if current() == SOURCE else long_day(day)
 
 
 @dataclass(slots=True)
@@ -99,7 +112,7 @@ class Agenda:
 
     @property
     def heading(self) -> str:
-        return f"{self.title} of {mt.long_day(self.date)}"
+        return _("{title} of {day}").format(title=self.title, day=long_day(self.date))
 
     def as_dict(self) -> dict[str, Any]:
         from dataclasses import asdict
@@ -138,6 +151,10 @@ def _point(entry: Entry, detail: str = "") -> Point:
     return Point(entry.id, entry.number, entry.item.title, detail)
 
 
+def _due_point(entry: Entry, day: date, index: PlanIndex) -> Point:
+    return _point(entry, _("due {date}").format(date=dated_text(day, entry, index)))
+
+
 def _points(index: PlanIndex, ids: list[str]) -> list[Point]:
     return [_point(index.by_id[i.lower()]) for i in ids if i.lower() in index.by_id]
 
@@ -154,7 +171,7 @@ def build(index: PlanIndex, meeting: Meeting, as_of: date, since: Since | None) 
         meeting_id=meeting.id,
         date=meeting.date,
         kind=meeting.kind,
-        title=meeting.title or ("IWG side event" if meeting.kind == "side-event" else "IWG meeting"),
+        title=meeting.title or (_("IWG side event") if meeting.kind == "side-event" else _("IWG meeting")),
         theme=meeting.theme,
         place=meeting.place,
         format=meeting.format,
@@ -164,29 +181,33 @@ def build(index: PlanIndex, meeting: Meeting, as_of: date, since: Since | None) 
         as_of=as_of,
     )
     recorded = list(meeting.agenda)
-    items: list[Item] = [_inferred("Adoption of the agenda", "procedural")]
-    agenda.notes.append("Item 1 (adoption of the agenda) and the last item (other business) are the"
-                        " usual opening and closing items, inferred.")  # fmt: skip
+    items: list[Item] = [_inferred(_("Adoption of the agenda"), "procedural")]
+    agenda.notes.append(_("Item 1 (adoption of the agenda) and the last item (other business) are the"
+                          " usual opening and closing items, inferred."))  # fmt: skip
     progress = next((a for a in recorded if a.kind == "progress-report"), None)
     report = _from_recorded(progress, index) if progress else _inferred(
-        "Report by the Co-Chairs on the implementation of the Work Plan", "progress-report"
+        _("Report by the Co-Chairs on the implementation of the Work Plan"), "progress-report"
     )  # fmt: skip
     report.sections = _progress(index, meeting, before, since, agenda)
     items.append(report)
     if progress is None:
         agenda.notes.append(
-            "The Co-Chairs' progress report (6.2) is not recorded for this meeting;"
-            " it is inferred, with what the plan records since the last meeting."
+            _(
+                "The Co-Chairs' progress report (6.2) is not recorded for this meeting;"
+                " it is inferred, with what the plan records since the last meeting."
+            )
         )
     for wanted in ("thematic-session", "secretariat-update"):
         items += [_from_recorded(a, index, plan.requests) for a in recorded if a.kind == wanted]
         items += _requested(index, meeting, wanted, agenda)
     items += [_from_recorded(a, index) for a in recorded if a.kind in ("presentation", "other")]
-    items.append(_inferred("Other business", "procedural"))
+    items.append(_inferred(_("Other business"), "procedural"))
     if meeting.date < as_of:
         agenda.notes.append(
-            f"This meeting was held on {meeting.date}: what happened since the last one is told"
-            f" up to {as_of}, not up to the meeting (use --as-of {meeting.date} for that)."
+            _(
+                "This meeting was held on {day}: what happened since the last one is told"
+                " up to {as_of}, not up to the meeting (use --as-of {iso} for that)."
+            ).format(day=day_text(meeting.date), as_of=day_text(as_of), iso=meeting.date)
         )
     for n, item in enumerate(items, start=1):
         item.number = n
@@ -214,12 +235,14 @@ def _from_recorded(item: AgendaItem, index: PlanIndex, requests: list[Request] |
     if item.request is not None and requests is not None:
         request = next((r for r in requests if r.id.lower() == item.request.lower()), None)
         if request is not None:
-            out.sections.append(Section("Requested", lines=[_asked(request)]))
+            out.sections.append(Section(_("Requested"), lines=[_asked(request)]))
     return out
 
 
 def _asked(request: Request) -> str:
-    return f"by {', '.join(request.by)} on {mt.long_day(request.date)}: {request.subject}"
+    return _("by {members} on {day}: {subject}").format(
+        members=", ".join(request.by), day=long_day(request.date), subject=request.subject
+    )
 
 
 def _requested(index: PlanIndex, meeting: Meeting, kind: str, agenda: Agenda) -> list[Item]:
@@ -240,19 +263,24 @@ def _requested(index: PlanIndex, meeting: Meeting, kind: str, agenda: Agenda) ->
     if not waiting and not later:
         return []
     title = (
-        "Thematic sessions requested by Members (5.1(b))"
+        _("Thematic sessions requested by Members (5.1(b))")
         if kind == "thematic-session"
-        else "Updates requested from the Secretariat (6.3)"
+        else _("Updates requested from the Secretariat (6.3)")
     )
     item = _inferred(title, kind)
     if waiting:
-        item.sections.append(Section("Requested, not yet on an agenda", lines=[_asked(r) for r in waiting]))
+        item.sections.append(
+            Section(_("Requested, not yet on an agenda"), lines=[_asked(r) for r in waiting])
+        )
         for request in waiting:
             item.concerns += [p for p in _points(index, request.items) if p not in item.concerns]
     if later:
-        lines = [f"{_asked(r)} (planned for {m.id}, {mt.long_day(m.date)})" for r, m in later]
-        item.sections.append(Section("Requested, planned for a later meeting", lines=lines))
-    agenda.notes.append(f"Item '{title}' is inferred from the requests recorded in the plan.")
+        planned = _("{request} (planned for {meeting}, {day})")
+        lines = [planned.format(request=_asked(r), meeting=m.id, day=long_day(m.date)) for r, m in later]
+        item.sections.append(Section(_("Requested, planned for a later meeting"), lines=lines))
+    agenda.notes.append(
+        _("Item '{title}' is inferred from the requests recorded in the plan.").format(title=title)
+    )
     return [item]
 
 
@@ -261,20 +289,21 @@ def _progress(
 ) -> list[Section]:
     sections: list[Section] = []
     start = before.date if before else index.plan.plan.date
-    since_words = mt.label(before) if before else f"the plan's issue ({mt.long_day(start)})"
+    since_words = _label(before) if before else _("the plan's issue ({day})").format(day=long_day(start))
     if since is None:
-        agenda.notes.append(f"What happened since {since_words} is not known yet: it is after today.")
+        note = _("What happened since {since} is not known yet: it is after today.")
+        agenda.notes.append(note.format(since=since_words))
     else:
         for key, label in (
-            ("done", "Done"),
-            ("started", "Started"),
-            ("blocked", "Blocked"),
-            ("dropped", "Dropped"),
-            ("reopened", "Reopened"),
-            ("slipped", "Slipped"),
-            ("earlier", "Brought forward"),
-            ("added", "Added"),
-            ("removed", "Removed"),
+            ("done", N_("Done since {since}")),
+            ("started", N_("Started since {since}")),
+            ("blocked", N_("Blocked since {since}")),
+            ("dropped", N_("Dropped since {since}")),
+            ("reopened", N_("Reopened since {since}")),
+            ("slipped", N_("Slipped since {since}")),
+            ("earlier", N_("Brought forward since {since}")),
+            ("added", N_("Added since {since}")),
+            ("removed", N_("Removed since {since}")),
         ):
             moved = getattr(since, key)
             if not moved:
@@ -282,17 +311,28 @@ def _progress(
             points = []
             for m in moved:
                 entry = index.by_id.get(m.id.lower())
-                detail = f"{m.detail} ({m.days:+d} days)" if m.days else m.detail
+                detail = (
+                    _("{detail} ({days} days)").format(detail=m.detail, days=f"{m.days:+d}")
+                    if m.days
+                    else m.detail
+                )
                 number = entry.number if entry else ""
                 points.append(Point(m.id, number, m.title, detail))
-            sections.append(Section(f"{label} since {since_words}", points))
+            sections.append(Section(_(label).format(since=since_words), points))
         if since.empty:
-            sections.append(Section(f"Since {since_words}", lines=["no change is recorded in the plan"]))
-        agenda.notes.append(
-            f"The progress report lists what the plan records since {since_words}"
-            + (" (from git)" if since.source == "git" else " (from the dated history in the file)")
-            + ", by the document's numbers and titles."
-        )
+            nothing = [_("no change is recorded in the plan")]
+            sections.append(Section(_("Since {since}").format(since=since_words), lines=nothing))
+        if since.source == "git":
+            said = _(
+                "The progress report lists what the plan records since {since} (from git),"
+                " by the document's numbers and titles."
+            )
+        else:
+            said = _(
+                "The progress report lists what the plan records since {since} (from the dated"
+                " history in the file), by the document's numbers and titles."
+            )
+        agenda.notes.append(said.format(since=since_words))
         agenda.notes += since.notes
     first, last = agenda.window
     due, overdue = [], []
@@ -307,18 +347,20 @@ def _progress(
         elif is_overdue(entry, index, meeting.date):
             overdue.append((day, entry))
     if overdue:
-        points = [_point(e, f"due {dated_text(d, e, index)}") for d, e in sorted(overdue, key=lambda x: x[0])]
-        sections.append(Section(f"Overdue at {mt.label(meeting)}", points))
-    following = (
-        f"before the meeting of {mt.long_day(agenda.following[1])}" if agenda.following else f"by {last}"
-    )
-    if due:
-        points = [_point(e, f"due {dated_text(d, e, index)}") for d, e in sorted(due, key=lambda x: x[0])]
-        sections.append(Section(f"Falls due {following}", points))
+        points = [_due_point(e, d, index) for d, e in sorted(overdue, key=lambda x: x[0])]
+        sections.append(Section(_("Overdue at {meeting}").format(meeting=_label(meeting)), points))
+    if agenda.following:
+        falls = _("Falls due before the meeting of {day}").format(day=long_day(agenda.following[1]))
     else:
-        sections.append(Section(f"Falls due {following}", lines=["nothing with a date"]))
+        falls = _("Falls due by {day}").format(day=day_text(last))
+    if due:
+        sections.append(Section(falls, [_due_point(e, d, index) for d, e in sorted(due, key=lambda x: x[0])]))
+    else:
+        sections.append(Section(falls, lines=[_("nothing with a date")]))
     if not agenda.following:
         agenda.notes.append(
-            f"No following meeting is recorded: 'falls due' looks {AHEAD} days ahead, to {last}."
+            _("No following meeting is recorded: 'falls due' looks {n} days ahead, to {day}.").format(
+                n=AHEAD, day=day_text(last)
+            )
         )
     return sections

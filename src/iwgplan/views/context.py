@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from iwgplan.i18n import gettext as _
 from iwgplan.plan.index import Entry, PlanIndex
 
 if TYPE_CHECKING:
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
 
 def as_of_words(recorded: bool) -> str:
     """How a header names its day: "as recorded on" D for a replay, else "as of" D."""
-    return "as recorded on" if recorded else "as of"
+    return _("as recorded on") if recorded else _("as of")
 
 
 def as_of_text(as_of: date, recorded: bool) -> str:

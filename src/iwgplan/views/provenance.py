@@ -9,13 +9,28 @@ if TYPE_CHECKING:  # screens run on plan.records too, without pydantic
 
     from iwgplan.plan.model import ActionPoint, Milestone, Objective, PlanMeta, Reference
 
-BASIS_WORDS = {
-    "document": "stated in the document",
-    "inferred": "inferred, not stated in the document",
-    "default": "a transcription default, not stated in the document",
-    "outside": "from outside the document",
-    "recorded": "recorded by an edit, not the document's",
+
+# The words in the current language (iwgplan.i18n), imported when first written: the CLI imports
+# this module at start-up (through render.ics and views.timeline), where no language is loaded.
+def _(message: str) -> str:
+    from iwgplan.i18n import gettext
+
+    return gettext(message)
+
+
+def N_(message: str) -> str:  # noqa: N802 - the gettext convention for a string marked, not translated
+    return message
+
+
+BASIS_WORDS = {  # translated where shown (basis_text, milestone_title)
+    "document": N_("stated in the document"),
+    "inferred": N_("inferred, not stated in the document"),
+    "default": N_("a transcription default, not stated in the document"),
+    "outside": N_("from outside the document"),
+    "recorded": N_("recorded by an edit, not the document's"),
 }
+# Translators: the mark beside owners the document does not name, "IWG Co-Chairs (inferred)".
+MARKS = {"inferred": N_("inferred"), "default": N_("default"), "outside": N_("outside")}
 
 
 def noted(value: str | None, note: str | None) -> str:
@@ -58,7 +73,7 @@ def milestone_title(milestone: Milestone) -> str:
     Conference (MC14), Yaoundé, Cameroon (from outside the document)``."""
     if not unsure(milestone.basis):
         return milestone.title
-    return f"{milestone.title} ({BASIS_WORDS[milestone.basis or '']})"
+    return f"{milestone.title} ({_(BASIS_WORDS[milestone.basis or ''])})"
 
 
 def milestone_long(milestone: Milestone) -> str:
@@ -107,13 +122,16 @@ def issued_by_text(meta: PlanMeta) -> str:
     names = list(meta.issued_by)
     if not names:
         return "—"
-    joined = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    if len(names) == 1:
+        joined = names[0]
+    else:
+        joined = _("{names} and {last}").format(names=", ".join(names[:-1]), last=names[-1])
     return f"{joined}, {meta.issuer_role}" if meta.issuer_role else joined
 
 
 def basis_text(basis: str | None, note: str | None) -> str:
     """``inferred, not stated in the document: the item is under the MC14 focus area``."""
-    words = BASIS_WORDS.get(basis or "", "")
+    words = _(BASIS_WORDS[basis]) if basis in BASIS_WORDS else ""
     return ": ".join(part for part in (words, note or "") if part)
 
 
@@ -135,7 +153,8 @@ def points_source(objective: Objective) -> str:
 
 def owners_text(item: ActionPoint) -> str:
     """``IWG Co-Chairs (inferred)``: the owners, marked when the document does not name them."""
-    mark = f" ({item.owners_basis})" if unsure(item.owners_basis) else ""
+    basis = item.owners_basis
+    mark = f" ({_(MARKS[basis])})" if basis is not None and basis in MARKS else ""
     return ", ".join(item.owners) + mark
 
 

@@ -36,6 +36,32 @@ if TYPE_CHECKING:
     from iwgplan.plan.model import Milestone
 
 Day = date  # `date` is also a field name of Dated below
+
+
+# The words in the current language (iwgplan.i18n), imported when first written: the CLI imports
+# this module at start-up (through render.ics), where no language is loaded (`--help`).
+def _(message: str) -> str:
+    from iwgplan.i18n import gettext
+
+    return gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    from iwgplan.i18n import ngettext as plural_form
+
+    return plural_form(singular, plural, n)
+
+
+def N_(message: str) -> str:  # noqa: N802 - the gettext convention for a string marked, not translated
+    return message
+
+
+def month_words(day: date) -> str:
+    from iwgplan.i18n import month_words as words
+
+    return words(day)
+
+
 STATUSES = [s.value for s in Status]
 
 
@@ -119,25 +145,35 @@ def date_mark(entry: Entry, index: PlanIndex) -> str:
     """The mark printed beside an item's due date: "" for the document's own date (or a file
     that does not say), ``inferred: MC14's end``, ``from outside the document``, ``within the
     period``."""
-    holder = due_holder(entry)
-    if holder is None:
-        return ""
-    basis = holder.item.due_basis
+    basis, milestone = _marked(entry, index)
     if basis == "default":
-        return "within the period"
+        return _("within the period")
     if basis == "outside":
-        return "from outside the document"
+        return _("from outside the document")
     if basis != "inferred":
         return ""
-    milestone = index.milestones.get(holder.item.due or "")
-    return f"inferred: {_milestone_name(milestone)}'s end" if milestone else "inferred"
+    if milestone is None:
+        return _("inferred")
+    return _("inferred: {milestone}'s end").format(milestone=_milestone_name(milestone))
+
+
+def _marked(entry: Entry, index: PlanIndex) -> tuple[str | None, Milestone | None]:
+    """The basis of the due date that applies to an item, and the milestone it names, if any."""
+    holder = due_holder(entry)
+    if holder is None:
+        return None, None
+    return holder.item.due_basis, index.milestones.get(holder.item.due or "")
 
 
 def short_mark(entry: Entry, index: PlanIndex) -> str:
     """The mark where room is short: ``inferred``, ``outside``, ``within the period``; never
     dropped while the date is shown."""
-    mark = date_mark(entry, index)
-    return {"from outside the document": "outside"}.get(mark, mark.partition(":")[0])
+    basis = _marked(entry, index)[0]
+    if basis == "default":
+        return _("within the period")
+    if basis == "outside":
+        return _("outside")
+    return _("inferred") if basis == "inferred" else ""
 
 
 def dated_text(day: date, entry: Entry, index: PlanIndex) -> str:
@@ -153,28 +189,45 @@ def period_words(day: date, as_of: date, period_end: date) -> str:
     """How an item dated only by the period's end stands: "within the period (to December
     2026)" until that day, "open when the period ended" after it."""
     if as_of <= day:
-        return f"within the period (to {day:%B %Y})"
-    return "open when the period ended" if day >= period_end else f"open after {day:%B %Y}"
+        return _("within the period (to {month})").format(month=month_words(day))
+    if day >= period_end:
+        return _("open when the period ended")
+    return _("open after {month}").format(month=month_words(day))
 
 
 def late_words(days: int, entry: Entry | None, index: PlanIndex, *, short: bool = False) -> str:
     """``3 days late`` past a deadline; ``1 day past the inferred date (MC14's end)`` past a
     date the document does not state (``short``: ``1d past``, the date keeps its mark)."""
-    mark = date_mark(entry, index) if entry is not None else ""
-    if not mark:
-        return f"{days}d late" if short else f"{days_text(days)} late"
+    basis, milestone = _marked(entry, index) if entry is not None else (None, None)
+    if basis not in ("default", "outside", "inferred"):
+        if short:
+            return _("{n}d late").format(n=days)
+        return ngettext("{n} day late", "{n} days late", days).format(n=days)
     if short:
-        return f"{days}d past"
-    if mark.startswith("inferred"):
-        what = mark.partition(": ")[2]
-        return f"{days_text(days)} past the inferred date" + (f" ({what})" if what else "")
-    return f"{days_text(days)} past the date from outside the document"
+        return _("{n}d past").format(n=days)
+    if basis == "inferred" and milestone is not None:
+        words = ngettext(
+            "{n} day past the inferred date ({milestone}'s end)",
+            "{n} days past the inferred date ({milestone}'s end)",
+            days,
+        )
+        return words.format(n=days, milestone=_milestone_name(milestone))
+    if basis == "inferred":
+        words = ngettext("{n} day past the inferred date", "{n} days past the inferred date", days)
+        return words.format(n=days)
+    return ngettext(
+        "{n} day past the date from outside the document",
+        "{n} days past the date from outside the document",
+        days,
+    ).format(n=days)
 
 
-DATE_LEGEND = {
-    "inferred": "inferred: the document gives no date; the tool reads it from the item's place",
-    "outside": "from outside the document: the document gives no date; the date comes from another source",
-    "within": "within the period: the document sets no date; the item runs to the end of the period",
+DATE_LEGEND = {  # translated where shown (date_legend)
+    "inferred": N_("inferred: the document gives no date; the tool reads it from the item's place"),
+    "outside": N_(
+        "from outside the document: the document gives no date; the date comes from another source"
+    ),
+    "within": N_("within the period: the document sets no date; the item runs to the end of the period"),
 }
 
 
@@ -182,7 +235,7 @@ def date_legend(entries: Iterable[Entry]) -> list[str]:
     """What each mark printed beside these items' dates means, once each, in a fixed order."""
     bases = {due_basis_of(e) for e in entries}
     wanted = [("inferred", "inferred"), ("outside", "outside"), ("within", "default")]
-    return [DATE_LEGEND[key] for key, basis in wanted if basis in bases]
+    return [_(DATE_LEGEND[key]) for key, basis in wanted if basis in bases]
 
 
 def due_date(due: str | None, milestones: dict[str, Milestone]) -> date | None:
@@ -369,27 +422,35 @@ def milestone_dated(milestone: Milestone, as_of: date) -> Dated:
 
 
 def days_text(n: int) -> str:
-    return f"{n} day{'s' * (n != 1)}"
+    return ngettext("{n} day", "{n} days", n).format(n=n)
 
 
-def milestone_when(m: Dated, as_of: date) -> str:
-    """How a milestone stands on ``as_of``: a range is under way from its first to its last day.
+def milestone_when(m: Dated, as_of: date, *, short: bool = False) -> str:
+    """How a milestone stands on ``as_of``: a range is under way from its first to its last day
+    (``short``: ``in 3-33d``, ``ends in 2d``, ``over 5d ago``, where room is short).
 
     A month or a range that has not begun is "in 3 to 33 days", never "in 3 days", which would
     read as its whole date.
     """
     last = m.end or m.date
     if as_of < m.date:
-        ahead = (m.date - as_of).days
-        return (
-            f"in {days_text(ahead)}" if last == m.date else f"in {ahead} to {days_text((last - as_of).days)}"
-        )
+        ahead, until = (m.date - as_of).days, (last - as_of).days
+        if last == m.date:
+            return _("in {n}d").format(n=ahead) if short else _("in {days}").format(days=days_text(ahead))
+        if short:
+            return _("in {first}-{n}d").format(first=ahead, n=until)
+        return _("in {first} to {days}").format(first=ahead, days=days_text(until))
     if as_of <= last:
         if last == m.date:
-            return "today"
+            return _("today")
         left = (last - as_of).days
-        return f"under way, ends in {days_text(left)}" if left else "under way, ends today"
-    return f"over {days_text((as_of - last).days)} ago"
+        if not left:
+            return _("ends today") if short else _("under way, ends today")
+        if short:
+            return _("ends in {n}d").format(n=left)
+        return _("under way, ends in {days}").format(days=days_text(left))
+    ago = (as_of - last).days
+    return _("over {n}d ago").format(n=ago) if short else _("over {days} ago").format(days=days_text(ago))
 
 
 def holds(owners: Iterable[str], owner: str) -> bool:
@@ -464,23 +525,26 @@ def _undated(entry: Entry, as_of: date, index: PlanIndex) -> Dated:
 def _of(counts: dict[str, int], name: str) -> str:
     dropped = counts.get(Status.DROPPED.value, 0)
     live = sum(counts.values()) - dropped
-    text = f"{counts.get(Status.DONE.value, 0)} of {live} {name} done"
-    return text + (f" ({dropped} dropped)" if dropped else "")
+    text = name.format(done=counts.get(Status.DONE.value, 0), live=live)
+    if not dropped:
+        return text
+    return text + ngettext(" ({n} dropped)", " ({n} dropped)", dropped).format(n=dropped)
 
 
 def headline(summary: Summary) -> list[str]:
     """What the counts count, each named: deliverables of the tiers apart from the rest."""
-    parts = [_of(summary.tier_counts, "deliverables and action points of the tiers")]
+    parts = [_of(summary.tier_counts, _("{done} of {live} deliverables and action points of the tiers done"))]
     if sum(summary.section_counts.values()):
-        parts.append(_of(summary.section_counts, "section commitments"))
+        parts.append(_of(summary.section_counts, _("{done} of {live} section commitments done")))
     extra = [
-        (len(summary.standing), "standing duty", "standing duties"),
-        (len(summary.past), "past item", "past items"),
-        (len(summary.possibilities), "possibility", "possibilities"),
+        ngettext("{n} standing duty", "{n} standing duties", len(summary.standing)),
+        ngettext("{n} past item", "{n} past items", len(summary.past)),
+        ngettext("{n} possibility", "{n} possibilities", len(summary.possibilities)),
     ]
-    aside = [f"{n} {one if n == 1 else many}" for n, one, many in extra if n]
+    counts = (len(summary.standing), len(summary.past), len(summary.possibilities))
+    aside = [words.format(n=n) for words, n in zip(extra, counts, strict=True) if n]
     if aside:
-        parts.append("not counted: " + ", ".join(aside))
+        parts.append(_("not counted: {items}").format(items=", ".join(aside)))
     return parts
 
 
