@@ -150,7 +150,7 @@ def test_an_item_that_takes_up_a_request_links_both(cli, plan: Path) -> None:
         "        kind: thematic-session\n"
         '        title: "Thematic session: MSMEs"\n'
         "        items: [msme-toolkit]\n"  # from the request
-        '        questions: [What first?, "Who, and how?"]\n'
+        '        questions: ["What first?", "Who, and how?"]\n'
         "        speakers:\n"
         "          - name: Ms A\n"
         "            title: Ambassador\n"

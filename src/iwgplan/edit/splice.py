@@ -21,7 +21,7 @@ from iwgplan.errors import IwgplanError, Loc, PlanInvalid
 from iwgplan.files.positions import compose_paths
 from iwgplan.files.yaml_loader import MARKS_SKIP_BOM, parse
 
-_PLAIN_SAFE = re.compile(r"[A-Za-z\u00c0-\uffff(][^:#\n\r\t\"'\[\]{},&*!|>%@`]*")
+_PLAIN_SAFE = re.compile(r"[A-Za-z\u00c0-\uffff(][^:#\n\r\t\"'\[\]{},&*!|>%@`?]*")
 # Characters YAML treats as line breaks or will not read raw inside a double-quoted scalar;
 # C0 controls are escaped by json.dumps already, and are listed so that they are never plain.
 _ESCAPE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
