@@ -69,7 +69,7 @@ def _session(
     from iwgplan.edit.by_hand import editor_command, keep_aside, review, write_back
 
     while True:
-        code = _run(editor_command(command, copy, line))
+        code = _run_editor(editor_command(command, copy, line))
         data, result = _saved(copy, shown)
         if code != 0:
             err(
@@ -163,7 +163,7 @@ def _ask() -> str:
             return choice
 
 
-def _run(command: list[str]) -> int:
+def _run_editor(command: list[str]) -> int:
     """Run the editor and wait for it; its exit code (negative: killed by that signal)."""
     import subprocess
 

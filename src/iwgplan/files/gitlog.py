@@ -131,7 +131,7 @@ class Bound:
     sha: str | None = None
 
 
-def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
+def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
     try:
         return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False, timeout=60)
     except FileNotFoundError:
@@ -154,7 +154,7 @@ class GitHistory:
     def __init__(self, plan: Path, shown: str) -> None:
         self.shown = shown
         folder = plan.resolve().parent
-        done = _run(["rev-parse", "--show-toplevel"], folder) if _may_be_in_git(folder) else None
+        done = _git(["rev-parse", "--show-toplevel"], folder) if _may_be_in_git(folder) else None
         if done is None or done.returncode != 0:
             raise HistoryError(
                 f"{shown} is not inside a git repository, so its history cannot be read"
@@ -198,7 +198,7 @@ class GitHistory:
             self._log = None
 
     def git(self, *args: str) -> subprocess.CompletedProcess[bytes]:
-        return _run(list(args), self.top)
+        return _git(list(args), self.top)
 
     # --- what the repository knows -----------------------------------------------------------
 

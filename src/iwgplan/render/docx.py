@@ -82,13 +82,13 @@ class Writer:
             _sub(ppr, "w:pStyle", {"w:val": style})
         for run in runs:
             text, kind = (run, "") if isinstance(run, str) else run
-            self._run(p, text, kind)
+            self._text_run(p, text, kind)
         if parent is None:
             return self._put(p)
         parent.append(p)
         return p
 
-    def _run(self, p: Any, text: str, kind: str, *, bold: bool = False, size: str = "") -> None:
+    def _text_run(self, p: Any, text: str, kind: str, *, bold: bool = False, size: str = "") -> None:
         holder = p
         if kind.startswith("link:"):
             holder = _sub(p, "w:hyperlink", {"r:id": self.link_id(kind[5:])})
@@ -174,7 +174,7 @@ class Writer:
             for text, kind in runs:
                 if not text:
                     continue
-                self._run(p, text, kind, bold=header, size="14" if small else "18")
+                self._text_run(p, text, kind, bold=header, size="14" if small else "18")
 
 
 @functools.cache
