@@ -113,10 +113,6 @@ def test_no_module_imports_another_modules_private_names() -> None:
 # hides what the importer depends on. The pairs below are the only exceptions left.
 TESTS = Path(__file__).resolve().parent
 ALLOWED = {
-    ("tests.robustness.test_hostile_history", "tests.robustness.test_hostile_output"),  # moved by the lead after the other branches land
-    ("tests.robustness.test_hostile_invisible", "tests.robustness.test_hostile_output"),  # moved by the lead after the other branches land
-    ("tests.test_report_docx", "tests.robustness.test_hostile_output"),  # moved by the lead after the other branches land
-    ("tests.test_xlsx", "tests.robustness.test_hostile_output"),  # moved by the lead after the other branches land
     ("tests.test_report_templates", "tests.test_report"),  # moved by the lead after the other branches land
 }  # fmt: skip
 _IMPORT_LINE = re.compile(

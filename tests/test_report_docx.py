@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from tests.helpers import PYTHON, ROOT, SHIPPED
-from tests.robustness.test_hostile_output import PAYLOADS, UNSAFE, plan_text
+from tests.helpers.hostile_output import PAYLOADS, UNSAFE, plan_text
 
 ARTIFACTS = ROOT / "test-artifacts"
 DOCS_PNG = ROOT / "docs" / "report-docx.png"

@@ -16,7 +16,7 @@ import pytest
 from iwgplan.render.rows import ROW_KEYS
 from iwgplan.render.safe import line
 from tests.helpers import PYTHON, SHIPPED
-from tests.robustness.test_hostile_output import plan_text
+from tests.helpers.hostile_output import plan_text
 
 AS_OF = "2026-04-01"
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.robustness.test_hostile_output import CSV, HUMAN, JSON, PAYLOADS, check, plan_text, run
+from tests.helpers.hostile_output import CSV, HUMAN, JSON, PAYLOADS, check, plan_text, run
 
 # git keeps no NUL in a message or a name, and trims a name's surrounding spaces and its < >
 NO_NUL = {name: p.replace("\x00", "") for name, p in PAYLOADS.items()}
@@ -116,14 +116,14 @@ def test_git_text_and_plan_text_are_neutralised_in_every_history_output(tmp_path
 
 @pytest.mark.parametrize("name", list(PAYLOADS))
 def test_the_word_report_since_holds_git_text_as_literal_text(tmp_path: Path, name: str) -> None:
-    from tests.robustness.test_hostile_output import UNSAFE, _docx_text
+    from tests.helpers.hostile_output import UNSAFE, docx_text
 
     payload = NO_NUL[name]
     plan = _repo(tmp_path / "repo", payload)
     out = tmp_path / "r.docx"
     code, said = run(["report", "--since", "HEAD~2", "--format", "docx", "-o", str(out), "--plan", str(plan)])
     assert code == 0, said
-    text = _docx_text(out)
+    text = docx_text(out)
     assert not UNSAFE.search(text.replace("\t", " ").replace("\n", " ").replace("\r", " "))
 
 
@@ -259,7 +259,7 @@ def test_commit_text_never_steers_the_history(tmp_path: Path, name: str) -> None
     placeholders, forged ids and dates, or 200 KB: every history command exits 0 and shows the
     real commits, their real authors and dates, each subject as git gives it."""
     from iwgplan.files.gitlog import AUTHOR_CHARS, SUBJECT_CHARS
-    from tests.robustness.test_hostile_output import _docx_text
+    from tests.helpers.hostile_output import docx_text
 
     subject = SUBJECTS[name]
     root = tmp_path / "repo"
@@ -325,7 +325,7 @@ def test_commit_text_never_steers_the_history(tmp_path: Path, name: str) -> None
         + ["-o", str(docx), "--plan", str(plan)]
     )
     assert code == 0, out[-2000:]
-    assert heading in " ".join(_docx_text(docx).split())
+    assert heading in " ".join(docx_text(docx).split())
 
     code, out = run(
         ["export", "--format", "csv", "--by", "week", "--as-of", "2025-12-31", "--plan", str(plan)]

@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 from iwgplan.cli.app import app
 from tests.helpers import git
 from tests.helpers.character_families import BIDI, C0, C1, INVISIBLE
-from tests.robustness.test_hostile_output import plan_text, strings
+from tests.helpers.hostile_output import plan_text, strings
 
 # Every C0 control but the line break, which some fields keep (descriptions) and which is also
 # JSON's own indentation.
