@@ -198,6 +198,48 @@ def test_status_since_without_git_reads_the_files_dates(cli, small: Path) -> Non
     assert refused.code == 1 and "a revision needs git" in refused.err
 
 
+def _adopted_mid_window(root: Path) -> Repo:
+    """A team that adopts iwgplan mid-period: the plan's first commit is on 2025-11-10, then a
+    start, a done and an added item are recorded in it."""
+    repo = Repo(root)
+    repo.commit(SMALL.read_text(encoding="utf-8"), "Adopt iwgplan", "2025-11-10")
+    repo.edit(START, "status: in-progress", "Start the statement", "2025-11-12")
+    repo.edit(
+        "                status: 'planned'",
+        "                status: done\n                completed: 2025-11-15",
+        "First kid done",
+        "2025-11-15",
+    )
+    repo.edit(
+        "          - id: late\n",
+        "          - id: extra\n            title: An extra item\n            status: planned\n"
+        "          - id: late\n",
+        "Add an item",
+        "2025-12-01",
+    )
+    return repo
+
+
+def test_since_when_the_plan_was_first_committed_inside_the_window(cli, tmp_path: Path) -> None:
+    """The window opens before the plan existed: the plan's first commit stands for the plan "as
+    it stood then", so what was recorded after it shows, and the heading says so; a window that
+    opens after the first commit is compared as before (nothing said of the first commit)."""
+    repo = _adopted_mid_window(tmp_path / "adopted")
+    run = cli("status", "--since", "2025-11-01", "--plan", repo.plan)
+    assert run.code == 0, run.err
+    lines = run.out.splitlines()
+    assert re.fullmatch(r"Since 2025-11-01 \(first commit 2025-11-10; 4 commits, \w{7}\.\.\w{7}\)", lines[0])
+    assert "  started (1): statement" in lines
+    assert "  done (1): kid-a" in lines
+    assert "  added (1): extra" in lines  # the item added after adoption, not the 5 adopted with it
+    assert not any("added (5" in line or "added (6" in line for line in lines)
+    data = json.loads(cli("status", "--since", "2025-11-01", "--format", "json", "--plan", repo.plan).out)
+    assert data["since"]["adopted"] == "2025-11-10"
+    assert [m["id"] for m in data["since"]["done"]] == ["kid-a"]
+    later = cli("status", "--since", "2025-11-11", "--plan", repo.plan).out
+    assert "first commit" not in later and "  started (1): statement" in later
+
+
 def test_sparkline_is_ascii_under_lang_c(cli, story: Repo, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LANG", "C")
     monkeypatch.delenv("LC_ALL", raising=False)

@@ -52,6 +52,7 @@ class Since:
     revision: tuple[str, str] | None = None  # ("Original of 2025-09-10", "Rev.1 of 2026-02-15")
     notes: list[str] = field(default_factory=list)
     day: date | None = None  # the first day of the window
+    adopted: date | None = None  # the plan's first commit, when it lies inside the window: compared with it
     points: list[tuple[date, float, str | None]] = field(default_factory=list)  # done share per commit
 
     @property
@@ -88,11 +89,14 @@ def _moved(m: Moved) -> str:
 
 
 def since_heading(since: Since) -> str:
+    """The status screen's heading: "Since 2025-11-01 (4 commits, abc1234..def5678)"; when the
+    plan was first committed inside the window, "(first commit 2025-11-10; 4 commits, ...)"."""
     head = f"Since {since.label}"
     if since.source == "git":
         span = f", {since.first}..{since.last}" if since.first and since.first != since.last else ""
         span = span or (f", {since.first}" if since.first else "")
-        head += f" ({since.commits} commit{'s' * (since.commits != 1)}{span})"
+        adopted = f"first commit {since.adopted}; " if since.adopted else ""
+        head += f" ({adopted}{since.commits} commit{'s' * (since.commits != 1)}{span})"
     return head
 
 
@@ -201,6 +205,11 @@ def since_from_git(
         note = shallow_note(history, window[-1] if window else None)
         if note:
             raise HistoryError(f"{note}; the plan as it stood at {bound.text} is not in it")
+        if window and window[-1].new_blob is not None:
+            # the plan did not exist at the start of the window: compare with its first commit,
+            # so that what was recorded after it (done, started, blocked) shows, not only "added"
+            old = _plan_at(plans, window[-1], "new")
+            since.adopted = window[-1].landed
     since.day = bound.day or (window[-1].landed if window else None)
     if old is not None and since.day is not None:
         since.points.append((since.day, done_share(old, since.day), None))
