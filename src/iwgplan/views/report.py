@@ -22,6 +22,7 @@ from iwgplan.views.provenance import (
 from iwgplan.views.timeline import (
     Summary,
     before_issue,
+    counted,
     date_mark,
     dated_text,
     done_fraction,
@@ -33,6 +34,7 @@ from iwgplan.views.timeline import (
     milestone_when,
     reason_for,
     rollup,
+    share_counts,
     shown_status,
     summarize,
     within_period,
@@ -165,7 +167,7 @@ def overview(report: Report) -> str:
     commitments; standing duties and business from before the plan's issue are counted apart.
     """
     s = report.summary
-    tiers = s.tier_counts or s.counts
+    tiers = share_counts(s)
     total = sum(tiers.values()) - tiers["dropped"]
     words = [
         f"{as_of_words(report.recorded).capitalize()} {report.as_of}, {tiers['done']} of "
@@ -209,6 +211,29 @@ def overview(report: Report) -> str:
 def label(entry: Entry) -> str:
     """An item as a reader names it: its number and title."""
     return f"{entry.number} {entry.item.title}"
+
+
+def blocked_units(index: PlanIndex) -> list[tuple[Entry, str | None]]:
+    """The Blocked list as the tables count it: each top-level deliverable that is blocked, by
+    itself or by a sub-point (the reason then names the sub-point: "(a) Title: why")."""
+    found: list[tuple[Entry, str | None]] = []
+    for entry in index.top_level():
+        if not counted(entry) or rollup(entry) is not Status.BLOCKED:
+            continue
+        if entry.item.status is Status.BLOCKED:
+            found.append((entry, reason_for(entry, Status.BLOCKED)))
+            continue
+        parts = [
+            f"{e.own} {e.item.title}: {reason_for(e, Status.BLOCKED) or 'no reason recorded'}"
+            for e in _descendants(entry)
+            if e.item.status is Status.BLOCKED
+        ]
+        found.append((entry, "; ".join(parts) or None))
+    return found
+
+
+def _descendants(entry: Entry) -> list[Entry]:
+    return [d for child in entry.children for d in (child, *_descendants(child))]
 
 
 def build(index: PlanIndex, as_of: date, *, recorded: bool = False) -> Report:

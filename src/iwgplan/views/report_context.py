@@ -26,6 +26,7 @@ from iwgplan.views.provenance import (
 from iwgplan.views.report import (
     Bar,
     Report,
+    blocked_units,
     header_facts,
     item_facts,
     label,
@@ -50,6 +51,7 @@ from iwgplan.views.timeline import (
     is_past,
     late_words,
     rollup,
+    share_counts,
     within_period,
 )
 
@@ -281,11 +283,13 @@ def _plan(report: Report) -> dict[str, Any]:
 
 def _progress(report: Report) -> dict[str, Any]:
     s = report.summary
+    counts = share_counts(s)  # what the summary sentence and the charts count
     return {
-        "counts": dict(s.counts),
-        "total": sum(s.counts.values()),
-        "done": s.counts["done"],
-        "done_fraction": done_fraction(s.counts),
+        "counts": dict(counts),
+        "total": sum(counts.values()),
+        "done": counts["done"],
+        "done_fraction": done_fraction(counts),
+        "counts_all": dict(s.counts),  # the section commitments too
         "headline": headline(s),
         "elapsed": s.elapsed,
         "start": _iso(s.start),
@@ -317,7 +321,8 @@ def _attention(report: Report) -> dict[str, Any]:
         "within_period": {"heading": s.within_heading, "items": [_dated(d, report) for d in s.within]},
         "date_legend": date_legend(e for e in index.entries if effective_due(e, index) is not None),
         "blocked": [
-            {"id": e.id, "number": e.number, "title": e.item.title, "reason": r} for e, r in s.blocked
+            {"id": e.id, "number": e.number, "title": e.item.title, "reason": r}
+            for e, r in blocked_units(index)
         ],
         "dropped": [
             {"id": e.id, "number": e.number, "title": e.item.title, "reason": r} for e, r in report.dropped

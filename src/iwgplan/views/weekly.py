@@ -13,8 +13,7 @@ from iwgplan.files.gitlog import Commit, GitHistory
 from iwgplan.plan.index import Entry, PlanIndex
 from iwgplan.plan.status import Status
 from iwgplan.views.steps import Loader, PlansOf, no_history, shown_at
-from iwgplan.views.timeline import counted as is_counted
-from iwgplan.views.timeline import done_share, elapsed_fraction, rollup
+from iwgplan.views.timeline import done_share, elapsed_fraction, rollup, share_units
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,10 +75,10 @@ def file_points(index: PlanIndex, as_of: date) -> list[tuple[date, float, str | 
     """A done-share series from the dates in the file: each item counts as done from its done day.
 
     An item done without a known day counts only from ``as_of``, the day the file describes.
-    Every point counts what the last one (and the status screen) counts: the deliverables that
-    are not dropped; standing duties, past business and possibilities never count.
+    Every point counts what the last one (and the report's summary sentence) counts: the tiers'
+    deliverables that are not dropped; standing duties, past business and possibilities never count.
     """
-    counted = [e for e in index.top_level() if is_counted(e) and rollup(e) is not Status.DROPPED]
+    counted = [e for e in share_units(index) if rollup(e) is not Status.DROPPED]
     if not counted:
         return []
     days = sorted(d for e in counted if (d := done_day(e)) is not None and d <= as_of)
