@@ -236,7 +236,7 @@ def test_docx_shading_links_and_page_field(cli, progressed: Path, tmp_path: Path
     timeline = document.tables[2]
     late = timeline.rows[4]._tr
     fills = [shd.get(f"{W}fill") for shd in late.iter(f"{W}shd")]
-    assert fills == ["C62828"] * 3  # blocked: from its first record (November 2025) to January 2026, red
+    assert fills == ["C62828"] * 5  # blocked, never started: from the plan's start to January 2026, red
     assert [c.text for c in timeline.rows[4].cells][1:] == ["", "", "", "", "!", *[""] * 11]
     links = list(document.element.body.iter(f"{W}hyperlink"))
     assert len(links) == 1 and links[0].xpath("string(.)") == "Kid <a> report"

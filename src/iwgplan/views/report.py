@@ -86,10 +86,13 @@ class Report:
         return as_of_text(self.as_of, self.recorded)
 
 
-def _first_record(entry: Entry) -> date | None:
-    """The earliest dated history entry of an item or any of its sub-points."""
-    days = [r.date for r in entry.item.history[:1]]
-    days += [d for d in (_first_record(c) for c in entry.children) if d is not None]
+def recorded_start(entry: Entry) -> date | None:
+    """When work on an item is recorded to have begun: the earliest history entry of it or of a
+    sub-point that set it planned (added to the plan) or in progress. A note, a block or a drop
+    is no start: such an item runs from the plan's start."""
+    starts = (Status.PLANNED, Status.IN_PROGRESS)
+    days = [r.date for r in entry.item.history if r.status in starts]
+    days += [d for d in (recorded_start(c) for c in entry.children) if d is not None]
     return min(days, default=None)
 
 
@@ -105,8 +108,8 @@ def gantt_bars(index: PlanIndex, as_of: date) -> list[Bar]:
     """Top-level deliverables with a due date, each from its start to its due or completion date;
     business from before the plan's issue is no bar (its milestone, if any, still shows).
 
-    An item starts at its first dated history entry (or a sub-point's), else with the plan's
-    period; a done item ends on its completion date.
+    An item starts when its start is recorded (:func:`recorded_start`), else with the plan's
+    period, never with a mere note; a done item ends on its completion date.
     """
     start = index.plan.plan.period.start.first()
     bars = []
@@ -116,7 +119,7 @@ def gantt_bars(index: PlanIndex, as_of: date) -> list[Bar]:
             continue
         status = rollup(entry)
         end = (_completed(entry) or due) if status is Status.DONE else due
-        begin = min(_first_record(entry) or start, end)
+        begin = min(recorded_start(entry) or start, end)
         if end == begin:
             begin = shift(end, -1)
         bars.append(Bar(entry, begin, end, status, is_overdue(entry, index, as_of)))
