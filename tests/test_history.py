@@ -238,6 +238,14 @@ def test_since_when_the_plan_was_first_committed_inside_the_window(cli, tmp_path
     assert [m["id"] for m in data["since"]["done"]] == ["kid-a"]
     later = cli("status", "--since", "2025-11-11", "--plan", repo.plan).out
     assert "first commit" not in later and "  started (1): statement" in later
+    md = cli("report", "--since", "2025-11-01", "--as-of", "2025-12-31", "--plan", repo.plan).out
+    since = md.split("\n## Since ", 1)[1].split("\n## ", 1)[0]
+    assert (
+        since.splitlines()[0]
+        == "1 November 2025 (compared with the plan as first recorded, on 10 November 2025)"
+    )
+    assert "Türkiye" not in since  # not "added": the adopted items
+    assert "Joint statement" in since and "First kid" in since and "An extra item" in since
 
 
 def test_sparkline_is_ascii_under_lang_c(cli, story: Repo, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -265,14 +273,14 @@ def test_report_since_and_progress_chart(cli, story: Repo) -> None:
         "status: blocked", "status: done\n            completed: 2025-12-20", "Hosting done", "2025-12-20"
     )
     md = cli("report", "--since", "2025-11-01", "--as-of", "2025-12-31", "--plan", story.plan).out
-    assert "## Since 2025-11-01 (5 commits" in md
+    assert "## Since 1 November 2025\n" in md
     assert "```mermaid\nxychart-beta\n" in md
     assert '    y-axis "%" 0 --> 100\n' in md
     assert "From the plan's git history." in md
     html = cli(
         "report", "--format", "html", "--since", "2025-11-01", "--as-of", "2025-12-31", "--plan", story.plan
     ).out
-    assert '<section class="since"><h2>Since 2025-11-01 (5 commits' in html
+    assert '<section class="since"><h2>Since 1 November 2025</h2>' in html
     assert 'class="progress-chart"' in html and "<polyline" in html
     assert re.findall(r'class="axis-date"[^>]*>(\d{4}-\d{2}-\d{2})<', html)
 
@@ -584,8 +592,11 @@ def test_log_status_and_report_agree_on_a_window_whatever_the_author_dates(
     assert [m["id"] for m in status["since"]["dropped"]] == ["late"]
     heading = f"Since 2025-10-15 (2 commits, {inside}..{picked})"
     assert cli("status", "--since", "2025-10-15", "--plan", repo.plan).out.startswith(heading)
-    md = cli("report", "--since", "2025-10-15", "--as-of", "2025-12-31", "--plan", repo.plan).out
-    assert f"## {heading}" in md
+    args = ("--since", "2025-10-15", "--as-of", "2025-12-31", "--plan", repo.plan)
+    report = json.loads(cli("report", "--format", "json", *args).out)["since"]
+    assert report["status_heading"] == heading and report["commits"] == 2
+    md = cli("report", *args).out  # in words for the delegations: the same window, no commits
+    assert "## Since 15 October 2025\n" in md and "- **Dropped (1):** Tier one, • Türkiye: hosting" in md
 
     # the other end: up to a day holds what was committed by then, wherever it was authored
     data = json.loads(cli("log", "--until", "2025-11-15", "--format", "json", "--plan", repo.plan).out)

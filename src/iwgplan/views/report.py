@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -23,6 +24,7 @@ from iwgplan.views.timeline import (
     Summary,
     before_issue,
     counted,
+    date_legend,
     date_mark,
     dated_text,
     done_fraction,
@@ -30,8 +32,8 @@ from iwgplan.views.timeline import (
     effective_due,
     is_overdue,
     is_past,
-    latest_note,
     milestone_when,
+    reader_number,
     reason_for,
     rollup,
     share_counts,
@@ -211,9 +213,58 @@ def overview(report: Report) -> str:
     return "".join(words)
 
 
+CORRECTION = re.compile(r"corrected on [0-9]{4}-[0-9]{2}-[0-9]{2}: entry [0-9]+ \(")
+"""The note `iwgplan amend` records (edit/corrections.py writes it): kept in `show` and `log`,
+out of the circulated reports, which count the corrections in one footnote instead."""
+
+
+def is_correction(note: str | None) -> bool:
+    return note is not None and CORRECTION.match(note) is not None
+
+
+def corrections(index: PlanIndex) -> int:
+    """How many corrections the plan's history records (the reports' footnote)."""
+    return sum(is_correction(h.note) for e in index.entries for h in e.item.history)
+
+
+CORRECTIONS_FOOTNOTE = (
+    "{n} recorded date{s} or status{es} in this plan {were} corrected after {they} {were} first"
+    " recorded; the figures above use the corrected records."
+)
+
+
+def corrections_footnote(n: int) -> str:
+    if not n:
+        return ""
+    one = n == 1
+    return CORRECTIONS_FOOTNOTE.format(
+        n="One" if one else n,
+        s="" if one else "s",
+        es="" if one else "es",
+        were="was" if one else "were",
+        they="it" if one else "they",
+    )
+
+
+OWNER_LEGEND = {
+    "inferred": "owners marked (inferred): the document names no one; they are read from the item's place",
+    "default": "owners marked (default): the document names no one; the Working Group as a whole is assumed",
+    "outside": "owners marked (from outside the document): named by another source than the document",
+}
+
+
+def marks_legend(index: PlanIndex) -> list[str]:
+    """The one legend of the reports: what each mark beside a date or an owner means, in words,
+    once each, only for the marks the report prints."""
+    dated = date_legend(e for e in index.entries if effective_due(e, index) is not None)
+    dated = [m.replace("the tool reads it", "it is read") for m in dated]
+    bases = {e.item.owners_basis for e in index.entries if e.item.owners}
+    return dated + [OWNER_LEGEND[b] for b in ("inferred", "default", "outside") if b in bases]
+
+
 def label(entry: Entry) -> str:
     """An item as a reader names it: its number and title."""
-    return f"{entry.number} {entry.item.title}"
+    return f"{reader_number(entry)} {entry.item.title}"
 
 
 def blocked_units(index: PlanIndex) -> list[tuple[Entry, str | None]]:
@@ -275,7 +326,7 @@ def item_facts(entry: Entry, index: PlanIndex) -> list[str]:
     if item.partners:
         facts.append("with " + ", ".join(item.partners))
     if item.kind == "standing":
-        note = latest_note(entry)
+        note = next((h.note for h in reversed(item.history) if h.note and not is_correction(h.note)), None)
         facts.append(f"latest: {note}" if note else "no note recorded")
     return facts
 

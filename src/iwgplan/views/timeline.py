@@ -601,6 +601,16 @@ def _next(step: str) -> str:
     return str(int(step) + 1) if dated(step) else chr(ord(step) + 1)
 
 
+def reader_number(entry: Entry) -> str:
+    """The item's number as the circulated reports print it: the document's number, with the
+    focus area's title where the tools' number names the focus area by its id ("Tier two,
+    Gender-disaggregated data in trade, 1", not "Tier two, data 1")."""
+    focus = entry.focus
+    if focus is None:
+        return entry.number
+    return entry.number.replace(f", {focus.id} ", f", {focus.title}, ", 1)
+
+
 def done_share(index: PlanIndex, as_of: date) -> float:
     """The share done that the summary sentence, the headline and every chart give: of the tiers'
     deliverables (:func:`share_counts`)."""

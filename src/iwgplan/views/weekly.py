@@ -5,7 +5,7 @@ stepped onto the weeks of the plan's period (the report's chart and `export --by
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -34,6 +34,7 @@ class Progress:
     as_of: date
     milestones: list[tuple[str, date]]
     note: str = ""
+    titles: dict[str, str] = field(default_factory=dict)  # each milestone's title, by id, for the charts
 
 
 def _week_ends(start: date, stop: date) -> Iterator[tuple[date, date]]:
@@ -105,6 +106,7 @@ def progress(
         as_of,
         sorted(milestones, key=lambda m: m[1]),
         note,
+        {m.id: m.title for m in index.plan.milestones},
     )
 
 
