@@ -198,6 +198,56 @@ def test_status_since_without_git_reads_the_files_dates(cli, small: Path) -> Non
     assert refused.code == 1 and "a revision needs git" in refused.err
 
 
+def _adopted_mid_window(root: Path) -> Repo:
+    """A team that adopts iwgplan mid-period: the plan's first commit is on 2025-11-10, then a
+    start, a done and an added item are recorded in it."""
+    repo = Repo(root)
+    repo.commit(SMALL.read_text(encoding="utf-8"), "Adopt iwgplan", "2025-11-10")
+    repo.edit(START, "status: in-progress", "Start the statement", "2025-11-12")
+    repo.edit(
+        "                status: 'planned'",
+        "                status: done\n                completed: 2025-11-15",
+        "First kid done",
+        "2025-11-15",
+    )
+    repo.edit(
+        "          - id: late\n",
+        "          - id: extra\n            title: An extra item\n            status: planned\n"
+        "          - id: late\n",
+        "Add an item",
+        "2025-12-01",
+    )
+    return repo
+
+
+def test_since_when_the_plan_was_first_committed_inside_the_window(cli, tmp_path: Path) -> None:
+    """The window opens before the plan existed: the plan's first commit stands for the plan "as
+    it stood then", so what was recorded after it shows, and the heading says so; a window that
+    opens after the first commit is compared as before (nothing said of the first commit)."""
+    repo = _adopted_mid_window(tmp_path / "adopted")
+    run = cli("status", "--since", "2025-11-01", "--plan", repo.plan)
+    assert run.code == 0, run.err
+    lines = run.out.splitlines()
+    assert re.fullmatch(r"Since 2025-11-01 \(first commit 2025-11-10; 4 commits, \w{7}\.\.\w{7}\)", lines[0])
+    assert "  started (1): statement" in lines
+    assert "  done (1): kid-a" in lines
+    assert "  added (1): extra" in lines  # the item added after adoption, not the 5 adopted with it
+    assert not any("added (5" in line or "added (6" in line for line in lines)
+    data = json.loads(cli("status", "--since", "2025-11-01", "--format", "json", "--plan", repo.plan).out)
+    assert data["since"]["adopted"] == "2025-11-10"
+    assert [m["id"] for m in data["since"]["done"]] == ["kid-a"]
+    later = cli("status", "--since", "2025-11-11", "--plan", repo.plan).out
+    assert "first commit" not in later and "  started (1): statement" in later
+    md = cli("report", "--since", "2025-11-01", "--as-of", "2025-12-31", "--plan", repo.plan).out
+    since = md.split("\n## Since ", 1)[1].split("\n## ", 1)[0]
+    assert (
+        since.splitlines()[0]
+        == "1 November 2025 (compared with the plan as first recorded, on 10 November 2025)"
+    )
+    assert "Türkiye" not in since  # not "added": the adopted items
+    assert "Joint statement" in since and "First kid" in since and "An extra item" in since
+
+
 def test_sparkline_is_ascii_under_lang_c(cli, story: Repo, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LANG", "C")
     monkeypatch.delenv("LC_ALL", raising=False)
@@ -223,14 +273,14 @@ def test_report_since_and_progress_chart(cli, story: Repo) -> None:
         "status: blocked", "status: done\n            completed: 2025-12-20", "Hosting done", "2025-12-20"
     )
     md = cli("report", "--since", "2025-11-01", "--as-of", "2025-12-31", "--plan", story.plan).out
-    assert "## Since 2025-11-01 (5 commits" in md
+    assert "## Since 1 November 2025\n" in md
     assert "```mermaid\nxychart-beta\n" in md
     assert '    y-axis "%" 0 --> 100\n' in md
     assert "From the plan's git history." in md
     html = cli(
         "report", "--format", "html", "--since", "2025-11-01", "--as-of", "2025-12-31", "--plan", story.plan
     ).out
-    assert '<section class="since"><h2>Since 2025-11-01 (5 commits' in html
+    assert '<section class="since"><h2>Since 1 November 2025</h2>' in html
     assert 'class="progress-chart"' in html and "<polyline" in html
     assert re.findall(r'class="axis-date"[^>]*>(\d{4}-\d{2}-\d{2})<', html)
 
@@ -475,7 +525,7 @@ def test_the_history_page_example_is_real_output(cli, story: Repo) -> None:
         assert masked(run.out)[: len(want)] == want
 
 
-def test_the_series_from_the_file_counts_what_the_status_screen_counts(cli, tmp_path: Path) -> None:
+def test_the_series_from_the_file_counts_what_the_summary_counts(cli, tmp_path: Path) -> None:
     """Without git, the share per week comes from the done dates in the file. Standing duties,
     past business and possibilities never count, in any week: the last week, which the status
     screen's figure ends, says what the weeks before it said when nothing was done in between."""
@@ -494,8 +544,9 @@ def test_the_series_from_the_file_counts_what_the_status_screen_counts(cli, tmp_
     assert run.code == 0, run.err
     shares = [float(r.split(",")[2]) for r in run.out.splitlines()[1:] if r.split(",")[2]]
     status = json.loads(cli("status", "--format", "json", "--as-of", "2026-11-29", "--plan", plan).out)
-    done = sum(g["counts"]["done"] for g in status["tiers"])
-    live = sum(sum(g["counts"].values()) - g["counts"]["dropped"] for g in status["tiers"])
+    tiers = [g for g in status["tiers"] if g["kind"] == "tier"]  # what the summary sentence counts
+    done = sum(g["counts"]["done"] for g in tiers)
+    live = sum(sum(g["counts"].values()) - g["counts"]["dropped"] for g in tiers)
     assert shares[-1] == pytest.approx(done / live, abs=1e-4) == shares[-2]  # no jump at the end
     assert sorted({round(s, 4) for s in shares}) == [0.0, round(1 / live, 4), round(2 / live, 4)]
 
@@ -541,8 +592,11 @@ def test_log_status_and_report_agree_on_a_window_whatever_the_author_dates(
     assert [m["id"] for m in status["since"]["dropped"]] == ["late"]
     heading = f"Since 2025-10-15 (2 commits, {inside}..{picked})"
     assert cli("status", "--since", "2025-10-15", "--plan", repo.plan).out.startswith(heading)
-    md = cli("report", "--since", "2025-10-15", "--as-of", "2025-12-31", "--plan", repo.plan).out
-    assert f"## {heading}" in md
+    args = ("--since", "2025-10-15", "--as-of", "2025-12-31", "--plan", repo.plan)
+    report = json.loads(cli("report", "--format", "json", *args).out)["since"]
+    assert report["status_heading"] == heading and report["commits"] == 2
+    md = cli("report", *args).out  # in words for the delegations: the same window, no commits
+    assert "## Since 15 October 2025\n" in md and "- **Dropped (1):** Tier one, • Türkiye: hosting" in md
 
     # the other end: up to a day holds what was committed by then, wherever it was authored
     data = json.loads(cli("log", "--until", "2025-11-15", "--format", "json", "--plan", repo.plan).out)

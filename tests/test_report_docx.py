@@ -49,6 +49,9 @@ CONTEXT_KEYS = {
     "since",
     "variance",
     "progress_over_time",
+    "legend",
+    "corrections",
+    "corrections_footnote",
 }
 
 
@@ -207,9 +210,8 @@ def test_docx_reads_back_with_word_structures(cli, progressed: Path, tmp_path: P
     assert len(timeline.rows) == 1 + 1 + 3  # months, the milestone, three items
     assert [c.text for c in timeline.rows[0].cells][1:3] == ["S\n25", "O\n25"]
     assert timeline.rows[4].cells[0].text == "Tier one, • Türkiye: hosting"
-    assert [c.text for c in overdue.rows[1].cells] == [
+    assert [c.text for c in overdue.rows[1].cells] == [  # no id column: the reports name no id
         "Tier one, •",
-        "late",
         "Türkiye: hosting",
         "2026-01-15",
         "17",
@@ -236,7 +238,7 @@ def test_docx_shading_links_and_page_field(cli, progressed: Path, tmp_path: Path
     timeline = document.tables[2]
     late = timeline.rows[4]._tr
     fills = [shd.get(f"{W}fill") for shd in late.iter(f"{W}shd")]
-    assert fills == ["C62828"] * 3  # blocked: from its first record (November 2025) to January 2026, red
+    assert fills == ["C62828"] * 5  # blocked, never started: from the plan's start to January 2026, red
     assert [c.text for c in timeline.rows[4].cells][1:] == ["", "", "", "", "!", *[""] * 11]
     links = list(document.element.body.iter(f"{W}hyperlink"))
     assert len(links) == 1 and links[0].xpath("string(.)") == "Kid <a> report"

@@ -134,18 +134,19 @@ def test_meeting_list_in_every_format(cli) -> None:  # type: ignore[no-untyped-d
 
 
 def test_the_html_timeline_marks_each_meeting(cli, small: Path) -> None:  # type: ignore[no-untyped-def]
-    """A dot per meeting on the timeline's axis, its date, id and theme as its tooltip, and the dot
-    in the legend; a plan without meetings has neither."""
+    """A dot per meeting on the timeline's axis, its day and theme as its tooltip (no id: the
+    report is read by delegations, issue 24), and the dot in the legend; a plan without meetings
+    has neither."""
     import re
 
     html = cli("report", "--format", "html", "--plan", EXAMPLE, "--as-of", "2026-03-01").out
     dots = re.findall(r'<circle [^>]*fill="#00838f"[^>]*><title>([^<]*)</title></circle>', html)
     assert dots == [
-        "2025-07-03 · iwg-2025-07-03 · IWG meeting",
-        "2025-11-18 · iwg-2025-11-18 · IWG meeting",
-        "2026-02-10 · iwg-2026-02-10 · Women entrepreneurs and MSMEs",
-        "2026-06-16 · iwg-2026-06-16 · Gender-disaggregated data in trade",
-        "2026-10-13 · iwg-2026-10-13 · Digital trade and women",
+        "the meeting of 3 July 2025 · IWG meeting",
+        "the meeting of 18 November 2025 · IWG meeting",
+        "the meeting of 10 February 2026 · Women entrepreneurs and MSMEs",
+        "the meeting of 16 June 2026 · Gender-disaggregated data in trade",
+        "the meeting of 13 October 2026 · Digital trade and women",
     ]
     xs = [float(v) for v in re.findall(r'<circle cx="([\d.]+)"[^>]*fill="#00838f"', html)]
     assert xs == sorted(xs) and len(set(xs)) == len(xs)  # placed by date

@@ -311,13 +311,14 @@ def test_commit_text_never_steers_the_history(tmp_path: Path, name: str) -> None
     assert [line[:7] for line in out.splitlines() if line[:1] not in (" ", "")] == shorts
 
     heading = f"Since 2025-10-15 (2 commits, {shorts[1]}..{shorts[0]})"
+    words = "Since 15 October 2025"  # the reports say it in words, no commits
     for args in (
         ["status", "--since", "2025-10-15"],
         ["report", "--since", "2025-10-15"],
         ["report", "--since", "2025-10-15", "--format", "html"],
     ):
         code, out = run([*args, "--as-of", "2025-12-31", "--plan", str(plan)])
-        assert code == 0 and heading in out, (args, out[-2000:])
+        assert code == 0 and (words if args[0] == "report" else heading) in out, (args, out[-2000:])
         check(HUMAN, out, "plain")
     docx = tmp_path / "r.docx"
     code, out = run(
@@ -325,7 +326,7 @@ def test_commit_text_never_steers_the_history(tmp_path: Path, name: str) -> None
         + ["-o", str(docx), "--plan", str(plan)]
     )
     assert code == 0, out[-2000:]
-    assert heading in " ".join(docx_text(docx).split())
+    assert words in " ".join(docx_text(docx).split())
 
     code, out = run(
         ["export", "--format", "csv", "--by", "week", "--as-of", "2025-12-31", "--plan", str(plan)]

@@ -284,8 +284,8 @@ def _header(w: Writer, ctx: Ctx) -> None:
     w.table(["", ""], facts, [40, TEXT_WIDTH_MM - 40], header=False)
     if ctx.get("overview"):
         w.paragraph(None, [ctx["overview"]])
-    if ctx.get("date_legend"):
-        w.paragraph(None, [("Dates: " + "; ".join(ctx["date_legend"]) + ".", "i")])
+    if ctx.get("legend"):
+        w.paragraph(None, [("Marks: " + "; ".join(ctx["legend"]) + ".", "i")])
 
 
 def _objectives(w: Writer, ctx: Ctx) -> None:
@@ -325,6 +325,7 @@ def _progress(w: Writer, ctx: Ctx) -> None:
             _pct(g["done_fraction"]),
         ]
         for g in ctx["groups"]
+        if g["total"]  # a section with no deliverable has no row of zeros
     ]
     headers = ["Tier / section", "planned", "in progress", "done", "blocked", "dropped", "% done"]
     w.table(headers, rows, [50, 20, 20, 20, 20, 20, 20])
@@ -358,16 +359,16 @@ def _variance(w: Writer, ctx: Ctx) -> None:
     )
     if variance["moved"]:
         rows = [variance_cells(r) for r in variance["moved"]]
-        w.table(["id", "planned", "now", "slip", "status", "reason"], rows, [28, 28, 28, 24, 24, 38])
+        w.table(["item", "planned", "now", "slip", "status", "reason"], rows, [40, 26, 26, 22, 22, 34])
     for c in variance["added"]:
         w.paragraph(
             "ListBullet",
-            [("added ", "b"), f"{c['id']}: {c['title']} ({c['reason'] or 'no reason recorded'})"],
+            [("added ", "b"), f"{c['label']} ({c['reason'] or 'no reason recorded'})"],
         )
     for c in variance["dropped"]:
         w.paragraph(
             "ListBullet",
-            [(f"{c['how']} ", "b"), f"{c['id']}: {c['title']} ({c['reason'] or 'no reason recorded'})"],
+            [(f"{c['how']} ", "b"), f"{c['label']} ({c['reason'] or 'no reason recorded'})"],
         )
     for note in variance["notes"]:
         w.paragraph("ListBullet", [(note, "i")])
@@ -507,12 +508,14 @@ def _groups(w: Writer, ctx: Ctx) -> None:
 
 
 def _attention(w: Writer, ctx: Ctx) -> None:
-    w.paragraph("Heading1", [f"Overdue ({len(ctx['overdue'])})"])
-    w.table(
-        ["#", "id", "title", "due", "days late"],
-        [[d["number"], d["id"], d["title"], d["due_text"], d["days_late"]] for d in ctx["overdue"]],
-        [18, 30, 80, 24, 18],
-    )
+    """Overdue, Blocked and Dropped: items by number and title, a section only when it lists some."""
+    if ctx["overdue"]:
+        w.paragraph("Heading1", [f"Overdue ({len(ctx['overdue'])})"])
+        w.table(
+            ["#", "title", "due", "days late"],
+            [[d["number"], d["title"], d["due_text"], d["days_late"]] for d in ctx["overdue"]],
+            [18, 98, 36, 18],
+        )
     within = ctx["within_period"]
     if within["items"]:
         n = len(within["items"])
@@ -520,11 +523,13 @@ def _attention(w: Writer, ctx: Ctx) -> None:
         what += " none is late."
         w.paragraph(None, [(f"{within['heading']}:", "b"), what])
     for key in ("blocked", "dropped"):
+        if not ctx[key]:
+            continue
         w.paragraph("Heading1", [f"{key.capitalize()} ({len(ctx[key])})"])
         w.table(
-            ["#", "id", "title", "reason"],
-            [[d["number"], d["id"], d["title"], d["reason"] or "—"] for d in ctx[key]],
-            [18, 30, 62, 60],
+            ["#", "title", "reason"],
+            [[d["number"], d["title"], d["reason"] or "—"] for d in ctx[key]],
+            [18, 82, 70],
         )
 
 
@@ -571,6 +576,8 @@ def render(ctx: Ctx) -> bytes:
     _attention(w, ctx)
     _milestones(w, ctx)
     _references(w, ctx)
+    if ctx.get("corrections_footnote"):
+        w.paragraph(None, [(ctx["corrections_footnote"], "i")])
     out = io.BytesIO()
     document.save(out)
     return _stable_zip(out.getvalue(), date.fromisoformat(ctx["as_of"]))

@@ -261,14 +261,14 @@ def _bar(bar: Bar, y: float, row_h: int, x: Callable[[date], float], label_w: in
 
 
 def _meetings(index: PlanIndex, lo: date, hi: date, x: Callable[[date], float], y: float) -> list[str]:
-    """A small dot on the axis line per meeting within the chart, its date, id and theme as its
-    tooltip (the legend names the dot)."""
+    """A small dot on the axis line per meeting within the chart, its day and theme as its
+    tooltip (the legend names the dot); no id: the report is read by delegations."""
     from iwgplan.plan import meetings
 
     out = []
     for m in meetings.in_order(index.plan):
         if lo <= m.date < hi:
-            said = " · ".join(str(p) for p in (m.date, m.id, m.theme or m.title) if p)
+            said = " · ".join(str(p) for p in (meetings.label(m), m.theme or m.title) if p)
             out.append(
                 f'<circle cx="{x(m.date)}" cy="{y}" r="3.5" fill="{MEETING_COLOUR}" stroke="#fff">'
                 f"<title>{_e(said)}</title></circle>"

@@ -142,6 +142,7 @@ def since_dict(since: Since) -> dict[str, Any]:
     data: dict[str, Any] = {"label": since.label, "source": since.source, "commits": since.commits}
     data.update({key: items(getattr(since, key)) for key, _ in ROWS})
     data["revision"] = list(since.revision) if since.revision else None
+    data["adopted"] = since.adopted.isoformat() if since.adopted else None
     data["notes"] = since.notes
     return data
 

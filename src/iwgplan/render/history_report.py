@@ -4,6 +4,7 @@ a Mermaid xychart, a sparkline and CSV rows. No rich here: the report writers im
 from __future__ import annotations
 
 import os
+import re
 from datetime import date
 from html import escape
 
@@ -122,7 +123,7 @@ def progress_svg(progress: Progress, width: int = 680) -> str:
     def x(day: date) -> float:
         return round(left + (min(max(day, start), end) - start).days / span * inner_w, 1)
 
-    texts = [f"◆ {ident}" for ident, _ in shown]
+    texts = [f"◆ {_short(progress.titles.get(ident, ident))}" for ident, _ in shown]
     spans = []
     for (_, day), text in zip(shown, texts, strict=True):
         w = len(text) * CHAR_PX
@@ -149,12 +150,13 @@ def progress_svg(progress: Progress, width: int = 680) -> str:
             f'<line x1="{x(day)}" y1="{y(0)}" x2="{x(day)}" y2="{y(0) + 4}" stroke="#555"/>'
             f'<text class="axis-date" x="{x(day)}" y="{y(0) + 18}" text-anchor="middle">{day}</text>'
         )
-    for (ident, day), lane, (left_end, _) in zip(shown, lanes, spans, strict=True):
+    for (ident, day), lane, (left_end, _), text in zip(shown, lanes, spans, texts, strict=True):
         at, anchor = (x(day) + 2, "start") if left_end >= x(day) else (x(day) - 2, "end")
+        title = _e(progress.titles.get(ident, ident))
         parts.append(
             f'<line x1="{x(day)}" y1="{12 + 16 * lane}" x2="{x(day)}" y2="{y(0)}" stroke="#7b1fa2"'
             f' stroke-dasharray="3,3"/><text x="{at}" y="{12 + 16 * lane}" text-anchor="{anchor}">'
-            f"◆ {_e(ident)}</text>"
+            f"<title>{title}</title>{_e(text)}</text>"
         )
     parts.append(
         f'<line x1="{x(start)}" y1="{y(0)}" x2="{x(end)}" y2="{y(1)}" stroke="#90a4ae" stroke-width="2"'
@@ -174,6 +176,11 @@ def progress_svg(progress: Progress, width: int = 680) -> str:
         f'<text x="{at}" y="{top + 14}" text-anchor="{anchor}" style="fill:#d32f2f">{label}</text></svg>'
     )
     return "".join(parts)
+
+
+def _short(title: str) -> str:
+    """A milestone's title as far as its first comma or bracket: "WTO 14th Ministerial Conference"."""
+    return re.split(r"\s*[,(]", title, maxsplit=1)[0] or title
 
 
 def _source(progress: Progress) -> str:

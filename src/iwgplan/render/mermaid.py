@@ -54,7 +54,9 @@ def gantt(report: Report) -> str:
             tags.append("active")
         mark = short_mark(bar.entry, index)  # a date the document does not state says so
         suffix = f" ({mark})" if mark else ""
-        label = mermaid_label(f"{bar.entry.number} {bar.entry.item.title}", 60 - len(suffix)) + suffix
+        label = (
+            mermaid_label(f"{bar.entry.own} {bar.entry.item.title}", 60 - len(suffix)) + suffix
+        )  # under its section
         tag = ", ".join([*tags, _task_id(bar.entry.id)])
         by_group.setdefault(bar.entry.group.id, []).append(f"    {label} :{tag}, {bar.start}, {bar.end}")
     for group in index.groups:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -22,6 +23,8 @@ from iwgplan.views.provenance import (
 from iwgplan.views.timeline import (
     Summary,
     before_issue,
+    counted,
+    date_legend,
     date_mark,
     dated_text,
     done_fraction,
@@ -29,10 +32,11 @@ from iwgplan.views.timeline import (
     effective_due,
     is_overdue,
     is_past,
-    latest_note,
     milestone_when,
+    reader_number,
     reason_for,
     rollup,
+    share_counts,
     shown_status,
     summarize,
     within_period,
@@ -84,10 +88,13 @@ class Report:
         return as_of_text(self.as_of, self.recorded)
 
 
-def _first_record(entry: Entry) -> date | None:
-    """The earliest dated history entry of an item or any of its sub-points."""
-    days = [r.date for r in entry.item.history[:1]]
-    days += [d for d in (_first_record(c) for c in entry.children) if d is not None]
+def recorded_start(entry: Entry) -> date | None:
+    """When work on an item is recorded to have begun: the earliest history entry of it or of a
+    sub-point that set it planned (added to the plan) or in progress. A note, a block or a drop
+    is no start: such an item runs from the plan's start."""
+    starts = (Status.PLANNED, Status.IN_PROGRESS)
+    days = [r.date for r in entry.item.history if r.status in starts]
+    days += [d for d in (recorded_start(c) for c in entry.children) if d is not None]
     return min(days, default=None)
 
 
@@ -103,8 +110,8 @@ def gantt_bars(index: PlanIndex, as_of: date) -> list[Bar]:
     """Top-level deliverables with a due date, each from its start to its due or completion date;
     business from before the plan's issue is no bar (its milestone, if any, still shows).
 
-    An item starts at its first dated history entry (or a sub-point's), else with the plan's
-    period; a done item ends on its completion date.
+    An item starts when its start is recorded (:func:`recorded_start`), else with the plan's
+    period, never with a mere note; a done item ends on its completion date.
     """
     start = index.plan.plan.period.start.first()
     bars = []
@@ -114,7 +121,7 @@ def gantt_bars(index: PlanIndex, as_of: date) -> list[Bar]:
             continue
         status = rollup(entry)
         end = (_completed(entry) or due) if status is Status.DONE else due
-        begin = min(_first_record(entry) or start, end)
+        begin = min(recorded_start(entry) or start, end)
         if end == begin:
             begin = shift(end, -1)
         bars.append(Bar(entry, begin, end, status, is_overdue(entry, index, as_of)))
@@ -165,7 +172,7 @@ def overview(report: Report) -> str:
     commitments; standing duties and business from before the plan's issue are counted apart.
     """
     s = report.summary
-    tiers = s.tier_counts or s.counts
+    tiers = share_counts(s)
     total = sum(tiers.values()) - tiers["dropped"]
     words = [
         f"{as_of_words(report.recorded).capitalize()} {report.as_of}, {tiers['done']} of "
@@ -206,9 +213,81 @@ def overview(report: Report) -> str:
     return "".join(words)
 
 
+CORRECTION = re.compile(r"corrected on [0-9]{4}-[0-9]{2}-[0-9]{2}: entry [0-9]+ \(")
+"""The note `iwgplan amend` records (edit/corrections.py writes it): kept in `show` and `log`,
+out of the circulated reports, which count the corrections in one footnote instead."""
+
+
+def is_correction(note: str | None) -> bool:
+    return note is not None and CORRECTION.match(note) is not None
+
+
+def corrections(index: PlanIndex) -> int:
+    """How many corrections the plan's history records (the reports' footnote)."""
+    return sum(is_correction(h.note) for e in index.entries for h in e.item.history)
+
+
+CORRECTIONS_FOOTNOTE = (
+    "{n} recorded date{s} or status{es} in this plan {were} corrected after {they} {were} first"
+    " recorded; the figures above use the corrected records."
+)
+
+
+def corrections_footnote(n: int) -> str:
+    if not n:
+        return ""
+    one = n == 1
+    return CORRECTIONS_FOOTNOTE.format(
+        n="One" if one else n,
+        s="" if one else "s",
+        es="" if one else "es",
+        were="was" if one else "were",
+        they="it" if one else "they",
+    )
+
+
+OWNER_LEGEND = {
+    "inferred": "owners marked (inferred): the document names no one; they are read from the item's place",
+    "default": "owners marked (default): the document names no one; the Working Group as a whole is assumed",
+    "outside": "owners marked (from outside the document): named by another source than the document",
+}
+
+
+def marks_legend(index: PlanIndex) -> list[str]:
+    """The one legend of the reports: what each mark beside a date or an owner means, in words,
+    once each, only for the marks the report prints."""
+    dated = date_legend(e for e in index.entries if effective_due(e, index) is not None)
+    dated = [m.replace("the tool reads it", "it is read") for m in dated]
+    bases = {e.item.owners_basis for e in index.entries if e.item.owners}
+    return dated + [OWNER_LEGEND[b] for b in ("inferred", "default", "outside") if b in bases]
+
+
 def label(entry: Entry) -> str:
     """An item as a reader names it: its number and title."""
-    return f"{entry.number} {entry.item.title}"
+    return f"{reader_number(entry)} {entry.item.title}"
+
+
+def blocked_units(index: PlanIndex) -> list[tuple[Entry, str | None]]:
+    """The Blocked list as the tables count it: each top-level deliverable that is blocked, by
+    itself or by a sub-point (the reason then names the sub-point: "(a) Title: why")."""
+    found: list[tuple[Entry, str | None]] = []
+    for entry in index.top_level():
+        if not counted(entry) or rollup(entry) is not Status.BLOCKED:
+            continue
+        if entry.item.status is Status.BLOCKED:
+            found.append((entry, reason_for(entry, Status.BLOCKED)))
+            continue
+        parts = [
+            f"{e.own} {e.item.title}: {reason_for(e, Status.BLOCKED) or 'no reason recorded'}"
+            for e in _descendants(entry)
+            if e.item.status is Status.BLOCKED
+        ]
+        found.append((entry, "; ".join(parts) or None))
+    return found
+
+
+def _descendants(entry: Entry) -> list[Entry]:
+    return [d for child in entry.children for d in (child, *_descendants(child))]
 
 
 def build(index: PlanIndex, as_of: date, *, recorded: bool = False) -> Report:
@@ -247,7 +326,7 @@ def item_facts(entry: Entry, index: PlanIndex) -> list[str]:
     if item.partners:
         facts.append("with " + ", ".join(item.partners))
     if item.kind == "standing":
-        note = latest_note(entry)
+        note = next((h.note for h in reversed(item.history) if h.note and not is_correction(h.note)), None)
         facts.append(f"latest: {note}" if note else "no note recorded")
     return facts
 

@@ -26,16 +26,21 @@ from iwgplan.views.provenance import (
 from iwgplan.views.report import (
     Bar,
     Report,
+    blocked_units,
+    corrections,
+    corrections_footnote,
     header_facts,
+    is_correction,
     item_facts,
     label,
+    marks_legend,
     milestone_source,
     milestone_when_text,
     overview,
     point_marks,
     state_words,
 )
-from iwgplan.views.since import ROWS, Moved, since_heading, since_lines
+from iwgplan.views.since import ROWS, Moved, report_heading, report_lines, report_notes, since_heading
 from iwgplan.views.timeline import (
     Dated,
     before_issue,
@@ -49,7 +54,9 @@ from iwgplan.views.timeline import (
     headline,
     is_past,
     late_words,
+    reader_number,
     rollup,
+    share_counts,
     within_period,
 )
 
@@ -74,7 +81,7 @@ def item(entry: Entry, report: Report) -> dict[str, Any]:
     status = rollup(entry)
     return {
         "id": entry.id,
-        "number": entry.number,
+        "number": reader_number(entry),
         "own": entry.own,
         "kind": it.kind,
         "title": it.title,
@@ -99,10 +106,10 @@ def item(entry: Entry, report: Report) -> dict[str, Any]:
             {"date": _iso(h.date), "status": h.status.value if h.status else None, "note": h.note}
             for h in it.history
         ],
-        "notes": [
+        "notes": [  # a correction (`amend`) is left to `show` and `log`: the footnote counts it
             {"date": _iso(h.date), "status": h.status.value if h.status else None, "note": h.note}
             for h in it.history
-            if h.note
+            if h.note and not is_correction(h.note)
         ],
         "children": [item(child, report) for child in entry.children],
     }
@@ -155,7 +162,7 @@ def _groups(report: Report) -> list[dict[str, Any]]:
 def _due_item(entry: Entry, report: Report) -> dict[str, Any]:
     return {
         "id": entry.id,
-        "number": entry.number,
+        "number": reader_number(entry),
         "title": entry.item.title,
         "label": label(entry),
         "status": rollup(entry).value,
@@ -202,7 +209,7 @@ def months(first: date, last: date) -> list[str]:
 def _bar(bar: Bar) -> dict[str, Any]:
     return {
         "id": bar.entry.id,
-        "number": bar.entry.number,
+        "number": reader_number(bar.entry),
         "title": bar.entry.item.title,
         "start": _iso(bar.start),
         "end": _iso(bar.end),
@@ -281,11 +288,13 @@ def _plan(report: Report) -> dict[str, Any]:
 
 def _progress(report: Report) -> dict[str, Any]:
     s = report.summary
+    counts = share_counts(s)  # what the summary sentence and the charts count
     return {
-        "counts": dict(s.counts),
-        "total": sum(s.counts.values()),
-        "done": s.counts["done"],
-        "done_fraction": done_fraction(s.counts),
+        "counts": dict(counts),
+        "total": sum(counts.values()),
+        "done": counts["done"],
+        "done_fraction": done_fraction(counts),
+        "counts_all": dict(s.counts),  # the section commitments too
         "headline": headline(s),
         "elapsed": s.elapsed,
         "start": _iso(s.start),
@@ -297,7 +306,7 @@ def _dated(d: Dated, report: Report) -> dict[str, Any]:
     entry, index = d.entry, report.index
     return {
         "id": d.id,
-        "number": entry.number if entry else None,
+        "number": reader_number(entry) if entry else None,
         "title": d.title,
         "due": _iso(d.date),
         "due_basis": due_basis_of(entry) if entry else None,
@@ -316,17 +325,29 @@ def _attention(report: Report) -> dict[str, Any]:
         ],
         "within_period": {"heading": s.within_heading, "items": [_dated(d, report) for d in s.within]},
         "date_legend": date_legend(e for e in index.entries if effective_due(e, index) is not None),
+        "legend": marks_legend(index),  # the reports' one legend: dates and owners
         "blocked": [
-            {"id": e.id, "number": e.number, "title": e.item.title, "reason": r} for e, r in s.blocked
+            {"id": e.id, "number": reader_number(e), "title": e.item.title, "reason": r}
+            for e, r in blocked_units(index)
         ],
         "dropped": [
-            {"id": e.id, "number": e.number, "title": e.item.title, "reason": r} for e, r in report.dropped
+            {"id": e.id, "number": reader_number(e), "title": e.item.title, "reason": r}
+            for e, r in report.dropped
         ],
     }
 
 
 def _moved(found: list[Moved]) -> list[dict[str, Any]]:
-    return [{"id": m.id, "title": m.title, "detail": m.detail or None, "days": m.days or None} for m in found]
+    return [
+        {
+            "id": m.id,
+            "number": m.number or None,
+            "title": m.title,
+            "detail": m.detail or None,
+            "days": m.days or None,
+        }
+        for m in found
+    ]
 
 
 def _since(report: Report) -> dict[str, Any] | None:
@@ -336,14 +357,17 @@ def _since(report: Report) -> dict[str, Any] | None:
         return None
     return {
         "label": since.label,
-        "heading": since_heading(since),
+        "heading": report_heading(since),  # in words: "Since 1 December 2026"
+        "status_heading": since_heading(since),  # as `status --since` says it, with its commits
         "source": since.source,
         "commits": since.commits,
         "first_day": _iso(since.day),
-        "lines": [{"label": k, "text": v} for k, v in since_lines(since)],
+        "adopted": _iso(since.adopted),
+        "lines": [{"label": k, "text": v} for k, v in report_lines(since)],
         **{key: _moved(getattr(since, key)) for key, _ in ROWS},
         "revision": list(since.revision) if since.revision else None,
-        "notes": list(since.notes),
+        "notes": report_notes(since),
+        "tool_notes": list(since.notes),
     }
 
 
@@ -383,6 +407,9 @@ def _variance(report: Report) -> dict[str, Any] | None:
 
     data = as_data(report.variance)
     rows = [r for r in data["items"] if r["planned"] != r["current"]]
+    for r in [*rows, *data["added"], *data["dropped"]]:
+        entry = report.index.by_id.get(str(r["id"]).lower())
+        r["label"] = label(entry) if entry is not None else r["title"]  # the reports name no id
     for r in rows:
         r["slip"] = slip_text(r["slip_days"], r["note"])
     return {"heading": VARIANCE_HEADING, **data, "moved": rows}
@@ -398,17 +425,20 @@ def slip_text(days: int | None, note: str | None) -> str:
 
 
 def variance_cells(r: dict[str, Any]) -> list[object]:
-    """A moved due date: id, planned and current date, slip (or why none), status, reasons."""
+    """A moved due date: the item (number and title), planned and current date, slip (or why
+    none), status, reasons."""
 
     def when(due: str | None, day: str | None) -> str:
         if due is None:
             return "no due date"
+        if day is not None and not due[:1].isdigit():
+            return day  # a milestone's id is the tool's name for it: its date is the reader's
         return due if day in (None, due) else f"{due} ({day})"
 
     status = f"{r['status']}, completed {r['completed']}" if r["completed"] else r["status"]
     reasons = "; ".join(r["reasons"]) or "no reason recorded"
     return [
-        r["id"],
+        r.get("label") or r["title"],
         when(r["planned"], r["planned_date"]),
         when(r["current"], r["current_date"]),
         r["slip"],
@@ -437,5 +467,7 @@ def build_context(report: Report) -> dict[str, Any]:
         "timeline": _timeline(report),
         "since": _since(report),
         "variance": _variance(report),
+        "corrections": corrections(report.index),
+        "corrections_footnote": corrections_footnote(corrections(report.index)),
         "progress_over_time": _over_time(report),
     }

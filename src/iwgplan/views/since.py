@@ -17,7 +17,7 @@ from iwgplan.plan.index import PlanIndex
 from iwgplan.plan.status import Status
 from iwgplan.views.diff import ADDED, REMOVED, Change, diff_plans
 from iwgplan.views.steps import Loader, PlansOf, no_history, shallow_note, shown_at
-from iwgplan.views.timeline import done_share, reason_for
+from iwgplan.views.timeline import done_share, reader_number, reason_for
 from iwgplan.views.weekly import Progress, progress, week_points, window_progress
 
 
@@ -29,6 +29,7 @@ class Moved:
     title: str
     detail: str = ""  # a reason, or "2026-06 → 2026-09"
     days: int = 0
+    number: str = ""  # the document's number of the item ("5.2(a)"), for the reports
 
 
 @dataclass(slots=True)
@@ -52,6 +53,8 @@ class Since:
     revision: tuple[str, str] | None = None  # ("Original of 2025-09-10", "Rev.1 of 2026-02-15")
     notes: list[str] = field(default_factory=list)
     day: date | None = None  # the first day of the window
+    adopted: date | None = None  # the plan's first commit, when it lies inside the window: compared with it
+    meeting: str | None = None  # "the meeting of 3 July 2025", when --since names a meeting
     points: list[tuple[date, float, str | None]] = field(default_factory=list)  # done share per commit
 
     @property
@@ -88,11 +91,14 @@ def _moved(m: Moved) -> str:
 
 
 def since_heading(since: Since) -> str:
+    """The status screen's heading: "Since 2025-11-01 (4 commits, abc1234..def5678)"; when the
+    plan was first committed inside the window, "(first commit 2025-11-10; 4 commits, ...)"."""
     head = f"Since {since.label}"
     if since.source == "git":
         span = f", {since.first}..{since.last}" if since.first and since.first != since.last else ""
         span = span or (f", {since.first}" if since.first else "")
-        head += f" ({since.commits} commit{'s' * (since.commits != 1)}{span})"
+        adopted = f"first commit {since.adopted}; " if since.adopted else ""
+        head += f" ({adopted}{since.commits} commit{'s' * (since.commits != 1)}{span})"
     return head
 
 
@@ -110,6 +116,64 @@ def since_lines(since: Since) -> list[tuple[str, str]]:
     return rows
 
 
+# --- the same block in the circulated reports: no ids, hashes or commit counts ----------------------
+
+REPORT_ROWS = {
+    "done": "Done",
+    "started": "Started",
+    "blocked": "Blocked",
+    "dropped": "Dropped",
+    "reopened": "Reopened",
+    "added": "Added to the plan",
+    "removed": "Removed from the plan",
+    "slipped": "Due later",
+    "earlier": "Due earlier",
+}
+
+
+def report_heading(since: Since) -> str:
+    """ "Since 1 December 2026", "Since the meeting of 3 July 2025"; when the plan was first
+    recorded inside the window, "(compared with the plan as first recorded, on 10 November 2025)"."""
+    if since.meeting:
+        head = f"Since {since.meeting}"
+    elif since.day is not None:
+        head = f"Since {meetings.long_day(since.day)}"
+    else:
+        head = "Since the plan was first recorded"
+    if since.adopted is not None:
+        head += f" (compared with the plan as first recorded, on {meetings.long_day(since.adopted)})"
+    return head
+
+
+def _named(m: Moved) -> str:
+    name = f"{m.number} {m.title}" if m.number else m.title
+    if m.days:
+        old, _, new = m.detail.partition(" → ")
+        return f"{name}: from {old} to {new} ({m.days:+d} days)"
+    return f"{name} ({m.detail})" if m.detail else name
+
+
+def report_lines(since: Since) -> list[tuple[str, str]]:
+    """(label, text) pairs for the reports: items by the document's number and title."""
+    rows = []
+    for key, label in REPORT_ROWS.items():
+        found: list[Moved] = getattr(since, key)
+        if found:
+            names = [_named(m) for m in found[:LIMIT]]
+            names += [f"and {len(found) - LIMIT} more"] if len(found) > LIMIT else []
+            rows.append((f"{label} ({len(found)})", "; ".join(names)))
+    if since.revision:
+        rows.append(("Revision", f"{since.revision[0]} → {since.revision[1]}"))
+    return rows
+
+
+def report_notes(since: Since) -> list[str]:
+    """What the reports say of where the changes come from, in words (no tool, no git)."""
+    if since.source == "file":
+        return ["Changes of status only, as the plan's dated entries record them."]
+    return []
+
+
 _BY_STATUS = {
     Status.DONE.value: "done",
     Status.IN_PROGRESS.value: "started",
@@ -122,7 +186,7 @@ _BY_STATUS = {
 def since_from_plans(since: Since, old: PlanIndex | None, new: PlanIndex) -> Since:
     """Fill ``since`` with the net change from the plan at the start of the window to ``new``."""
     if old is None:
-        since.added = [Moved(e.id, e.item.title) for e in new.entries]
+        since.added = [Moved(e.id, e.item.title, number=reader_number(e)) for e in new.entries]
         return since
     meta_a, meta_b = old.plan.plan, new.plan.plan
     if (meta_a.revision, meta_a.date) != (meta_b.revision, meta_b.date):
@@ -141,17 +205,18 @@ def _file_change(since: Since, change: Change, new: PlanIndex) -> None:
     ident = change.id or ""
     entry = new.by_id.get(ident.lower())
     title = entry.item.title if entry else str(change.old or "")
+    number = reader_number(entry) if entry else ""
     if change.kind == ADDED:
-        since.added.append(Moved(ident, title))
+        since.added.append(Moved(ident, title, number=number))
     elif change.kind == REMOVED:
         since.removed.append(Moved(ident, title))
     elif change.field == "status" and entry is not None:
         bucket = _BY_STATUS[change.new]
         reason = reason_for(entry, Status(change.new)) if bucket in ("blocked", "dropped") else None
-        getattr(since, bucket).append(Moved(ident, title, reason or ""))
+        getattr(since, bucket).append(Moved(ident, title, reason or "", number=number))
     elif change.field == "due" and change.extra.get("days"):
         days = change.extra["days"]
-        moved = Moved(ident, title, f"{change.old} → {change.new}", days)
+        moved = Moved(ident, title, f"{change.old} → {change.new}", days, number)
         (since.slipped if days > 0 else since.earlier).append(moved)
 
 
@@ -169,7 +234,9 @@ def since_from_file(index: PlanIndex, start: date, label: str) -> Since:
             assert last.status is not None
             bucket = _BY_STATUS[last.status.value]
             detail = (last.note or "") if bucket in ("blocked", "dropped") else ""
-            getattr(since, bucket).append(Moved(entry.id, entry.item.title, detail))
+            getattr(since, bucket).append(
+                Moved(entry.id, entry.item.title, detail, number=reader_number(entry))
+            )
     return since
 
 
@@ -201,6 +268,11 @@ def since_from_git(
         note = shallow_note(history, window[-1] if window else None)
         if note:
             raise HistoryError(f"{note}; the plan as it stood at {bound.text} is not in it")
+        if window and window[-1].new_blob is not None:
+            # the plan did not exist at the start of the window: compare with its first commit,
+            # so that what was recorded after it (done, started, blocked) shows, not only "added"
+            old = _plan_at(plans, window[-1], "new")
+            since.adopted = window[-1].landed
     since.day = bound.day or (window[-1].landed if window else None)
     if old is not None and since.day is not None:
         since.points.append((since.day, done_share(old, since.day), None))
@@ -247,6 +319,7 @@ def since_for(
     found = _since_for(path, shown, spec, new, as_of, plans_of, until)
     if meeting is not None:
         found[0].label = meeting
+        found[0].meeting = meeting.rsplit(" (", 1)[0]  # without the meeting's id
     return found
 
 

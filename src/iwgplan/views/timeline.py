@@ -259,7 +259,8 @@ def effective_due(entry: Entry, index: PlanIndex) -> date | None:
 
 
 def rollup(entry: Entry) -> Status:
-    """A parent's status as its children make it: all done (or dropped) means done."""
+    """A parent's status as its children make it: all done (or dropped) means done; an open item
+    with a blocked sub-point is blocked (it is counted where the Blocked list names it)."""
     own = entry.item.status
     if not entry.children or own.closed:
         return own
@@ -268,8 +269,8 @@ def rollup(entry: Entry) -> Status:
         return own
     if all(k.closed for k in kids) and Status.DONE in kids:
         return Status.DONE
-    if own is Status.BLOCKED:
-        return own
+    if own is Status.BLOCKED or Status.BLOCKED in kids:
+        return Status.BLOCKED
     if any(k in (Status.DONE, Status.IN_PROGRESS) for k in kids):
         return Status.IN_PROGRESS
     return own
@@ -600,6 +601,33 @@ def _next(step: str) -> str:
     return str(int(step) + 1) if dated(step) else chr(ord(step) + 1)
 
 
+def reader_number(entry: Entry) -> str:
+    """The item's number as the circulated reports print it: the document's number, with the
+    focus area's title where the tools' number names the focus area by its id ("Tier two,
+    Gender-disaggregated data in trade, 1", not "Tier two, data 1")."""
+    focus = entry.focus
+    if focus is None:
+        return entry.number
+    return entry.number.replace(f", {focus.id} ", f", {focus.title}, ", 1)
+
+
 def done_share(index: PlanIndex, as_of: date) -> float:
-    """The share of deliverables done, as the status screen counts it."""
-    return done_fraction(summarize(index, as_of, 0).counts)
+    """The share done that the summary sentence, the headline and every chart give: of the tiers'
+    deliverables (:func:`share_counts`)."""
+    return done_fraction(share_counts(summarize(index, as_of, 0)))
+
+
+def share_counts(summary: Summary) -> dict[str, int]:
+    """The counts behind "N of M done (P%)" wherever a report or a chart says it: the top-level
+    deliverables of the tiers (the section commitments are counted apart), or of every group
+    when the plan has no tier."""
+    if any(g.kind == "tier" for g in summary.groups):
+        return summary.tier_counts
+    return summary.counts
+
+
+def share_units(index: PlanIndex) -> list[Entry]:
+    """The items :func:`share_counts` counts, for a series that counts them one by one."""
+    tiers = [g for g in index.groups if is_tier(g)]
+    entries = [e for g in tiers for e in index.top_level(g)] if tiers else list(index.top_level())
+    return [e for e in entries if counted(e)]

@@ -5,7 +5,7 @@ stepped onto the weeks of the plan's period (the report's chart and `export --by
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -13,8 +13,7 @@ from iwgplan.files.gitlog import Commit, GitHistory
 from iwgplan.plan.index import Entry, PlanIndex
 from iwgplan.plan.status import Status
 from iwgplan.views.steps import Loader, PlansOf, no_history, shown_at
-from iwgplan.views.timeline import counted as is_counted
-from iwgplan.views.timeline import done_share, elapsed_fraction, rollup
+from iwgplan.views.timeline import done_share, elapsed_fraction, rollup, share_units
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +34,7 @@ class Progress:
     as_of: date
     milestones: list[tuple[str, date]]
     note: str = ""
+    titles: dict[str, str] = field(default_factory=dict)  # each milestone's title, by id, for the charts
 
 
 def _week_ends(start: date, stop: date) -> Iterator[tuple[date, date]]:
@@ -76,10 +76,10 @@ def file_points(index: PlanIndex, as_of: date) -> list[tuple[date, float, str | 
     """A done-share series from the dates in the file: each item counts as done from its done day.
 
     An item done without a known day counts only from ``as_of``, the day the file describes.
-    Every point counts what the last one (and the status screen) counts: the deliverables that
-    are not dropped; standing duties, past business and possibilities never count.
+    Every point counts what the last one (and the report's summary sentence) counts: the tiers'
+    deliverables that are not dropped; standing duties, past business and possibilities never count.
     """
-    counted = [e for e in index.top_level() if is_counted(e) and rollup(e) is not Status.DROPPED]
+    counted = [e for e in share_units(index) if rollup(e) is not Status.DROPPED]
     if not counted:
         return []
     days = sorted(d for e in counted if (d := done_day(e)) is not None and d <= as_of)
@@ -106,6 +106,7 @@ def progress(
         as_of,
         sorted(milestones, key=lambda m: m[1]),
         note,
+        {m.id: m.title for m in index.plan.milestones},
     )
 
 
