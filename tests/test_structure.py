@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import SMALL
+from tests.helpers.history_styles import HEAD
 
 ORIGINAL = SMALL.read_text(encoding="utf-8")
 
@@ -190,23 +191,9 @@ def test_refusals(cli, small: Path, args: list[str], code: int, message: str) ->
     assert small.read_text(encoding="utf-8") == ORIGINAL
 
 
-NESTED = """\
-schema_version: 1
-plan:
-  id: gen
-  title: Generated
-  body: B
-  revision: 0
-  date: 2025-09-10
-  period: {start: 2025-09, end: 2026-12}
-tiers:
-  - id: t
-    number: '1'
-    title: T
-    focus_areas:
-      - id: f
-        title: F
-        action_points:
+NESTED = (
+    HEAD
+    + """\
           - id: top
             title: T
             status: planned
@@ -223,6 +210,7 @@ tiers:
                     status: planned
           # after the items
 """
+)
 MOVED = NESTED.replace(
     """                  - id: last
                     title: B
