@@ -17,6 +17,7 @@ from iwgplan.files.discover import find_plan_path, shown_path
 from iwgplan.files.loading import check_text
 from iwgplan.files.positions import Locator
 from iwgplan.files.reading import read_text
+from iwgplan.files.yaml_loader import Span
 
 
 @dataclass(slots=True)
@@ -99,9 +100,10 @@ def record(
     with locked(path):
         before = _identity(path)
         text = read_text(path, shown)
-        # Only edits that move text need the node tree now; the others compose it again when
-        # they splice, after the models are gone, so that a plan is never held twice over.
-        checked = check_text(text, shown, keep_tree=with_source)
+        # Only edits that move text need the node tree now; the others note where each entry
+        # with an id stands, and compose, splice and parse again only the entries they change.
+        spans: dict[int, Span] | None = None if with_source else {}
+        checked = check_text(text, shown, keep_tree=with_source, spans=spans)
         if checked.plan is None or checked.index is None:
             raise PlanInvalid(checked.result, what="plan (fix it before recording progress)")
         closed = checked.plan.plan.closed
@@ -123,8 +125,8 @@ def record(
         # the tree they were given, which the splicer frees the same way.
         data, tree = checked.data, [checked.root] if with_source else None
         del checked
-        edited = apply_changes(text, outcome.changes, tree=tree, data=data)
-        del tree, data
+        edited = apply_changes(text, outcome.changes, tree=tree, data=data, spans=spans)
+        del tree, data, spans
         refuse_if_invalid(edited, shown)
         if dry_run:
             done.diff = unified_diff(text, edited.text, shown)

@@ -8,6 +8,7 @@ with the intended change: if anything else moved, nothing is written.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import difflib
 import json
 import re
@@ -15,11 +16,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from iwgplan.errors import IwgplanError, Loc, PlanInvalid
 from iwgplan.files.positions import compose_paths
-from iwgplan.files.yaml_loader import MARKS_SKIP_BOM, parse
+from iwgplan.files.yaml_loader import MARKS_SKIP_BOM, Span, parse, unsplittable
 
 _PLAIN_SAFE = re.compile(r"[A-Za-z\u00c0-\uffff(][^:#\n\r\t\"'\[\]{},&*!|>%@`?]*")
 # Characters YAML treats as line breaks or will not read raw inside a double-quoted scalar;
@@ -99,10 +101,21 @@ class _Doc:
         root = root if root is not None else compose_paths(text, locs or [()])
         if not isinstance(root, MappingNode):
             raise EditError("the plan's top level is not a mapping")
-        self.root = root
+        self.root: MappingNode | SequenceNode = root
         self.nl = _line_ending(text)
         self.shift = 1 if MARKS_SKIP_BOM and text.startswith("\ufeff") else 0
         self.splices: list[tuple[int, int, int, str]] = []  # start, end, order, new text
+        self.key_col = 0  # the column of the keys of the mapping that holds ``root``
+        self.lines_before = 0  # the lines of the file before ``text``
+
+    @classmethod
+    def entry(cls, text: str, root: SequenceNode, nl: str, key_col: int, lines_before: int) -> _Doc:
+        """The lines of one list entry (``root`` holds it alone), cut from a file whose line
+        break is ``nl``, whose list is held by a mapping with keys at ``key_col``."""
+        doc = cls.__new__(cls)
+        doc.text, doc.root, doc.nl, doc.shift, doc.splices = text, root, nl, 0, []
+        doc.key_col, doc.lines_before = key_col, lines_before
+        return doc
 
     def offset(self, node: Node, end: bool = False) -> int:
         mark = node.end_mark if end else node.start_mark
@@ -117,7 +130,7 @@ class _Doc:
         return max(self.text.rfind("\n", 0, offset), self.text.rfind("\r", 0, offset)) + 1
 
     def line_no(self, node: Node) -> int:
-        return node.start_mark.line + 1
+        return node.start_mark.line + 1 + self.lines_before
 
     def node_at(self, loc: Loc) -> MappingNode:
         node: Node = self.root
@@ -341,7 +354,7 @@ def _new_key_offset(doc: _Doc, item: MappingNode) -> int:
 def _parent_key_col(doc: _Doc, loc: Loc) -> int:
     """The column of the key whose list holds the item (``action_points:``, ``children:``)."""
     node: Node = doc.root
-    col = 0
+    col = doc.key_col
     for part in loc[:-1]:
         if isinstance(node, MappingNode) and isinstance(part, str):
             key, node = next((k, v) for k, v in node.value if k.value == part)
@@ -375,18 +388,42 @@ class Edited:
 
 
 def apply_changes(
-    text: str, changes: list[Change], *, tree: list[Node | None] | None = None, data: Any = None
+    text: str,
+    changes: list[Change],
+    *,
+    tree: list[Node | None] | None = None,
+    data: Any = None,
+    spans: dict[int, Span] | None = None,
 ) -> Edited:
     """Splice every change into the text; raise EditError if the result differs elsewhere.
 
     ``data`` is the text's data when the caller already has it. ``tree``, when given, is a
     one-item list holding the text's node tree, which this takes out of the list, so that the
     tree is freed before the result is parsed (the caller keeps no reference to it); without it
-    the tree is composed here.
+    the tree is composed here. ``spans`` (with ``data``, as :func:`parse` recorded them) let
+    the edit work on the changed entries' lines alone: see :func:`_by_entries`.
     """
     for change in changes:
         _refuse_undecodable(change)
+    if spans and data is not None and not tree:
+        edited = _by_entries(text, changes, data, spans)
+        if edited is not None:
+            return edited
     doc = _Doc(text, tree.pop() if tree else None, [change.loc for change in changes])
+    _splice_all(doc, changes)
+    new_text = doc.apply()
+    del doc
+    expected = _expected(data if data is not None else parse(text).data, changes)
+    new = parse(new_text)
+    if new.problems or new.data != expected:
+        raise EditError(
+            "internal check failed: the edit would change more than the item it names, so"
+            " nothing was written; please report this with the plan file"
+        )
+    return Edited(new_text, new.data)
+
+
+def _splice_all(doc: _Doc, changes: list[Change]) -> None:
     for change in changes:
         item = doc.node_at(change.loc)
         for key, value in change.set.items():
@@ -401,16 +438,76 @@ def apply_changes(
             _set_list(doc, item, key, values)
         for key, texts in change.set_texts.items():
             _set_texts(doc, item, key, texts)
-    new_text = doc.apply()
-    del doc
-    expected = _expected(data if data is not None else parse(text).data, changes)
-    new = parse(new_text)
-    if new.problems or new.data != expected:
-        raise EditError(
-            "internal check failed: the edit would change more than the item it names, so"
-            " nothing was written; please report this with the plan file"
-        )
-    return Edited(new_text, new.data)
+
+
+# A block scalar that keeps its final line breaks: its value would take in the blank lines
+# after the entry, which an entry's lines parsed alone may not end with as the file does.
+_KEEP = re.compile(r"[|>][0-9]?\+")
+
+
+def _by_entries(text: str, changes: list[Change], data: Any, spans: dict[int, Span]) -> Edited | None:
+    """The edit made on the lines of the list entries that hold the changes, each composed,
+    spliced and parsed again alone; None whenever that is not plainly the same as working on
+    the whole text, and the caller then does (an entry not recorded, a dash not on the line of
+    the entry's first key, a line break other than LF and CRLF, a document marker, a block
+    scalar that keeps its breaks, an edit the splicer refuses, a result that does not parse
+    alone to the intended data).
+
+    Why an entry's lines can stand alone: a block list entry starts with its dash at column
+    d and ends where the next token stands at column d or less, so everything in it is
+    indented more than d and its parse does not depend on the text around it; the text
+    outside the entries is copied as it is. So when each new entry parses alone to the data
+    intended for it, the whole new text parses to the intended data, without parsing it.
+    """
+    if unsplittable(text):
+        return None
+    shift = 1 if MARKS_SKIP_BOM and text.startswith("\ufeff") else 0
+    entries: list[tuple[int, int, Loc, int]] = []  # start, end, loc, key column
+    for change in changes:
+        node = data
+        for part in change.loc:
+            node = node[part]
+        span = spans.get(id(node))
+        if span is None or not change.loc:
+            return None
+        first, end, key_col = span[0] + shift, span[1] + shift, span[2]
+        start = text.rfind("\n", 0, first) + 1
+        if text[start:first].strip(" ") != "-" or text[text.rfind("\n", 0, end) + 1 : end].strip(" "):
+            return None  # the dash is not on the first key's line; the next token is not first on its line
+        entries.append((start, text.rfind("\n", 0, end) + 1 if end < len(text) else end, change.loc, key_col))
+    entries.sort(key=lambda e: (e[0], -e[1]))
+    outer: list[tuple[int, int, Loc, int]] = []
+    for entry in entries:  # an entry inside another (a sub-point of a point) goes with it
+        if outer and entry[0] < outer[-1][1]:
+            if entry[1] > outer[-1][1] or entry[2][: len(outer[-1][2])] != outer[-1][2]:
+                return None  # pragma: no cover - entries nest as their locs do
+            continue
+        outer.append(entry)
+    nl = _line_ending(text)
+    expected = _expected(data, changes)
+    pieces, at = [], 0
+    for start, end, loc, key_col in outer:
+        old = text[start:end]
+        inside = [c for c in changes if c.loc[: len(loc)] == loc]
+        local = [dataclasses.replace(c, loc=(0, *c.loc[len(loc) :])) for c in inside]
+        try:
+            root = compose_paths(old, [c.loc for c in local])
+            if not isinstance(root, SequenceNode) or len(root.value) != 1:
+                return None
+            doc = _Doc.entry(old, root, nl, key_col, text.count("\n", 0, start))
+            _splice_all(doc, local)
+            new = doc.apply()
+        except (EditError, yaml.YAMLError):
+            return None  # the whole text says it, with the same words
+        want: Any = expected
+        for part in loc:
+            want = want[part]
+        if _KEEP.search(old) or _KEEP.search(new) or parse(new).data != [want]:
+            return None
+        pieces += [text[at:start], new]
+        at = end
+    pieces.append(text[at:])
+    return Edited("".join(pieces), expected)
 
 
 def _expected(data: Any, changes: list[Change]) -> Any:

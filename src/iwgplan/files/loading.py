@@ -13,7 +13,7 @@ from yaml.nodes import Node
 from iwgplan import __version__
 from iwgplan.errors import FileResult, Loc, PlanInvalid, Problem
 from iwgplan.files.positions import Locator
-from iwgplan.files.yaml_loader import no_gc, parse
+from iwgplan.files.yaml_loader import Span, no_gc, parse
 from iwgplan.plan import model
 from iwgplan.plan.index import PlanIndex
 from iwgplan.plan.model import READABLE_VERSIONS, SCHEMA_VERSION, Plan
@@ -29,10 +29,14 @@ class Checked:
     root: Node | None = None  # its node tree, when asked for with keep_tree
 
 
-def check_text(text: str, path: str, *, keep_tree: bool = False) -> Checked:
-    """Parse and validate; collect syntax, schema and cross-field problems with positions."""
+def check_text(
+    text: str, path: str, *, keep_tree: bool = False, spans: dict[int, Span] | None = None
+) -> Checked:
+    """Parse and validate; collect syntax, schema and cross-field problems with positions.
+
+    ``spans`` receives where the data's list entries stand in the text (see :func:`parse`)."""
     with no_gc():
-        parsed = parse(text, keep_tree=keep_tree)
+        parsed = parse(text, keep_tree=keep_tree, spans=spans)
         if parsed.problems:
             return Checked(None, FileResult(path, parsed.problems))
         return check_data(parsed.data, text, path, root=parsed.root)

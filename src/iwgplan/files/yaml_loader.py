@@ -306,7 +306,13 @@ def load_data(text: str) -> tuple[Any, list[Problem]]:
     return parsed.data, parsed.problems
 
 
-def parse(text: str, *, keep_tree: bool = False) -> Parsed:
+# Where a list entry that has an `id` stands in the text: the offset of its mapping's first
+# key, the offset where its mapping ends (the next token: trailing comments and blank lines
+# are before it), and the column of the keys of the mapping that holds its list.
+Span = tuple[int, int, int]
+
+
+def parse(text: str, *, keep_tree: bool = False, spans: dict[int, Span] | None = None) -> Parsed:
     """Plain data from YAML text, with every problem; the node tree too when ``keep_tree``.
 
     Without the tree, data is built straight from the parser's events (no node tree is ever
@@ -314,13 +320,18 @@ def parse(text: str, *, keep_tree: bool = False) -> Parsed:
     (a syntax error, an anchor or alias, a tag, a duplicate or non-text key, deep nesting, no
     document at all) is handed to the node-tree loader, so that every problem is reported by
     one loader, with the same words and positions.
+
+    ``spans``, when given, receives the Span of every block mapping with an `id` key that is
+    an entry of a block list, by ``id()`` of its dict in the data returned (an edit splices
+    and checks those entries' text alone); it stays empty unless the data came from events.
     """
     if not keep_tree:
         try:
             with no_gc():
-                return Parsed(_events_to_data(text), [])
+                return Parsed(_events_to_data(text, spans), [])
         except (_NotPlain, yaml.YAMLError, ValueError, OverflowError, RecursionError):
-            pass
+            if spans is not None:
+                spans.clear()
     data, problems, root = _parse(text)
     return Parsed(data, problems, root if keep_tree and not problems else None)
 
@@ -332,16 +343,18 @@ class _NotPlain(Exception):
 EVENT_DEPTH = 150  # deeper nesting goes to the node-tree loader, which says where it is too deep
 
 
-def _events_to_data(text: str) -> Any:
+def _events_to_data(text: str, spans: dict[int, Span] | None = None) -> Any:
     """Build data from libyaml's events with an explicit stack: no nodes, no recursion.
 
     Only the plain case is handled here, exactly as :meth:`StrictLoader.build` would build it
-    (YAML 1.2 core resolution, the same constructors); the rest raises ``_NotPlain``.
+    (YAML 1.2 core resolution, the same constructors); the rest raises ``_NotPlain``. With
+    ``spans``, the start event of every open collection is kept too, to record entries' spans.
     """
     loader = StrictLoader(text)
     get: Callable[[], Any] = loader.get_event
     resolve, constructors = loader.resolve, loader.yaml_constructors
     stack: list[tuple[Any, Any, bool]] = []
+    opened: list[Any] = []  # the start events of the open collections, only with ``spans``
     container: Any = None  # the open list or dict; None at the top level
     key: Any = _NO_KEY
     in_map = False
@@ -381,10 +394,14 @@ def _events_to_data(text: str) -> Any:
                     raise _NotPlain  # a collection as a key, or deep nesting
                 stack.append((container, key, in_map))
                 container, key, in_map = ({} if is_map else []), _NO_KEY, is_map
+                if spans is not None:
+                    opened.append(event)
                 continue
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 value = container
                 container, key, in_map = stack.pop()
+                if spans is not None:
+                    _record_span(spans, opened, value, event, in_map)
             elif kind is yaml.DocumentEndEvent:
                 break
             else:
@@ -405,6 +422,24 @@ def _events_to_data(text: str) -> Any:
 
 _NO_KEY: Any = object()
 
+
+def _record_span(spans: dict[int, Span], opened: list[Any], value: Any, end: Any, in_map: bool) -> None:
+    """The span of a block mapping with an `id` just closed inside a block list that a block
+    mapping holds (``opened`` ends with their start events)."""
+    start = opened.pop()
+    if in_map or len(opened) < 2 or end.__class__ is not yaml.MappingEndEvent or "id" not in value:
+        return
+    holder, seq = opened[-2], opened[-1]
+    if holder.__class__ is not yaml.MappingStartEvent or holder.flow_style or seq.flow_style:
+        return
+    if start.flow_style:
+        return
+    first: Any = start.start_mark
+    after: Any = end.end_mark
+    keys: Any = holder.start_mark
+    spans[id(value)] = (first.index, after.index, keys.column)
+
+
 # A top-level key at the start of a line, as the plan format writes them: `tiers:`, `plan:`.
 _TOP_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*:(?:[ \t\r]|$)", re.M)
 _LONE_CR = re.compile(r"\r(?!\n)")
@@ -413,7 +448,7 @@ _LONE_CR = re.compile(r"\r(?!\n)")
 _UNREADABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-def _unsplittable(text: str) -> bool:
+def unsplittable(text: str) -> bool:
     """A document marker or directive at a line's start; or a line break other than LF and
     CRLF, which YAML honours and a split at LF would not see (a CR alone, NEL, U+2028, U+2029).
     Substring tests first: they cost a hundredth of a regular expression over the text."""
@@ -437,7 +472,7 @@ def data_by_entries(text: str, memo: dict[str, Any]) -> dict[str, Any] | None:
     column 0, and anchors, aliases and tags never reach this far (the event loader hands them
     over). The data in ``memo`` is shared: the caller must not change it.
     """
-    if _unsplittable(text):
+    if unsplittable(text):
         return None
     starts = [m.start() for m in _TOP_KEY.finditer(text)]
     head = text[: starts[0]].split("\n") if starts else []
