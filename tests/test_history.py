@@ -7,6 +7,7 @@ import re
 import subprocess
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -606,3 +607,57 @@ def test_log_status_and_report_agree_on_a_window_whatever_the_author_dates(
     ).out
     rows = {r.split(",")[0]: r.split(",")[-1] for r in csv_out.splitlines()[1:]}
     assert rows["2025-12-01"] == picked  # its week is the week it landed
+
+
+LOG_ARGS = [
+    [],
+    ["--changes"],
+    ["--changes-only"],
+    ["--id", "late"],
+    ["--format", "json"],
+    ["--format", "markdown", "--changes"],
+    ["-n", "3", "--changes"],
+]
+
+
+def test_log_from_the_cache_prints_what_a_parse_prints(
+    cli, story: Repo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 29: `log` reads each blob through the validated-plan cache. Every kind of change
+    (the story's, the shipped plan swapped in, its period, a status, a meeting-free comment
+    edit, a plan that does not load and one that loads again) prints the same bytes in every
+    format from a first run (which fills the cache), from a rerun (every blob a hit, none
+    parsed) and with --no-cache; records compare by value, so no commit shows a false change."""
+    good = story.plan.read_text(encoding="utf-8")
+    story.commit(good.replace("title: Tier one", "title: [Tier one"), "Broken edit", "2025-12-05")
+    story.commit(good.replace("status: blocked", "status: in-progress"), "Fixed, and unblocked", "2025-12-06")
+    shipped = SHIPPED.read_text(encoding="utf-8")
+    period = "period: {start: 2025-09, end: 2026-12}"
+    story.commit(shipped, "The shipped plan", "2025-12-07")
+    story.commit(shipped.replace(period, "period: {start: 2025-09, end: 2027-03}"), "Period", "2025-12-08")
+    story.commit(shipped.replace("status: planned", "status: in-progress", 1), "A status", "2025-12-09")
+    story.commit(
+        shipped.replace("status: planned", "status: in-progress", 1) + "# c\n", "Comment", "2025-12-10"
+    )
+    parsed = [cli("--no-cache", "log", *args, "--plan", story.plan) for args in LOG_ARGS]
+    first = [cli("log", *args, "--plan", story.plan) for args in LOG_ARGS]
+    from iwgplan.files import loading
+
+    checked: list[str] = []  # on a rerun, only the blob that does not load (never cached)
+
+    def counted(real: Any) -> Any:
+        def check(text: str, shown: str, *args: Any, **kwargs: Any) -> Any:
+            checked.append(shown)
+            return real(text, shown, *args, **kwargs)
+
+        return check
+
+    monkeypatch.setattr(loading, "check_data", counted(loading.check_data))
+    monkeypatch.setattr(loading, "check_text", counted(loading.check_text))
+    rerun = [cli("log", *args, "--plan", story.plan) for args in LOG_ARGS]
+    assert len(checked) == len(LOG_ARGS) - 1  # `-n 3` stops before the broken commit
+    for args, a, b, c in zip(LOG_ARGS, parsed, first, rerun, strict=True):
+        assert a.code == 0, a.err
+        assert (a.code, a.out, a.err) == (b.code, b.out, b.err) == (c.code, c.out, c.err), args
+    assert "Period\n    +0 −0 ~1" in parsed[0].out and "Comment\n    no change to the plan" in parsed[0].out
+    assert "plan does not load, skipped" in parsed[0].out

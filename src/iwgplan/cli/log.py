@@ -9,7 +9,17 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from iwgplan.cli.common import Fmt, FmtOpt, NoPagerOpt, PlanOpt, SinceOpt, console, handled, on_terminal
+from iwgplan.cli.common import (
+    Fmt,
+    FmtOpt,
+    NoPagerOpt,
+    PlanOpt,
+    SinceOpt,
+    State,
+    console,
+    handled,
+    on_terminal,
+)
 from iwgplan.plan import dates
 
 if TYPE_CHECKING:
@@ -147,7 +157,7 @@ def log(
         seen: list[Commit] = []
         ends = span(history, start, stop)
         commits = history.commits(until=ends[0], since=ends[1]) if ends is not None else iter(())
-        walked: Iterator[Step] = steps(window(commits, seen), Plans(history.blob))
+        walked: Iterator[Step] = steps(window(commits, seen), Plans(history.blob, cached=not State.no_cache))
         if item_id is not None:
             walked = _following(walked, item_id)
         if changes_only or item_id is not None:

@@ -24,8 +24,8 @@ class Plans:
     only their one-line reason. With ``cached``, a valid blob's data goes to the validated-plan
     cache under the blob's id, and a blob found there is neither parsed nor validated: the
     plans are then always the light records (:mod:`iwgplan.plan.records`), hit or miss, so that
-    one run never compares a record with a model. `status --since` and the reports read a few
-    blobs (one a week) and use it; `log`, which reads every blob once, does not.
+    one run never compares a record with a model. `status --since`, the reports and `log` use
+    it: `log` run again over the same commits reads each blob's records, not its YAML.
     """
 
     # iwgplan runs with the cyclic garbage collector off (cli.main), but a plan's index has
