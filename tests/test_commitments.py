@@ -263,7 +263,7 @@ def test_each_item_appears_where_a_reader_looks(cli) -> None:
     for n, (ident, _) in ITEMS.items():
         e = entry(ident)
         row = listed[ident]
-        assert (row["number"], row["kind"], row["title"]) == (e.number, e.item.kind, e.item.title), n
+        assert (row["number"], row["recorded_kind"], row["title"]) == (e.number, e.item.kind, e.item.title), n
         show = cli("show", ident, "--plan", SHIPPED, "--format", "json")
         assert show.code == 0 and json.loads(show.out)["number"] == e.number, n
         assert f"**{e.own}** {e.item.title.split(':')[0][:40]}" in report, (n, e.own)

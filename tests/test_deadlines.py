@@ -176,7 +176,7 @@ def test_show_csv_and_calendar_mark_every_date_the_document_does_not_state(cli, 
         assert "2026-03-29 (inferred: MC14's end)" in show
 
     rows = list(csv.DictReader(io.StringIO(_run(cli, "export", "--format", "csv"))))
-    assert list(rows[0])[-1] == "due_basis"
+    assert list(rows[0])[-2:] == ["due_basis", "force"]  # appended: earlier columns keep their place
     basis = {r["id"]: r["due_basis"] for r in rows if r["due"]}
     assert basis == {k: i["due_basis"] for k, i in ITEMS.items() if i.get("due")}
 
@@ -211,6 +211,9 @@ KINDS = {
     "agenda-process": ("past", "before this revision"),
     "sec-support": ("standing", "standing duty"),
     "tpr-shetrades": ("possible", "a possibility, not a task"),
+    # the document's force (issue 23, point 4): "intend", "encourages"
+    "engagement": ("intention", "intention"),
+    "tpr-secretariat": ("encouraged", "encouraged"),
 }
 
 
@@ -229,7 +232,8 @@ def test_kinds_read_the_same_in_every_format(cli, tmp_path: Path) -> None:
             and "planned" not in show.split("\nstatus", 1)[1].split("\n", 1)[0]
         )
         shown = json.loads(_run(cli, "show", ident, "--as-of", day, "--format", "json"))
-        assert shown["status"] == word and shown["kind"] == {"possible": "possibility"}.get(word, word)
+        kind = {"possible": "possibility", "encouraged": "encouragement"}.get(word, word)
+        assert shown["status"] == word and shown["kind"] == kind
         md_show = _run(cli, "show", ident, "--as-of", day, "--format", "markdown")
         assert f"| status | {word} |" in md_show
     rows = {
@@ -243,8 +247,8 @@ def test_kinds_read_the_same_in_every_format(cli, tmp_path: Path) -> None:
 
     text = _run(cli, "status", "--as-of", day, "--wide", "--no-pager")
     assert "Before this revision (1): 5.1(a) agenda-process (2025-07-03)" in text
-    assert "Standing duties (9, not counted): 5.1(b), 5.2(a)-(e), 6.1-6.3" in text
-    assert "1 possibility" in text
+    assert "Standing duties (8, not counted): 5.1(b), 5.2(a)-(e), 6.2-6.3" in text
+    assert "1 possibility" in text and "1 intention" in text and "1 encouragement" in text
 
     ics = _run(cli, "export", "--format", "ics", "--as-of", day)
     assert "SUMMARY:Before this revision: 5.1(a) A new agenda" in ics

@@ -34,7 +34,7 @@ def test_header_types_and_filters(cli, tmp_path: Path) -> None:
     json_rows = json.loads(cli("export", "--format", "json", "--plan", SHIPPED, "--as-of", AS_OF).out)
     assert len(rows) - 1 == len(json_rows["action_points"])
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == f"A1:S{len(rows)}"  # 19 columns: due_basis (issue 23) is the last
+    assert sheet.auto_filter.ref == f"A1:T{len(rows)}"  # 20 columns: due_basis, then force (issue 23)
     assert all(sheet.cell(1, n).font.b for n in range(1, len(ROW_KEYS) + 1))
     due = ROW_KEYS.index("due_date")
     for cells, expected in zip(sheet.iter_rows(min_row=2), json_rows["action_points"], strict=True):

@@ -103,6 +103,8 @@ def _carry(entry: Entry, old_id: str, on: date, keep: set[str], out: Carried) ->
     data["title"] = item.title
     if item.kind != "deliverable":
         data["kind"] = item.kind
+    if item.force:  # the old document's verb: an encouragement carried on is still not the IWG's to do
+        data["force"] = item.force
     status = Status.PLANNED if standing else item.status
     data["status"] = status.value
     if item.description:

@@ -39,6 +39,12 @@ Kind = Literal["deliverable", "standing", "past", "possibility"]
 ``standing`` duty runs for the whole period; ``past`` is business the document sets before
 its own issue date; a ``possibility`` is worded as one ("could serve"), not a task."""
 
+Force = Literal["will", "intend", "encourage", "could", "as necessary", "upon request"]
+"""The document's own verb for an item (issue 23, point 4): ``will`` commits; ``intend`` is an
+intention and ``encourage`` an encouragement (to someone else), neither a deliverable of the
+group's; ``could`` a possibility; ``as necessary`` and ``upon request`` say when a commitment
+applies. None: the document's words carry no verb (a table row, a point of a list)."""
+
 Basis = Literal["document", "inferred", "default", "outside", "recorded"]
 """Where a fact comes from: the document states it; it is inferred from the document; it is a
 transcription default; it comes from a source outside the document; it was recorded by an edit
@@ -616,6 +622,16 @@ class ActionPoint(Model):
         description="`PLAN-ID#ITEM-ID`: the item of an earlier plan that this one carries on"
         " (written by `iwgplan successor`).",
         examples=["iwg-workplan-2025-2026#msme-toolkit"],
+    )
+
+    # The document's force (issue 23, point 4): its own verb for the item.
+    force: Force | None = Field(
+        default=None,
+        description="The document's own verb for the item: `will`, `intend` (an intention),"
+        " `encourage` (an encouragement to someone else), `could` (a possibility), `as necessary`"
+        " or `upon request`. An intention, an encouragement or a possibility is not counted as a"
+        " deliverable, whatever its `kind`.",
+        examples=["will", "encourage", "upon request"],
     )
 
     # Translations (issue 27): the other languages of the texts above; see TRANSLATED.

@@ -287,6 +287,7 @@ class ActionPoint(Record):
         "depends_on",
         "children",
         "carried_from",
+        "force",
         "title_tr",
         "description_tr",
     )
@@ -313,6 +314,7 @@ ActionPoint.FIELDS = (
     ("depends_on", None, _LIST),
     ("children", _list_of(ActionPoint), _LIST),
     ("carried_from", None, None),
+    ("force", None, None),
     ("title_tr", None, None),
     ("description_tr", None, None),
 )

@@ -57,6 +57,8 @@ V2_KEYS = frozenset(
         "title_note",
         "sources",
         "points_sources",
+        # The document's force (issue 23, point 4)
+        "force",
     }
 )
 

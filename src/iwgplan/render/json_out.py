@@ -17,6 +17,7 @@ from iwgplan.views.timeline import (
     date_mark,
     due_basis_of,
     due_milestone,
+    effective_kind,
     headline,
     latest_note,
     shown_status,
@@ -137,8 +138,25 @@ def status(view: View, summary: Summary) -> str:
             "section_counts": summary.section_counts,
             "past": [{**_dated(d), **_basis(d, view)} for d in summary.past],
             "standing": [
-                {"id": e.id, "number": e.number, "title": e.item.title, "latest_note": latest_note(e)}
+                {
+                    "id": e.id,
+                    "number": e.number,
+                    "title": e.item.title,
+                    "latest_note": latest_note(e),
+                    "force": e.item.force,
+                }
                 for e in summary.standing
+            ],
+            # intended, encouraged or possible: in the document's words, never counted
+            "not_counted": [
+                {
+                    "id": e.id,
+                    "number": e.number,
+                    "title": e.item.title,
+                    "kind": effective_kind(e, view.index),
+                    "force": e.item.force,
+                }
+                for e in summary.aside
             ],
         }
     )

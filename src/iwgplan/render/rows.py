@@ -32,6 +32,7 @@ ROW_KEYS = [
     "kind",
     "recorded_kind",
     "due_basis",
+    "force",
 ]
 
 
@@ -58,6 +59,7 @@ def item_row(entry: Entry, index: PlanIndex) -> dict[str, Any]:
         "kind": effective_kind(entry, index),
         "recorded_kind": item.kind,
         "due_basis": due_basis_of(entry) if due else None,
+        "force": item.force,  # the document's own verb: will, intend, encourage, could ...
     }
 
 

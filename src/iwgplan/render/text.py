@@ -37,6 +37,7 @@ from iwgplan.views.timeline import (
     Dated,
     GroupSummary,
     Summary,
+    aside_words,
     cookie,
     date_legend,
     date_mark,
@@ -48,6 +49,7 @@ from iwgplan.views.timeline import (
     headline,
     holds,
     is_overdue,
+    is_past,
     late_words,
     latest_note,
     milestone_when,
@@ -371,6 +373,13 @@ def _sections(view: View, summary: Summary, console: Console, *, horizon: int, f
             out += laid(rows, more)
         return out
 
+    aside = [e for e in summary.aside if not summary.owner or holds(e.item.owners, summary.owner)]
+
+    def aside_lines(_n: int) -> list[Text]:  # in the document's words: intend, encourage, could
+        words = _("Intended, encouraged or possible{whose} ({n}, not counted): ")
+        head = Text(words.format(whose=whose, n=len(aside)), style="bold")
+        return _one_line(head + Text(line(aside_words(aside))), width, fit, console) if aside else []
+
     def blocked(n: int) -> list[Text]:
         if not summary.blocked:
             return [Text.assemble((_("Blocked{whose}: ").format(whose=whose), "bold"), (_("none"), "dim"))]
@@ -399,6 +408,7 @@ def _sections(view: View, summary: Summary, console: Console, *, horizon: int, f
         _Section(min(len(summary.next_milestones), 3), milestones),
         _Section(0, past),
         _Section(len(noted), standing_lines),
+        _Section(0, aside_lines),
         _Section(len(summary.blocked), blocked),
         _Section(0, legend_lines),
     ]
@@ -692,13 +702,15 @@ def _facts(view: View, entry: Entry) -> Rows:
     facts.add_row(_("id"), line(item.id))
     facts.add_row(_("number"), Text(line(entry.own)))  # the document's own, in its tier and focus area
     status = kind_text(entry, index)
-    if effective_kind(entry, index) != item.kind:  # open, and dated before the plan's issue
+    if is_past(entry, index) and item.kind != "past":  # open, and dated before the plan's issue
         words = _(" (dated before this revision of {day}; recorded: {status})")
         status.append(words.format(day=index.plan.plan.date, status=rollup(entry).value), style="dim")
     elif item.kind == "deliverable" and rollup(entry) is not item.status:
         words = _(" (recorded: {status}; rolled up from its sub-points)").format(status=item.status.value)
         status.append(words, style="dim")
     facts.add_row(_("status"), status)
+    if item.force:
+        facts.add_row(_("force"), Text(_('"{verb}", the document\'s verb').format(verb=item.force)))
     group = entry.group
     kind = _("tier") if group in index.plan.tiers else _("section")
     facts.add_row(kind, Text(line(group_label(group))))

@@ -43,6 +43,7 @@ HEADINGS = {
     "kind": N_("kind"),
     "recorded_kind": N_("recorded_kind"),
     "due_basis": N_("due_basis"),
+    "force": N_("force"),
 }
 
 

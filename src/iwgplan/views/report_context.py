@@ -84,6 +84,7 @@ def item(entry: Entry, report: Report) -> dict[str, Any]:
         "number": reader_number(entry),
         "own": entry.own,
         "kind": it.kind,
+        "force": it.force,
         "title": it.title,
         "facts": item_facts(entry, report.index),
         "status": status.value,

@@ -10,6 +10,9 @@ export agrees:
 - an item due before the plan's own issue date is past business, never overdue;
 - standing duties, possibilities and past business are not deliverables: they count neither
   in "% done" nor as overdue, and are counted apart;
+- the document's force decides too (``force``, its own verb): what it ``intend``s is an
+  intention, what it ``encourage``s someone else to do an encouragement, what ``could`` be a
+  possibility; none is the group's deliverable, whatever the item's ``kind``;
 - only a date the document states is a deadline. A ``due_basis: default`` (the end of the
   period, where the document sets no date) is never late: the item is "within the period"
   until the period ends and "open when the period ended" after it, counted apart. An
@@ -33,7 +36,7 @@ from iwgplan.plan.status import Status
 from iwgplan.views.provenance import milestone_title
 
 if TYPE_CHECKING:
-    from iwgplan.plan.model import Milestone
+    from iwgplan.plan.model import ActionPoint, Milestone
 
 Day = date  # `date` is also a field name of Dated below
 
@@ -70,9 +73,22 @@ def milestone_due(milestone: Milestone) -> date:
     return milestone.finishes.last()
 
 
+# The document's verbs that make an item something else than a commitment of the group's.
+FORCE_KINDS = {"intend": "intention", "encourage": "encouragement", "could": "possibility"}
+# The document's verbs that say when a commitment applies: shown beside what it is.
+CONDITIONS = ("as necessary", "upon request")
+
+
+def nature(item: ActionPoint) -> str:
+    """What the item is, as the document's force makes it: its ``kind``, except that an item
+    the document intends, encourages or says could be done is an ``intention``, an
+    ``encouragement`` or a ``possibility``, whatever its ``kind`` says."""
+    return FORCE_KINDS.get(item.force or "", item.kind)
+
+
 def counted(entry: Entry) -> bool:
     """A deliverable: counts in progress and may fall overdue (standing duties and the rest do not)."""
-    return entry.item.kind == "deliverable"
+    return nature(entry.item) == "deliverable"
 
 
 def before_issue(index: PlanIndex, due: date | None) -> bool:
@@ -107,7 +123,11 @@ MARKED = ("inferred", "outside")  # a date the document does not state, that may
 
 
 def due_holder(entry: Entry) -> Entry | None:
-    """The item whose ``due`` applies: the item itself, or the nearest parent with one."""
+    """The item whose ``due`` applies: the item itself, or the nearest parent with one. A
+    parent's date is its deliverables' only: a sub-point that is a possibility, an intention,
+    an encouragement or a standing duty has no date but its own ("could serve" is not due)."""
+    if entry.item.due is None and not counted(entry):
+        return None
     current: Entry | None = entry
     while current is not None:
         if current.item.due is not None:
@@ -249,13 +269,9 @@ def due_date(due: str | None, milestones: dict[str, Milestone]) -> date | None:
 
 
 def effective_due(entry: Entry, index: PlanIndex) -> date | None:
-    """An item's own due date, or the nearest parent's."""
-    current: Entry | None = entry
-    while current is not None:
-        if current.item.due is not None:
-            return due_date(current.item.due, index.milestones)
-        current = current.parent
-    return None
+    """An item's own due date, or the nearest parent's (a deliverable's only: :func:`due_holder`)."""
+    holder = due_holder(entry)
+    return due_date(holder.item.due, index.milestones) if holder is not None else None
 
 
 def rollup(entry: Entry) -> Status:
@@ -362,6 +378,9 @@ class Summary:
     standing: list[Entry] = field(default_factory=list)
     past: list[Dated] = field(default_factory=list)
     possibilities: list[Entry] = field(default_factory=list)
+    intentions: list[Entry] = field(default_factory=list)  # the document's "intend"
+    encouraged: list[Entry] = field(default_factory=list)  # the document's "encourage"
+    aside: list[Entry] = field(default_factory=list)  # the three above, in the plan's order
     within: list[Dated] = field(default_factory=list)  # dated only by the period's end: never late
     owner: str | None = None  # the lists of dated and blocked items hold only this owner's items
 
@@ -478,8 +497,11 @@ def summarize(index: PlanIndex, as_of: date, horizon: int = 60, owner: str | Non
     summary = Summary(as_of, start, end, elapsed_fraction(start, end, as_of), totals, groups)
     summary.tier_counts = _sum(g.counts for g in groups if g.kind == "tier")
     summary.section_counts = _sum(g.counts for g in groups if g.kind == "section")
-    summary.standing = [e for e in index.entries if e.item.kind == "standing"]
-    summary.possibilities = [e for e in index.entries if e.item.kind == "possibility"]
+    summary.standing = [e for e in index.entries if nature(e.item) == "standing"]
+    summary.possibilities = [e for e in index.entries if nature(e.item) == "possibility"]
+    summary.intentions = [e for e in index.entries if nature(e.item) == "intention"]
+    summary.encouraged = [e for e in index.entries if nature(e.item) == "encouragement"]
+    summary.aside = [e for e in index.entries if nature(e.item) in ASIDE]
     for item in dated_items(index, as_of):
         if before_issue(index, item.date):
             summary.past.append(item)
@@ -539,14 +561,35 @@ def headline(summary: Summary) -> list[str]:
         parts.append(_of(summary.section_counts, _("{done} of {live} section commitments done")))
     extra = [
         ngettext("{n} standing duty", "{n} standing duties", len(summary.standing)),
+        ngettext("{n} intention", "{n} intentions", len(summary.intentions)),
+        ngettext("{n} encouragement", "{n} encouragements", len(summary.encouraged)),
         ngettext("{n} past item", "{n} past items", len(summary.past)),
         ngettext("{n} possibility", "{n} possibilities", len(summary.possibilities)),
     ]
-    counts = (len(summary.standing), len(summary.past), len(summary.possibilities))
+    counts = (
+        len(summary.standing),
+        len(summary.intentions),
+        len(summary.encouraged),
+        len(summary.past),
+        len(summary.possibilities),
+    )
     aside = [words.format(n=n) for words, n in zip(extra, counts, strict=True) if n]
     if aside:
         parts.append(_("not counted: {items}").format(items=", ".join(aside)))
     return parts
+
+
+ASIDE = ("intention", "encouragement", "possibility")
+
+
+def aside_words(entries: Iterable[Entry]) -> str:
+    """Intentions, encouragements and possibilities named with the document's verb, by the
+    document's number where it is the item's own (as the standing duties' line), else by id:
+    ``tpr-shetrades (could), tpr-secretariat (encourage), 6.1 (intend)``."""
+    return ", ".join(
+        f"{e.number if e.number == e.own else e.id} ({e.item.force or KIND_WORDS[nature(e.item)]})"
+        for e in entries
+    )
 
 
 def latest_note(entry: Entry) -> str | None:
@@ -554,23 +597,36 @@ def latest_note(entry: Entry) -> str | None:
     return next((h.note for h in reversed(entry.item.history) if h.note), None)
 
 
-KIND_WORDS = {"standing": "standing", "past": "past", "possibility": "possible"}
+KIND_WORDS = {
+    "standing": "standing",
+    "past": "past",
+    "possibility": "possible",
+    "intention": "intention",
+    "encouragement": "encouraged",
+}
 
 
 def effective_kind(entry: Entry, index: PlanIndex) -> str:
-    """What every screen says the item is: its ``kind``, except that an open deliverable the
-    plan dates before its own issue is ``past`` (:func:`is_past`), as status, the calendar and
-    the reports show it."""
-    return "past" if is_past(entry, index) else entry.item.kind
+    """What every screen says the item is: its :func:`nature` (the ``kind``, or what the
+    document's force makes it), except that an open deliverable the plan dates before its own
+    issue is ``past`` (:func:`is_past`), as status, the calendar and the reports show it."""
+    return "past" if is_past(entry, index) else nature(entry.item)
 
 
 def shown_status(entry: Entry, index: PlanIndex, words: Mapping[str, str] = KIND_WORDS) -> str:
     """The status a screen shows: a deliverable's rolled-up status, else what the item is, in
-    ``words`` (the reports' longer ones: "standing duty", "before this revision")."""
+    ``words`` (the reports' longer ones: "standing duty", "before this revision"; a kind they do
+    not name in the short word). A standing duty the document makes conditional says so in its
+    words: "upon request" where the screens' short word would be (a column's room), "standing
+    duty, upon request" in the reports' longer words."""
     kind = effective_kind(entry, index)
     if kind == "deliverable":
         return rollup(entry).value
-    return words[kind]
+    shown = words.get(kind) or KIND_WORDS[kind]
+    force = entry.item.force
+    if kind != "standing" or force not in CONDITIONS:
+        return shown
+    return force if shown == KIND_WORDS["standing"] else f"{shown}, {force}"
 
 
 _PARTS = re.compile(r"(.*?)(?:\(([a-z])\)|\.([0-9]+))")
