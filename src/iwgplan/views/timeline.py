@@ -497,11 +497,12 @@ def summarize(index: PlanIndex, as_of: date, horizon: int = 60, owner: str | Non
     summary = Summary(as_of, start, end, elapsed_fraction(start, end, as_of), totals, groups)
     summary.tier_counts = _sum(g.counts for g in groups if g.kind == "tier")
     summary.section_counts = _sum(g.counts for g in groups if g.kind == "section")
-    summary.standing = [e for e in index.entries if nature(e.item) == "standing"]
-    summary.possibilities = [e for e in index.entries if nature(e.item) == "possibility"]
-    summary.intentions = [e for e in index.entries if nature(e.item) == "intention"]
-    summary.encouraged = [e for e in index.entries if nature(e.item) == "encouragement"]
-    summary.aside = [e for e in index.entries if nature(e.item) in ASIDE]
+    kinds = [(e, effective_kind(e, index)) for e in index.entries]  # past business is past, whatever its verb
+    summary.standing = [e for e, kind in kinds if kind == "standing"]
+    summary.possibilities = [e for e, kind in kinds if kind == "possibility"]
+    summary.intentions = [e for e, kind in kinds if kind == "intention"]
+    summary.encouraged = [e for e, kind in kinds if kind == "encouragement"]
+    summary.aside = [e for e, kind in kinds if kind in ASIDE]
     for item in dated_items(index, as_of):
         if before_issue(index, item.date):
             summary.past.append(item)
