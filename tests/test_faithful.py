@@ -36,7 +36,7 @@ def test_docs_status_on_the_day_of_issue(cli) -> None:
     assert data["summary"] == [
         "0 of 10 deliverables and action points of the tiers done",
         "0 of 3 section commitments done",
-        "not counted: 9 standing duties, 1 past item, 1 possibility",
+        "not counted: 8 standing duties, 1 intention, 1 encouragement, 1 past item, 1 possibility",
     ]
     start = _milestone(data, "start")
     assert (start["date"], start["end"], start["days"]) == ("2025-09-01", "2025-09-30", 0)  # under way
@@ -124,10 +124,11 @@ def test_standing_duties_are_listed_apart_and_never_overdue(cli) -> None:
         "5.2(c)",
         "5.2(d)",
         "5.2(e)",
-        "6.1",
         "6.2",
         "6.3",
     ]
+    # 6.1 "Members intend to engage": an intention, not a duty (issue 23, point 4)
+    assert [(s["number"], s["kind"]) for s in data["not_counted"]][-1] == ("6.1", "intention")
     assert not set(_ids(standing)) & set(_ids(data["overdue"]))
     assert sum(t["counts"]["planned"] for t in data["tiers"]) == 13  # deliverables only
 
