@@ -87,6 +87,8 @@ def _fragments(lang: str) -> set[str]:
             continue
         for piece in re.split(r"\{[a-z_]*\}", english):
             piece = piece.strip(" :;,.()…·*")
+            if piece in STATUS_WORDS:  # "{n} intention": the word alone is the list's status column
+                continue
             if (" " in piece or len(re.sub(r"[^A-Za-z]", "", piece)) >= 6) and piece not in theirs:
                 found.add(piece)
     return found
@@ -119,7 +121,11 @@ def _without_plan_texts(output: str, plan: Path) -> str:
 # The statuses are the plan file's words (`status: planned`) and what `--status` takes: shown as
 # the file writes them in every language (docs/languages.md); only the headings above them are
 # translated.
-STATUS_WORDS = {"planned", "in-progress", "done", "blocked", "dropped", "standing", "past", "possible"}
+# So are the words for what an item is, the document's force among them (issue 23, point 4).
+STATUS_WORDS = {
+    *("planned", "in-progress", "done", "blocked", "dropped", "standing", "past", "possible"),
+    *("intention", "encouraged", "upon request", "as necessary"),
+}
 
 
 def _english_left(english: str, translated: str, lang: str) -> list[str]:
