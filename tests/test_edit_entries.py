@@ -15,31 +15,14 @@ from typing import Any
 import pytest
 
 from iwgplan.edit import splice
-from tests.helpers import ROOT
+from tests.helpers import ROOT, item_styles
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import generate  # noqa: E402
 
-HEAD = """\
-schema_version: 2
-plan:
-  id: p
-  title: P
-  body: B
-  revision: 0
-  date: 2025-09-10
-  period: {start: 2025-09, end: 2026-12}
-tiers:
-  - id: t
-    number: '1'
-    title: T
-    focus_areas:
-      - id: f
-        title: F
-        action_points:
-"""
+HEAD = item_styles.HEAD.replace("schema_version: 1", "schema_version: 2", 1)
 BEFORE = "          - id: z\n            title: Z\n            status: planned\n"
-AFTER = "\n          # the next item's comment\n          - id: b\n            title: B\n            status: planned\n"
+AFTER = item_styles.NEXT
 A = "            title: A\n"
 KIDS = (
     "            children:\n"

@@ -18,6 +18,7 @@ import typer.main
 from iwgplan.cli import front
 from iwgplan.cli.app import app
 from tests.helpers import SMALL
+from tests.helpers.front_path import assert_same_as_typer
 from tests.helpers.git_story import build_story
 
 AS_OF = "2026-03-01"
@@ -205,13 +206,7 @@ def test_a_hit_prints_what_the_typer_app_prints(  # type: ignore[no-untyped-def]
 ) -> None:
     plan = tmp_path / "plan.yaml"
     plan.write_bytes(SMALL.read_bytes())
-    args = [*argv, "--plan", str(plan)]
-    typer_run = cli(*args)  # also fills the cache
-    capsys.readouterr()
-    code = front.run(args)
-    fast = capsys.readouterr()
-    assert code is not None, "the start-up path handed a cached plan over"
-    assert (code, fast.out, fast.err) == (typer_run.code, typer_run.out, typer_run.err)
+    assert_same_as_typer(cli, capsys, plan, argv)
 
 
 def _run(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from iwgplan.cli import front
 from tests.helpers import FIXTURES, SHIPPED
+from tests.helpers.front_path import assert_same_as_typer
 
 EXAMPLE = FIXTURES / "meetings-example.yaml"
 
@@ -96,13 +96,7 @@ def test_the_start_up_path_prints_what_the_typer_app_prints(  # type: ignore[no-
 ) -> None:
     plan = tmp_path / "plan.yaml"
     plan.write_bytes(EXAMPLE.read_bytes())
-    args = [*argv, "--plan", str(plan)]
-    typer_run = cli(*args)  # also fills the cache
-    capsys.readouterr()
-    code = front.run(args)
-    fast = capsys.readouterr()
-    assert code is not None, "the start-up path handed a cached plan over"
-    assert (code, fast.out, fast.err) == (typer_run.code, typer_run.out, typer_run.err)
+    assert_same_as_typer(cli, capsys, plan, argv)
 
 
 def test_meeting_list_in_every_format(cli) -> None:  # type: ignore[no-untyped-def]
