@@ -2,8 +2,10 @@
 
 The shipped templates live in ``iwgplan/templates/``; ``--template FILE`` uses a person's own.
 Templates see the context's keys as variables, plus the filters and functions below, which make
-plan text safe for the output (``cell`` for Markdown; HTML is autoescaped). Undefined names are
-errors (``StrictUndefined``), and every template error names the template's file and line.
+plan text safe for the output (``cell`` for Markdown; HTML is autoescaped), and the tool's words in
+the chosen language: ``_("...")`` and ``ngettext(singular, plural, n)`` (``iwgplan.i18n``).
+Undefined names are errors (``StrictUndefined``), and every template error names the template's
+file and line.
 Jinja2 is imported here only, so commands that render no template do not load it.
 """
 
@@ -21,6 +23,7 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup
 
+from iwgplan import i18n
 from iwgplan.errors import IwgplanError
 from iwgplan.render import safe
 from iwgplan.render.gantt_svg import STATUS_COLOUR
@@ -139,6 +142,7 @@ def _environment(folder: Path | None, html: bool) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(FILTERS)
+    env.globals.update(_=i18n.gettext, gettext=i18n.gettext, ngettext=i18n.ngettext)
     if html:
         env.finalize = _html
         env.globals["status_colours"] = dict(STATUS_COLOUR)
