@@ -12,6 +12,8 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from iwgplan.i18n import N_, ngettext
+from iwgplan.i18n import gettext as _
 from iwgplan.plan.index import Entry, Group, group_label
 from iwgplan.views.context import as_of_words
 from iwgplan.views.provenance import (
@@ -192,8 +194,8 @@ def _milestones(report: Report) -> list[dict[str, Any]]:
 def _before(report: Report) -> dict[str, Any]:
     """The Milestones table's first row: items dated before the plan's issue that name no milestone."""
     return {
-        "title": "Before this revision",
-        "when": f"before {report.index.plan.plan.date}",
+        "title": _("Before this revision"),
+        "when": _("before {date}").format(date=report.index.plan.plan.date),
         "due_by_it": [_due_item(e, report) for e in report.before],
     }
 
@@ -365,7 +367,7 @@ def _since(report: Report) -> dict[str, Any] | None:
         "first_day": _iso(since.day),
         "adopted": _iso(since.adopted),
         "lines": [{"label": k, "text": v} for k, v in report_lines(since)],
-        **{key: _moved(getattr(since, key)) for key, _ in ROWS},
+        **{key: _moved(getattr(since, key)) for key, _label in ROWS},
         "revision": list(since.revision) if since.revision else None,
         "notes": report_notes(since),
         "tool_notes": list(since.notes),
@@ -397,7 +399,7 @@ def _over_time(report: Report) -> dict[str, Any] | None:
     }
 
 
-VARIANCE_HEADING = "Changes to the plan since its issue"
+VARIANCE_HEADING = N_("Changes to the plan since its issue")
 
 
 def _variance(report: Report) -> dict[str, Any] | None:
@@ -413,16 +415,16 @@ def _variance(report: Report) -> dict[str, Any] | None:
         r["label"] = label(entry) if entry is not None else r["title"]  # the reports name no id
     for r in rows:
         r["slip"] = slip_text(r["slip_days"], r["note"])
-    return {"heading": VARIANCE_HEADING, **data, "moved": rows}
+    return {"heading": _(VARIANCE_HEADING), **data, "moved": rows}
 
 
 def slip_text(days: int | None, note: str | None) -> str:
     """``+28 days``, ``no slip``, or ``no slip to show: WHY``: what every report format prints."""
     if days is None:
-        return f"no slip to show: {note}" if note else "—"
+        return _("no slip to show: {why}").format(why=note) if note else "—"
     if days == 0:
-        return "no slip"
-    return f"{days:+d} day{'s' * (abs(days) != 1)}"
+        return _("no slip")
+    return ngettext("{n} day", "{n} days", abs(days)).format(n=f"{days:+d}")
 
 
 def variance_cells(r: dict[str, Any]) -> list[object]:
@@ -431,13 +433,17 @@ def variance_cells(r: dict[str, Any]) -> list[object]:
 
     def when(due: str | None, day: str | None) -> str:
         if due is None:
-            return "no due date"
+            return _("no due date")
         if day is not None and not due[:1].isdigit():
             return day  # a milestone's id is the tool's name for it: its date is the reader's
         return due if day in (None, due) else f"{due} ({day})"
 
-    status = f"{r['status']}, completed {r['completed']}" if r["completed"] else r["status"]
-    reasons = "; ".join(r["reasons"]) or "no reason recorded"
+    status = (
+        _("{status}, completed {date}").format(status=r["status"], date=r["completed"])
+        if r["completed"]
+        else r["status"]
+    )
+    reasons = "; ".join(r["reasons"]) or _("no reason recorded")
     return [
         r.get("label") or r["title"],
         when(r["planned"], r["planned_date"]),
