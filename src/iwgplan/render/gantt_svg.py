@@ -14,6 +14,8 @@ from datetime import date
 from html import escape
 from typing import TYPE_CHECKING
 
+from iwgplan.i18n import N_
+from iwgplan.i18n import gettext as _
 from iwgplan.render.safe import block
 from iwgplan.views.context import as_of_words
 from iwgplan.views.provenance import milestone_long, unsure
@@ -135,7 +137,7 @@ def _short(title: str) -> str:
     return re.split(r"\s*[,(]", title, maxsplit=1)[0] or title
 
 
-SHORT_BASIS = {"outside": "outside the document", "inferred": "inferred", "default": "a default"}
+SHORT_BASIS = {"outside": N_("outside the document"), "inferred": N_("inferred"), "default": N_("a default")}
 
 
 def _marked(m: Milestone, room: float) -> str:
@@ -143,7 +145,7 @@ def _marked(m: Milestone, room: float) -> str:
     title is cut to make room for the mark, never the mark."""
     if not unsure(m.basis):
         return "◆ " + _short(m.title)
-    mark = f" ({SHORT_BASIS[m.basis or '']})"
+    mark = f" ({_(SHORT_BASIS[m.basis or ''])})"
     name = re.search(r"\(([^()\s]{1,20})\)", m.title)  # "MC14": the short name, where room is short
     return fit("◆ " + (name[1] if name else _short(m.title)), room - text_width(mark)) + mark
 
@@ -187,7 +189,9 @@ def gantt_svg(report: Report, width: int = 680) -> str:
     height = top + row_h * len(bars) + 6
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
-        f'height="{height}" role="img" aria-label="Gantt chart of the action points against the milestones">'
+        f'height="{height}" role="img" aria-label="'
+        + _e(_("Gantt chart of the action points against the milestones"))
+        + '">'
     ]
     parts += _axis(months, x, axis, top, height)
     for placed in labels:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from iwgplan.i18n import gettext as _
 from iwgplan.plan.index import PlanIndex
 from iwgplan.plan.status import Status
 from iwgplan.render.safe import mermaid_label, mermaid_text
@@ -32,17 +33,19 @@ def _milestone(m: Milestone) -> str:
 
 def gantt(report: Report) -> str:
     index: PlanIndex = report.index
+    when = mermaid_text(_("as of {date}").format(date=report.as_of))
     lines = [
         "gantt",
-        f"    title {mermaid_text(index.plan.plan.title)} (as of {report.as_of})",
+        f"    title {mermaid_text(index.plan.plan.title)} ({when})",
         "    dateFormat YYYY-MM-DD",
         "    axisFormat %b %Y",
         "    inclusiveEndDates",
-        "    section Milestones",
+        f"    section {mermaid_text(_('Milestones'))}",
     ]
     for m in sorted(index.plan.milestones, key=lambda m: m.begins.first()):
         lines.append(_milestone(m))
-    lines.append(f"    As of {report.as_of} :milestone, as_of, {report.as_of}, 0d")
+    as_of = mermaid_text(_("As of {date}").format(date=report.as_of))
+    lines.append(f"    {as_of} :milestone, as_of, {report.as_of}, 0d")
     by_group: dict[str, list[str]] = {}
     for bar in report.bars:
         tags = []

@@ -43,7 +43,7 @@ def shipped_text(kind: str) -> str:
 
 
 def _pct(value: float) -> str:
-    return f"{value:.0%}"
+    return i18n.share(value)
 
 
 def _link_url(url: str) -> str:
@@ -56,7 +56,7 @@ def _row(data: dict[str, Any], *keys: str) -> list[object]:
 
 
 def _progress_row(g: dict[str, Any]) -> list[object]:
-    name = g["label"] + (" (priority)" if g["priority"] else "")
+    name = g["label"] + (i18n.gettext(" (priority)") if g["priority"] else "")
     return [name, *g["counts"].values(), _pct(g["done_fraction"])]
 
 
@@ -110,12 +110,30 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "pct_int": _pct_int,
     "cell": cell,
     "pct": _pct,
+    "when": i18n.when_words,
     "link_url": _link_url,
     "row": _row,
     "progress_row": _progress_row,
     "milestone_row": _milestone_row,
     "variance_row": variance_cells,
 }
+
+
+class _Words(Markup):
+    """The tool's words in an HTML template: the catalogue's text is the template's own (not
+    escaped again, like the literal text it replaces); what ``format`` puts into it is a value,
+    shown as every value is (:func:`_html`)."""
+
+    def format(self, *args: Any, **kwargs: Any) -> Markup:
+        return Markup(str(self).format(*map(_html, args), **{k: _html(v) for k, v in kwargs.items()}))
+
+
+def _html_words(message: str) -> Markup:
+    return _Words(i18n.gettext(message))
+
+
+def _html_plural(singular: str, plural: str, n: int) -> Markup:
+    return _Words(i18n.ngettext(singular, plural, n))
 
 
 def _environment(folder: Path | None, html: bool) -> jinja2.Environment:
@@ -142,8 +160,9 @@ def _environment(folder: Path | None, html: bool) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(FILTERS)
-    env.globals.update(_=i18n.gettext, gettext=i18n.gettext, ngettext=i18n.ngettext)
+    env.globals.update(_=i18n.gettext, gettext=i18n.gettext, ngettext=i18n.ngettext, lang=i18n.current())
     if html:
+        env.globals.update(_=_html_words, gettext=_html_words, ngettext=_html_plural)
         env.finalize = _html
         env.globals["status_colours"] = dict(STATUS_COLOUR)
     else:
