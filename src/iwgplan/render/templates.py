@@ -124,8 +124,8 @@ class _Words(Markup):
     escaped again, like the literal text it replaces); what ``format`` puts into it is a value,
     shown as every value is (:func:`_html`)."""
 
-    def format(self, *args: Any, **kwargs: Any) -> Markup:
-        return Markup(str(self).format(*map(_html, args), **{k: _html(v) for k, v in kwargs.items()}))
+    def format(self, *args: Any, **kwargs: Any) -> _Words:
+        return _Words(str(self).format(*map(_html, args), **{k: _html(v) for k, v in kwargs.items()}))
 
 
 def _html_words(message: str) -> Markup:
