@@ -115,6 +115,10 @@ def _without_plan_texts(output: str, plan: Path) -> str:
     words = _strings(data) | {t.english for t in texts(load_view(plan, None).plan)}
     for english in sorted((w for w in words if len(w) >= 3), key=len, reverse=True):
         output = output.replace(english, "")
+        for k in range(len(english) - 1, 7, -1):  # a title cut to its column: "IWG Co-Chairs report…"
+            if english[:k] + "…" in output:
+                output = output.replace(english[:k] + "…", "")
+                break
     return output
 
 

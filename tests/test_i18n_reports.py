@@ -154,3 +154,46 @@ def test_the_word_report_converts_with_libreoffice(cli: Any, plan: Path, tmp_pat
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert DAYS[lang] in " ".join(text.split())
     assert {"fr": "Avancement", "es": "Avance"}[lang] in text and "Progress" not in text
+
+
+SCREENS = [
+    ["log", "--changes"],
+    ["log", "--format", "markdown", "--changes"],
+    ["diff", "HEAD~1"],
+    ["diff", "HEAD~1", "--format", "markdown"],
+    ["diff", "HEAD~1", "--summary"],
+    ["variance", "--against", "HEAD~1"],
+    ["variance", "--against", "HEAD~1", "--format", "markdown"],
+    ["portfolio", "--as-of", AS_OF],
+    ["portfolio", "--as-of", AS_OF, "--format", "markdown"],
+    ["meeting", "list"],
+    ["meeting", "list", "--format", "markdown"],
+]
+
+
+@pytest.mark.parametrize("lang", ["fr", "es"])
+@pytest.mark.parametrize("args", SCREENS, ids=lambda a: "-".join(a).replace("--", ""))
+def test_the_history_and_portfolio_screens_keep_no_english_fixed_string(
+    cli: Any, plan: Path, args: list[str], lang: str
+) -> None:
+    english = cli(*args, "--plan", plan)
+    translated = cli(*args, "--plan", plan, "--lang", lang)
+    assert english.code == translated.code == 0, translated.err
+    assert translated.out != english.out
+    import re
+
+    keys = re.compile(r"\| (history|status|due|title|owners|note) \|")  # diff's field column: the file's keys
+    left = _english_left(
+        keys.sub("| |", english.out), keys.sub("| |", _without_plan_texts(translated.out, plan)), lang
+    )
+    assert left == [], f"English left in the {lang} output of {args}: {left}"
+
+
+@pytest.mark.parametrize(
+    "args", [["log"], ["diff", "HEAD~1"], ["variance", "--against", "HEAD~1"], ["portfolio"]]
+)
+def test_their_json_stays_english(cli: Any, plan: Path, args: list[str]) -> None:
+    assert (
+        cli(*args, "--format", "json", "--plan", plan, "--lang", "fr").out
+        == cli(*args, "--format", "json", "--plan", plan).out
+    )
