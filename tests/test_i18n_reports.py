@@ -166,6 +166,7 @@ SCREENS = [
     ["variance", "--against", "HEAD~1", "--format", "markdown"],
     ["portfolio", "--as-of", AS_OF],
     ["portfolio", "--as-of", AS_OF, "--format", "markdown"],
+    ["status", "--all", "--as-of", AS_OF],
     ["meeting", "list"],
     ["meeting", "list", "--format", "markdown"],
 ]
