@@ -120,10 +120,12 @@ def log_markdown(plan: str, steps: Iterable[Step], *, changes: bool, notes: list
 
 def carry_line(carry: CarryBack) -> str:
     """The line that marks where an item's story moves into the plan it was carried from."""
-    on = f" on {carry.day}" if carry.day is not None else ""
-    text = f"carried from {carry.source} into {carry.into}{on}"
+    on = _(" on {date}").format(date=carry.day) if carry.day is not None else ""
+    text = _("carried from {source} into {into}{on}").format(source=carry.source, into=carry.into, on=on)
     if carry.problem is not None:
-        return f"{text}: {carry.problem}; the earlier history is not shown"
+        return _("{line}: {problem}; the earlier history is not shown").format(
+            line=text, problem=carry.problem
+        )
     return f"{text} ({carry.shown})"
 
 
@@ -173,7 +175,7 @@ def item_log_json(
 def item_log_markdown(
     plan: str, item: str, pieces: Iterable[tuple[str, Step] | CarryBack], notes: list[str]
 ) -> str:
-    out = [f"## History of {cell(item)} in {cell(plan)}\n"]
+    out = [_("## History of {item} in {plan}").format(item=cell(item), plan=cell(plan)) + "\n"]
     for piece in pieces:
         if isinstance(piece, CarryBack):
             out.append(f"- ***{cell(carry_line(piece))}***")
