@@ -16,7 +16,8 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from iwgplan import i18n
-from tests.test_i18n_outputs import _english_left, _without_plan_texts
+from tests.helpers.i18n_words import english_left as _english_left
+from tests.helpers.i18n_words import without_plan_texts as _without_plan_texts
 
 TRANSLATED = Path(__file__).parent / "fixtures" / "translated.yaml"
 AS_OF = "2026-05-01"
