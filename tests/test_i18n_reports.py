@@ -90,7 +90,9 @@ def test_no_english_fixed_string_is_left_in_the_reports(
     english = _report(cli, plan, fmt, None, tmp_path)
     translated = _report(cli, plan, fmt, lang, tmp_path)
     assert translated != english
-    markup = re.compile(r"<[^>]*>|^    section ", re.M)  # HTML's tags and Mermaid's keywords are not words
+    markup = re.compile(
+        r"<style>.*?</style>|<[^>]*>|^    section ", re.M | re.S
+    )  # CSS, tags, Mermaid: no words
     left = _english_left(
         markup.sub(" ", english), markup.sub(" ", _without_plan_texts(translated, plan)), lang
     )

@@ -38,7 +38,7 @@ from docx.shared import Mm, Pt, RGBColor
 from iwgplan import i18n
 from iwgplan.i18n import gettext as _
 from iwgplan.i18n import ngettext
-from iwgplan.render import safe
+from iwgplan.render import docx_layout, safe
 from iwgplan.render.gantt_svg import STATUS_COLOUR
 
 Ctx = dict[str, Any]
@@ -68,6 +68,7 @@ class Writer:
         self.end = self.body.find(qn("w:sectPr"))
         self.part = document.part
         self._links: dict[str, str] = {}
+        self._after_table = False  # the next paragraph gets space above it
 
     def _put(self, element: Any) -> Any:
         self.end.addprevious(element)
@@ -87,6 +88,9 @@ class Writer:
             text, kind = (run, "") if isinstance(run, str) else run
             self._text_run(p, text, kind)
         if parent is None:
+            if self._after_table:
+                docx_layout.space_after_table(p)
+                self._after_table = False
             return self._put(p)
         parent.append(p)
         return p
@@ -119,7 +123,12 @@ class Writer:
         small: bool = False,
         header: bool = True,
     ) -> Any:
-        """A Table Grid table with a repeating header row; ``widths`` in mm."""
+        """A Table Grid table with a repeating header row; ``widths`` in mm, widened where a
+        column's longest word needs it (``docx_layout``)."""
+        if widths:
+            rows = rows if isinstance(rows, Sequence) else list(rows)
+            size = 7 if small else 9
+            widths = docx_layout.fit_words(widths, headers, rows, size_pt=size, small=small, header=header)
         tbl = OxmlElement("w:tbl")
         pr = _sub(tbl, "w:tblPr")
         _sub(pr, "w:tblStyle", {"w:val": "TableGrid"})
@@ -147,7 +156,10 @@ class Writer:
             count += 1
         if not count:
             self._row(tbl, [_("none"), *[""] * (len(headers) - 1)], twips, None, small=small)
-        return self._put(tbl)
+        self._put(tbl)
+        docx_layout.introduce(tbl)
+        self._after_table = True
+        return tbl
 
     def _row(
         self,
@@ -160,9 +172,7 @@ class Writer:
         small: bool = False,
     ) -> None:
         tr = _sub(tbl, "w:tr")
-        if header:
-            trpr = _sub(tr, "w:trPr")
-            _sub(trpr, "w:tblHeader")
+        docx_layout.row_properties(_sub(tr, "w:trPr"), header=header)
         for i, value in enumerate(cells):
             tc = _sub(tr, "w:tc")
             tcpr = _sub(tc, "w:tcPr")
@@ -173,6 +183,8 @@ class Writer:
             p = _sub(tc, "w:p")
             ppr = _sub(p, "w:pPr")
             _sub(ppr, "w:spacing", {"w:before": "0", "w:after": "0"})
+            if header:
+                docx_layout.keep_with_next(p)  # the header row stays with the first row
             runs = value if isinstance(value, list) else [("" if value is None else str(value), "")]
             for text, kind in runs:
                 if not text:
@@ -234,6 +246,9 @@ def _setup(document: Any, ctx: Ctx) -> None:
     styles["Normal"].font.size = Pt(10.5)
     normal = styles["Normal"].element.get_or_add_rPr()
     _sub(normal, "w:lang", {"w:val": WORD_LANGUAGE[i18n.current()]})
+    # A footer of one line: one that wraps grows into the page after it is laid out, and
+    # LibreOffice then leaves a heading kept with its next paragraph at a page's foot.
+    styles["Footer"].font.size = Pt(8)
     _properties(document, ctx)
     _footer(section, ctx)
 
