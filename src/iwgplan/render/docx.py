@@ -288,24 +288,20 @@ def _header(w: Writer, ctx: Ctx) -> None:
         w.paragraph(None, [("Marks: " + "; ".join(ctx["legend"]) + ".", "i")])
 
 
-def _objectives(w: Writer, ctx: Ctx) -> None:
-    """Sections 1 and 2 of the plan, as the document numbers them, before the tiers."""
-    if not ctx["objectives"]:
-        return
-    w.paragraph("Heading1", ["Objectives"])
-    for o in ctx["objectives"]:
-        refs = f" ({', '.join(o['cited'])})" if o["cited"] else ""
-        w.paragraph(None, [f"{o['number'] or '•'} {o['text']}{refs}"])
-        for point in o["points"]:  # Word draws the bullet; a letter stays as the document writes it
-            bullet = point["mark"] == "•"
-            w.paragraph(
-                "ListBullet" if bullet else None,
-                [point["text"] if bullet else f"{point['mark']} {point['text']}"],
-            )
-        if o["points_source"]:
-            w.paragraph(None, [(f"The points: {o['points_source']}.", "i")])
-        if o["closing"]:
-            w.paragraph(None, [o["closing"]])
+def _paragraph(w: Writer, o: Ctx) -> None:
+    """A numbered paragraph of the document (1.1, 2.3 and its points), as the document words it."""
+    refs = f" ({', '.join(o['cited'])})" if o["cited"] else ""
+    w.paragraph(None, [f"{o['number'] or '•'} {o['text']}{refs}"])
+    for point in o["points"]:  # Word draws the bullet; a letter stays as the document writes it
+        bullet = point["mark"] == "•"
+        w.paragraph(
+            "ListBullet" if bullet else None,
+            [point["text"] if bullet else f"{point['mark']} {point['text']}"],
+        )
+    if o["points_source"]:
+        w.paragraph(None, [(f"The points: {o['points_source']}.", "i")])
+    if o["closing"]:
+        w.paragraph(None, [o["closing"]])
 
 
 def _progress(w: Writer, ctx: Ctx) -> None:
@@ -458,7 +454,7 @@ def _span(months: list[str], first: str, last: str) -> set[int]:
     return {i for i, m in enumerate(months) if first[:7] <= m <= last[:7]}
 
 
-def _item(w: Writer, it: Ctx, depth: int = 0) -> None:
+def _item(w: Writer, it: Ctx, depth: int = 0, heading: str = "Heading3") -> None:
     """An item's facts as every report words them (``facts``): its status, or what it is when
     not a deliverable ("standing duty"), then its due date with its mark, owners, partners."""
     words = it["facts"]
@@ -470,7 +466,7 @@ def _item(w: Writer, it: Ctx, depth: int = 0) -> None:
         if it["overdue"] and fact.startswith("due "):
             facts.append((" (overdue)", "b"))
     if depth == 0:
-        w.paragraph("Heading3", [(it["own"], ""), (" ", ""), (it["title"], "")])
+        w.paragraph(heading, [(it["own"], ""), (" ", ""), (it["title"], "")])
         w.paragraph(None, facts)
         bullet = "ListBullet"
     else:
@@ -494,17 +490,36 @@ def _item(w: Writer, it: Ctx, depth: int = 0) -> None:
         _item(w, child, depth + 1)
 
 
-def _groups(w: Writer, ctx: Ctx) -> None:
-    for g in ctx["groups"]:
+def _document(w: Writer, ctx: Ctx) -> None:
+    """The plan in the document's order, under the document's headings (``outline``): its
+    numbered paragraphs, then each tier and section with its lead sentence and items."""
+    objectives = {o["id"]: o for o in ctx["objectives"]}
+    groups = {g["id"]: g for g in ctx["groups"]}
+    for part in ctx["outline"]:
+        level = 2 if part["label"] else 1  # a tier's heading under the document's own
+        if part["label"]:
+            w.paragraph("Heading1", [part["label"]])
+        elif part["objectives"]:
+            w.paragraph("Heading1", ["Objectives"])
+        for ident in part["objectives"]:
+            _paragraph(w, objectives[ident])
+        for ident in part["groups"]:
+            _group(w, groups[ident], level)
+
+
+def _group(w: Writer, g: Ctx, level: int) -> None:
+    if g["heading"]:
         priority = " (priority)" if g["priority"] else ""
-        w.paragraph("Heading1", [f"{g['label']}{priority}"])
-        if g["description"]:
-            w.paragraph(None, [(g["description"], "i")])
-        for block in g["blocks"]:
-            if block["focus_area"]:
-                w.paragraph("Heading2", [block["focus_area"]["title"]])
-            for it in block["items"]:
-                _item(w, it)
+        w.paragraph(f"Heading{level}", [f"{g['label']}{priority}"])
+    lead = g["lead"]
+    if lead:
+        w.paragraph(None, [*([(f"{lead['number']} ", "b")] if lead["number"] else []), lead["text"]])
+    inner = level + 1 if g["heading"] else level
+    for block in g["blocks"]:
+        if block["focus_area"]:
+            w.paragraph(f"Heading{inner}", [block["focus_area"]["title"]])
+        for it in block["items"]:
+            _item(w, it, heading=f"Heading{max(inner + 1 if block['focus_area'] else inner, 3)}")
 
 
 def _attention(w: Writer, ctx: Ctx) -> None:
@@ -566,13 +581,12 @@ def render(ctx: Ctx) -> bytes:
     _setup(document, ctx)
     w = Writer(document)
     _header(w, ctx)
-    _objectives(w, ctx)
     _since(w, ctx)
     _variance(w, ctx)
     _progress(w, ctx)
     _over_time(w, ctx)
     _timeline(w, ctx)
-    _groups(w, ctx)
+    _document(w, ctx)
     _attention(w, ctx)
     _milestones(w, ctx)
     _references(w, ctx)
