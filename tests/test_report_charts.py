@@ -140,3 +140,131 @@ def test_word_properties_keep_the_symbols_mark(cli, tmp_path: Path) -> None:
     props = _word(cli, SHIPPED, tmp_path).core_properties
     assert props.identifier == "INF/TGE/W/10/Rev.1, probable: not printed in the document"
     assert props.keywords.startswith("INF/TGE/W/10/Rev.1, probable: not printed in the document;")
+
+
+# ------------------------------------------------------------------ issue 24.5: labels in full
+
+
+def _svg_texts(svg: str) -> list[str]:
+    """Every label the chart shows: a <text>'s own text, or its <tspan> lines joined."""
+    out = []
+    for body in re.findall(r"<text[^>]*>(.*?)</text>", svg, re.S):
+        body = re.sub(r"<title>.*?</title>", "", body, flags=re.S)
+        lines = re.findall(r"<tspan[^>]*>(.*?)</tspan>", body) or [body]
+        out.append(unescape(" ".join(lines)))
+    return out
+
+
+def _milestone_titles() -> list[tuple[str, str]]:
+    from iwgplan.files.loading import load_text
+    from iwgplan.views.provenance import milestone_title
+
+    _, index = load_text(SHIPPED.read_text(encoding="utf-8"), str(SHIPPED))
+    ordered = sorted(index.plan.milestones, key=lambda m: m.begins.first())
+    return [(m.title, milestone_title(m)) for m in ordered]
+
+
+def test_svg_names_every_milestone_in_full_and_cuts_no_word(cli) -> None:
+    html = cli("report", "--plan", SHIPPED, "--format", "html", "--as-of", "2026-03-27").out
+    svg = html.split("<svg", 1)[1].split("</svg>", 1)[0]
+    texts = _svg_texts(svg)
+    key = html.split("</svg>", 1)[1].split('<ul class="legend key">', 1)[1].split("</ul>", 1)[0]
+    joined = unescape(" ".join(re.findall(r"<li>(.*?)</li>", key)))  # the key under the chart
+    for i, (title, marked) in enumerate(_milestone_titles(), 1):
+        if f"◆ {marked}" in texts:  # labelled in full above the chart
+            continue
+        assert f"◆{i}" in texts, title  # else by its number, above the chart ...
+        assert f"◆{i} {marked}:" in joined, title  # ... and in full in the key under it
+    # a range is drawn as its range: a band from its first to its last day, labelled once
+    assert len(re.findall(r'<rect [^>]*fill-opacity="0.1"><title>WTO 14th Ministerial', svg)) == 1
+    assert "◆5 IWG Co-Chairs report back to the IWG on the implementation of the Work Plan:" in joined
+    assert "2026-12-01 to 2027-01-31" in joined
+    # no label is cut inside a word: what comes before "…" is whole words of the item's label
+    for body in re.findall(r"<text x=\"0\"[^>]*><title>(.*?)</title>(.*?)</text>", svg, re.S):
+        full = unescape(body[0])
+        shown = unescape(" ".join(re.findall(r"<tspan[^>]*>(.*?)</tspan>", body[1])))
+        if "…" in shown:
+            before = shown.split("…")[0].strip()
+            at = full.find(before)  # the row shows the number under its tier; the tooltip, the whole
+            assert at >= 0 and full[at + len(before)] == " ", (shown, full)
+        assert body[1].count("<tspan") <= 2  # two lines at most
+
+
+DONE = """\
+schema_version: 2
+plan:
+  id: quick
+  title: Quick
+  body: Group
+  revision: 0
+  date: 2025-09-10
+  period: {start: 2025-09, end: 2026-12}
+tiers:
+  - id: t1
+    number: "1"
+    title: Tier one
+    focus_areas:
+      - id: fa
+        title: Focus
+        action_points:
+          - id: quick
+            number: "1"
+            title: Done the day after it began
+            status: done
+            due: 2026-06
+            completed: 2026-01-11
+            history:
+              - {date: 2026-01-10, status: in-progress}
+              - {date: 2026-01-11, status: done}
+"""
+
+
+def test_a_done_item_is_no_sliver(cli, tmp_path: Path) -> None:
+    from iwgplan.render.gantt_svg import MIN_BAR_PX, STATUS_COLOUR
+
+    plan = tmp_path / "plans" / "quick.yaml"
+    plan.parent.mkdir()
+    plan.write_text(DONE, encoding="utf-8")
+    html = cli("report", "--plan", plan, "--format", "html", "--as-of", "2026-02-01").out
+    rect = re.search(
+        r'<rect x="[0-9.]+" y="[0-9.]+" width="([0-9.]+)"[^>]*fill="([^"]+)"><title>Tier one, 1 Done', html
+    )
+    assert rect and float(rect[1]) >= MIN_BAR_PX == 6 and rect[2] == STATUS_COLOUR["done"]
+    assert f'<i style="background:{STATUS_COLOUR["done"]}"></i>done</li>' in html  # in the legend
+
+
+def test_mermaid_names_milestones_and_items_in_full(cli) -> None:
+    from iwgplan.files.loading import load_text
+
+    mermaid = cli("export", "--plan", SHIPPED, "--format", "mermaid", "--as-of", ON).out
+    for title, marked in _milestone_titles():
+        assert f"‣ {marked} :" in mermaid, title
+    _, index = load_text(SHIPPED.read_text(encoding="utf-8"), str(SHIPPED))
+    tasks = [x for x in mermaid.splitlines() if x.startswith("    ‣ ")]
+    assert not any("…" in x for x in tasks)
+    assert f"‣ 1 {index.get('msme-toolkit').item.title} (within the period) :" in mermaid
+
+
+def test_word_timeline_labels_are_whole(cli, tmp_path: Path) -> None:
+    from iwgplan.files.loading import load_text
+
+    table = _timeline_table(_word(cli, SHIPPED, tmp_path))
+    labels = [r.cells[0].text for r in table.rows[1:]]
+    assert not any("…" in x for x in labels)
+    for _, marked in _milestone_titles():
+        assert f"◆ {marked}" in labels
+    _, index = load_text(SHIPPED.read_text(encoding="utf-8"), str(SHIPPED))
+    assert any(x.endswith(index.get("compendium-2020").item.title) for x in labels)
+    months = [c.text.replace("\n", "") for c in table.rows[0].cells[1:]]
+    row = next(r for r in table.rows if r.cells[0].text.startswith("◆ WTO 14th"))
+    assert [m for m, c in zip(months, row.cells[1:], strict=True) if c.text == "◆"] == ["M26"]
+    back = next(r for r in table.rows if r.cells[0].text.startswith("◆ IWG Co-Chairs report back"))
+    assert [c.text for c in back.cells[1:]].count("◆") == 1 and _shaded(back).count(True) == 2
+
+
+def test_the_progress_chart_names_milestones_by_title(cli, tmp_path: Path) -> None:
+    import json
+
+    ctx = json.loads(cli("report", "--plan", SHIPPED, "--format", "json", "--as-of", ON).out)
+    milestones = ctx["progress_over_time"]["milestones"]
+    assert {m["id"]: m["title"] for m in milestones}["mc14"].startswith("WTO 14th Ministerial Conference")

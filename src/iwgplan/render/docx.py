@@ -407,7 +407,8 @@ def _timeline(w: Writer, ctx: Ctx) -> None:
         [
             "Shaded cells: the months from an item's start to its due date (or completion), in the"
             " colour of its status (green done, amber in progress, grey planned, red blocked, light"
-            " grey dropped); ! marks an overdue item, ◆ a milestone; the as-of month's heading is red."
+            " grey dropped); ! marks an overdue item, ◆ a milestone's first month (a range is shaded to its"
+            " last); the as-of month's heading is red."
         ],
     )
     label_w = 60.0
@@ -421,8 +422,8 @@ def _timeline(w: Writer, ctx: Ctx) -> None:
         span = _span(months, m["first_day"], m["last_day"])
         rows.append(
             [
-                [("◆ ", "b"), (_short(m["title"]) + m["marked_title"][len(m["title"]) :], "")],
-                *("◆" if i in span else "" for i in range(len(months))),
+                [("◆ ", "b"), (m["marked_title"], "")],  # whole, with its mark
+                *("◆" if i == min(span, default=-1) else "" for i in range(len(months))),
             ]
         )
         fills.append([None, *(MILESTONE_FILL if i in span else None for i in range(len(months)))])
@@ -433,18 +434,13 @@ def _timeline(w: Writer, ctx: Ctx) -> None:
         mark = "!" if bar["overdue"] else ""
         rows.append(
             [
-                [(bar["number"], "b"), (" " + _short(bar["title"]), "")],
+                [(bar["number"], "b"), (" " + bar["title"], "")],  # whole: the cell wraps it
                 *(mark if i == last else "" for i in range(len(months))),
             ]
         )
         fills.append([None, *(colour if i in span else None for i in range(len(months)))])
     widths = [label_w, *[month_w] * len(months)]
     w.table(headers, rows, widths, fills=fills, header_fills=header_fills, small=True)
-
-
-def _short(title: str, limit: int = 60) -> str:
-    """A title in the timeline's label column; the item's section has it in full."""
-    return title if len(title) <= limit else title[: limit - 1] + "…"
 
 
 def _month_label(month: str) -> str:

@@ -463,7 +463,10 @@ def _over_time(report: Report) -> dict[str, Any] | None:
             }
             for w in progress.weeks
         ],
-        "milestones": [{"id": ident, "date": _iso(day)} for ident, day in progress.milestones],
+        "milestones": [
+            {"id": ident, "title": progress.titles.get(ident, ident), "date": _iso(day)}
+            for ident, day in progress.milestones
+        ],
     }
 
 
