@@ -271,8 +271,9 @@ def _properties(document: Any, ctx: Ctx) -> None:
     )
     props.author = _prop(", ".join(plan["issued_by"]) or plan["body"])
     props.last_modified_by = "iwgplan"
-    props.keywords = _prop("; ".join(x for x in (plan["symbol"], plan["id"]) if x))
-    props.identifier = _prop(plan["symbol"] or plan["id"])
+    symbol = plan["symbol_text"]  # with its mark: "probable: not printed in the document"
+    props.keywords = _prop("; ".join(x for x in (symbol, plan["id"]) if x))
+    props.identifier = _prop(symbol or plan["id"])
     props.version = _prop(plan["revision_label"])
     revision = _("{revision} of {date}").format(
         revision=plan["revision_text"], date=i18n.when_words(plan["date"])
@@ -325,24 +326,20 @@ def _header(w: Writer, ctx: Ctx) -> None:
         w.paragraph(None, [(_("Marks:") + " " + "; ".join(ctx["legend"]) + ".", "i")])
 
 
-def _objectives(w: Writer, ctx: Ctx) -> None:
-    """Sections 1 and 2 of the plan, as the document numbers them, before the tiers."""
-    if not ctx["objectives"]:
-        return
-    w.paragraph("Heading1", [_("Objectives")])
-    for o in ctx["objectives"]:
-        refs = f" ({', '.join(o['cited'])})" if o["cited"] else ""
-        w.paragraph(None, [f"{o['number'] or '•'} {o['text']}{refs}"])
-        for point in o["points"]:  # Word draws the bullet; a letter stays as the document writes it
-            bullet = point["mark"] == "•"
-            w.paragraph(
-                "ListBullet" if bullet else None,
-                [point["text"] if bullet else f"{point['mark']} {point['text']}"],
-            )
-        if o["points_source"]:
-            w.paragraph(None, [(_("The points: {source}.").format(source=o["points_source"]), "i")])
-        if o["closing"]:
-            w.paragraph(None, [o["closing"]])
+def _paragraph(w: Writer, o: Ctx) -> None:
+    """A numbered paragraph of the document (1.1, 2.3 and its points), as the document words it."""
+    refs = f" ({', '.join(o['cited'])})" if o["cited"] else ""
+    w.paragraph(None, [f"{o['number'] or '•'} {o['text']}{refs}"])
+    for point in o["points"]:  # Word draws the bullet; a letter stays as the document writes it
+        bullet = point["mark"] == "•"
+        w.paragraph(
+            "ListBullet" if bullet else None,
+            [point["text"] if bullet else f"{point['mark']} {point['text']}"],
+        )
+    if o["points_source"]:
+        w.paragraph(None, [(_("The points: {source}.").format(source=o["points_source"]), "i")])
+    if o["closing"]:
+        w.paragraph(None, [o["closing"]])
 
 
 def _progress(w: Writer, ctx: Ctx) -> None:
@@ -470,7 +467,8 @@ def _timeline(w: Writer, ctx: Ctx) -> None:
             _(
                 "Shaded cells: the months from an item's start to its due date (or completion), in the"
                 " colour of its status (green done, amber in progress, grey planned, red blocked, light"
-                " grey dropped); ! marks an overdue item, ◆ a milestone; the as-of month's heading is red."
+                " grey dropped); ! marks an overdue item, ◆ a milestone's first month (a range is shaded to"
+                " its last); the as-of month's heading is red."
             )
         ],
     )
@@ -485,8 +483,8 @@ def _timeline(w: Writer, ctx: Ctx) -> None:
         span = _span(months, m["first_day"], m["last_day"])
         rows.append(
             [
-                [("◆ ", "b"), (_short(m["title"]) + m["marked_title"][len(m["title"]) :], "")],
-                *("◆" if i in span else "" for i in range(len(months))),
+                [("◆ ", "b"), (m["marked_title"], "")],  # whole, with its mark
+                *("◆" if i == min(span, default=-1) else "" for i in range(len(months))),
             ]
         )
         fills.append([None, *(MILESTONE_FILL if i in span else None for i in range(len(months)))])
@@ -497,18 +495,13 @@ def _timeline(w: Writer, ctx: Ctx) -> None:
         mark = "!" if bar["overdue"] else ""
         rows.append(
             [
-                [(bar["number"], "b"), (" " + _short(bar["title"]), "")],
+                [(bar["number"], "b"), (" " + bar["title"], "")],  # whole: the cell wraps it
                 *(mark if i == last else "" for i in range(len(months))),
             ]
         )
         fills.append([None, *(colour if i in span else None for i in range(len(months)))])
     widths = [label_w, *[month_w] * len(months)]
     w.table(headers, rows, widths, fills=fills, header_fills=header_fills, small=True)
-
-
-def _short(title: str, limit: int = 60) -> str:
-    """A title in the timeline's label column; the item's section has it in full."""
-    return title if len(title) <= limit else title[: limit - 1] + "…"
 
 
 def _month_label(month: str) -> str:
@@ -519,19 +512,19 @@ def _span(months: list[str], first: str, last: str) -> set[int]:
     return {i for i, m in enumerate(months) if first[:7] <= m <= last[:7]}
 
 
-def _item(w: Writer, it: Ctx, depth: int = 0) -> None:
+def _item(w: Writer, it: Ctx, depth: int = 0, heading: str = "Heading3") -> None:
     """An item's facts as every report words them (``facts``): its status, or what it is when
     not a deliverable ("standing duty"), then its due date with its mark, owners, partners."""
     words = it["facts"]
     facts: list[Run] = (
-        [(_("Status:") + " ", ""), (words[0], "b")] if it["kind"] == "deliverable" else [(words[0], "i")]
+        [(_("Status:") + " ", ""), (words[0], "b")] if it["nature"] == "deliverable" else [(words[0], "i")]
     )
     for fact in words[1:]:
         facts.append((f" · {fact}", ""))
         if it["overdue"] and fact.startswith(_("due {date}").format(date="")):
             facts.append((_(" (overdue)"), "b"))
     if depth == 0:
-        w.paragraph("Heading3", [(it["own"], ""), (" ", ""), (it["title"], "")])
+        w.paragraph(heading, [(it["own"], ""), (" ", ""), (it["title"], "")])
         w.paragraph(None, facts)
         bullet = "ListBullet"
     else:
@@ -555,17 +548,36 @@ def _item(w: Writer, it: Ctx, depth: int = 0) -> None:
         _item(w, child, depth + 1)
 
 
-def _groups(w: Writer, ctx: Ctx) -> None:
-    for g in ctx["groups"]:
+def _document(w: Writer, ctx: Ctx) -> None:
+    """The plan in the document's order, under the document's headings (``outline``): its
+    numbered paragraphs, then each tier and section with its lead sentence and items."""
+    objectives = {o["id"]: o for o in ctx["objectives"]}
+    groups = {g["id"]: g for g in ctx["groups"]}
+    for part in ctx["outline"]:
+        level = 2 if part["label"] else 1  # a tier's heading under the document's own
+        if part["label"]:
+            w.paragraph("Heading1", [part["label"]])
+        elif part["objectives"]:
+            w.paragraph("Heading1", [_("Objectives")])
+        for ident in part["objectives"]:
+            _paragraph(w, objectives[ident])
+        for ident in part["groups"]:
+            _group(w, groups[ident], level)
+
+
+def _group(w: Writer, g: Ctx, level: int) -> None:
+    if g["heading"]:
         priority = _(" (priority)") if g["priority"] else ""
-        w.paragraph("Heading1", [f"{g['label']}{priority}"])
-        if g["description"]:
-            w.paragraph(None, [(g["description"], "i")])
-        for block in g["blocks"]:
-            if block["focus_area"]:
-                w.paragraph("Heading2", [block["focus_area"]["title"]])
-            for it in block["items"]:
-                _item(w, it)
+        w.paragraph(f"Heading{level}", [f"{g['label']}{priority}"])
+    lead = g["lead"]
+    if lead:
+        w.paragraph(None, [*([(f"{lead['number']} ", "b")] if lead["number"] else []), lead["text"]])
+    inner = level + 1 if g["heading"] else level
+    for block in g["blocks"]:
+        if block["focus_area"]:
+            w.paragraph(f"Heading{inner}", [block["focus_area"]["title"]])
+        for it in block["items"]:
+            _item(w, it, heading=f"Heading{max(inner + 1 if block['focus_area'] else inner, 3)}")
 
 
 def _attention(w: Writer, ctx: Ctx) -> None:
@@ -632,13 +644,12 @@ def render(ctx: Ctx) -> bytes:
     _setup(document, ctx)
     w = Writer(document)
     _header(w, ctx)
-    _objectives(w, ctx)
     _since(w, ctx)
     _variance(w, ctx)
     _progress(w, ctx)
     _over_time(w, ctx)
     _timeline(w, ctx)
-    _groups(w, ctx)
+    _document(w, ctx)
     _attention(w, ctx)
     _milestones(w, ctx)
     _references(w, ctx)

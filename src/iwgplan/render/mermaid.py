@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     from iwgplan.plan.model import Milestone
 
 
+WHOLE = 2000  # labels are whole (issue 24.5): the cap only bounds a pathological title
+
+
 def _task_id(ident: str) -> str:
     return "t_" + re.sub(r"[^A-Za-z0-9_]", "_", ident)
 
@@ -25,7 +28,7 @@ def _milestone(m: Milestone) -> str:
     """A day is a milestone mark; a month or a range is drawn over its days, ends included."""
     first, last = m.begins.first(), m.finishes.last()
     mark = milestone_title(m)[len(m.title) :]  # never cut: " (from outside the document)"
-    title = mermaid_label(m.title, 60 - len(mark)) + (f" {mermaid_text(mark)}" if mark else "")
+    title = mermaid_label(m.title, WHOLE) + (f" {mermaid_text(mark)}" if mark else "")  # never cut
     if first == last:
         return f"    {title} :milestone, {_task_id(m.id)}, {first}, 0d"
     return f"    {title} :{_task_id(m.id)}, {first}, {last}"
@@ -57,9 +60,7 @@ def gantt(report: Report) -> str:
             tags.append("active")
         mark = short_mark(bar.entry, index)  # a date the document does not state says so
         suffix = f" ({mark})" if mark else ""
-        label = (
-            mermaid_label(f"{bar.entry.own} {bar.entry.item.title}", 60 - len(suffix)) + suffix
-        )  # under its section
+        label = mermaid_label(f"{bar.entry.own} {bar.entry.item.title}", WHOLE) + suffix  # under its section
         tag = ", ".join([*tags, _task_id(bar.entry.id)])
         by_group.setdefault(bar.entry.group.id, []).append(f"    {label} :{tag}, {bar.start}, {bar.end}")
     for group in index.groups:

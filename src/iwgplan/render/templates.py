@@ -187,19 +187,21 @@ def render_report(kind: str, report: Report, context: dict[str, Any], template: 
     """The report as ``kind`` (html or markdown) from its shipped template or ``template``.
 
     Besides the context, templates get a helper for the timeline: ``gantt_svg()`` (HTML, an
-    inline SVG) or ``mermaid_gantt()`` (Markdown, a Mermaid block's body); and one for progress
-    over time, ``progress_chart()``: an SVG figure (HTML) or a Mermaid xychart section (Markdown),
-    empty while no deliverable is done.
+    inline SVG, and ``gantt_key()``: its numbered milestones in full, a list of texts, empty
+    when the chart names them itself) or ``mermaid_gantt()`` (Markdown, a Mermaid block's
+    body); and one for progress over time, ``progress_chart()``: an SVG figure (HTML) or a
+    Mermaid xychart section (Markdown), empty while no deliverable is done.
     """
     from iwgplan.render import history_report
 
-    helpers: dict[str, Callable[[], str]]
+    helpers: dict[str, Callable[[], str | list[str]]]
     progress = report.progress
     if kind == "html":
-        from iwgplan.render.gantt_svg import gantt_svg
+        from iwgplan.render.gantt_svg import gantt_key, gantt_svg
 
         helpers = {
             "gantt_svg": lambda: Markup(gantt_svg(report)),
+            "gantt_key": lambda: gantt_key(report),
             "meetings_on_timeline": lambda: Markup("1" if report.index.plan.meetings else ""),
             "progress_chart": lambda: Markup(history_report.progress_html(progress) if progress else ""),
         }
@@ -214,7 +216,10 @@ def render_report(kind: str, report: Report, context: dict[str, Any], template: 
 
 
 def render(
-    kind: str, context: dict[str, Any], helpers: dict[str, Callable[[], str]], template: Path | None
+    kind: str,
+    context: dict[str, Any],
+    helpers: dict[str, Callable[[], str | list[str]]],
+    template: Path | None,
 ) -> str:
     """Render the shipped template of ``kind`` (or ``template``) over ``context``."""
     if template is None:

@@ -30,8 +30,11 @@ from iwgplan.views.timeline import (
     date_mark,
     dated_text,
     done_fraction,
+    due_basis_of,
     due_date,
+    due_milestone,
     effective_due,
+    effective_kind,
     is_overdue,
     is_past,
     milestone_when,
@@ -108,22 +111,36 @@ def _completed(entry: Entry) -> date | None:
     return max(days, default=None)
 
 
+def window_start(entry: Entry, index: PlanIndex) -> date | None:
+    """The first day of the window the document sets for an item: the start of the range of the
+    milestone its ``due`` names, when the document states that date (4.3: "In December
+    2026-January 2027, the IWG Co-Chairs will report back"). A date the tool infers (the end of
+    MC14) or a default (the end of the period) is a deadline, not a window: None."""
+    milestone = due_milestone(entry, index)
+    if milestone is None or milestone.date is not None or due_basis_of(entry) != "document":
+        return None
+    return milestone.begins.first()
+
+
 def gantt_bars(index: PlanIndex, as_of: date) -> list[Bar]:
     """Top-level deliverables with a due date, each from its start to its due or completion date;
-    business from before the plan's issue is no bar (its milestone, if any, still shows).
+    business from before the plan's issue is no bar (its milestone, if any, still shows), and
+    neither is what the document's force makes something else than a deliverable (an intention,
+    an encouragement, a possibility: :func:`effective_kind`).
 
-    An item starts when its start is recorded (:func:`recorded_start`), else with the plan's
-    period, never with a mere note; a done item ends on its completion date.
+    An item starts when its start is recorded (:func:`recorded_start`), else with the window
+    the document sets for it (:func:`window_start`), else with the plan's period, never with a
+    mere note; a done item ends on its completion date.
     """
     start = index.plan.plan.period.start.first()
     bars = []
     for entry in index.top_level():
         due = effective_due(entry, index)
-        if due is None or entry.item.kind != "deliverable" or is_past(entry, index):
+        if due is None or effective_kind(entry, index) != "deliverable":
             continue
         status = rollup(entry)
         end = (_completed(entry) or due) if status is Status.DONE else due
-        begin = min(recorded_start(entry) or start, end)
+        begin = min(recorded_start(entry) or window_start(entry, index) or start, end)
         if end == begin:
             begin = shift(end, -1)
         bars.append(Bar(entry, begin, end, status, is_overdue(entry, index, as_of)))
