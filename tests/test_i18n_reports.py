@@ -201,3 +201,23 @@ def test_their_json_stays_english(cli: Any, plan: Path, args: list[str]) -> None
         cli(*args, "--format", "json", "--plan", plan, "--lang", "fr").out
         == cli(*args, "--format", "json", "--plan", plan).out
     )
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+def test_the_charts_name_their_months_in_the_language(
+    cli: Any, plan: Path, tmp_path: Path, lang: str
+) -> None:
+    """The Gantt's month axis (HTML) and the Word timeline's month initials are the language's:
+    January is J in English and French (janvier), E in Spanish (enero)."""
+    import re
+
+    january = {"en": "J", "fr": "J", "es": "E"}[lang]
+    args = ["report", "--as-of", AS_OF, "--plan", plan, "--lang", lang]
+    html = cli(*args, "--format", "html").out
+    axis = set(re.findall(r'<text x="[0-9.]+" y="[0-9.]+">([^<0-9]{1,6})</text>', html))
+    assert ("E" in axis) == (lang == "es") and {"S", "O", "N", "D"} <= axis, axis
+    out = tmp_path / f"r-{lang}.docx"
+    assert cli(*args, "--format", "docx", "-o", out).code == 0
+    heads = {c.text for t in Document(str(out)).tables for c in t.rows[0].cells if "\n" in c.text}
+    assert f"{january}\n26" in heads and "S\n25" in heads, heads
+    assert ("E\n26" in heads) == (lang == "es")

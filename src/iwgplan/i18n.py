@@ -153,6 +153,15 @@ def when_words(text: str) -> str:
         return text
 
 
+def month_abbr(value: date) -> str:
+    """A month's name in few letters, alone: ``Sep`` (``%b``, no Babel loaded), ``sept.``, ``sept``."""
+    if _current == SOURCE:
+        return f"{value:%b}"
+    from babel.dates import format_date
+
+    return format_date(value, "LLL", locale=cldr())
+
+
 def short_month(value: date) -> str:
     """A month in few letters in the current language: ``Sep 2025`` (``%b %Y``), ``sept. 2025``,
     ``sept 2025``."""

@@ -37,7 +37,7 @@ from docx.shared import Mm, Pt, RGBColor
 
 from iwgplan import i18n
 from iwgplan.i18n import gettext as _
-from iwgplan.i18n import ngettext
+from iwgplan.i18n import month_abbr, ngettext
 from iwgplan.render import docx_layout, safe
 from iwgplan.render.gantt_svg import STATUS_COLOUR
 
@@ -50,7 +50,6 @@ MILESTONE_FILL = "CE93D8"
 AS_OF_FILL = "FFCDD2"
 HEADER_FILL = "ECEFF1"
 TEXT_WIDTH_MM = 170
-MONTH_LETTERS = "JFMAMJJASOND"
 
 
 def text_of(value: object) -> str:
@@ -505,7 +504,9 @@ def _timeline(w: Writer, ctx: Ctx) -> None:
 
 
 def _month_label(month: str) -> str:
-    return f"{MONTH_LETTERS[int(month[5:7]) - 1]}\n{month[2:4]}"
+    """A month's initial over its year's last two digits: J/26 in English and French, E/26 (enero)
+    in Spanish."""
+    return f"{month_abbr(date(int(month[:4]), int(month[5:7]), 1))[:1].upper()}\n{month[2:4]}"
 
 
 def _span(months: list[str], first: str, last: str) -> set[int]:

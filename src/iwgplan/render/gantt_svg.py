@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from html import escape
 from typing import TYPE_CHECKING
 
-from iwgplan.i18n import N_
+from iwgplan.i18n import N_, month_abbr
 from iwgplan.i18n import gettext as _
 from iwgplan.render.safe import block
 from iwgplan.views.context import as_of_words
@@ -350,7 +350,7 @@ def _axis(
         out.append(f'<line x1="{mx}" y1="{top - 2}" x2="{mx}" y2="{height}" stroke="#e3e3e3"/>')
         if month == months[-1]:
             break
-        name = month.strftime("%b")[:1] if initials else month.strftime("%b")
+        name = month_abbr(month)[:1].upper() if initials else month_abbr(month)
         out.append(f'<text x="{round(mx + 2, 1)}" y="{axis + 13}">{name}</text>')
         year = str(month.year)
         room = mx + 2 >= year_right and mx + 2 + text_width(year) <= edge

@@ -196,7 +196,7 @@ def variance(base: PlanIndex, current: PlanIndex, shown: str) -> Variance:
         n = sum(not r.stated and r.planned is not None for r in rows)
         out.notes.append(
             ngettext(
-                "{n} item of the baseline have a due date the document does not state (inferred,"
+                "{n} item of the baseline has a due date the document does not state (inferred,"
                 " a transcription default or from outside it): they have no slip to show",
                 "{n} items of the baseline have a due date the document does not state (inferred,"
                 " a transcription default or from outside it): they have no slip to show",
