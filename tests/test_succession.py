@@ -294,6 +294,10 @@ def test_from_one_plan_to_the_next(cli, tmp_path: Path, monkeypatch: pytest.Monk
     )
     md = cli("portfolio", "--format", "markdown").out
     assert "| iwg-workplan-2025-2026 | " in md and "### Carried across plans (" in md
+    # `status --all`, as the issue names it, is the portfolio: same output, same options.
+    for options in ((), ("--format", "json"), ("--format", "markdown")):
+        same = cli("status", "--all", "--as-of", "2027-03-31", *options)
+        assert (same.code, same.out) == (0, cli("portfolio", "--as-of", "2027-03-31", *options).out)
 
     # show follows the carry into the plan before.
     shown = cli("show", "msme-kit")
@@ -369,3 +373,39 @@ def test_a_carried_title_with_any_control_or_invisible_character_is_shown_visibl
         assert "Joint" in run.out
         raw = [f"U+{ord(c):04X}" for c in chars if c in run.out.replace("\n", "")]
         assert raw == [], args
+
+
+@pytest.mark.parametrize(
+    "option", [("--horizon", "3"), ("--since", "2025-10-01"), ("--owner", "x"), ("--full",), ("--wide",)]
+)
+def test_status_all_refuses_the_options_of_one_plan(cli, tmp_path: Path, option: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    plan = _plan(folder, "a.yaml", "old", OLD_PERIOD, closed=True)
+    run = cli("status", "--all", *option, "--plan", plan)
+    assert run.code == 2 and run.out == ""
+    assert "status --all shows every plan, as `iwgplan portfolio` does, and takes its options" in run.err
+    assert f"not {option[0]}" in run.err
+
+
+def test_status_all_from_the_command_line(tmp_path: Path) -> None:
+    """The start-up path hands `status --all` to the Typer app (the table leaves --all out)."""
+    import subprocess
+
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    _plan(folder, "a.yaml", "old", OLD_PERIOD, closed=True)
+    _plan(folder, "b.yaml", "new", NEW_PERIOD, carry="old#statement")
+    runs = [
+        subprocess.run(
+            [sys.executable, "-m", "iwgplan", *args, "--as-of", "2026-01-01"],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        for args in (("status", "--all"), ("portfolio",))
+    ]
+    assert runs[0].returncode == runs[1].returncode == 0, runs[0].stderr
+    assert runs[0].stdout == runs[1].stdout
+    assert runs[0].stdout.startswith("2 plans (1 open, 1 closed); 1 item carried across plans")

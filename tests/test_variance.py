@@ -237,6 +237,25 @@ def test_successor_carries_what_is_left_open_and_closes_the_old_plan(cli, tmp_pa
     )
 
 
+def test_the_successor_drafted_before_its_period_starts(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The Secretariat drafts the 2027-2028 plan in December 2026: the carried items' history
+    entries are dated that day, before the new period, and the new plan is valid (the plan's
+    own date is a day it speaks of); a history date before the plan's date is still an error."""
+    root = tmp_path / "repo"
+    old = issued_repo(root)
+    a_year_of_progress(cli, old)
+    run = cli("successor", "--plan", old, "--period", "2027-01..2028-12", "--date", "2026-12-07")
+    assert run.code == 0, run.err
+    new = root / "plans" / "workplan-2027-2028.yaml"
+    text = new.read_text(encoding="utf-8")
+    assert "  date: 2026-12-07\n" in text and "- date: 2026-12-07\n" in text
+    checked = cli("validate", root / "plans")
+    assert checked.code == 0, checked.out
+    new.write_text(text.replace("- date: 2026-12-07\n", "- date: 2026-11-30\n", 1), encoding="utf-8")
+    wrong = cli("validate", new)
+    assert wrong.code == 1 and "history date 2026-11-30 is before the plan's start (2026-12-07)" in wrong.out
+
+
 @pytest.mark.parametrize(
     "period", ["2027-01", "2028-12..2027-01", "2027-13..2028-12", "x..y", "2027-01..", ""]
 )

@@ -19,7 +19,10 @@ from iwgplan.cli.app import app
 
 BROWSE = ("status", "tiers", "show", "list")
 # Options the start-up path leaves to the Typer app, and why.
-HANDED_OVER = {"--rev": "it reads git, which only the Typer app does"}
+HANDED_OVER = {
+    "--rev": "it reads git, which only the Typer app does",
+    "--all": "status --all reads every plan of the folder, as `portfolio` does",
+}
 TABLE = Path(__file__).with_name("front_table.py")
 FIX = "python -m iwgplan.cli.front_gen"
 

@@ -4,7 +4,7 @@
 For each browse command: {option: (keyword, kind, default, choices, low, high)} and the keyword
 of its one positional argument. Kinds: text, day (a YYYY-MM-DD value, metavar DATE), int,
 choice, many (a repeatable choice), flag, path.
-Left to the Typer app: --rev (it reads git, which only the Typer app does).
+Left to the Typer app: --rev (it reads git, which only the Typer app does), --all (status --all reads every plan of the folder, as `portfolio` does).
 """
 
 from typing import Any

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Annotated
 
@@ -24,7 +24,7 @@ from iwgplan.plan import dates
 
 if TYPE_CHECKING:
     from iwgplan.files.gitlog import Bound, Commit, GitHistory
-    from iwgplan.views.steps import Step
+    from iwgplan.views.steps import CarryBack, Step
 
 UntilOpt = Annotated[
     str | None,
@@ -140,7 +140,8 @@ def log(
     """Show the plan's history, newest first: each commit that changed it, with what it changed.
 
     Follows the plan across renames; a merge is compared with its first parent; a commit whose
-    plan does not load is listed with the reason and skipped.
+    plan does not load is listed with the reason and skipped. With --id, follows the item
+    through `carried_from` into the plans before it (beside this one), with a line at each carry.
 
     Example: iwgplan log --since 2026-10-01 --changes
     """
@@ -152,38 +153,159 @@ def log(
 
     history, shown = open_history(plan)
     since, meeting = since_meeting(plan, since)
+    if item_id is not None:
+        return _log_item(history, shown, plan, item_id, (since, until, meeting), max_count, fmt)
     with history:
         start, stop = bounds(history, since, until)
         seen: list[Commit] = []
         ends = span(history, start, stop)
         commits = history.commits(until=ends[0], since=ends[1]) if ends is not None else iter(())
         walked: Iterator[Step] = steps(window(commits, seen), Plans(history.blob, cached=not State.no_cache))
-        if item_id is not None:
-            walked = _following(walked, item_id)
-        if changes_only or item_id is not None:
+        if changes_only:
             walked = (s for s in walked if s.changes or s.event is not None)
         limited = islice(walked, max_count) if max_count else walked
         if fmt is Fmt.text:  # printed as walked: memory stays flat in the number of commits
             out = console()
-            shown_all = changes or item_id is not None
-            count = history_out.log_text(limited, out, changes=shown_all, notes=[], cut=on_terminal())
-            notes = _notes(history, seen, count > 0, item_id, start, meeting)
-            if item_id is not None and not count:
-                _unknown(item_id, shown)
+            count = history_out.log_text(limited, out, changes=changes, notes=[], cut=on_terminal())
+            notes = _notes(history, seen, count > 0, None, start, meeting)
             history_out.log_text([], out, changes=False, notes=notes)
             return 0
         chosen = list(limited)
-        notes = _notes(history, seen, bool(chosen), item_id, start, meeting)
-    if item_id is not None and not chosen:
-        _unknown(item_id, shown)
+        notes = _notes(history, seen, bool(chosen), None, start, meeting)
     if fmt is Fmt.json:
         print(history_out.log_json(shown, chosen, notes), end="")
     else:
-        print(
-            history_out.log_markdown(shown, chosen, changes=changes or item_id is not None, notes=notes),
-            end="",
-        )
+        print(history_out.log_markdown(shown, chosen, changes=changes, notes=notes), end="")
     return 0
+
+
+Window = tuple[str | None, str | None, str | None]  # --since, --until, and the meeting --since names
+
+
+def _log_item(
+    history: GitHistory,
+    shown: str,
+    plan: PlanOpt,
+    item_id: str,
+    window_of: Window,
+    max_count: int | None,
+    fmt: Fmt,
+) -> int:
+    """`log --id`: the item's commits, then, when it carries on an item of an earlier plan
+    (`carried_from`), the line of the carry and that item's commits in its plan's file, and so
+    on back to the first plan that had it."""
+    from iwgplan.render import history_out
+    from iwgplan.views.steps import CarryBack
+
+    plan_id, carries = _carries(plan, item_id)
+    notes: list[str] = []
+    if plan_id is None:
+        notes.append(f"{shown} does not load now, so a carried_from of {item_id!r} is not followed")
+    first = f"{plan_id}#{item_id}" if plan_id else item_id
+    story = _story(history, item_id, first, carries, window_of, notes)
+    pieces: list[tuple[str, Step] | CarryBack] = []
+    shown_steps = 0
+    out = console() if fmt is Fmt.text else None
+    try:
+        for piece in story:
+            if out is None:
+                pieces.append(piece)
+            elif isinstance(piece, CarryBack):
+                history_out.carry_text(piece, out, cut=on_terminal())
+            else:
+                history_out.log_text([piece[1]], out, changes=True, notes=[], cut=on_terminal())
+            if not isinstance(piece, CarryBack):
+                shown_steps += 1
+                if max_count and shown_steps >= max_count:
+                    break
+    finally:
+        story.close()  # ends the walks of the histories still open
+    if not shown_steps and not carries:
+        _unknown(item_id, shown)
+    since, _, meeting = window_of
+    if meeting and since:
+        notes.insert(0, f"since {meeting}: from {since}")
+    if out is not None:
+        history_out.log_text([], out, changes=False, notes=notes)
+    elif fmt is Fmt.json:
+        print(history_out.item_log_json(shown, first, pieces, notes), end="")
+    else:
+        print(history_out.item_log_markdown(shown, first, pieces, notes), end="")
+    return 0
+
+
+def _carries(plan: PlanOpt, item_id: str) -> tuple[str | None, list[CarryBack]]:
+    """The plan's id as it is now (None when it does not load) and, when its item carries on
+    an item of an earlier plan, the carries back through the plans beside it (read only then)."""
+    from iwgplan.cli.output import load_view
+    from iwgplan.errors import FileResult, IwgplanError
+    from iwgplan.files.carries import Member, plans_in
+    from iwgplan.files.discover import find_plan_path, shown_path
+    from iwgplan.files.family import read_member
+    from iwgplan.views.steps import carried_back
+
+    try:
+        view = load_view(plan, None)
+    except IwgplanError:
+        return None, []
+    entry = view.index.by_id.get(item_id.lower())
+    path = find_plan_path(plan)
+    if entry is None or not entry.item.carried_from or path is None:
+        return view.plan.plan.id, []
+    here = Member(path, FileResult(view.shown), None, view.plan, view.index)
+    others = [read_member(p, shown_path(p)) for p in plans_in(path.parent) if p.resolve() != path.resolve()]
+    return carried_back([here, *others], item_id)
+
+
+def _story(
+    history: GitHistory,
+    item_id: str,
+    ref: str,
+    carries: list[CarryBack],
+    window_of: Window,
+    notes: list[str],
+) -> Generator[tuple[str, Step] | CarryBack, None, None]:
+    """The item's steps in its plan's history, then each carry and the steps of the item it
+    carries on in that plan's history, newest first; a history that cannot be read ends it."""
+    from dataclasses import replace
+
+    from iwgplan.files.gitlog import GitHistory, HistoryError
+
+    yield from _item_steps(history, item_id, ref, window_of, notes)
+    for carry in carries:
+        if carry.problem is not None or carry.path is None or carry.shown is None:
+            yield carry
+            return
+        try:
+            earlier = GitHistory(carry.path, carry.shown)
+            if not earlier.has_head() or not earlier.committed():
+                raise HistoryError(f"{carry.shown} has never been committed to git")
+        except HistoryError as exc:
+            yield replace(carry, problem=str(exc).split(" (")[0])
+            return
+        yield carry
+        assert carry.item_id is not None and carry.earlier is not None
+        yield from _item_steps(earlier, carry.item_id, carry.earlier, window_of, notes)
+
+
+def _item_steps(
+    history: GitHistory, item_id: str, ref: str, window_of: Window, notes: list[str]
+) -> Iterator[tuple[str, Step]]:
+    from iwgplan.files.blobs import Plans
+    from iwgplan.views.steps import shallow_note, steps
+
+    since, until, _ = window_of
+    with history:
+        start, stop = bounds(history, since, until)
+        seen: list[Commit] = []
+        ends = span(history, start, stop)
+        if ends is not None:
+            commits = history.commits(until=ends[0], since=ends[1])
+            walked = steps(window(commits, seen), Plans(history.blob, cached=not State.no_cache))
+            yield from ((ref, step) for step in _following(walked, item_id))
+        note = shallow_note(history, seen[-1] if seen else None)
+        if note:
+            notes.append(note)
 
 
 def _following(walked: Iterator[Step], item_id: str) -> Iterator[Step]:

@@ -53,11 +53,41 @@ def status(
         ),
     ] = False,
     lang: LangOpt = None,
-) -> None:
+    every_plan: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help="Every plan of the plans/ folder (that of --plan, else plans/ here or above) at"
+            " once: what `iwgplan portfolio` shows, with its options --format and --as-of.",
+        ),
+    ] = False,
+) -> int | None:
     """Show where the plan stands: time elapsed, progress per tier, overdue and due next.
 
     Example: iwgplan status --as-of 2026-03-30 --since 2026-01-15
     """
+    if every_plan:
+        from iwgplan.cli.portfolio import portfolio
+
+        one_plan = {
+            "--horizon": horizon != 60,
+            "--since": since is not None,
+            "--owner": owner is not None,
+            "--rev": rev is not None,
+            "--wide": wide,
+            "--no-wrap": no_wrap,
+            "--full": full,
+            "--lang": lang is not None,
+        }
+        refused = [name for name, given in one_plan.items() if given]
+        if refused:
+            from iwgplan.errors import UsageError
+
+            raise UsageError(
+                f"status --all shows every plan, as `iwgplan portfolio` does, and takes its options"
+                f" (--format, --as-of, --plan), not {', '.join(refused)}"
+            )
+        return portfolio(None, fmt=fmt, as_of=as_of, plan=plan)
     from iwgplan.cli import browse
 
     view = in_words(load_view(plan, rev, as_of), lang, fmt)
@@ -74,6 +104,7 @@ def status(
         rev=rev,
         full=full,
     )
+    return None
 
 
 def register(app: typer.Typer) -> None:

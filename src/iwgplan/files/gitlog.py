@@ -17,7 +17,7 @@ import os
 import re
 import subprocess
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
@@ -280,7 +280,16 @@ class GitHistory:
         proc = self._log
         assert proc.stdout is not None
         try:
-            yield from (self._noted(c) for c in _parse(_fields(proc.stdout)) if c is not None)
+            for commit in _parse(_fields(proc.stdout)):
+                if commit is None:
+                    continue
+                if commit.status == "C":
+                    # A copy (`--follow` finds one when a new file is much like one the commit
+                    # keeps, as `successor` writes the next plan): the plan begins here, and what
+                    # came before is the other file's history, not this one's.
+                    yield self._noted(replace(commit, status="A", old_blob=None, old_path=None))
+                    break
+                yield self._noted(commit)
         finally:
             if self._log is proc:
                 self.close_log()

@@ -232,8 +232,10 @@ def _shortened(cycle: list[str], keep: int = 4) -> str:
 
 
 def plan_window_start(plan: Plan) -> date:
-    """The earliest day the plan speaks of: its period start or its earliest milestone."""
-    firsts = [plan.plan.period.start.first(), *(m.begins.first() for m in plan.milestones)]
+    """The earliest day the plan speaks of: its period start, its earliest milestone, or the
+    day it is dated (a plan drafted before its period starts, as `successor` writes the next one
+    in December, records what it carried on that day)."""
+    firsts = [plan.plan.period.start.first(), plan.plan.date, *(m.begins.first() for m in plan.milestones)]
     return min(firsts)
 
 

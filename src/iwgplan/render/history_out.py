@@ -15,7 +15,7 @@ from iwgplan.render.markdown import cell
 from iwgplan.render.safe import json_text, line
 from iwgplan.views.diff import Change, summarize
 from iwgplan.views.since import ROWS, Moved, Since, since_heading, since_lines
-from iwgplan.views.steps import Step
+from iwgplan.views.steps import CarryBack, Step
 from iwgplan.views.weekly import Progress
 
 if TYPE_CHECKING:
@@ -111,6 +111,75 @@ def log_markdown(plan: str, steps: Iterable[Step], *, changes: bool, notes: list
         out += [f"  - *{cell(note)}*" for note in step.notes]
         if changes:
             out += [f"  - {cell(describe(change))}" for change in step.changes]
+    out += [f"\n*{cell(note)}*" for note in notes]
+    return "\n".join(out) + "\n"
+
+
+def carry_line(carry: CarryBack) -> str:
+    """The line that marks where an item's story moves into the plan it was carried from."""
+    on = f" on {carry.day}" if carry.day is not None else ""
+    text = f"carried from {carry.source} into {carry.into}{on}"
+    if carry.problem is not None:
+        return f"{text}: {carry.problem}; the earlier history is not shown"
+    return f"{text} ({carry.shown})"
+
+
+def carry_text(carry: CarryBack, console: Console, *, cut: bool = True) -> None:
+    """The carry's line, at the left margin; ``cut`` (a terminal): wrapped at its width, else
+    printed whole, as the commits' lines are."""
+    from rich.text import Text
+
+    from iwgplan.render.columns import print_hanging, print_lines
+
+    style = "bold red" if carry.problem is not None else "bold"
+    text = Text(plain(carry_line(carry)), style=style)
+    if cut:
+        print_hanging(console, Text(""), text)
+    else:
+        print_lines(console, [text])
+
+
+def carry_dict(carry: CarryBack) -> dict[str, Any]:
+    return {
+        "from": carry.source,
+        "into": carry.into,
+        "date": carry.day.isoformat() if carry.day is not None else None,
+        "item": carry.earlier,
+        "path": carry.shown,
+        "problem": carry.problem,
+        "line": carry_line(carry),
+    }
+
+
+def item_log_json(
+    plan: str, item: str, pieces: Iterable[tuple[str, Step] | CarryBack], notes: list[str]
+) -> str:
+    """`log --id --format json`: the commits, newest first, each with the item (PLAN#ITEM) it
+    concerns, and the carries between the plans, nearest first."""
+    commits: list[dict[str, Any]] = []
+    carries: list[dict[str, Any]] = []
+    for piece in pieces:
+        if isinstance(piece, CarryBack):
+            carries.append(carry_dict(piece))
+        else:
+            commits.append({**step_dict(piece[1]), "item": piece[0]})
+    data = {"plan": plan, "item": item, "commits": commits, "carries": carries, "notes": notes}
+    return json_text(data)
+
+
+def item_log_markdown(
+    plan: str, item: str, pieces: Iterable[tuple[str, Step] | CarryBack], notes: list[str]
+) -> str:
+    out = [f"## History of {cell(item)} in {cell(plan)}\n"]
+    for piece in pieces:
+        if isinstance(piece, CarryBack):
+            out.append(f"- ***{cell(carry_line(piece))}***")
+            continue
+        step = piece[1]
+        c = step.commit
+        out.append(f"- **{c.short}** {c.day} · {cell(c.author)} · {cell(c.subject)}: {cell(step_line(step))}")
+        out += [f"  - *{cell(note)}*" for note in step.notes]
+        out += [f"  - {cell(describe(change))}" for change in step.changes]
     out += [f"\n*{cell(note)}*" for note in notes]
     return "\n".join(out) + "\n"
 

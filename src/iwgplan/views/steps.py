@@ -11,12 +11,15 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from iwgplan.files.gitlog import Commit, GitHistory, HistoryError
-from iwgplan.plan.index import PlanIndex
+from iwgplan.plan.index import Entry, PlanIndex
 from iwgplan.views.diff import ADDED, Change, diff_plans
 from iwgplan.views.timeline import done_share
+
+if TYPE_CHECKING:
+    from iwgplan.files.carries import Member
 
 
 class Loader(Protocol):
@@ -142,3 +145,77 @@ def no_history(path: Path | None, shown: str) -> str | None:
     except HistoryError as exc:
         return str(exc).split(" (")[0]
     return None
+
+
+# --- `log --id` across the carry ------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CarryBack:
+    """Where an item's story moves into an earlier plan: ``into`` (PLAN#ITEM) carries on
+    ``source`` (its ``carried_from``, as written) since ``day``; ``earlier`` is that item as its
+    plan names it, in the file ``shown``. ``problem``: why the story stops here."""
+
+    source: str
+    into: str
+    day: date | None
+    path: Path | None = None
+    shown: str | None = None
+    earlier: str | None = None
+    item_id: str | None = None
+    problem: str | None = None
+
+
+def carried_back(members: list[Member], item_id: str) -> tuple[str | None, list[CarryBack]]:
+    """The id of the first plan of ``members`` (None when it does not load now), and the
+    carries of its item ``item_id`` back through the others (the plans beside it,
+    :func:`iwgplan.files.family.beside`), nearest first: each earlier plan is found by its id.
+    The chain ends at an item that carries nothing, or with a problem: a plan not there, an item
+    not in it, a cycle."""
+    from iwgplan.files.carries import by_plan_id, split
+
+    here = members[0]
+    shown = here.shown
+    if here.plan is None or here.index is None:
+        return None, []
+    plans = by_plan_id(members)
+    out: list[CarryBack] = []
+    member, entry = here, here.index.by_id.get(item_id.lower())
+    seen: set[tuple[str, str]] = set()
+    while entry is not None and entry.item.carried_from:
+        assert member.plan is not None
+        ref = entry.item.carried_from
+        into = f"{member.plan.plan.id}#{entry.id}"
+        seen.add((member.plan.plan.id.lower(), entry.id.lower()))
+        plan_id, wanted = split(ref)
+        source = plans.get(plan_id)
+        moved = CarryBack(
+            ref, into, _carry_day(entry, source.plan.plan.closed if source and source.plan else None)
+        )
+        if (plan_id, wanted) in seen:
+            out.append(_stop(moved, f"{ref!r} is a cycle of carries"))
+            break
+        if source is None or source.index is None or source.plan is None:
+            name = ref.partition("#")[0]
+            out.append(_stop(moved, f"no plan {name!r} among the plans beside {shown}"))
+            break
+        found = source.index.by_id.get(wanted)
+        if found is None:
+            out.append(_stop(moved, f"{ref!r} names no item of {source.shown}"))
+            break
+        earlier = f"{source.plan.plan.id}#{found.id}"
+        out.append(CarryBack(ref, into, moved.day, source.path, source.shown, earlier, found.id))
+        member, entry = source, found
+    return here.plan.plan.id, out
+
+
+def _carry_day(entry: Entry, closed: date | None) -> date | None:
+    """The day of a carry: the earlier plan's close (`successor` closes it on that day), else
+    the first entry of the carrying item's history (`successor` writes one on that day)."""
+    if closed is not None:
+        return closed
+    return entry.item.history[0].date if entry.item.history else None
+
+
+def _stop(moved: CarryBack, problem: str) -> CarryBack:
+    return CarryBack(moved.source, moved.into, moved.day, problem=problem)
