@@ -44,6 +44,31 @@ def test_print_template_is_the_shipped_one_and_renders_the_same(cli, tmp_path: P
     assert own.code == 0 and own.out == shipped
 
 
+def test_the_html_report_is_one_file_with_its_css_from_report_css(cli, tmp_path: Path) -> None:
+    """The shipped CSS lives in templates/report.css (tracked under src/iwgplan, so hatch ships it
+    in the wheel) and is inlined: the report fetches nothing. A template of one's own uses the
+    report.css beside it when there is one, else the shipped one."""
+    import subprocess
+
+    from tests.helpers import ROOT
+
+    tracked = subprocess.run(
+        ["git", "ls-files", "src/iwgplan/templates"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert "src/iwgplan/templates/report.css" in tracked
+    css = (ROOT / "src/iwgplan/templates/report.css").read_text(encoding="utf-8")
+    shipped = cli("report", "--format", "html", "--as-of", AS_OF, "--plan", SHIPPED).out
+    assert f"<style>\n{css}</style>" in shipped
+    assert "<link" not in shipped and 'src="http' not in shipped
+    mine = tmp_path / "mine.html.j2"
+    mine.write_text(cli("report", "--print-template", "html").out, encoding="utf-8")
+    (tmp_path / "report.css").write_text("body { color: teal; }\n", encoding="utf-8")
+    own = cli("report", "--format", "html", "--template", mine, "--as-of", AS_OF, "--plan", SHIPPED)
+    assert own.code == 0, own.err
+    assert "<style>\nbody { color: teal; }\n</style>" in own.out and css not in own.out
+    assert own.out.replace("body { color: teal; }\n", css) == shipped
+
+
 def test_own_template_sees_the_context(cli, tmp_path: Path) -> None:
     mine = tmp_path / "brief.md.j2"
     mine.write_text(

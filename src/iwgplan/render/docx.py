@@ -23,7 +23,7 @@ import functools
 import io
 import re
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 from urllib.parse import quote
@@ -35,7 +35,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from iwgplan.render import safe
+from iwgplan.render import docx_layout, safe
 from iwgplan.render.gantt_svg import STATUS_COLOUR
 
 Ctx = dict[str, Any]
@@ -69,6 +69,7 @@ class Writer:
         self.end = self.body.find(qn("w:sectPr"))
         self.part = document.part
         self._links: dict[str, str] = {}
+        self._after_table = False  # the next paragraph gets space above it
         self.spool = spool
 
     def _put(self, element: Any) -> Any:
@@ -91,6 +92,9 @@ class Writer:
             text, kind = (run, "") if isinstance(run, str) else run
             self._text_run(p, text, kind)
         if parent is None:
+            if self._after_table:
+                docx_layout.space_after_table(p)
+                self._after_table = False
             return self._put(p)
         parent.append(p)
         return p
@@ -123,7 +127,12 @@ class Writer:
         small: bool = False,
         header: bool = True,
     ) -> Any:
-        """A Table Grid table with a repeating header row; ``widths`` in mm."""
+        """A Table Grid table with a repeating header row; ``widths`` in mm, widened where a
+        column's longest word needs it (``docx_layout``)."""
+        if widths:
+            rows = rows if isinstance(rows, Sequence) else list(rows)
+            size = 7 if small else 9
+            widths = docx_layout.fit_words(widths, headers, rows, size_pt=size, small=small, header=header)
         tbl = OxmlElement("w:tbl")
         pr = _sub(tbl, "w:tblPr")
         _sub(pr, "w:tblStyle", {"w:val": "TableGrid"})
@@ -145,7 +154,7 @@ class Writer:
             self._row(tbl, headers, twips, head_fill, header=True, small=small)
         fill_rows = iter(fills) if fills is not None else None
         count = 0
-        holder = tbl if self.spool is None else self.spool.table(tbl)
+        holder = tbl if self.spool is None else self.spool.table(tbl, docx_layout.introduce)
         for row in rows:
             fill = next(fill_rows) if fill_rows is not None else None
             self._row(holder, row, twips, fill, small=small)
@@ -154,9 +163,12 @@ class Writer:
                 self.spool.rows()
         if not count:
             self._row(holder, ["none", *[""] * (len(headers) - 1)], twips, None, small=small)
+        self._after_table = True
         if self.spool is not None:
             return self.spool.end_table()
-        return self._put(tbl)
+        self._put(tbl)
+        docx_layout.introduce(tbl)
+        return tbl
 
     def _row(
         self,
@@ -169,9 +181,7 @@ class Writer:
         small: bool = False,
     ) -> None:
         tr = _sub(tbl, "w:tr")
-        if header:
-            trpr = _sub(tr, "w:trPr")
-            _sub(trpr, "w:tblHeader")
+        docx_layout.row_properties(_sub(tr, "w:trPr"), header=header)
         for i, value in enumerate(cells):
             tc = _sub(tr, "w:tc")
             tcpr = _sub(tc, "w:tcPr")
@@ -182,6 +192,8 @@ class Writer:
             p = _sub(tc, "w:p")
             ppr = _sub(p, "w:pPr")
             _sub(ppr, "w:spacing", {"w:before": "0", "w:after": "0"})
+            if header:
+                docx_layout.keep_with_next(p)  # the header row stays with the first row
             runs = value if isinstance(value, list) else [("" if value is None else str(value), "")]
             for text, kind in runs:
                 if not text:
@@ -224,11 +236,13 @@ class Spool:
             self.file.write(_inner(self.holder))
             self.holder.clear()
 
-    def table(self, tbl: Any) -> Any:
-        """Write what comes before ``tbl`` and its head (properties, grid, header row); its rows
-        are then added to the element returned and written by :meth:`rows`."""
-        self.flush()
+    def table(self, tbl: Any, introduce: Callable[[Any], None]) -> Any:
+        """Put ``tbl`` after what is kept, let ``introduce`` change the paragraph before it (still
+        kept: the element last put always is), then write them and the table's head (properties,
+        grid, header row); its rows are then added to the element returned and written by
+        :meth:`rows`."""
         self.holder.append(tbl)
+        introduce(tbl)
         head = _inner(self.holder)
         self.holder.clear()
         cut = head.rindex(b"</w:tbl>")
@@ -312,6 +326,9 @@ def _setup(document: Any, ctx: Ctx) -> None:
     link.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
     link.font.underline = True
     styles["Normal"].font.size = Pt(10.5)
+    # A footer of one line: one that wraps grows into the page after it is laid out, and
+    # LibreOffice then leaves a heading kept with its next paragraph at a page's foot.
+    styles["Footer"].font.size = Pt(8)
     _properties(document, ctx)
     _footer(section, ctx)
 

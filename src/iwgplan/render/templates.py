@@ -32,6 +32,9 @@ from iwgplan.views.report import Report
 from iwgplan.views.report_context import variance_cells
 
 SHIPPED = {"markdown": "report.md.j2", "html": "report.html.j2"}
+# What the shipped templates include: a person's own template (``--print-template`` copied to
+# their folder) finds these beside it, or else the shipped ones.
+INCLUDED = ("report.css",)
 
 
 class TemplateError(IwgplanError):
@@ -40,6 +43,13 @@ class TemplateError(IwgplanError):
 
 def shipped_text(kind: str) -> str:
     return (resources.files("iwgplan") / "templates" / SHIPPED[kind]).read_text(encoding="utf-8")
+
+
+def _shipped_include(name: str) -> str | None:
+    """A file the shipped templates include (the report's CSS), for a template that has none beside it."""
+    if name not in INCLUDED:
+        return None
+    return (resources.files("iwgplan") / "templates" / name).read_text(encoding="utf-8")
 
 
 def _pct(value: float) -> str:
@@ -124,6 +134,8 @@ def _environment(folder: Path | None, html: bool) -> jinja2.Environment:
     A template from ``--template`` may come from anyone, so it runs in Jinja's immutable sandbox:
     no dunder attributes (``''.__class__.__mro__``, ``cycler.__init__.__globals__``), no methods
     that change the context, ``range`` capped; anything else it tries is a template error (exit 1).
+    It may include the files the shipped templates include (``report.css``): its own beside it,
+    else the shipped ones.
     """
     loader: jinja2.BaseLoader
     kind: type[jinja2.Environment]
@@ -132,7 +144,8 @@ def _environment(folder: Path | None, html: bool) -> jinja2.Environment:
     else:
         from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-        loader, kind = jinja2.FileSystemLoader(str(folder)), ImmutableSandboxedEnvironment
+        own, shipped = jinja2.FileSystemLoader(str(folder)), jinja2.FunctionLoader(_shipped_include)
+        loader, kind = jinja2.ChoiceLoader([own, shipped]), ImmutableSandboxedEnvironment
     env = kind(
         loader=loader,
         autoescape=html,
