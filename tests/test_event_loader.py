@@ -222,7 +222,17 @@ def test_entries_split_where_the_plan_format_puts_them() -> None:
     memo: dict[str, Any] = {}
     assert yaml_loader.data_by_entries(PLANS["shipped"], memo) is not None
     assert sorted(next(iter(part)) for part in memo.values()) == sorted(
-        ["schema_version", "plan", "references", "objectives", "milestones", "tiers", "sections", "meetings"]
+        [
+            "schema_version",
+            "plan",
+            "references",
+            "headings",
+            "objectives",
+            "milestones",
+            "tiers",
+            "sections",
+            "meetings",
+        ]
     )
     for unsafe in ("a key twice across entries", "document marker", "quoted value running on at column 0"):
         assert yaml_loader.data_by_entries(SPLITS[unsafe], {}) is None, unsafe

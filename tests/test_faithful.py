@@ -259,7 +259,7 @@ def test_numbering_is_the_documents_in_every_format(cli) -> None:
         assert "2.1.3" not in out and "1.1.1" not in out and "2.3.4" not in out
     report = cli("report", "--plan", SHIPPED, "--as-of", "2026-11-28").out
     assert "- **2** Skills enhancement hackathons" in report and "- **3 •** The SheTrades Outlook" in report
-    assert report.index("## Objectives") < report.index("## Tier one")
+    assert report.index("## 2 Objectives") < report.index("### Tier one")
 
 
 def test_provenance_in_status_show_and_report(cli) -> None:

@@ -370,7 +370,8 @@ def test_html_report_prints_well(cli, tmp_path: Path, paper: str, as_of: str) ->
     pdf = _print(browser, page, paper, tmp_path)
     shares = _fullness(pdf, tmp_path)
     # issue 24: no page less than a third full but the last (which may be short, not empty)
-    assert len(shares) <= 7 and min(shares[:-1]) >= 1 / 3 and shares[-1] > 0.05, shares
+    # 8: the Gantt's two-line labels and its milestone key (issue 24.5) take most of a page
+    assert len(shares) <= 8 and min(shares[:-1]) >= 1 / 3 and shares[-1] > 0.05, shares
     pages = _words(pdf)
     words = [w for _, _, found in pages for w in found]
     # poppler's word boxes are the font's ascent to descent: calibrate on the 17 pt title

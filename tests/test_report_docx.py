@@ -37,6 +37,7 @@ CONTEXT_KEYS = {
     "facts",
     "progress",
     "groups",
+    "outline",
     "overdue",
     "within_period",
     "date_legend",
@@ -277,7 +278,8 @@ def test_docx_shows_the_objectives_and_counts_what_it_names(cli, tmp_path: Path)
     out = tmp_path / "report.docx"
     document = _docx(cli, SHIPPED, out, "2026-11-28")
     heads = [h[1] for h in _headings(document)]
-    assert heads.index("Objectives") < heads.index("Progress")
+    assert heads.index("Progress") < heads.index("1 Introduction") < heads.index("2 Objectives")
+    assert "Objectives" not in heads  # the document's own heading, 2 Objectives, holds 2.1 to 2.4
     text = "\n".join(p.text for p in document.paragraphs)
     assert "The Work Plan defines the actions to be taken by the IWG" in text  # 2.1's opening
     assert "deliverables and action points of the tiers done" in text  # standing duties apart

@@ -134,6 +134,25 @@ def long_day(value: date) -> str:
     return f"{value.day} {value:%B %Y}" if _current == SOURCE else day(value)
 
 
+def day_words(value: date) -> str:
+    """A day in the reports' prose: ``2025-09-10`` in English exactly as the reports have always
+    written it (no Babel loaded), ``10 septembre 2025``, ``10 de septiembre de 2025``."""
+    return value.isoformat() if _current == SOURCE else day(value)
+
+
+def when_words(text: str) -> str:
+    """A day or a month as the plan writes it (``2025-09-10``, ``2025-09``): as written in English,
+    in words in French and Spanish (``septembre 2025``); anything else as it is."""
+    if _current == SOURCE:
+        return text
+    try:
+        if len(text) == 7:
+            return month(date.fromisoformat(f"{text}-01"))
+        return day(date.fromisoformat(text))
+    except ValueError:
+        return text
+
+
 def short_month(value: date) -> str:
     """A month in few letters in the current language: ``Sep 2025`` (``%b %Y``), ``sept. 2025``,
     ``sept 2025``."""

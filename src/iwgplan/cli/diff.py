@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from iwgplan.cli import complete
-from iwgplan.cli.common import PlanOpt, console, err, handled, problem_line
+from iwgplan.cli.common import LangOpt, PlanOpt, console, err, handled, problem_line
 from iwgplan.cli.output import State
 from iwgplan.errors import IwgplanError, PlanInvalid
 
@@ -45,6 +45,7 @@ def diff(
         bool, typer.Option("--exit-code", help="Exit 1 when there are changes, 0 when there are none.")
     ] = False,
     plan: PlanOpt = None,
+    lang: LangOpt = None,
 ) -> int:
     """Show what changed between two revisions of a plan: items matched by id, never by position.
 
@@ -52,10 +53,12 @@ def diff(
 
     Example: iwgplan diff HEAD~1 --format markdown
     """
+    from iwgplan.cli.output import speak_for
     from iwgplan.files.sides import read_side
     from iwgplan.render import diff_out
     from iwgplan.views.diff import diff_plans, rename_note, summarize
 
+    speak_for(lang, "text" if summary else fmt)  # the tool's words; the plan's texts as the file has them
     cached = not State.no_cache
     old_side = read_side(old, plan, "old", use_cache=cached)
     new_side = read_side(new, plan, "new", use_cache=cached)

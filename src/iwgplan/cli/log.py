@@ -12,6 +12,7 @@ import typer
 from iwgplan.cli.common import (
     Fmt,
     FmtOpt,
+    LangOpt,
     NoPagerOpt,
     PlanOpt,
     SinceOpt,
@@ -136,6 +137,7 @@ def log(
     fmt: FmtOpt = Fmt.text,
     plan: PlanOpt = None,
     no_pager: NoPagerOpt = False,
+    lang: LangOpt = None,
 ) -> int:
     """Show the plan's history, newest first: each commit that changed it, with what it changed.
 
@@ -147,10 +149,12 @@ def log(
     """
     from itertools import islice
 
+    from iwgplan.cli.output import speak_for
     from iwgplan.files.blobs import Plans
     from iwgplan.render import history_out
     from iwgplan.views.steps import steps
 
+    speak_for(lang, fmt)  # the tool's words; the plan's texts and the commits as they are
     history, shown = open_history(plan)
     since, meeting = since_meeting(plan, since)
     if item_id is not None:

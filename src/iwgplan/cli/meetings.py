@@ -16,6 +16,7 @@ from iwgplan.cli.common import (
     ExactOpt,
     ForceOpt,
     FutureOpt,
+    LangOpt,
     PlanOpt,
     RevOpt,
     handled,
@@ -225,16 +226,17 @@ def meeting_list(
     as_of: AsOfOpt = None,
     plan: PlanOpt = None,
     rev: RevOpt = None,
+    lang: LangOpt = None,
 ) -> None:
     """List the meetings by date: kind, theme, number of agenda items, whether an outcome is
     recorded (or the meeting is still to come).
 
     Example: iwgplan meeting list --format markdown
     """
-    from iwgplan.cli.output import load_view, page
+    from iwgplan.cli.output import in_words, load_view, page
     from iwgplan.render import meeting_list as out
 
-    view = load_view(plan, rev, as_of)
+    view = in_words(load_view(plan, rev, as_of), lang, fmt)
     page(getattr(out, fmt.value)(view.plan, view.as_of))
 
 

@@ -251,6 +251,15 @@ def speak(lang: object = None) -> str:
     return i18n.use(i18n.resolve(None if given is None else str(given)))
 
 
+def speak_for(lang: object, fmt: object = "text") -> str:
+    """The tool's words in ``lang`` for a command that writes for people (``log``, ``diff``,
+    ``portfolio``, ``variance``: the plan's texts there are shown as the file has them); JSON and
+    CSV stay English, for scripts."""
+    if getattr(fmt, "value", fmt) in SCRIPTED:
+        return "en"
+    return speak(lang)
+
+
 def in_words(view: View, lang: object, fmt: object = "text") -> View:
     """The view for a command that writes for people in ``lang`` (an option's value or None):
     its fixed strings in that language from now on, and the plan's texts in it where the plan has

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from iwgplan.cli.common import AsOfOpt, Fmt, FmtOpt, PlanOpt, as_of_day, console, err, handled
+from iwgplan.cli.common import AsOfOpt, Fmt, FmtOpt, LangOpt, PlanOpt, as_of_day, console, err, handled
 
 
 def portfolio(
@@ -24,6 +24,7 @@ def portfolio(
     fmt: FmtOpt = Fmt.text,
     as_of: AsOfOpt = None,
     plan: PlanOpt = None,
+    lang: LangOpt = None,
 ) -> int:
     """Show every plan of a plans/ folder: its period, open or closed, its progress; then the
     items carried across plans, each followed through `carried_from` to the first plan that had it.
@@ -34,11 +35,12 @@ def portfolio(
     """
     import io
 
-    from iwgplan.cli.output import page, rstripped
+    from iwgplan.cli.output import page, rstripped, speak_for
     from iwgplan.files.family import plans_folder, read_folder
     from iwgplan.render import portfolio_out
     from iwgplan.views.portfolio import portfolio as build
 
+    speak_for(lang, fmt)  # the tool's words; the plans' texts as their files have them
     members = read_folder(folder if folder is not None else plans_folder(plan))
     found = build(members, as_of_day(as_of))
     if fmt is Fmt.json:

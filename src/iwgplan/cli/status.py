@@ -58,7 +58,7 @@ def status(
         typer.Option(
             "--all",
             help="Every plan of the plans/ folder (that of --plan, else plans/ here or above) at"
-            " once: what `iwgplan portfolio` shows, with its options --format and --as-of.",
+            " once: what `iwgplan portfolio` shows, with its options --format, --as-of and --lang.",
         ),
     ] = False,
 ) -> int | None:
@@ -77,7 +77,6 @@ def status(
             "--wide": wide,
             "--no-wrap": no_wrap,
             "--full": full,
-            "--lang": lang is not None,
         }
         refused = [name for name, given in one_plan.items() if given]
         if refused:
@@ -85,9 +84,9 @@ def status(
 
             raise UsageError(
                 f"status --all shows every plan, as `iwgplan portfolio` does, and takes its options"
-                f" (--format, --as-of, --plan), not {', '.join(refused)}"
+                f" (--format, --as-of, --plan, --lang), not {', '.join(refused)}"
             )
-        return portfolio(None, fmt=fmt, as_of=as_of, plan=plan)
+        return portfolio(None, fmt=fmt, as_of=as_of, plan=plan, lang=lang)
     from iwgplan.cli import browse
 
     view = in_words(load_view(plan, rev, as_of), lang, fmt)

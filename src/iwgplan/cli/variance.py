@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from iwgplan.cli import complete
-from iwgplan.cli.common import Fmt, FmtOpt, PlanOpt, console, handled, load_view
+from iwgplan.cli.common import Fmt, FmtOpt, LangOpt, PlanOpt, console, handled, load_view
 from iwgplan.errors import IwgplanError
 
 if TYPE_CHECKING:
@@ -44,7 +44,9 @@ def against_baseline(index: PlanIndex, plan: Path | None, against: str | None) -
     return variance(base, index, source.shown)
 
 
-def variance(*, against: AgainstOpt = None, fmt: FmtOpt = Fmt.text, plan: PlanOpt = None) -> None:
+def variance(
+    *, against: AgainstOpt = None, fmt: FmtOpt = Fmt.text, plan: PlanOpt = None, lang: LangOpt = None
+) -> None:
     """Compare the plan with the plan as issued: slips with their reasons, items added and dropped.
 
     Each item's planned due date against its current one and its completion; a slip in days, a
@@ -53,6 +55,9 @@ def variance(*, against: AgainstOpt = None, fmt: FmtOpt = Fmt.text, plan: PlanOp
 
     Example: iwgplan variance --against issued --format markdown
     """
+    from iwgplan.cli.output import speak_for
+
+    speak_for(lang, fmt)  # the tool's words; the plan's texts as the file has them
     view = load_view(plan, None)
     found = against_baseline(view.index, plan, against)
     if found is None:

@@ -17,6 +17,7 @@ _PLACES = (
     ("PlanMeta", "plan"),
     ("Period", "plan.period"),
     ("Reference", "references[]"),
+    ("Heading", "headings[]"),
     ("Objective", "objectives[]"),
     ("Milestone", "milestones[]"),
     ("Tier", "tiers[]"),

@@ -408,6 +408,21 @@ class Reference(Model):
     note_tr: Translations = None
 
 
+class Heading(Model):
+    """A numbered heading of the document ("5 New IWG agenda setting and Secretariat's support
+    functions"): the reports print each paragraph, tier and section under the heading its number
+    falls under (2.1(a) and 5.2 under 2 and 5; the tiers under the heading of the last objective)."""
+
+    number: str = Field(description="The heading's number in the document.", examples=["1", "5"])
+    title: TrText = Field(
+        description="The heading, as the document words it.",
+        examples=["Introduction", "New IWG agenda setting and Secretariat's support functions"],
+    )
+
+    # Translations (issue 27): the other languages of the texts above; see TRANSLATED.
+    title_tr: Translations = None
+
+
 class Objective(Model):
     """A numbered paragraph of the document's introduction or objectives (sections 1 to 3)."""
 
@@ -700,6 +715,11 @@ class Plan(Model):
     plan: PlanMeta = Field(description="The document itself: title, symbol, date, issuers, period.")
     references: list[Reference] = Field(
         default_factory=list, description="Documents the plan cites; `refs` must name one of these."
+    )
+    headings: list[Heading] = Field(
+        default_factory=list,
+        description="The document's numbered headings, in order; without them the reports print the"
+        ' objectives under "Objectives" and each tier and section under its own title.',
     )
     objectives: list[Objective] = Field(
         default_factory=list, description="The numbered paragraphs of the introduction and objectives."

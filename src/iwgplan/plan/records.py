@@ -200,6 +200,15 @@ class Reference(Record):
     )
 
 
+class Heading(Record):
+    __slots__ = ("number", "title", "title_tr")
+    FIELDS = (
+        ("number", None, None),
+        ("title", None, None),
+        ("title_tr", None, None),
+    )
+
+
 class Objective(Record):
     __slots__ = (
         "id",
@@ -462,6 +471,7 @@ class Plan(Record):
         "schema_version",
         "plan",
         "references",
+        "headings",
         "objectives",
         "milestones",
         "tiers",
@@ -473,6 +483,7 @@ class Plan(Record):
         ("schema_version", None, None),
         ("plan", PlanMeta.load, None),
         ("references", _list_of(Reference), _LIST),
+        ("headings", _list_of(Heading), _LIST),
         ("objectives", _list_of(Objective), _LIST),
         ("milestones", _list_of(Milestone), _LIST),
         ("tiers", _list_of(Tier), _LIST),
@@ -488,6 +499,7 @@ RECORDS: dict[str, type[Record]] = {
         Period,
         PlanMeta,
         Reference,
+        Heading,
         Objective,
         Milestone,
         Evidence,

@@ -9,6 +9,8 @@ from rich.console import Console
 from rich.text import Text
 
 from iwgplan.files.text import PlanText
+from iwgplan.i18n import N_, ngettext
+from iwgplan.i18n import gettext as _
 from iwgplan.plan.index import PlanIndex
 from iwgplan.render import safe
 from iwgplan.render.columns import print_hanging
@@ -33,28 +35,49 @@ def change_dict(change: Change) -> dict[str, Any]:
 
 def describe(change: Change) -> str:
     """One plain sentence for a change, used by every reporter."""
-    what = change.id if change.id is not None else "plan"
+    what = change.id if change.id is not None else _("plan")
+    entity = entity_words(change.entity)
     if change.kind == ADDED:
         hint = f" ({change.extra['hint']})" if "hint" in change.extra else ""
-        return f"{change.entity.replace('_', ' ')} {what} added{hint}" + _title(change.new)
+        return _("{entity} {id} added{hint}").format(entity=entity, id=what, hint=hint) + _title(change.new)
     if change.kind == REMOVED:
-        return f"{change.entity.replace('_', ' ')} {what} removed" + _title(change.old)
+        return _("{entity} {id} removed").format(entity=entity, id=what) + _title(change.old)
     if change.kind == MOVED:
-        return f"{what} moved from {_where(change.old)} to {_where(change.new)}"
+        return _("{id} moved from {old} to {new}").format(
+            id=what, old=_where(change.old), new=_where(change.new)
+        )
     if "added" in change.extra and change.field != "history":
         parts = [f"+{v}" for v in change.extra["added"]] + [f"−{v}" for v in change.extra["removed"]]
         return f"{what} {change.field}: {', '.join(parts)}"
     if change.field == "history":
         added, removed = len(change.extra["added"]), len(change.extra["removed"])
-        return f"{what} history: {_entries(added)} added" + (f", {removed} removed" if removed else "")
+        line = _("{id} history: {entries} added").format(id=what, entries=_entries(added))
+        return line + (_(", {n} removed").format(n=removed) if removed else "")
     days = change.extra.get("days")
-    slip = f" ({days:+d} day{'s' * (abs(days) != 1)})" if days else ""
+    slip = " (" + ngettext("{n} day", "{n} days", abs(days)).format(n=f"{days:+d}") + ")" if days else ""
     reason = f": {_short(change.extra['reason'])}" if change.extra.get("reason") else ""
     return f"{what} {change.field}: {_short(change.old)} → {_short(change.new)}{slip}{reason}"
 
 
+ENTITIES = {
+    "plan": N_("plan"),
+    "action_point": N_("action point"),
+    "milestone": N_("milestone"),
+    "objective": N_("objective"),
+    "reference": N_("reference"),
+    "tier": N_("tier"),
+    "section": N_("section"),
+    "focus_area": N_("focus area"),
+}
+
+
+def entity_words(entity: str) -> str:
+    """What a change is to, for people: ``action point``; a kind not named here as the file has it."""
+    return _(ENTITIES[entity]) if entity in ENTITIES else entity.replace("_", " ")
+
+
 def _entries(n: int) -> str:
-    return f"{n} {'entry' if n == 1 else 'entries'}"
+    return ngettext("{n} entry", "{n} entries", n).format(n=n)
 
 
 def _title(value: Any) -> str:
@@ -64,7 +87,7 @@ def _title(value: Any) -> str:
 def _short(value: Any, width: int = 60) -> str:
     """A value in a sentence: a string as it is, nothing as "(none)", others as JSON."""
     if value is None:
-        return "(none)"
+        return _("(none)")
     text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
@@ -97,9 +120,9 @@ def text(changes: list[Change], console: Console, titles: dict[str, str]) -> Non
     for group, members in groups.items():
         console.print(
             Text(
-                safe.line(titles.get(group or "", "Plan, milestones and references"))
+                safe.line(titles.get(group or "", _("Plan, milestones and references")))
                 if group
-                else "Plan, milestones and references",
+                else _("Plan, milestones and references"),
                 style="bold underline",
             )
         )
@@ -109,16 +132,17 @@ def text(changes: list[Change], console: Console, titles: dict[str, str]) -> Non
 
 
 def markdown(changes: list[Change]) -> str:
-    parts = [f"**iwgplan diff:** {summarize(changes).line()}\n"]
-    for kind, title in ((ADDED, "Added"), (REMOVED, "Removed"), (MOVED, "Moved"), (CHANGED, "Changed")):
+    parts = [_("**iwgplan diff:** {summary}").format(summary=summarize(changes).line()) + "\n"]
+    kinds = ((ADDED, _("Added")), (REMOVED, _("Removed")), (MOVED, _("Moved")), (CHANGED, _("Changed")))
+    for kind, title in kinds:
         rows = [c for c in changes if c.kind == kind]
         if not rows:
             continue
         parts.append(f"### {title} ({len(rows)})\n")
-        cells = [[c.entity.replace("_", " "), c.id or "", c.field or "", describe(c)] for c in rows]
-        parts.append(table(["what", "id", "field", "change"], cells))
+        cells = [[entity_words(c.entity), c.id or "", c.field or "", describe(c)] for c in rows]
+        parts.append(table([_("what"), "id", _("field"), _("change")], cells))
     if len(changes) == 0:
-        parts.append("No changes.\n")
+        parts.append(_("No changes.") + "\n")
     return "\n".join(parts)
 
 

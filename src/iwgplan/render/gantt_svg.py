@@ -10,13 +10,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from html import escape
 from typing import TYPE_CHECKING
 
+from iwgplan.i18n import N_
+from iwgplan.i18n import gettext as _
 from iwgplan.render.safe import block
 from iwgplan.views.context import as_of_words
-from iwgplan.views.provenance import milestone_long, unsure
+from iwgplan.views.provenance import milestone_long, milestone_title, unsure
 from iwgplan.views.report import (
     Bar,
     Report,
@@ -135,7 +137,7 @@ def _short(title: str) -> str:
     return re.split(r"\s*[,(]", title, maxsplit=1)[0] or title
 
 
-SHORT_BASIS = {"outside": "outside the document", "inferred": "inferred", "default": "a default"}
+SHORT_BASIS = {"outside": N_("outside the document"), "inferred": N_("inferred"), "default": N_("a default")}
 
 
 def _marked(m: Milestone, room: float) -> str:
@@ -143,7 +145,7 @@ def _marked(m: Milestone, room: float) -> str:
     title is cut to make room for the mark, never the mark."""
     if not unsure(m.basis):
         return "◆ " + _short(m.title)
-    mark = f" ({SHORT_BASIS[m.basis or '']})"
+    mark = f" ({_(SHORT_BASIS[m.basis or ''])})"
     name = re.search(r"\(([^()\s]{1,20})\)", m.title)  # "MC14": the short name, where room is short
     return fit("◆ " + (name[1] if name else _short(m.title)), room - text_width(mark)) + mark
 
@@ -163,8 +165,56 @@ def _months(lo: date, hi: date) -> list[date]:
         day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
 
 
+MIN_BAR_PX = 6.0  # the narrowest bar drawn: a done item finished soon after it began stays visible
+LINE_PX = 14.5  # the distance between the two lines of an item's label
+
+
+def wrap_label(name: str, suffix: str, room: float) -> list[str]:
+    """An item's label on at most two lines of ``room`` pixels, cut only between words.
+
+    The mark (``suffix``, "(within the period)") is never cut. A label longer than two lines
+    ends its second line with "…" after a whole word; the tooltip and the item's section have
+    it in full. A single word wider than the room is the one thing cut inside a word. Each word
+    is measured once, so a title of any length costs linear work.
+    """
+    words = name.split()
+    widths = [text_width(w) for w in words]
+    space, mark = text_width(" "), text_width(suffix)
+    used, n = 0.0, 0
+    while n < len(words) and used + (space if n else 0.0) + widths[n] <= room:
+        used += (space if n else 0.0) + widths[n]
+        n += 1
+    if n == 0 and words:  # one word wider than the room
+        return [fit(words[0], room), *wrap_label(" ".join(words[1:]), suffix, room)[:1]]
+    first, rest = " ".join(words[:n]), words[n:]
+    if not rest and used + mark <= room:
+        return [first + suffix]
+    left = sum(widths[n:]) + space * max(len(rest) - 1, 0)
+    if left + mark <= room:
+        return [first, (" ".join(rest) + suffix).strip()]
+    room2, used, k = room - mark - text_width("…"), 0.0, 0
+    while k < len(rest) and used + (space if k else 0.0) + widths[n + k] <= room2:
+        used += (space if k else 0.0) + widths[n + k]
+        k += 1
+    return [first, (" ".join(rest[:k]) + "…" + suffix).strip()]
+
+
+def milestone_key(m: Milestone) -> str:
+    """A milestone as the chart's key names it: its whole title, its mark, and its dates."""
+    first, last = m.begins.first(), m.finishes.last()
+    when = str(first) if first == last else _("{start} to {end}").format(start=first, end=last)
+    return f"{milestone_title(m)}: {when}"
+
+
 def gantt_svg(report: Report, width: int = 680) -> str:
-    """The Gantt as inline SVG, drawn at the printed size: 1 unit is one CSS pixel on A4 or Letter."""
+    """The Gantt as inline SVG, drawn at the printed size: 1 unit is one CSS pixel on A4 or Letter.
+
+    Milestones are labelled by their whole titles when these fit above the chart; else by a
+    number (◆1, ◆2, ...) that the key under the chart (:func:`gantt_key`) gives in full, with
+    the dates. A milestone
+    that spans days (MC14, a month, the report back's two months) is drawn as a band from its
+    first to its last day, labelled once. Item labels take two lines, cut only between words.
+    """
     bars, index = report.bars, report.index
     meta = index.plan.plan
     milestones = sorted(index.plan.milestones, key=lambda m: m.begins.first())
@@ -172,24 +222,44 @@ def gantt_svg(report: Report, width: int = 680) -> str:
     hi = max([meta.period.end.last(), *(m.finishes.last() for m in milestones), *(b.end for b in bars)])
     months = _months(lo, hi)  # the chart runs from the first of lo's month to the end of hi's
     lo, hi = months[0], months[-1]
-    label_w, row_h, lane_h = 236, 19, 16
+    label_w, lane_h = 236, 16
     span = max((hi - lo).days, 1)
 
     def x(day: date) -> float:
         return round(label_w + (min(max(day, lo), hi) - lo).days / span * (width - label_w - 4), 1)
 
-    tops = [(x(m.begins.first()), _marked(m, width / 3), MILESTONE_COLOUR, _tooltip(m)) for m in milestones]
+    whole = ["◆ " + milestone_title(m) for m in milestones]
+    names = [f"◆{i}" for i in range(1, len(milestones) + 1)] if numbered(report, width) else whole
+    tops = [
+        (x(m.begins.first()), n, MILESTONE_COLOUR, _tooltip(m))
+        for m, n in zip(milestones, names, strict=True)
+    ]
     tops.append((x(report.as_of), f"{as_of_words(report.recorded)} {report.as_of}", AS_OF_COLOUR, ""))
     labels = place_labels(tops, width)
     lanes = max(label.lane for label in labels) + 1
     axis = lanes * lane_h + 6
     top = axis + 2 * lane_h + 4
-    height = top + row_h * len(bars) + 6
+    heads = _headers(bars)
+    rows = [wrap_label(_own(b), _suffix(b, index), label_w - 8) for b in bars]
+    row_h = 31 if any(len(r) > 1 for r in rows) else 19
+    head_h = 16
+    chart_end = top + row_h * len(bars) + head_h * sum(1 for h in heads if h) + 6
+    height = chart_end
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
-        f'height="{height}" role="img" aria-label="Gantt chart of the action points against the milestones">'
+        f'height="{height}" role="img" aria-label="'
+        + _e(_("Gantt chart of the action points against the milestones"))
+        + '">'
     ]
-    parts += _axis(months, x, axis, top, height)
+    parts += _axis(months, x, axis, top, chart_end)
+    for m in milestones:  # a range as a band under everything else, labelled once at its start
+        first, last = m.begins.first(), m.finishes.last()
+        if first != last:
+            x0, x1 = x(first), x(last + timedelta(days=1))
+            parts.append(
+                f'<rect x="{x0}" y="{axis}" width="{round(max(x1 - x0, 2), 1)}" height="{chart_end - axis}" '
+                f'fill="{MILESTONE_COLOUR}" fill-opacity="0.1"><title>{_e(_tooltip(m))}</title></rect>'
+            )
     for placed in labels:
         y = 12 + placed.lane * lane_h
         tip = f"<title>{_e(placed.tooltip)}</title>" if placed.tooltip else ""
@@ -198,20 +268,70 @@ def gantt_svg(report: Report, width: int = 680) -> str:
             f'style="fill:{placed.colour}">{tip}{_e(placed.text)}</text>'
         )
     for m in milestones:
-        mx = x(m.begins.first())
-        parts.append(
-            f'<line x1="{mx}" y1="{axis}" x2="{mx}" y2="{height}" stroke="{MILESTONE_COLOUR}" '
-            f'stroke-dasharray="3,3"/>'
-        )
-    for i, bar in enumerate(bars):
-        parts.append(_bar(bar, top + i * row_h, row_h, x, label_w, index))
+        first, last = m.begins.first(), m.finishes.last()
+        edges = [x(first)] if first == last else [x(first), x(last + timedelta(days=1))]
+        for mx in edges:
+            parts.append(
+                f'<line x1="{mx}" y1="{axis}" x2="{mx}" y2="{chart_end}" stroke="{MILESTONE_COLOUR}" '
+                f'stroke-dasharray="3,3"/>'
+            )
+    row_y = float(top)
+    for bar, lines, head in zip(bars, rows, heads, strict=True):
+        if head:  # a tier and its focus area, once above its items (as Mermaid's sections)
+            parts.append(
+                f'<text class="group" x="0" y="{round(row_y + 13, 1)}" font-weight="600">{_e(head)}</text>'
+            )
+            row_y += head_h
+        parts.append(_bar(bar, lines, row_y, row_h, x, width, index))
+        row_y += row_h
     parts += _meetings(index, lo, hi, x, top - 2)
     ax = x(report.as_of)
     parts.append(
-        f'<line x1="{ax}" y1="{axis}" x2="{ax}" y2="{height}" stroke="{AS_OF_COLOUR}" stroke-width="2"/>'
+        f'<line x1="{ax}" y1="{axis}" x2="{ax}" y2="{chart_end}" stroke="{AS_OF_COLOUR}" stroke-width="2"/>'
     )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def numbered(report: Report, width: int = 680) -> bool:
+    """Whether the chart labels its milestones by number: some whole title does not fit above it."""
+    return any(text_width("◆ " + milestone_title(m)) > width / 3 for m in report.index.plan.milestones)
+
+
+def gantt_key(report: Report, width: int = 680) -> list[str]:
+    """The key printed under the chart when its milestones are numbered: "◆1 Title (mark):
+    dates", each whole, in the chart's order; empty when the chart names them in full."""
+    if not numbered(report, width):
+        return []
+    milestones = sorted(report.index.plan.milestones, key=lambda m: m.begins.first())
+    return [f"◆{i} {milestone_key(m)}" for i, m in enumerate(milestones, 1)]
+
+
+def _headers(bars: list[Bar]) -> list[str]:
+    """Above the first item of each tier and focus area, its name ("Tier two · Digitalisation");
+    a section's items are numbered in full (4.3, 5.1(a)) and need none."""
+    out, last = [], ""
+    for bar in bars:
+        entry = bar.entry
+        head = ""
+        if entry.focus is not None:
+            head = f"{entry.group.title} · {entry.focus.title}"
+        out.append(head if head and head != last else "")
+        last = head
+    return out
+
+
+def _own(bar: Bar) -> str:
+    """An item on its row: its number under its tier and focus area (the header above says
+    which), or a section's full number (4.3), then its title."""
+    entry = bar.entry
+    number = entry.own if entry.focus is not None else label(entry)[: -len(entry.item.title) - 1]
+    return f"{number} {entry.item.title}"
+
+
+def _suffix(bar: Bar, index: PlanIndex) -> str:
+    mark = short_mark(bar.entry, index)
+    return f" ({mark})" if mark else ""
 
 
 def _axis(
@@ -241,20 +361,27 @@ def _axis(
     return out
 
 
-def _bar(bar: Bar, y: float, row_h: int, x: Callable[[date], float], label_w: int, index: PlanIndex) -> str:
-    """A bar and its label; a date the document does not state keeps its mark, which is never cut."""
+def _bar(
+    bar: Bar, lines: list[str], y: float, row_h: int, x: Callable[[date], float], width: int, index: PlanIndex
+) -> str:
+    """A bar, at least :data:`MIN_BAR_PX` wide, and its label on one or two lines; a date the
+    document does not state keeps its mark, which is never cut."""
     x0, x1 = x(bar.start), x(bar.end)
+    w = max(round(x1 - x0, 1), MIN_BAR_PX)
+    x0 = min(x0, round(width - 4 - w, 1))
     colour = STATUS_COLOUR[bar.status.value]
     stroke = ' stroke="#c62828" stroke-width="2"' if bar.overdue else ""
     name = label(bar.entry)
-    mark = short_mark(bar.entry, index)
-    suffix = f" ({mark})" if mark else ""
+    suffix = _suffix(bar, index)
     full = date_mark(bar.entry, index) if bar.status.value != "done" else ""  # done: its completion
     end = f"{bar.end} ({full})" if full else str(bar.end)
-    shown = fit(name, label_w - 8 - text_width(suffix)) + suffix
+    first = y + (row_h - LINE_PX * (len(lines) - 1)) / 2 + 4.5
+    spans = "".join(
+        f'<tspan x="0" y="{round(first + i * LINE_PX, 1)}">{_e(text)}</tspan>' for i, text in enumerate(lines)
+    )
     return (
-        f'<text x="0" y="{y + 13.5}"><title>{_e(name + suffix)}</title>{_e(shown)}</text>'
-        f'<rect x="{x0}" y="{y + 3}" width="{max(round(x1 - x0, 1), 2)}" height="{row_h - 6}" rx="3" '
+        f'<text x="0" y="{round(first, 1)}"><title>{_e(name + suffix)}</title>{spans}</text>'
+        f'<rect x="{x0}" y="{y + (row_h - 13) / 2}" width="{w}" height="13" rx="3" '
         f'fill="{colour}"{stroke}><title>{_e(name)}: {_e(bar.status.value)}, '
         f"{_e(bar.start)} to {_e(end)}</title></rect>"
     )

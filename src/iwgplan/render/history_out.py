@@ -9,6 +9,7 @@ import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from iwgplan.i18n import gettext as _
 from iwgplan.render.diff_out import MARK, change_dict, describe
 from iwgplan.render.history_report import sparkline_line
 from iwgplan.render.markdown import cell
@@ -33,13 +34,15 @@ def plain(value: object) -> str:
 def step_line(step: Step) -> str:
     """What a commit did, in the words of `diff --summary`."""
     if step.event == "invalid":
-        return f"plan does not load, skipped: {step.commit.path}{step.problem}"
+        return _("plan does not load, skipped: {path}{problem}").format(
+            path=step.commit.path, problem=step.problem
+        )
     if step.event == "deleted":
-        return "plan file deleted"
+        return _("plan file deleted")
     if step.event == "added":
-        return f"plan file added ({step.items} action points)"
+        return _("plan file added ({n} action points)").format(n=step.items)
     if not step.changes:
-        return "no change to the plan"
+        return _("no change to the plan")
     return summarize(step.changes).line()
 
 
@@ -104,7 +107,7 @@ def log_json(plan: str, steps: Iterable[Step], notes: list[str]) -> str:
 
 
 def log_markdown(plan: str, steps: Iterable[Step], *, changes: bool, notes: list[str]) -> str:
-    out = [f"## History of {cell(plan)}\n"]
+    out = [_("## History of {plan}").format(plan=cell(plan)) + "\n"]
     for step in steps:
         c = step.commit
         out.append(f"- **{c.short}** {c.day} · {cell(c.author)} · {cell(c.subject)}: {cell(step_line(step))}")
@@ -117,10 +120,12 @@ def log_markdown(plan: str, steps: Iterable[Step], *, changes: bool, notes: list
 
 def carry_line(carry: CarryBack) -> str:
     """The line that marks where an item's story moves into the plan it was carried from."""
-    on = f" on {carry.day}" if carry.day is not None else ""
-    text = f"carried from {carry.source} into {carry.into}{on}"
+    on = _(" on {date}").format(date=carry.day) if carry.day is not None else ""
+    text = _("carried from {source} into {into}{on}").format(source=carry.source, into=carry.into, on=on)
     if carry.problem is not None:
-        return f"{text}: {carry.problem}; the earlier history is not shown"
+        return _("{line}: {problem}; the earlier history is not shown").format(
+            line=text, problem=carry.problem
+        )
     return f"{text} ({carry.shown})"
 
 
@@ -170,7 +175,7 @@ def item_log_json(
 def item_log_markdown(
     plan: str, item: str, pieces: Iterable[tuple[str, Step] | CarryBack], notes: list[str]
 ) -> str:
-    out = [f"## History of {cell(item)} in {cell(plan)}\n"]
+    out = [_("## History of {item} in {plan}").format(item=cell(item), plan=cell(plan)) + "\n"]
     for piece in pieces:
         if isinstance(piece, CarryBack):
             out.append(f"- ***{cell(carry_line(piece))}***")
@@ -190,7 +195,7 @@ def since_text(since: Since, console: Console, progress: Progress | None = None)
     console.print(Text(since_heading(since), style="bold"))
     rows = since_lines(since)
     if not rows:
-        console.print(Text("  no change to the plan", style="dim"))
+        console.print(Text("  " + _("no change to the plan"), style="dim"))
     for label, text in rows:
         console.print(Text(f"  {label}: ", style="bold") + Text(plain(text)), overflow="fold")
     if progress is not None:
@@ -209,7 +214,7 @@ def since_dict(since: Since) -> dict[str, Any]:
         ]
 
     data: dict[str, Any] = {"label": since.label, "source": since.source, "commits": since.commits}
-    data.update({key: items(getattr(since, key)) for key, _ in ROWS})
+    data.update({key: items(getattr(since, key)) for key, _label in ROWS})
     data["revision"] = list(since.revision) if since.revision else None
     data["adopted"] = since.adopted.isoformat() if since.adopted else None
     data["notes"] = since.notes

@@ -8,6 +8,8 @@ import re
 from datetime import date
 from html import escape
 
+from iwgplan.i18n import gettext as _
+from iwgplan.i18n import share
 from iwgplan.render.markdown import cell
 from iwgplan.render.safe import block, json_text
 from iwgplan.views.since import Since, since_heading, since_lines
@@ -19,7 +21,9 @@ from iwgplan.views.weekly import Progress
 def since_markdown(since: Since) -> str:
     out = [f"## {cell(since_heading(since))}\n"]
     rows = since_lines(since)
-    out += [f"- **{cell(label)}:** {cell(text)}" for label, text in rows] or ["- no change to the plan"]
+    out += [f"- **{cell(label)}:** {cell(text)}" for label, text in rows] or [
+        "- " + _("no change to the plan")
+    ]
     out += [f"- *{cell(note)}*" for note in since.notes]
     return "\n".join(out) + "\n"
 
@@ -56,10 +60,9 @@ def sparkline_line(progress: Progress, limit: int = 60) -> str:
     if not weeks:
         return ""
     last = weeks[-1]
-    done = f"{last.done:.0%} done" if last.done is not None else "no record yet"
-    return (
-        f"done per week: {sparkline([w.done for w in weeks])} {done},"
-        f" {last.elapsed:.0%} of the period elapsed"
+    done = _("{share} done").format(share=share(last.done)) if last.done is not None else _("no record yet")
+    return _("done per week: {sparkline} {done}, {share} of the period elapsed").format(
+        sparkline=sparkline([w.done for w in weeks]), done=done, share=share(last.elapsed)
     )
 
 
@@ -74,6 +77,10 @@ def weeks_csv(progress: Progress) -> str:
         done = "" if w.done is None else f"{w.done:.4f}"
         writer.writerow([w.start, w.end, done, f"{w.elapsed:.4f}", progress.source, w.commit or ""])
     return out.getvalue()
+
+
+def _share(value: float) -> str:
+    return share(value)
 
 
 def _e(value: object) -> str:
@@ -123,9 +130,9 @@ def progress_svg(progress: Progress, width: int = 680) -> str:
     def x(day: date) -> float:
         return round(left + (min(max(day, start), end) - start).days / span * inner_w, 1)
 
-    texts = [f"◆ {_short(progress.titles.get(ident, ident))}" for ident, _ in shown]
+    texts = [f"◆ {_short(progress.titles.get(ident, ident))}" for ident, _day in shown]
     spans = []
-    for (_, day), text in zip(shown, texts, strict=True):
+    for (_ident, day), text in zip(shown, texts, strict=True):
         w = len(text) * CHAR_PX
         spans.append((x(day), x(day) + w) if x(day) + w <= width else (x(day) - w, x(day)))
     lanes = _lanes(spans)
@@ -137,20 +144,21 @@ def progress_svg(progress: Progress, width: int = 680) -> str:
 
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}"'
-        f' height="{height}" role="img" class="progress-chart" aria-label="Share of deliverables'
-        ' done per week against the share of the period elapsed">'
+        f' height="{height}" role="img" class="progress-chart" aria-label="'
+        + _e(_("Share of deliverables done per week against the share of the period elapsed"))
+        + '">'
     ]
-    for share in (0, 0.25, 0.5, 0.75, 1):
+    for level in (0, 0.25, 0.5, 0.75, 1):
         parts.append(
-            f'<line x1="{left}" y1="{y(share)}" x2="{width - right}" y2="{y(share)}" stroke="#e0e0e0"/>'
-            f'<text x="{left - 5}" y="{y(share) + 4}" text-anchor="end">{share:.0%}</text>'
+            f'<line x1="{left}" y1="{y(level)}" x2="{width - right}" y2="{y(level)}" stroke="#e0e0e0"/>'
+            f'<text x="{left - 5}" y="{y(level) + 4}" text-anchor="end">{_e(_share(level))}</text>'
         )
     for day in _ticks(start, end):
         parts.append(
             f'<line x1="{x(day)}" y1="{y(0)}" x2="{x(day)}" y2="{y(0) + 4}" stroke="#555"/>'
             f'<text class="axis-date" x="{x(day)}" y="{y(0) + 18}" text-anchor="middle">{day}</text>'
         )
-    for (ident, day), lane, (left_end, _), text in zip(shown, lanes, spans, texts, strict=True):
+    for (ident, day), lane, (left_end, _right), text in zip(shown, lanes, spans, texts, strict=True):
         at, anchor = (x(day) + 2, "start") if left_end >= x(day) else (x(day) - 2, "end")
         title = _e(progress.titles.get(ident, ident))
         parts.append(
@@ -160,16 +168,18 @@ def progress_svg(progress: Progress, width: int = 680) -> str:
         )
     parts.append(
         f'<line x1="{x(start)}" y1="{y(0)}" x2="{x(end)}" y2="{y(1)}" stroke="#90a4ae" stroke-width="2"'
-        ' stroke-dasharray="6,4"><title>share of the period elapsed (the even pace)</title></line>'
+        ' stroke-dasharray="6,4"><title>'
+        + _e(_("share of the period elapsed (the even pace)"))
+        + "</title></line>"
     )
     points = " ".join(f"{x(w.end)},{y(w.done)}" for w in progress.weeks if w.done is not None)
     if points:
         parts.append(
             f'<polyline points="{points}" fill="none" stroke="#2e7d32" stroke-width="2.5">'
-            "<title>share of deliverables done, per week</title></polyline>"
+            "<title>" + _e(_("share of deliverables done, per week")) + "</title></polyline>"
         )
     ax = x(progress.as_of)
-    label = f"as of {progress.as_of}"
+    label = _e(_("as of {date}").format(date=progress.as_of))
     at, anchor = (ax + 4, "start") if ax + 4 + len(label) * CHAR_PX <= width else (ax - 4, "end")
     parts.append(
         f'<line x1="{ax}" y1="{top}" x2="{ax}" y2="{y(0)}" stroke="#d32f2f" stroke-width="1.5"/>'
@@ -190,8 +200,8 @@ def _source(progress: Progress) -> str:
 def source_words(source: str, note: str | None) -> str:
     """Where a progress series comes from, as every report says it."""
     if source == "git":
-        return "the plan's git history"
-    return "the dates recorded in the plan" + (f" ({note})" if note else "")
+        return _("the plan's git history")
+    return _("the dates recorded in the plan") + (f" ({note})" if note else "")
 
 
 def recorded(progress: Progress) -> bool:
@@ -201,14 +211,19 @@ def recorded(progress: Progress) -> bool:
 
 def progress_html(progress: Progress) -> str:
     legend = (
-        '<ul class="legend"><li><i style="background:#2e7d32"></i>share of deliverables done, per week</li>'
-        '<li><i class="line" style="border-color:#90a4ae;border-left-style:dashed"></i>share of the period'
-        ' elapsed (an even pace)</li><li><i class="line" style="border-color:#7b1fa2;'
-        f'border-left-style:dashed"></i>◆ milestone</li><li>from {_e(_source(progress))}</li></ul>'
+        '<ul class="legend"><li><i style="background:#2e7d32"></i>'
+        + _e(_("share of deliverables done, per week"))
+        + '</li><li><i class="line" style="border-color:#90a4ae;border-left-style:dashed"></i>'
+        + _e(_("share of the period elapsed (an even pace)"))
+        + '</li><li><i class="line" style="border-color:#7b1fa2;border-left-style:dashed"></i>◆ '
+        + _e(_("milestone"))
+        + "</li><li>"
+        + _e(_("from {source}").format(source=_source(progress)))
+        + "</li></ul>"
     )
     if not recorded(progress):
         return ""  # the Progress section already says that nothing is done
-    return f"<h3>Progress over time</h3><figure>{progress_svg(progress)}{legend}</figure>"
+    return f"<h3>{_e(_('Progress over time'))}</h3><figure>{progress_svg(progress)}{legend}</figure>"
 
 
 def progress_mermaid(progress: Progress) -> str:
@@ -221,7 +236,7 @@ def progress_mermaid(progress: Progress) -> str:
     elapsed = ", ".join(f"{round(w.elapsed * 100, 1)}" for w in weeks)
     chart = (
         "```mermaid\nxychart-beta\n"
-        '    title "Share of deliverables done per week, against time elapsed"\n'
+        f'    title "{_("Share of deliverables done per week, against time elapsed")}"\n'
         f"    x-axis [{labels}]\n"
         '    y-axis "%" 0 --> 100\n'
         f"    line [{done}]\n"
@@ -230,16 +245,20 @@ def progress_mermaid(progress: Progress) -> str:
     )
     last = weeks[-1]
     return (
-        "## Progress over time\n\n"
+        f"## {_('Progress over time')}\n\n"
         + chart
-        + f"\nFirst line: share of deliverables done at the end of each week ({_done(last)} by {last.end});"
-        f" second line: share of the period elapsed ({last.elapsed:.0%}). From {cell(_source(progress))}.\n"
+        + "\n"
+        + _(
+            "First line: share of deliverables done at the end of each week ({done} by {day});"
+            " second line: share of the period elapsed ({share}). From {source}."
+        ).format(done=_done(last), day=last.end, share=share(last.elapsed), source=cell(_source(progress)))
+        + "\n"
     )
 
 
 def _done(week: object) -> str:
     done = getattr(week, "done", None)
-    return f"{done:.0%}" if done is not None else "none"
+    return share(done) if done is not None else _("none")
 
 
 def weeks_json(progress: Progress) -> str:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from iwgplan.i18n import N_, ngettext
+from iwgplan.i18n import gettext as _
 from iwgplan.render.markdown import cell, table
 from iwgplan.render.safe import json_text, line
 
@@ -20,42 +22,47 @@ if TYPE_CHECKING:
 def _outcome(meeting: Meeting, as_of: date) -> str:
     """'recorded', 'none' (held, nothing recorded) or 'to come' (not yet held)."""
     if meeting.outcome or any(a.outcome for a in meeting.agenda):
-        return "recorded"
-    return "to come" if meeting.date > as_of else "none"
+        return N_("recorded")
+    return N_("to come") if meeting.date > as_of else N_("none")
 
 
 def _rows(plan: Plan, as_of: date) -> list[list[str]]:
     from iwgplan.plan import meetings
 
     return [
-        [str(m.date), m.id, m.kind, str(len(m.agenda)), _outcome(m, as_of), m.theme or m.title or ""]
+        [str(m.date), m.id, m.kind, str(len(m.agenda)), _(_outcome(m, as_of)), m.theme or m.title or ""]
         for m in meetings.in_order(plan)
     ]
 
 
-HEAD = ["date", "id", "kind", "items", "outcome", "theme / title"]
+HEAD = [N_("date"), "id", N_("kind"), N_("items"), N_("outcome"), N_("theme / title")]
+
+
+def _head() -> list[str]:
+    return [_(h) for h in HEAD]
 
 
 def text(plan: Plan, as_of: date) -> str:
     rows = [[line(c) for c in row] for row in _rows(plan, as_of)]
     if not rows:
-        return "No meetings are recorded in the plan (iwgplan meeting add --date DATE).\n"
-    widths = [max(len(r[i]) for r in [HEAD, *rows]) for i in range(len(HEAD))]
+        return _("No meetings are recorded in the plan (iwgplan meeting add --date DATE).") + "\n"
+    head = _head()
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
 
     def one(row: list[str]) -> str:
         pairs = enumerate(zip(row, widths, strict=True))
         cells = [c.rjust(w) if i == 3 else c.ljust(w) for i, (c, w) in pairs]
         return "  ".join([*cells[:-1], row[-1]]).rstrip()
 
-    count = f"{len(rows)} meeting{'s' if len(rows) != 1 else ''}"
-    return "\n".join([one(HEAD), *(one(r) for r in rows), count]) + "\n"
+    count = ngettext("{n} meeting", "{n} meetings", len(rows)).format(n=len(rows))
+    return "\n".join([one(head), *(one(r) for r in rows), count]) + "\n"
 
 
 def markdown(plan: Plan, as_of: date) -> str:
     rows = _rows(plan, as_of)
     if not rows:
-        return "*No meetings are recorded in the plan.*\n"
-    return f"## Meetings ({cell(plan.plan.title)})\n\n" + table(HEAD, rows)
+        return "*" + _("No meetings are recorded in the plan.") + "*\n"
+    return _("## Meetings ({plan})").format(plan=cell(plan.plan.title)) + "\n\n" + table(_head(), rows)
 
 
 def json(plan: Plan, as_of: date) -> str:

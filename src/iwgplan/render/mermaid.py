@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from iwgplan.i18n import gettext as _
 from iwgplan.plan.index import PlanIndex
 from iwgplan.plan.status import Status
 from iwgplan.render.safe import mermaid_label, mermaid_text
@@ -16,6 +17,9 @@ if TYPE_CHECKING:
     from iwgplan.plan.model import Milestone
 
 
+WHOLE = 2000  # labels are whole (issue 24.5): the cap only bounds a pathological title
+
+
 def _task_id(ident: str) -> str:
     return "t_" + re.sub(r"[^A-Za-z0-9_]", "_", ident)
 
@@ -24,7 +28,7 @@ def _milestone(m: Milestone) -> str:
     """A day is a milestone mark; a month or a range is drawn over its days, ends included."""
     first, last = m.begins.first(), m.finishes.last()
     mark = milestone_title(m)[len(m.title) :]  # never cut: " (from outside the document)"
-    title = mermaid_label(m.title, 60 - len(mark)) + (f" {mermaid_text(mark)}" if mark else "")
+    title = mermaid_label(m.title, WHOLE) + (f" {mermaid_text(mark)}" if mark else "")  # never cut
     if first == last:
         return f"    {title} :milestone, {_task_id(m.id)}, {first}, 0d"
     return f"    {title} :{_task_id(m.id)}, {first}, {last}"
@@ -32,17 +36,19 @@ def _milestone(m: Milestone) -> str:
 
 def gantt(report: Report) -> str:
     index: PlanIndex = report.index
+    when = mermaid_text(_("as of {date}").format(date=report.as_of))
     lines = [
         "gantt",
-        f"    title {mermaid_text(index.plan.plan.title)} (as of {report.as_of})",
+        f"    title {mermaid_text(index.plan.plan.title)} ({when})",
         "    dateFormat YYYY-MM-DD",
         "    axisFormat %b %Y",
         "    inclusiveEndDates",
-        "    section Milestones",
+        f"    section {mermaid_text(_('Milestones'))}",
     ]
     for m in sorted(index.plan.milestones, key=lambda m: m.begins.first()):
         lines.append(_milestone(m))
-    lines.append(f"    As of {report.as_of} :milestone, as_of, {report.as_of}, 0d")
+    as_of = mermaid_text(_("As of {date}").format(date=report.as_of))
+    lines.append(f"    {as_of} :milestone, as_of, {report.as_of}, 0d")
     by_group: dict[str, list[str]] = {}
     for bar in report.bars:
         tags = []
@@ -54,9 +60,7 @@ def gantt(report: Report) -> str:
             tags.append("active")
         mark = short_mark(bar.entry, index)  # a date the document does not state says so
         suffix = f" ({mark})" if mark else ""
-        label = (
-            mermaid_label(f"{bar.entry.own} {bar.entry.item.title}", 60 - len(suffix)) + suffix
-        )  # under its section
+        label = mermaid_label(f"{bar.entry.own} {bar.entry.item.title}", WHOLE) + suffix  # under its section
         tag = ", ".join([*tags, _task_id(bar.entry.id)])
         by_group.setdefault(bar.entry.group.id, []).append(f"    {label} :{tag}, {bar.start}, {bar.end}")
     for group in index.groups:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from rich.console import Console
 from rich.text import Text
 
+from iwgplan.i18n import gettext as _
+from iwgplan.i18n import ngettext, share
 from iwgplan.render import safe
 from iwgplan.render.markdown import cell, table
 from iwgplan.views.portfolio import Block, Carry, Link, Portfolio, as_data, link_data
@@ -16,14 +18,17 @@ COUNTED = ("done", "in-progress", "planned", "blocked", "dropped")
 def _counts(b: Block) -> str:
     total = sum(b.counts.values())
     parts = [f"{b.counts.get(s, 0)} {s}" for s in COUNTED if b.counts.get(s, 0)]
-    return f"{b.done_percent}% done of {total} deliverables" + (f" ({', '.join(parts)})" if parts else "")
+    done = ngettext("{share} done of {n} deliverable", "{share} done of {n} deliverables", total).format(
+        share=share(b.done_percent / 100), n=total
+    )
+    return done + (f" ({', '.join(parts)})" if parts else "")
 
 
 def _chain(c: Carry, *, own: bool = True) -> str:
     steps = [f"{c.item.plan}#{c.item.id} ({c.item.status})"] if own else []
     steps += [f"{x.plan}#{x.id} ({x.status})" for x in c.earlier]
     if c.missing:
-        steps.append(f"{c.missing} (not found)")
+        steps.append(_("{ref} (not found)").format(ref=c.missing))
     return " ← ".join(steps)
 
 
@@ -31,42 +36,60 @@ def text(p: Portfolio, out: Console) -> None:
     def say(line: Text) -> None:
         out.print(line, soft_wrap=True)
 
-    say(Text(safe.line(f"{p.summary()}, as of {p.as_of}"), style="bold"))
+    say(Text(safe.line(_("{summary}, as of {date}").format(summary=p.summary(), date=p.as_of)), style="bold"))
     for b in p.blocks:
         say(Text(""))
         say(Text(safe.line(f"{b.id}: {b.title}"), style="bold"))
-        say(Text(safe.line(f"  {b.start} to {b.end} · {b.state} · {b.elapsed:.0%} of the period elapsed")))
+        period = _("{start} to {end}").format(start=b.start, end=b.end)
+        elapsed = _("{share} of the period elapsed").format(share=share(b.elapsed))
+        say(Text(safe.line(f"  {period} · {b.state} · {elapsed}")))
         say(Text(safe.line(f"  {_counts(b)}")))
-        say(Text(safe.line(f"  plan: {b.shown}"), style="dim"))
+        say(Text(safe.line("  " + _("plan: {path}").format(path=b.shown)), style="dim"))
     if p.carries:
         say(Text(""))
-        say(Text("Carried across plans", style="bold underline"))
+        say(Text(_("Carried across plans"), style="bold underline"))
         for c in p.carries:
             say(Text(safe.line(f"  {_chain(c)}: {c.item.title}")))
     for m in p.invalid:
         say(
             Text(
-                safe.line(f"not read: {m.shown} is not a valid plan (iwgplan validate {m.shown})"),
+                safe.line(
+                    _("not read: {path} is not a valid plan (iwgplan validate {path})").format(path=m.shown)
+                ),
                 style="dim",
             )
         )
 
 
 def markdown(p: Portfolio) -> str:
-    parts = [f"**iwgplan portfolio** as of {p.as_of}: {cell(p.summary())}\n"]
+    parts = [
+        _("**iwgplan portfolio** as of {date}: {summary}").format(date=p.as_of, summary=cell(p.summary()))
+        + "\n"
+    ]
     cells = [
-        [b.id, b.title, f"{b.start} to {b.end}", b.state, f"{b.done_percent}%", _counts(b), b.shown]
+        [
+            b.id,
+            b.title,
+            _("{start} to {end}").format(start=b.start, end=b.end),
+            b.state,
+            share(b.done_percent / 100),
+            _counts(b),
+            b.shown,
+        ]
         for b in p.blocks
     ]
-    parts.append(table(["plan", "title", "period", "state", "done", "deliverables", "file"], cells))
+    headers = [_("plan"), _("title"), _("period"), _("state"), _("done"), _("deliverables"), _("file")]
+    parts.append(table(headers, cells))
     if p.carries:
-        parts.append(f"### Carried across plans ({len(p.carries)})\n")
+        parts.append(f"### {_('Carried across plans')} ({len(p.carries)})\n")
         rows = [
             [f"{c.item.plan}#{c.item.id}", c.item.title, c.item.status, _chain(c, own=False)]
             for c in p.carries
         ]
-        parts.append(table(["item", "title", "status", "carried from"], rows))
-    parts += [f"*not read: {cell(m.shown)} is not a valid plan*\n" for m in p.invalid]
+        parts.append(table([_("item"), _("title"), _("status"), _("carried from")], rows))
+    parts += [
+        "*" + _("not read: {path} is not a valid plan").format(path=cell(m.shown)) + "*\n" for m in p.invalid
+    ]
     return "\n".join(parts)
 
 
@@ -78,19 +101,21 @@ def as_json(p: Portfolio) -> str:
 
 
 def carried_text(c: Carry, out: Console) -> None:
-    out.print(Text("carried from", style="bold"), soft_wrap=True)
+    out.print(Text(_("carried from"), style="bold"), soft_wrap=True)
     for x in c.earlier:
         out.print(Text(safe.line(f"  {x.plan}#{x.id}  {x.status}  {x.title}  ({x.shown})")), soft_wrap=True)
         out.print(Text(safe.line(f"      {x.history}"), style="dim"), soft_wrap=True)
     if c.missing:
-        out.print(Text(safe.line(f"  {c.missing}: not found among the plans beside this one"), style="dim"))
+        missing = _("{ref}: not found among the plans beside this one").format(ref=c.missing)
+        out.print(Text(safe.line(f"  {missing}"), style="dim"))
 
 
 def carried_markdown(c: Carry) -> str:
     rows = [[f"{x.plan}#{x.id}", x.status, x.title, x.history, x.shown] for x in c.earlier]
     if c.missing:
-        rows.append([c.missing, "not found", "", "", ""])
-    return "\n### Carried from\n\n" + table(["item", "status", "title", "history", "file"], rows)
+        rows.append([c.missing, _("not found"), "", "", ""])
+    headers = [_("item"), _("status"), _("title"), _("history"), _("file")]
+    return f"\n### {_('Carried from')}\n\n" + table(headers, rows)
 
 
 def carried_data(c: Carry, ref: str) -> dict[str, object]:

@@ -53,7 +53,7 @@ def _shipped_include(name: str) -> str | None:
 
 
 def _pct(value: float) -> str:
-    return f"{value:.0%}"
+    return i18n.share(value)
 
 
 def _link_url(url: str) -> str:
@@ -66,7 +66,7 @@ def _row(data: dict[str, Any], *keys: str) -> list[object]:
 
 
 def _progress_row(g: dict[str, Any]) -> list[object]:
-    name = g["label"] + (" (priority)" if g["priority"] else "")
+    name = g["label"] + (i18n.gettext(" (priority)") if g["priority"] else "")
     return [name, *g["counts"].values(), _pct(g["done_fraction"])]
 
 
@@ -120,12 +120,30 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "pct_int": _pct_int,
     "cell": cell,
     "pct": _pct,
+    "when": i18n.when_words,
     "link_url": _link_url,
     "row": _row,
     "progress_row": _progress_row,
     "milestone_row": _milestone_row,
     "variance_row": variance_cells,
 }
+
+
+class _Words(Markup):
+    """The tool's words in an HTML template: the catalogue's text is the template's own (not
+    escaped again, like the literal text it replaces); what ``format`` puts into it is a value,
+    shown as every value is (:func:`_html`)."""
+
+    def format(self, *args: Any, **kwargs: Any) -> _Words:
+        return _Words(str(self).format(*map(_html, args), **{k: _html(v) for k, v in kwargs.items()}))
+
+
+def _html_words(message: str) -> Markup:
+    return _Words(i18n.gettext(message))
+
+
+def _html_plural(singular: str, plural: str, n: int) -> Markup:
+    return _Words(i18n.ngettext(singular, plural, n))
 
 
 def _environment(folder: Path | None, html: bool) -> jinja2.Environment:
@@ -155,8 +173,9 @@ def _environment(folder: Path | None, html: bool) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(FILTERS)
-    env.globals.update(_=i18n.gettext, gettext=i18n.gettext, ngettext=i18n.ngettext)
+    env.globals.update(_=i18n.gettext, gettext=i18n.gettext, ngettext=i18n.ngettext, lang=i18n.current())
     if html:
+        env.globals.update(_=_html_words, gettext=_html_words, ngettext=_html_plural)
         env.finalize = _html
         env.globals["status_colours"] = dict(STATUS_COLOUR)
     else:
@@ -168,19 +187,21 @@ def render_report(kind: str, report: Report, context: dict[str, Any], template: 
     """The report as ``kind`` (html or markdown) from its shipped template or ``template``.
 
     Besides the context, templates get a helper for the timeline: ``gantt_svg()`` (HTML, an
-    inline SVG) or ``mermaid_gantt()`` (Markdown, a Mermaid block's body); and one for progress
-    over time, ``progress_chart()``: an SVG figure (HTML) or a Mermaid xychart section (Markdown),
-    empty while no deliverable is done.
+    inline SVG, and ``gantt_key()``: its numbered milestones in full, a list of texts, empty
+    when the chart names them itself) or ``mermaid_gantt()`` (Markdown, a Mermaid block's
+    body); and one for progress over time, ``progress_chart()``: an SVG figure (HTML) or a
+    Mermaid xychart section (Markdown), empty while no deliverable is done.
     """
     from iwgplan.render import history_report
 
-    helpers: dict[str, Callable[[], str]]
+    helpers: dict[str, Callable[[], str | list[str]]]
     progress = report.progress
     if kind == "html":
-        from iwgplan.render.gantt_svg import gantt_svg
+        from iwgplan.render.gantt_svg import gantt_key, gantt_svg
 
         helpers = {
             "gantt_svg": lambda: Markup(gantt_svg(report)),
+            "gantt_key": lambda: gantt_key(report),
             "meetings_on_timeline": lambda: Markup("1" if report.index.plan.meetings else ""),
             "progress_chart": lambda: Markup(history_report.progress_html(progress) if progress else ""),
         }
@@ -195,7 +216,10 @@ def render_report(kind: str, report: Report, context: dict[str, Any], template: 
 
 
 def render(
-    kind: str, context: dict[str, Any], helpers: dict[str, Callable[[], str]], template: Path | None
+    kind: str,
+    context: dict[str, Any],
+    helpers: dict[str, Callable[[], str | list[str]]],
+    template: Path | None,
 ) -> str:
     """Render the shipped template of ``kind`` (or ``template``) over ``context``."""
     if template is None:

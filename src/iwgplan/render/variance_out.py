@@ -7,6 +7,8 @@ import json
 from rich.console import Console
 from rich.text import Text
 
+from iwgplan.i18n import gettext as _
+from iwgplan.i18n import ngettext
 from iwgplan.render import safe
 from iwgplan.render.markdown import cell, table
 from iwgplan.views.report_context import slip_text
@@ -20,12 +22,14 @@ def slip_words(row: Row) -> str:
 
 def _date(value: str | None, day: object) -> str:
     if value is None:
-        return "no due date"
+        return _("no due date")
     return value if str(day) == value or day is None else f"{value} ({day})"
 
 
 def done_words(row: Row) -> str:
-    return f"{row.status}, completed {row.completed}" if row.completed else row.status
+    if row.completed:
+        return _("{status}, completed {date}").format(status=row.status, date=row.completed)
+    return row.status
 
 
 def moved(v: Variance) -> list[Row]:
@@ -33,46 +37,61 @@ def moved(v: Variance) -> list[Row]:
 
 
 def _dropped_words(how: str, reason: str | None) -> str:
-    return f"{how}: {reason}" if reason else f"{how}, no reason recorded"
+    return f"{how}: {reason}" if reason else _("{how}, no reason recorded").format(how=how)
 
 
 def text(v: Variance, out: Console) -> None:
     def say(line: Text) -> None:  # a long line is never cut or wrapped: it is read or piped whole
         out.print(line, soft_wrap=True)
 
-    say(Text(safe.line(f"Against the baseline {v.baseline} (issued {v.baseline_date})")))
+    say(
+        Text(
+            safe.line(
+                _("Against the baseline {baseline} (issued {date})").format(
+                    baseline=v.baseline, date=v.baseline_date
+                )
+            )
+        )
+    )
     say(Text(safe.line(v.summary()), style="bold"))
     rows = moved(v)
     if rows:
-        say(Text("Due dates moved", style="bold underline"))
+        say(Text(_("Due dates moved"), style="bold underline"))
         for r in rows:
             where = f"{_date(r.planned, r.planned_day)} → {_date(r.current, r.current_day)}"
             say(Text(safe.line(f"  {r.id}: {where}, {slip_words(r)}; {done_words(r)}")))
             for reason in r.reasons:
-                say(Text(safe.line(f"    reason: {reason}")))
+                say(Text(safe.line("    " + _("reason: {reason}").format(reason=reason))))
             if not r.reasons:
-                say(Text("    no reason recorded", style="dim"))
+                say(Text("    " + _("no reason recorded"), style="dim"))
     on_plan = len(v.rows) - len(rows)
-    say(Text(f"{on_plan} item{'s' * (on_plan != 1)} keep their planned date"))
-    for title, changes in (("Added", v.added), ("Dropped", v.dropped)):
+    say(Text(_keep(on_plan)))
+    for title, changes in ((_("Added"), v.added), (_("Dropped"), v.dropped)):
         if not changes:
             continue
         say(Text(title, style="bold underline"))
         for c in changes:
-            why = c.reason or "no reason recorded"
+            why = c.reason or _("no reason recorded")
             words = _dropped_words(c.how, c.reason) if c.how else why
             say(Text(safe.line(f"  {c.id}: {c.title} ({words})")))
     for note in v.notes:
-        say(Text(safe.line(f"note: {note}"), style="dim"))
+        say(Text(safe.line(_("note: {note}").format(note=note)), style="dim"))
+
+
+def _keep(n: int) -> str:
+    return ngettext("{n} item keep their planned date", "{n} items keep their planned date", n).format(n=n)
 
 
 def markdown(v: Variance) -> str:
     parts = [
-        f"**iwgplan variance** against {cell(v.baseline)} (issued {v.baseline_date}): {cell(v.summary())}\n"
+        _("**iwgplan variance** against {baseline} (issued {date}): {summary}").format(
+            baseline=cell(v.baseline), date=v.baseline_date, summary=cell(v.summary())
+        )
+        + "\n"
     ]
     rows = moved(v)
     if rows:
-        parts.append(f"### Due dates moved ({len(rows)})\n")
+        parts.append(f"### {_('Due dates moved')} ({len(rows)})\n")
         cells = [
             [
                 r.id,
@@ -80,25 +99,25 @@ def markdown(v: Variance) -> str:
                 _date(r.current, r.current_day),
                 slip_words(r),
                 done_words(r),
-                "; ".join(r.reasons) or "no reason recorded",
+                "; ".join(r.reasons) or _("no reason recorded"),
             ]
             for r in rows
         ]
-        parts.append(table(["id", "planned", "now", "slip", "status", "reason"], cells))
+        parts.append(table(["id", _("planned"), _("now"), _("slip"), _("status"), _("reason")], cells))
     on_plan = len(v.rows) - len(rows)
-    parts.append(f"{on_plan} item{'s' * (on_plan != 1)} keep their planned date.\n")
-    for title, changes in (("Added", v.added), ("Dropped", v.dropped)):
+    parts.append(f"{_keep(on_plan)}.\n")
+    for title, changes in ((_("Added"), v.added), (_("Dropped"), v.dropped)):
         if changes:
             parts.append(f"### {title} ({len(changes)})\n")
             cells = [
                 [
                     c.id,
                     c.title,
-                    _dropped_words(c.how, c.reason) if c.how else c.reason or "no reason recorded",
+                    _dropped_words(c.how, c.reason) if c.how else c.reason or _("no reason recorded"),
                 ]
                 for c in changes
             ]
-            parts.append(table(["id", "title", "reason"], cells))
+            parts.append(table(["id", _("title"), _("reason")], cells))
     parts += [f"*{cell(note)}*\n" for note in v.notes]
     return "\n".join(parts)
 

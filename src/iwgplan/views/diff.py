@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from iwgplan.i18n import gettext as _
+from iwgplan.i18n import ngettext
 from iwgplan.plan import records
 from iwgplan.plan.index import Entry, PlanIndex
 from iwgplan.views.timeline import due_date
@@ -288,22 +290,32 @@ class Summary:
     def line(self) -> str:
         details = []
         if self.status_changes:
-            details.append(f"{self.status_changes} status change{'s' * (self.status_changes != 1)}")
+            n = self.status_changes
+            details.append(ngettext("{n} status change", "{n} status changes", n).format(n=n))
         later = [d for d in self.slips if d > 0]
         earlier = [d for d in self.slips if d < 0]
         if later:
-            details.append(f"{len(later)} due date{'s' * (len(later) != 1)} slipped by {_days(later)}")
+            n = len(later)
+            details.append(
+                ngettext("{n} due date slipped by {days}", "{n} due dates slipped by {days}", n).format(
+                    n=n, days=_days(later)
+                )
+            )
         if earlier:
-            plural = "s" * (len(earlier) != 1)
-            details.append(f"{len(earlier)} due date{plural} brought forward by {_days(earlier)}")
+            n = len(earlier)
+            details.append(
+                ngettext(
+                    "{n} due date brought forward by {days}", "{n} due dates brought forward by {days}", n
+                ).format(n=n, days=_days(earlier))
+            )
         head = f"+{self.added} −{self.removed} ~{self.changed}"
         return head + (f" ({', '.join(details)})" if details else "")
 
 
 def _days(values: list[int]) -> str:
     biggest = max(abs(v) for v in values)
-    days = f"{biggest} day{'s' * (biggest != 1)}"
-    return days if len(values) == 1 else f"up to {days}"
+    days = ngettext("{n} day", "{n} days", biggest).format(n=biggest)
+    return days if len(values) == 1 else _("up to {days}").format(days=days)
 
 
 def summarize(changes: list[Change]) -> Summary:

@@ -9,6 +9,8 @@ from datetime import date
 from typing import Any
 
 from iwgplan.files.carries import Member, by_plan_id, chain, split
+from iwgplan.i18n import gettext as _
+from iwgplan.i18n import ngettext
 from iwgplan.plan.index import Entry
 from iwgplan.views.timeline import rollup, summarize
 
@@ -34,7 +36,7 @@ class Block:
 
     @property
     def state(self) -> str:
-        return f"closed {self.closed}" if self.closed else "open"
+        return _("closed {date}").format(date=self.closed) if self.closed else _("open")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,10 +72,11 @@ class Portfolio:
         opened = sum(b.closed is None for b in self.blocks)
         n = len(self.blocks)
         carried = len(self.carries)
-        return (
-            f"{n} plan{'s' * (n != 1)} ({opened} open, {n - opened} closed);"
-            f" {carried} item{'s' * (carried != 1)} carried across plans"
+        plans = ngettext(
+            "{n} plan ({opened} open, {closed} closed)", "{n} plans ({opened} open, {closed} closed)", n
         )
+        items = ngettext("{n} item carried across plans", "{n} items carried across plans", carried)
+        return f"{plans.format(n=n, opened=opened, closed=n - opened)}; {items.format(n=carried)}"
 
 
 def history_line(entry: Entry) -> str:
@@ -82,8 +85,8 @@ def history_line(entry: Entry) -> str:
     notes = [h.note for h in item.history if h.note]
     parts = [", ".join(moves)] if moves else []
     if notes:
-        parts.append(f"last note: {notes[-1]}")
-    return "; ".join(parts) or "no history"
+        parts.append(_("last note: {note}").format(note=notes[-1]))
+    return "; ".join(parts) or _("no history")
 
 
 def link(member: Member, entry: Entry) -> Link:

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from iwgplan.i18n import N_, current, day_words, month_range, ngettext, share, when_words
+from iwgplan.i18n import gettext as _
 from iwgplan.plan.dates import shift
 from iwgplan.plan.index import Entry, PlanIndex
 from iwgplan.plan.status import Status
@@ -28,8 +30,11 @@ from iwgplan.views.timeline import (
     date_mark,
     dated_text,
     done_fraction,
+    due_basis_of,
     due_date,
+    due_milestone,
     effective_due,
+    effective_kind,
     is_overdue,
     is_past,
     milestone_when,
@@ -106,22 +111,36 @@ def _completed(entry: Entry) -> date | None:
     return max(days, default=None)
 
 
+def window_start(entry: Entry, index: PlanIndex) -> date | None:
+    """The first day of the window the document sets for an item: the start of the range of the
+    milestone its ``due`` names, when the document states that date (4.3: "In December
+    2026-January 2027, the IWG Co-Chairs will report back"). A date the tool infers (the end of
+    MC14) or a default (the end of the period) is a deadline, not a window: None."""
+    milestone = due_milestone(entry, index)
+    if milestone is None or milestone.date is not None or due_basis_of(entry) != "document":
+        return None
+    return milestone.begins.first()
+
+
 def gantt_bars(index: PlanIndex, as_of: date) -> list[Bar]:
     """Top-level deliverables with a due date, each from its start to its due or completion date;
-    business from before the plan's issue is no bar (its milestone, if any, still shows).
+    business from before the plan's issue is no bar (its milestone, if any, still shows), and
+    neither is what the document's force makes something else than a deliverable (an intention,
+    an encouragement, a possibility: :func:`effective_kind`).
 
-    An item starts when its start is recorded (:func:`recorded_start`), else with the plan's
-    period, never with a mere note; a done item ends on its completion date.
+    An item starts when its start is recorded (:func:`recorded_start`), else with the window
+    the document sets for it (:func:`window_start`), else with the plan's period, never with a
+    mere note; a done item ends on its completion date.
     """
     start = index.plan.plan.period.start.first()
     bars = []
     for entry in index.top_level():
         due = effective_due(entry, index)
-        if due is None or entry.item.kind != "deliverable" or is_past(entry, index):
+        if due is None or effective_kind(entry, index) != "deliverable":
             continue
         status = rollup(entry)
         end = (_completed(entry) or due) if status is Status.DONE else due
-        begin = min(recorded_start(entry) or start, end)
+        begin = min(recorded_start(entry) or window_start(entry, index) or start, end)
         if end == begin:
             begin = shift(end, -1)
         bars.append(Bar(entry, begin, end, status, is_overdue(entry, index, as_of)))
@@ -153,16 +172,26 @@ def header_facts(index: PlanIndex) -> list[tuple[str, str]]:
     """The report header's facts, in the order both report formats show them."""
     meta = index.plan.plan
     return [
-        ("Symbol", symbol_text(meta)),
-        ("Revision", f"{revision_text(meta)} of {meta.date}"),
-        ("Issued by", issued_by_text(meta)),
-        ("Period", f"{meta.period.start} to {meta.period.end}"),
-        ("Supersedes", supersedes_text(meta)),
+        (_("Symbol"), symbol_text(meta)),
+        (
+            _("Revision"),
+            _("{revision} of {date}").format(revision=revision_text(meta), date=day_words(meta.date)),
+        ),
+        (_("Issued by"), issued_by_text(meta)),
+        (_("Period"), span_words(str(meta.period.start), str(meta.period.end))),
+        (_("Supersedes"), supersedes_text(meta)),
     ]
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+def span_words(start: str, end: str) -> str:
+    """``2025-09 to 2026-12`` in English; ``septembre 2025 – décembre 2026`` in French (each
+    language's own way of writing a range of months)."""
+    if current() != "en" and len(start) == len(end) == len("2025-09"):
+        try:
+            return month_range(date.fromisoformat(f"{start}-01"), date.fromisoformat(f"{end}-01"))
+        except ValueError:
+            pass
+    return _("{start} to {end}").format(start=when_words(start), end=when_words(end))
 
 
 def overview(report: Report) -> str:
@@ -174,42 +203,86 @@ def overview(report: Report) -> str:
     s = report.summary
     tiers = share_counts(s)
     total = sum(tiers.values()) - tiers["dropped"]
+    done = tiers["done"]
+    counted_ = ngettext(
+        "{done} of {total} deliverable and action points of the tiers",
+        "{done} of {total} deliverables and action points of the tiers",
+        total,
+    ).format(done=done, total=total)
     words = [
-        f"{as_of_words(report.recorded).capitalize()} {report.as_of}, {tiers['done']} of "
-        f"{_plural(total, 'deliverable')} and action points of the tiers "
-        f"{'is' if tiers['done'] == 1 else 'are'} done "
-        f"({done_fraction(tiers):.0%}), {tiers['in-progress']} in progress"
+        _("{as_of_words} {day}, ").format(
+            as_of_words=as_of_words(report.recorded).capitalize(), day=day_words(report.as_of)
+        ),
+        ngettext("{counted} is done ({share})", "{counted} are done ({share})", done).format(
+            counted=counted_, share=share(done_fraction(tiers))
+        ),
+        _(", {n} in progress").format(n=tiers["in-progress"]),
     ]
     if tiers["blocked"]:
-        words.append(f", {tiers['blocked']} blocked")
-    words.append(f"; {_plural(len(s.overdue), 'item')} overdue")
+        words.append(_(", {n} blocked").format(n=tiers["blocked"]))
+    words.append(
+        ngettext("; {n} item overdue", "; {n} items overdue", len(s.overdue)).format(n=len(s.overdue))
+    )
     if s.overdue:
         first = s.overdue[0]
         mark = date_mark(first.entry, report.index) if first.entry else ""
-        against = {"": "", "from outside the document": " past a date from outside the document"}.get(
-            mark, " past an inferred date"
+        if not mark:
+            against = ""
+        elif mark == _("from outside the document"):
+            against = _(" past a date from outside the document")
+        else:
+            against = _(" past an inferred date")
+        days = -first.days
+        words.append(
+            ngettext(
+                " (the longest by {n} day{against})", " (the longest by {n} days{against})", days
+            ).format(n=days, against=against)
         )
-        words.append(f" (the longest by {_plural(-first.days, 'day')}{against})")
     if s.within:
         n = len(s.within)
-        runs = "runs" if n == 1 else "run"
-        words.append(f"; {_plural(n, 'item')} with no date in the document {runs} to the end of the period")
+        words.append(
+            ngettext(
+                "; {n} item with no date in the document runs to the end of the period",
+                "; {n} items with no date in the document run to the end of the period",
+                n,
+            ).format(n=n)
+        )
     sections = s.section_counts
     if sum(sections.values()):
         live = sum(sections.values()) - sections["dropped"]
-        words.append(f"; {sections['done']} of {_plural(live, 'section commitment')} done")
+        words.append(
+            ngettext(
+                "; {done} of {n} section commitment done", "; {done} of {n} section commitments done", live
+            ).format(done=sections["done"], n=live)
+        )
     if s.standing:
         n = len(s.standing)
-        duties = "1 standing duty runs" if n == 1 else f"{n} standing duties run"
-        words.append(f"; {duties} for the whole period, not counted")
-    words.append(f"; {s.elapsed:.0%} of the period ({s.start} to {s.end}) has elapsed.")
+        words.append(
+            ngettext(
+                "; {n} standing duty runs for the whole period, not counted",
+                "; {n} standing duties run for the whole period, not counted",
+                n,
+            ).format(n=n)
+        )
+    words.append(
+        _("; {share} of the period ({period}) has elapsed.").format(
+            share=share(s.elapsed),
+            period=_("{start} to {end}").format(start=day_words(s.start), end=day_words(s.end)),
+        )
+    )
     coming = s.next_milestones
     if coming:
         m = coming[0]
         when = milestone_when(m, report.as_of)
-        words.append(f" The next milestone is {m.title} ({m.label.replace('..', ' to ')}, {when}).")
+        first_day, _sep, last_day = m.label.partition("..")
+        dates = span_words(first_day, last_day) if last_day else when_words(first_day)
+        words.append(
+            _(" The next milestone is {title} ({dates}, {when}).").format(
+                title=m.title, dates=dates, when=when
+            )
+        )
     else:
-        words.append(" No milestone is ahead.")
+        words.append(_(" No milestone is ahead."))
     return "".join(words)
 
 
@@ -227,29 +300,26 @@ def corrections(index: PlanIndex) -> int:
     return sum(is_correction(h.note) for e in index.entries for h in e.item.history)
 
 
-CORRECTIONS_FOOTNOTE = (
-    "{n} recorded date{s} or status{es} in this plan {were} corrected after {they} {were} first"
-    " recorded; the figures above use the corrected records."
-)
-
-
 def corrections_footnote(n: int) -> str:
     if not n:
         return ""
-    one = n == 1
-    return CORRECTIONS_FOOTNOTE.format(
-        n="One" if one else n,
-        s="" if one else "s",
-        es="" if one else "es",
-        were="was" if one else "were",
-        they="it" if one else "they",
-    )
+    return ngettext(
+        "One recorded date or status in this plan was corrected after it was first recorded;"
+        " the figures above use the corrected records.",
+        "{n} recorded dates or statuses in this plan were corrected after they were first recorded;"
+        " the figures above use the corrected records.",
+        n,
+    ).format(n=n)
 
 
 OWNER_LEGEND = {
-    "inferred": "owners marked (inferred): the document names no one; they are read from the item's place",
-    "default": "owners marked (default): the document names no one; the Working Group as a whole is assumed",
-    "outside": "owners marked (from outside the document): named by another source than the document",
+    "inferred": N_(
+        "owners marked (inferred): the document names no one; they are read from the item's place"
+    ),
+    "default": N_(
+        "owners marked (default): the document names no one; the Working Group as a whole is assumed"
+    ),
+    "outside": N_("owners marked (from outside the document): named by another source than the document"),
 }
 
 
@@ -257,9 +327,9 @@ def marks_legend(index: PlanIndex) -> list[str]:
     """The one legend of the reports: what each mark beside a date or an owner means, in words,
     once each, only for the marks the report prints."""
     dated = date_legend(e for e in index.entries if effective_due(e, index) is not None)
-    dated = [m.replace("the tool reads it", "it is read") for m in dated]
+    dated = [m.replace(_("the tool reads it"), _("it is read")) for m in dated]
     bases = {e.item.owners_basis for e in index.entries if e.item.owners}
-    return dated + [OWNER_LEGEND[b] for b in ("inferred", "default", "outside") if b in bases]
+    return dated + [_(OWNER_LEGEND[b]) for b in ("inferred", "default", "outside") if b in bases]
 
 
 def label(entry: Entry) -> str:
@@ -278,7 +348,7 @@ def blocked_units(index: PlanIndex) -> list[tuple[Entry, str | None]]:
             found.append((entry, reason_for(entry, Status.BLOCKED)))
             continue
         parts = [
-            f"{e.own} {e.item.title}: {reason_for(e, Status.BLOCKED) or 'no reason recorded'}"
+            f"{e.own} {e.item.title}: {reason_for(e, Status.BLOCKED) or _('no reason recorded')}"
             for e in _descendants(entry)
             if e.item.status is Status.BLOCKED
         ]
@@ -318,29 +388,29 @@ def item_facts(entry: Entry, index: PlanIndex) -> list[str]:
     due = effective_due(entry, index)
     if item.due and due is not None:
         text = dated_text(due, entry, index)
-        facts.append(text if within_period(entry) else f"due {text}")
+        facts.append(text if within_period(entry) else _("due {date}").format(date=text))
     if item.completed:
-        facts.append(f"completed {item.completed}")
+        facts.append(_("completed {date}").format(date=day_words(item.completed)))
     if item.owners:
-        facts.append("owners: " + owners_text(item))
+        facts.append(_("owners: {names}").format(names=owners_text(item)))
     if item.partners:
-        facts.append("with " + ", ".join(item.partners))
+        facts.append(_("with {partners}").format(partners=", ".join(item.partners)))
     if item.kind == "standing":
         note = next((h.note for h in reversed(item.history) if h.note and not is_correction(h.note)), None)
-        facts.append(f"latest: {note}" if note else "no note recorded")
+        facts.append(_("latest: {note}").format(note=note) if note else _("no note recorded"))
     return facts
 
 
 def state_words(entry: Entry, index: PlanIndex) -> str:
     """What a report's table says of an item: its status, or what it is when not a deliverable
     ("before this revision" for business the plan dates before its own issue)."""
-    return shown_status(entry, index, KIND_LABEL)
+    return shown_status(entry, index, {kind: _(words) for kind, words in KIND_LABEL.items()})
 
 
 KIND_LABEL = {
-    "standing": "standing duty",
-    "past": "before this revision",
-    "possibility": "a possibility, not a task",
+    "standing": N_("standing duty"),
+    "past": N_("before this revision"),
+    "possibility": N_("a possibility, not a task"),
 }
 
 
@@ -348,11 +418,11 @@ def milestone_when_text(milestone: Milestone) -> str:
     """A milestone's dates for a table: a day, a month, or "2026-12 to 2027-01"."""
     if milestone.date is not None:
         return str(milestone.date)
-    return f"{milestone.start} to {milestone.end}"
+    return _("{start} to {end}").format(start=milestone.start, end=milestone.end)
 
 
 def milestone_source(milestone: Milestone) -> str:
     """A short note when a milestone's dates are not the document's own."""
     if not unsure(milestone.basis):
         return ""
-    return milestone.basis_note or BASIS_WORDS[milestone.basis or ""]
+    return milestone.basis_note or _(BASIS_WORDS[milestone.basis or ""])

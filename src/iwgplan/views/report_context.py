@@ -8,10 +8,13 @@ output format escapes it its own way).
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from iwgplan.i18n import N_, ngettext
+from iwgplan.i18n import gettext as _
 from iwgplan.plan.index import Entry, Group, group_label
 from iwgplan.views.context import as_of_words
 from iwgplan.views.provenance import (
@@ -51,8 +54,10 @@ from iwgplan.views.timeline import (
     done_fraction,
     due_basis_of,
     effective_due,
+    effective_kind,
     headline,
     is_past,
+    is_tier,
     late_words,
     reader_number,
     rollup,
@@ -62,6 +67,7 @@ from iwgplan.views.timeline import (
 
 if TYPE_CHECKING:
     from iwgplan.plan.model import Reference
+    from iwgplan.views.timeline import GroupSummary
 
 CONTEXT_VERSION = 1
 
@@ -84,6 +90,7 @@ def item(entry: Entry, report: Report) -> dict[str, Any]:
         "number": reader_number(entry),
         "own": entry.own,
         "kind": it.kind,
+        "nature": effective_kind(entry, report.index),
         "force": it.force,
         "title": it.title,
         "facts": item_facts(entry, report.index),
@@ -142,6 +149,7 @@ def _blocks(group: Group, report: Report) -> list[dict[str, Any]]:
 
 
 def _groups(report: Report) -> list[dict[str, Any]]:
+    placed = {g.group.id: (heading, lead) for g, heading, lead in _placed(report)}
     return [
         {
             "id": g.group.id,
@@ -155,9 +163,73 @@ def _groups(report: Report) -> list[dict[str, Any]]:
             "total": g.total,
             "done_fraction": g.done_fraction,
             "blocks": _blocks(g.group, report),
+            "heading": placed[g.group.id][0],
+            "lead": placed[g.group.id][1],
         }
         for g in report.summary.groups
     ]
+
+
+def _top(number: str | None) -> str:
+    """The heading a paragraph or section number falls under: "5" for 5.2, "2" for 2.1(a)."""
+    return re.split(r"[.(]", number or "", maxsplit=1)[0]
+
+
+def _placed(report: Report) -> list[tuple[GroupSummary, bool, dict[str, Any] | None]]:
+    """Each tier and section with whether it prints a heading of its own, and its lead sentence.
+
+    Under the document's headings, a section numbered as its heading (4 Timeline) has that
+    heading and a section within one (5.1, 5.2) has none: its lead sentence carries its number
+    ("5.1 The development ..."). A tier keeps its title ("Tier one"), and so does any group when
+    the plan records no headings.
+    """
+    headings = {h.number for h in report.index.plan.headings}
+    out = []
+    for g in report.summary.groups:
+        text = g.group.description
+        number = None if is_tier(g.group) else g.group.number
+        if is_tier(g.group) or _top(number) not in headings:
+            out.append((g, True, {"number": None, "text": text} if text else None))
+            continue
+        within = number != _top(number)
+        out.append((g, False, {"number": number if within else None, "text": text} if text else None))
+    return out
+
+
+def _outline(report: Report) -> list[dict[str, Any]]:
+    """The document's own order: each heading with the paragraphs (``objectives``, by id) and the
+    tiers and sections (``groups``, by id) under it. Without headings in the plan, one part with
+    no heading holds them all (the reports then head the paragraphs "Objectives")."""
+    plan = report.index.plan
+    headings = {h.number: h for h in plan.headings}
+    parts: list[dict[str, Any]] = []
+
+    def part(key: str | None) -> dict[str, Any]:
+        if not parts or parts[-1]["number"] != key:
+            h = headings.get(key or "")
+            parts.append(
+                {
+                    "number": key,
+                    "title": h.title if h else None,
+                    "label": f"{h.number} {h.title}" if h else None,
+                    "objectives": [],
+                    "groups": [],
+                }
+            )
+        return parts[-1]
+
+    key: str | None = None
+    for o in plan.objectives:
+        key = _top(o.number) if o.number and _top(o.number) in headings else key if not o.number else None
+        part(key)["objectives"].append(o.id)
+    tiers_key = key  # the tiers follow the last paragraph (3.1: "... as outlined below")
+    for g in report.summary.groups:
+        if is_tier(g.group):
+            part(tiers_key)["groups"].append(g.group.id)
+        else:
+            top = _top(g.group.number)
+            part(top if top in headings else None)["groups"].append(g.group.id)
+    return parts
 
 
 def _due_item(entry: Entry, report: Report) -> dict[str, Any]:
@@ -192,8 +264,8 @@ def _milestones(report: Report) -> list[dict[str, Any]]:
 def _before(report: Report) -> dict[str, Any]:
     """The Milestones table's first row: items dated before the plan's issue that name no milestone."""
     return {
-        "title": "Before this revision",
-        "when": f"before {report.index.plan.plan.date}",
+        "title": _("Before this revision"),
+        "when": _("before {date}").format(date=report.index.plan.plan.date),
         "due_by_it": [_due_item(e, report) for e in report.before],
     }
 
@@ -365,7 +437,7 @@ def _since(report: Report) -> dict[str, Any] | None:
         "first_day": _iso(since.day),
         "adopted": _iso(since.adopted),
         "lines": [{"label": k, "text": v} for k, v in report_lines(since)],
-        **{key: _moved(getattr(since, key)) for key, _ in ROWS},
+        **{key: _moved(getattr(since, key)) for key, _label in ROWS},
         "revision": list(since.revision) if since.revision else None,
         "notes": report_notes(since),
         "tool_notes": list(since.notes),
@@ -393,11 +465,14 @@ def _over_time(report: Report) -> dict[str, Any] | None:
             }
             for w in progress.weeks
         ],
-        "milestones": [{"id": ident, "date": _iso(day)} for ident, day in progress.milestones],
+        "milestones": [
+            {"id": ident, "title": progress.titles.get(ident, ident), "date": _iso(day)}
+            for ident, day in progress.milestones
+        ],
     }
 
 
-VARIANCE_HEADING = "Changes to the plan since its issue"
+VARIANCE_HEADING = N_("Changes to the plan since its issue")
 
 
 def _variance(report: Report) -> dict[str, Any] | None:
@@ -413,16 +488,16 @@ def _variance(report: Report) -> dict[str, Any] | None:
         r["label"] = label(entry) if entry is not None else r["title"]  # the reports name no id
     for r in rows:
         r["slip"] = slip_text(r["slip_days"], r["note"])
-    return {"heading": VARIANCE_HEADING, **data, "moved": rows}
+    return {"heading": _(VARIANCE_HEADING), **data, "moved": rows}
 
 
 def slip_text(days: int | None, note: str | None) -> str:
     """``+28 days``, ``no slip``, or ``no slip to show: WHY``: what every report format prints."""
     if days is None:
-        return f"no slip to show: {note}" if note else "—"
+        return _("no slip to show: {why}").format(why=note) if note else "—"
     if days == 0:
-        return "no slip"
-    return f"{days:+d} day{'s' * (abs(days) != 1)}"
+        return _("no slip")
+    return ngettext("{n} day", "{n} days", abs(days)).format(n=f"{days:+d}")
 
 
 def variance_cells(r: dict[str, Any]) -> list[object]:
@@ -431,13 +506,17 @@ def variance_cells(r: dict[str, Any]) -> list[object]:
 
     def when(due: str | None, day: str | None) -> str:
         if due is None:
-            return "no due date"
+            return _("no due date")
         if day is not None and not due[:1].isdigit():
             return day  # a milestone's id is the tool's name for it: its date is the reader's
         return due if day in (None, due) else f"{due} ({day})"
 
-    status = f"{r['status']}, completed {r['completed']}" if r["completed"] else r["status"]
-    reasons = "; ".join(r["reasons"]) or "no reason recorded"
+    status = (
+        _("{status}, completed {date}").format(status=r["status"], date=r["completed"])
+        if r["completed"]
+        else r["status"]
+    )
+    reasons = "; ".join(r["reasons"]) or _("no reason recorded")
     return [
         r.get("label") or r["title"],
         when(r["planned"], r["planned_date"]),
@@ -461,6 +540,7 @@ def build_context(report: Report) -> dict[str, Any]:
         "objectives": _objectives(report),
         "progress": _progress(report),
         "groups": _groups(report),
+        "outline": _outline(report),
         **_attention(report),
         "milestones": _milestones(report),
         "before_revision": _before(report),

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from iwgplan.errors import UsageError
 from iwgplan.files.gitlog import Bound, Commit, GitHistory, HistoryError
+from iwgplan.i18n import N_, day_words, long_day, ngettext
+from iwgplan.i18n import gettext as _
 from iwgplan.plan import dates, meetings
 from iwgplan.plan.index import PlanIndex
 from iwgplan.plan.status import Status
@@ -93,12 +95,13 @@ def _moved(m: Moved) -> str:
 def since_heading(since: Since) -> str:
     """The status screen's heading: "Since 2025-11-01 (4 commits, abc1234..def5678)"; when the
     plan was first committed inside the window, "(first commit 2025-11-10; 4 commits, ...)"."""
-    head = f"Since {since.label}"
+    head = _("Since {label}").format(label=since.label)
     if since.source == "git":
         span = f", {since.first}..{since.last}" if since.first and since.first != since.last else ""
         span = span or (f", {since.first}" if since.first else "")
-        adopted = f"first commit {since.adopted}; " if since.adopted else ""
-        head += f" ({adopted}{since.commits} commit{'s' * (since.commits != 1)}{span})"
+        adopted = _("first commit {date}; ").format(date=since.adopted) if since.adopted else ""
+        commits = ngettext("{n} commit", "{n} commits", since.commits).format(n=since.commits)
+        head += f" ({adopted}{commits}{span})"
     return head
 
 
@@ -119,37 +122,40 @@ def since_lines(since: Since) -> list[tuple[str, str]]:
 # --- the same block in the circulated reports: no ids, hashes or commit counts ----------------------
 
 REPORT_ROWS = {
-    "done": "Done",
-    "started": "Started",
-    "blocked": "Blocked",
-    "dropped": "Dropped",
-    "reopened": "Reopened",
-    "added": "Added to the plan",
-    "removed": "Removed from the plan",
-    "slipped": "Due later",
-    "earlier": "Due earlier",
+    "done": N_("Done"),
+    "started": N_("Started"),
+    "blocked": N_("Blocked"),
+    "dropped": N_("Dropped"),
+    "reopened": N_("Reopened"),
+    "added": N_("Added to the plan"),
+    "removed": N_("Removed from the plan"),
+    "slipped": N_("Due later"),
+    "earlier": N_("Due earlier"),
 }
 
 
 def report_heading(since: Since) -> str:
     """ "Since 1 December 2026", "Since the meeting of 3 July 2025"; when the plan was first
     recorded inside the window, "(compared with the plan as first recorded, on 10 November 2025)"."""
-    if since.meeting:
-        head = f"Since {since.meeting}"
+    if since.meeting and since.day is not None:
+        head = _("Since the meeting of {day}").format(day=long_day(since.day))
+    elif since.meeting:
+        head = _("Since {label}").format(label=since.meeting)
     elif since.day is not None:
-        head = f"Since {meetings.long_day(since.day)}"
+        head = _("Since {day}").format(day=long_day(since.day))
     else:
-        head = "Since the plan was first recorded"
+        head = _("Since the plan was first recorded")
     if since.adopted is not None:
-        head += f" (compared with the plan as first recorded, on {meetings.long_day(since.adopted)})"
+        head += _(" (compared with the plan as first recorded, on {day})").format(day=long_day(since.adopted))
     return head
 
 
 def _named(m: Moved) -> str:
     name = f"{m.number} {m.title}" if m.number else m.title
     if m.days:
-        old, _, new = m.detail.partition(" → ")
-        return f"{name}: from {old} to {new} ({m.days:+d} days)"
+        old, _arrow, new = m.detail.partition(" → ")
+        days = ngettext("{n} day", "{n} days", abs(m.days)).format(n=f"{m.days:+d}")
+        return _("{name}: from {old} to {new} ({days})").format(name=name, old=old, new=new, days=days)
     return f"{name} ({m.detail})" if m.detail else name
 
 
@@ -160,17 +166,17 @@ def report_lines(since: Since) -> list[tuple[str, str]]:
         found: list[Moved] = getattr(since, key)
         if found:
             names = [_named(m) for m in found[:LIMIT]]
-            names += [f"and {len(found) - LIMIT} more"] if len(found) > LIMIT else []
-            rows.append((f"{label} ({len(found)})", "; ".join(names)))
+            names += [_("and {n} more").format(n=len(found) - LIMIT)] if len(found) > LIMIT else []
+            rows.append((f"{_(label)} ({len(found)})", "; ".join(names)))
     if since.revision:
-        rows.append(("Revision", f"{since.revision[0]} → {since.revision[1]}"))
+        rows.append((_("Revision"), f"{since.revision[0]} → {since.revision[1]}"))
     return rows
 
 
 def report_notes(since: Since) -> list[str]:
     """What the reports say of where the changes come from, in words (no tool, no git)."""
     if since.source == "file":
-        return ["Changes of status only, as the plan's dated entries record them."]
+        return [_("Changes of status only, as the plan's dated entries record them.")]
     return []
 
 
@@ -191,8 +197,8 @@ def since_from_plans(since: Since, old: PlanIndex | None, new: PlanIndex) -> Sin
     meta_a, meta_b = old.plan.plan, new.plan.plan
     if (meta_a.revision, meta_a.date) != (meta_b.revision, meta_b.date):
         since.revision = (
-            f"{meta_a.revision_label} of {meta_a.date}",
-            f"{meta_b.revision_label} of {meta_b.date}",
+            _("{revision} of {date}").format(revision=meta_a.revision_label, date=day_words(meta_a.date)),
+            _("{revision} of {date}").format(revision=meta_b.revision_label, date=day_words(meta_b.date)),
         )
     for change in diff_plans(old, new):
         if change.entity != "action_point" or change.id is None:

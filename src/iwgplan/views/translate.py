@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 SOURCE = "en"
 _LISTS = (
     "references",
+    "headings",
     "milestones",
     "tiers",
     "sections",

@@ -13,12 +13,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from iwgplan.i18n import N_, ngettext
+from iwgplan.i18n import gettext as _
 from iwgplan.plan.index import Entry, PlanIndex
 from iwgplan.plan.status import Status
 from iwgplan.views.provenance import unsure
 from iwgplan.views.timeline import due_date, reason_for
 
-NOT_STATED = "the document states no date for it"
+NOT_STATED = N_("the document states no date for it")
 # The notes `iwgplan modify --due --reason` and `iwgplan add --reason` write in an item's history.
 DUE_NOTE, ADDED_NOTE = "due ", "added"
 
@@ -49,9 +51,9 @@ class Row:
         if not self.moved:
             return ""
         if not self.stated:
-            return NOT_STATED
+            return _(NOT_STATED)
         if self.planned_day is None or self.current_day is None:
-            return "no date to compare on one side"
+            return _("no date to compare on one side")
         return ""
 
 
@@ -92,27 +94,42 @@ class Variance:
         slipped = self.slipped
         if slipped:
             mean = sum(r.slip or 0 for r in slipped) / len(slipped)
-            head = f"{_items(len(slipped))} slipped, by {_days(mean)} on average"
+            n = len(slipped)
+            head = ngettext(
+                "{n} item slipped, by {days} on average", "{n} items slipped, by {days} on average", n
+            ).format(n=n, days=_days(mean))
         else:
-            head = "no item slipped"
+            head = _("no item slipped")
         parts = [head]
         if self.forward:
             mean = sum(-(r.slip or 0) for r in self.forward) / len(self.forward)
-            parts.append(f"{_items(len(self.forward))} brought forward, by {_days(mean)} on average")
-        parts += [f"{len(self.added)} added", f"{len(self.dropped)} dropped"]
+            n = len(self.forward)
+            parts.append(
+                ngettext(
+                    "{n} item brought forward, by {days} on average",
+                    "{n} items brought forward, by {days} on average",
+                    n,
+                ).format(n=n, days=_days(mean))
+            )
+        parts += [
+            _("{n} added").format(n=len(self.added)),
+            ngettext("{n} dropped", "{n} dropped", len(self.dropped)).format(n=len(self.dropped)),
+        ]
         if self.unstated:
             n = len(self.unstated)
-            parts.append(f"{n} moved without a date the document states (no slip to show)")
+            parts.append(
+                ngettext(
+                    "{n} moved without a date the document states (no slip to show)",
+                    "{n} moved without a date the document states (no slip to show)",
+                    n,
+                ).format(n=n)
+            )
         return "; ".join(parts)
-
-
-def _items(n: int) -> str:
-    return f"{n} item{'s' * (n != 1)}"
 
 
 def _days(value: float) -> str:
     shown = f"{value:.0f}" if value == int(value) else f"{value:.1f}"
-    return f"{shown} day{'s' * (shown != '1')}"
+    return ngettext("{n} day", "{n} days", 1 if shown == "1" else 2).format(n=shown)
 
 
 def _new_history(old: Entry | None, new: Entry) -> list[Any]:
@@ -173,13 +190,18 @@ def variance(base: PlanIndex, current: PlanIndex, shown: str) -> Variance:
             dropped.append(Change(entry.id, entry.item.title, reason_for(entry, Status.DROPPED), "dropped"))
     for key, entry in base.by_id.items():
         if key not in current.by_id:
-            dropped.append(Change(entry.id, entry.item.title, None, "removed from the file"))
+            dropped.append(Change(entry.id, entry.item.title, None, _("removed from the file")))
     out = Variance(shown, base.plan.plan.date, rows, added, dropped)
     if any(not r.stated and r.planned is not None for r in rows):
         n = sum(not r.stated and r.planned is not None for r in rows)
         out.notes.append(
-            f"{_items(n)} of the baseline have a due date the document does not state (inferred,"
-            " a transcription default or from outside it): they have no slip to show"
+            ngettext(
+                "{n} item of the baseline have a due date the document does not state (inferred,"
+                " a transcription default or from outside it): they have no slip to show",
+                "{n} items of the baseline have a due date the document does not state (inferred,"
+                " a transcription default or from outside it): they have no slip to show",
+                n,
+            ).format(n=n)
         )
     return out
 
