@@ -711,7 +711,7 @@ class Section(Model):
     title_note: str | None = Field(
         default=None,
         description="A short note on the title's basis, shown with it.",
-        examples=["the tool's label: section 5's heading covers 5.1 and 5.2"],
+        examples=["section 5's heading covers 5.1 and 5.2, which have none of their own"],
     )
 
     # Translations (issue 27): the other languages of the texts above; see TRANSLATED.
