@@ -202,4 +202,4 @@ def test_the_marks_are_never_cut_off_at_any_width(cli, monkeypatch: pytest.Monke
     # the milestone's title may be cut to fit; the mark beside its dates never is
     (row,) = [r for r in out.splitlines() if r.lstrip().startswith("mc14 ")]
     assert re.search(r"2026-03-26\.\.2026-03-29 (outside|\(from outside the document\))", row)
-    assert "Outside: the milestone's dates come from outside the document." in flat
+    assert "Outside: the milestone's dates come from outside the document" in flat

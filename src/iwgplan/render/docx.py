@@ -358,7 +358,7 @@ def _progress(w: Writer, ctx: Ctx) -> None:
     )
     rows = [
         [
-            g["label"] + (_(" (priority)") if g["priority"] else ""),
+            g["marked_label"] + (_(" (priority)") if g["priority"] else ""),
             *g["counts"].values(),
             _pct(g["done_fraction"]),
         ]
@@ -569,14 +569,14 @@ def _document(w: Writer, ctx: Ctx) -> None:
 def _group(w: Writer, g: Ctx, level: int) -> None:
     if g["heading"]:
         priority = _(" (priority)") if g["priority"] else ""
-        w.paragraph(f"Heading{level}", [f"{g['label']}{priority}"])
+        w.paragraph(f"Heading{level}", [f"{g['marked_label']}{priority}"])
     lead = g["lead"]
     if lead:
         w.paragraph(None, [*([(f"{lead['number']} ", "b")] if lead["number"] else []), lead["text"]])
     inner = level + 1 if g["heading"] else level
     for block in g["blocks"]:
         if block["focus_area"]:
-            w.paragraph(f"Heading{inner}", [block["focus_area"]["title"]])
+            w.paragraph(f"Heading{inner}", [block["focus_area"]["marked_title"]])
         for it in block["items"]:
             _item(w, it, heading=f"Heading{max(inner + 1 if block['focus_area'] else inner, 3)}")
 
