@@ -165,14 +165,13 @@ def _spaced(wanted: list[tuple[int, str]], width: int) -> str:
     return "".join(cells)
 
 
-NAME_WIDTH = 36  # the tables' "Tier / section" column: wrapped at this width, never cut
+NAME_WIDTH = 44  # the tables' "Tier / section" column: wrapped at this width, never cut
 
 
 def group_name(g: GroupSummary) -> Text:
     """A tier or section as the tables name it, its title marked when the document does not
-    write it ("§5.1 New IWG agenda setting (label)", the short mark: the legend says what it
-    means): wrapped, never cut; a mark that does not fit beside the title goes whole on the next
-    line."""
+    write it ("§5.1 New IWG agenda setting (label)", the short mark, one word: the legend says
+    what it means): wrapped between words, never cut, so the mark is never split."""
     if g.kind == "tier":
         name = Text(line(g.group.title), style="bold")
         if g.priority:
@@ -181,9 +180,7 @@ def group_name(g: GroupSummary) -> Text:
         name = Text(f"§{line(group_label(g.group))}")
     mark = title_short_mark(g.group)
     if mark:
-        mark = f"({line(mark)})"
-        name.append(" " if name.cell_len + 1 + len(mark) <= NAME_WIDTH else "\n")
-        name.append(mark)
+        name.append(f" ({line(mark)})")
     return name
 
 

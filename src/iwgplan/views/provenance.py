@@ -179,7 +179,8 @@ TITLE_LEGEND = {  # translated where shown (title_legend), by the mark's basis
 # Where room is short (the status and tiers tables), as a date's mark is: a word, never dropped.
 TITLE_SHORT = {
     # Translators: the short mark of a section's title the document does not write, where room
-    # is short: "§5.1 New IWG agenda setting (label)"; the legend says what it means.
+    # is short: "§5.1 New IWG agenda setting (label)"; one word, never split; the legend says
+    # what it means.
     "inferred": N_("label"),
     "default": N_("label"),
     "outside": N_("outside"),
