@@ -210,3 +210,17 @@ def test_a_long_title_keeps_its_whole_mark_in_the_narrow_tables(  # type: ignore
     assert "(label)" in tokens and not [t for t in tokens if t.startswith("(la") and t != "(label)"]
     assert all(word in tokens for word in long.split()) and "…" not in " ".join(tokens[:80])
     assert "Label: a title the document does not write." in " ".join(tokens)
+
+
+def test_the_successor_keeps_the_labels_marked(cli, shipped_copy: Path) -> None:  # type: ignore[no-untyped-def]
+    """`successor` writes the next plan's sections from this one's: a label stays the tool's."""
+    run = cli("successor", "--plan", shipped_copy, "--period", "2027-01..2028-12", "--date", "2027-01-31")
+    assert run.code == 0, run.err
+    new = shipped_copy.parent / "workplan-2027-2028.yaml"
+    sections = {s["id"]: s for s in yaml.safe_load(new.read_text(encoding="utf-8"))["sections"]}
+    for node in LABELS:
+        kept = sections[node["id"]]
+        assert (kept["title_basis"], kept["title_note"]) == (node["title_basis"], node["title_note"])
+    assert "title_basis" not in sections["timeline"]
+    listed = cli("list", "--plan", new, "--wide", "--no-pager").out
+    assert "5.2 Secretariat's support functions (the tool's label)" in listed
