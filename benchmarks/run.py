@@ -173,11 +173,35 @@ def peers(bench: Bench, sizes: tuple[int, ...]) -> None:
         )
 
 
+def log_pair(bench: Bench, commits: int) -> None:
+    """`log` over the history of a plan of ``commits`` commits (benchmarks/history.py's
+    repository of realistic edits), rerun, against `git log -p` of the same file (issue 29)."""
+    import history  # imports this module's measure(): only when the pair runs
+
+    root = bench.work / "history"
+    history.build(root, commits)
+    plan = root / history.PLAN
+    log = ["log", "--plan", str(plan)]
+    measure([sys.executable, "-m", "iwgplan", *log], 1, bench.env(), None)  # a first run fills the cache
+    bench.time("log.rerun", f"log, {commits} commits, a rerun", log)
+    gitlog = ["git", "-C", str(root), "log", "-p", "--", str(history.PLAN)]
+    bench.time("git.log", f"git log -p, {commits} commits", [], program=gitlog, env=bench.env())
+
+
 def run(
-    bench: Bench, *, items: int, big: int, groups: int, history: int, ids: int, peer: tuple[int, ...]
+    bench: Bench,
+    *,
+    items: int,
+    big: int,
+    groups: int,
+    history: int,
+    ids: int,
+    peer: tuple[int, ...],
+    commits: int,
 ) -> None:
     work, before = bench.work, bench.baseline is not None
     peers(bench, peer)
+    log_pair(bench, commits)
     bench.time("floor", "python -c pass (the floor)", [], program=[sys.executable, "-c", "pass"])
     bench.time("help", "iwgplan --help", ["--help"])
     if before:
@@ -312,7 +336,9 @@ def ratio(rows: dict[str, Row], top: str, bottom: str) -> float | None:
     return rows[top].seconds / rows[bottom].seconds
 
 
-def targets(rows: dict[str, Row], items: int, big: int, ids: int, peer: tuple[int, ...]) -> list[Target]:
+def targets(
+    rows: dict[str, Row], items: int, big: int, ids: int, peer: tuple[int, ...], commits: int
+) -> list[Target]:
     out = []
 
     def add(what: str, limit: float, top: str, bottom: str, *, at_most: bool = True) -> None:
@@ -353,6 +379,7 @@ def targets(rows: dict[str, Row], items: int, big: int, ids: int, peer: tuple[in
             top.rss_mb < 1024 if top else None,
         )
     )
+    add(f"`log` over {commits} commits, a rerun / `git log -p`", 5.0, "log.rerun", "git.log")
     add("`diff` with renamed ids / `validate`", 4.0, "diff.renamed", "validate.n")
     add("`diff` of a long history / its `validate`", 3.0, "diff.history", "validate.history")
     for key, name in (
@@ -426,7 +453,15 @@ def main() -> None:
     parser.add_argument("--baseline", type=Path, help="an earlier iwgplan source tree to compare with")
     args = parser.parse_args()
     if args.smoke:
-        sizes = {"items": 200, "big": 400, "groups": 8, "history": 50, "ids": 10, "peer": (100, 200)}
+        sizes = {
+            "items": 200,
+            "big": 400,
+            "groups": 8,
+            "history": 50,
+            "ids": 10,
+            "peer": (100, 200),
+            "commits": 12,
+        }
         runs = 1
     else:
         sizes = {
@@ -436,12 +471,13 @@ def main() -> None:
             "history": 4_000,
             "ids": 400,
             "peer": (1_000, 10_000),
+            "commits": 500,
         }
         runs = max(args.runs, 3)
     with tempfile.TemporaryDirectory(prefix="iwgplan-bench-") as tmp:
         bench = Bench(Path(tmp), runs, args.baseline, {})
         run(bench, **sizes)
-    found = targets(bench.rows, sizes["items"], sizes["big"], sizes["ids"], sizes["peer"])
+    found = targets(bench.rows, sizes["items"], sizes["big"], sizes["ids"], sizes["peer"], sizes["commits"])
     out = table(bench.rows) + "\n" + target_table(found)
     print(out, end="")
     if not args.smoke:

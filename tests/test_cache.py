@@ -483,3 +483,51 @@ def test_two_installs_sharing_the_folder_keep_an_entry_each(plan: Path, tmp_path
     assert not again[1] and not other_again[1], "a run of one install made the other's entry a miss"
     assert first[0] == second[0] == again[0] == other_again[0]
     assert len(cache_files()) == 2
+
+
+def _loaded_by_the_loop(cls: type[records.Record], data: dict[str, Any]) -> Any:
+    """Record.load's loop over FIELDS, all the way down: the reference for the compiled loaders."""
+    if not data.keys() <= cls.NAMES:
+        raise records.UnknownField(f"{cls.__name__}: {sorted(data.keys() - cls.NAMES)}")
+    obj = object.__new__(cls)
+    for name, decode, default in cls.FIELDS:
+        value = data.get(name, records._ABSENT)
+        if value is records._ABSENT:
+            value = [] if default is records._LIST else default
+        elif isinstance(decode, records._ListOf) and value is not None:
+            value = [_loaded_by_the_loop(decode.cls, v) for v in value]
+        elif decode is not None and value is not None:
+            value = decode(value)
+        object.__setattr__(obj, name, value)
+    return obj
+
+
+@pytest.mark.parametrize("source", ["shipped", "small", "every-field", "generated"])
+def test_compiled_loaders_build_what_the_loop_builds(source: str) -> None:
+    """Issue 29: the loaders written out field by field give the records the loop gives (fields,
+    defaults, fresh default lists, decoded values) and refuse an unknown key, at any depth, with
+    the same words."""
+    from iwgplan.files.loading import load_text
+
+    text = {
+        "shipped": lambda: SHIPPED.read_text(encoding="utf-8"),
+        "small": lambda: SMALL.read_text(encoding="utf-8"),
+        "every-field": lambda: (ROOT / "tests" / "fixtures" / "every-field.yaml").read_text(encoding="utf-8"),
+        "generated": lambda: generate(300, seed=5, groups=4, history=30),
+    }[source]()
+    plan, _ = load_text(text, "p.yaml")
+    for data in (plan.model_dump(mode="json", exclude_defaults=True), plan.model_dump(mode="json")):
+        built, looped = records.build(data), _loaded_by_the_loop(records.Plan, data)
+        assert built == looped
+        assert repr(built) == repr(looped)
+    data = plan.model_dump(mode="json", exclude_defaults=True)
+    first, second = records.ActionPoint.load({"id": "a"}), records.ActionPoint.load({"id": "a"})
+    assert first.owners == [] and first.owners is not second.owners  # a fresh list when absent
+    assert first.kind == "deliverable"
+    item = data["tiers"][0]["focus_areas"][0]["action_points"][0]
+    item["colour"] = "red"
+    with pytest.raises(records.UnknownField) as compiled:
+        records.build(data)
+    with pytest.raises(records.UnknownField) as loop:
+        _loaded_by_the_loop(records.Plan, data)
+    assert str(compiled.value) == str(loop.value) == "ActionPoint: ['colour']"

@@ -89,7 +89,7 @@ def test_every_unmarked_title_is_the_documents_own(kind: str, node: dict) -> Non
     assert any(line == title or line.startswith(title + " (") for line in lines), (kind, node["title"])
 
 
-def _outputs(cli, tmp_path: Path, lang: str) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+def _outputs(cli, tmp_path: Path, lang: str, monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
     def run(*args: str | Path) -> str:
         result = cli(*args, "--plan", SHIPPED, "--lang", lang)
         assert result.code == 0, result.err
@@ -128,6 +128,11 @@ def _outputs(cli, tmp_path: Path, lang: str) -> dict[str, list[str]]:  # type: i
         outputs[f"report {fmt}"] = (
             docx_units(out) if fmt == "docx" else units(out.read_text(encoding="utf-8"), fmt)
         )
+    # a plan of more dated deliverables than a Word table can show one to a row: a row per group
+    monkeypatch.setattr("iwgplan.render.docx.TIMELINE_ROWS", 3)
+    out = tmp_path / f"r-{lang}-by-group.docx"
+    run("report", "--as-of", AS_OF, "--format", "docx", "-o", out)
+    outputs["report docx, timeline by group"] = docx_units(out)
     return outputs
 
 
@@ -138,7 +143,8 @@ EVERYWHERE = {"list", "tiers markdown", "show", "show markdown", "status markdow
 EVERYWHERE |= {"status json", "tiers json", "show json"}
 PRINTED = {
     "agenda-setting": EVERYWHERE
-    | {"status", "tiers", "mermaid", "ics", "report markdown", "report html", "report docx"},
+    | {"status", "tiers", "mermaid", "ics", "report markdown", "report html", "report docx"}
+    | {"report docx, timeline by group"},
     "secretariat": EVERYWHERE,
 }
 
@@ -148,7 +154,7 @@ def test_every_label_carries_its_mark_in_every_format(
     cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
 ) -> None:
     monkeypatch.setenv("COLUMNS", "400")  # a line of text is a unit: no wrapping
-    outputs = _outputs(cli, tmp_path, lang)
+    outputs = _outputs(cli, tmp_path, lang, monkeypatch)
     for node in LABELS:
         title = re.compile(rf"{re.escape(node['title'])}(?!\w)")
         for fmt, cut in outputs.items():

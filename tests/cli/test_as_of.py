@@ -139,3 +139,80 @@ def test_without_as_of_the_file_is_read_as_it_is(cli) -> None:
     rows = json.loads(run.out)["action_points"]
     assert {r["id"]: r["status"] for r in rows}["statement"] == "done"
     assert "as recorded" not in cli("status", "--plan", DATED).out
+
+
+def _replay_copying_everything(plan, on):  # type: ignore[no-untyped-def]
+    """The replay before issue 29: every item copied, whatever the day changes in it."""
+    from iwgplan.views import replay as r
+
+    gone: set[str] = set()
+    for tier in plan.tiers:
+        for focus in tier.focus_areas:
+            r._gone(focus.action_points, on, gone)
+    for section in plan.sections:
+        r._gone(section.items, on, gone)
+
+    def item(i):  # type: ignore[no-untyped-def]
+        status = r.status_on(i, on)
+        return i.model_copy(
+            update={
+                "status": status,
+                "completed": r._completed_on(i, on) if status.value == "done" else None,
+                "history": [h for h in i.history if h.date <= on],
+                "evidence": [e for e in i.evidence if e.date is None or e.date <= on],
+                "depends_on": [d for d in i.depends_on if d.lower() not in gone],
+                "children": items(i.children),
+            }
+        )
+
+    def items(found):  # type: ignore[no-untyped-def]
+        return [item(i) for i in found if i.id.lower() not in gone]
+
+    tiers = [
+        t.model_copy(
+            update={
+                "focus_areas": [
+                    f.model_copy(update={"action_points": items(f.action_points)}) for f in t.focus_areas
+                ]
+            }
+        )
+        for t in plan.tiers
+    ]
+    sections = [s.model_copy(update={"items": items(s.items)}) for s in plan.sections]
+    return plan.model_copy(update={"tiers": tiers, "sections": sections})
+
+
+@pytest.mark.parametrize("source", ["dated", "shipped", "generated"])
+def test_replay_keeps_unchanged_items_and_gives_the_same_plan(source: str) -> None:
+    """An item the day changes nothing in is the same object (issue 29: 10,000 copies took
+    0.2 s of every `--as-of` run); the replayed plan is the one the copying replay gave, for
+    the models and for the records the cache builds, on days before, within and after the plan."""
+    import sys
+    from datetime import date
+
+    from iwgplan.files.loading import load_text
+    from iwgplan.plan import records
+    from iwgplan.views.replay import replay
+    from tests.helpers import ROOT, SHIPPED
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from generate import generate
+
+    text = {
+        "dated": DATED.read_text(encoding="utf-8"),
+        "shipped": SHIPPED.read_text(encoding="utf-8"),
+        "generated": generate(300, seed=3, history=20),
+    }[source]
+    model = load_text(text, source)[0]
+    built = records.build(model.model_dump(mode="json", exclude_defaults=True))
+    kept = 0
+    for plan in (model, built):
+        for day in ("2025-01-01", "2025-12-01", "2026-03-01", "2026-03-30", "2026-06-30", "2030-01-01"):
+            on = date.fromisoformat(day)
+            past = replay(plan, on)
+            assert past.model_dump(mode="json") == _replay_copying_everything(plan, on).model_dump(
+                mode="json"
+            )
+            old = {id(i) for t in plan.tiers for f in t.focus_areas for i in f.action_points}
+            kept += sum(id(i) in old for t in past.tiers for f in t.focus_areas for i in f.action_points)
+    assert kept  # some items came through as they were

@@ -123,11 +123,15 @@ def record(
         # The node tree (three quarters of the memory of a parse) is composed by the splicer and
         # freed before the result is parsed: one tree at a time. Edits that move text hand over
         # the tree they were given, which the splicer frees the same way.
-        data, tree = checked.data, [checked.root] if with_source else None
+        # The validated plan stays for the check of the result, which validates again only the
+        # entries the edit changed (refuse_if_invalid); an edit through the whole text keeps it
+        # only until it knows that nothing can be reused.
+        data, tree, plan = checked.data, [checked.root] if with_source else None, checked.plan
         del checked
         edited = apply_changes(text, outcome.changes, tree=tree, data=data, spans=spans)
-        del tree, data, spans
-        refuse_if_invalid(edited, shown)
+        kept = [(data, plan)]
+        del tree, spans, data, plan
+        refuse_if_invalid(edited, shown, kept)
         if dry_run:
             done.diff = unified_diff(text, edited.text, shown)
             return done

@@ -562,12 +562,77 @@ def unified_diff(old: str, new: str, name: str, context: int = 3) -> str:
     return "".join(line if line.endswith("\n") else line + "\n" for line in out) if len(out) > 2 else ""
 
 
-def refuse_if_invalid(edited: Edited, shown: str) -> None:
+def refuse_if_invalid(edited: Edited, shown: str, kept: list[tuple[Any, Any]] | None = None) -> None:
+    """Refuse an edited plan that does not validate, with every located problem.
+
+    ``kept`` (a one-item list, which this empties so that the caller holds no reference: the
+    data the edit started from, and the plan validated from it) lets the
+    entries the edit left as they were (the same objects in the new data) stand as their
+    validated models: each model validates alone (its validators see only its own fields),
+    so only what changed is validated again, then the containers around it and the plan's
+    rules over the whole plan (issue 29: the second whole validation was a third of `done`).
+    Any problem, or a check that reuses nothing, is validated again from the new data alone,
+    so a refusal says what it always said."""
     from iwgplan.files.loading import check_data
 
+    if kept:
+        mixed, reused = _with_models(edited.data, *kept.pop())
+        if reused:
+            if check_data(mixed, edited.text, shown).plan is not None:
+                return
+        del mixed
     checked = check_data(edited.data, edited.text, shown)
     if checked.plan is None:
         raise PlanInvalid(checked.result, what="edited plan (nothing was written)")
+
+
+# Where a plan's data holds the models that validate alone: its tiers, their focus areas, their
+# action points (sub-points with them); its sections and their items.
+_HOLDS = {"tiers": "focus_areas", "focus_areas": "action_points", "sections": "items"}
+
+
+def _with_models(new: Any, old: Any, plan: Any) -> tuple[Any, int]:
+    """``new`` with every tier, focus area, section and item it shares with ``old`` (the same
+    object, as the edit copies only the containers on the way to its changes) replaced by the
+    model ``plan`` validated from it; and how many were."""
+    if not isinstance(new, dict) or not isinstance(old, dict) or plan is None:
+        return new, 0
+    out, reused = dict(new), 0
+    for key in ("tiers", "sections"):
+        mixed, n = _list_with_models(new.get(key), old.get(key), getattr(plan, key, None), key)
+        if n:
+            out[key], reused = mixed, reused + n
+    return out, reused
+
+
+def _list_with_models(new: Any, old: Any, models: Any, key: str) -> tuple[Any, int]:
+    if not (isinstance(new, list) and isinstance(old, list) and isinstance(models, list)):
+        return new, 0
+    if len(old) != len(models):
+        return new, 0  # pragma: no cover - a validated list is as long as its data
+    where = {id(entry): i for i, entry in enumerate(old)}
+    by_id: dict[object, int] | None = None
+    out, reused = [], 0
+    inner = _HOLDS.get(key)
+    for entry in new:
+        i = where.get(id(entry))
+        if i is not None and old[i] is entry:
+            out.append(models[i])
+            reused += 1
+            continue
+        if inner is not None and isinstance(entry, dict):
+            if by_id is None:  # the container this one was copied from has its id
+                by_id = {c.get("id"): j for j, c in enumerate(old) if isinstance(c, dict)}
+            j = by_id.get(entry.get("id"))
+            if j is not None:
+                mixed, n = _list_with_models(
+                    entry.get(inner), old[j].get(inner), getattr(models[j], inner, None), inner
+                )
+                if n:
+                    entry = {**entry, inner: mixed}
+                    reused += n
+        out.append(entry)
+    return out, reused
 
 
 def expected_list(old: list[Any], edits: list[ListEdit]) -> list[Any]:

@@ -102,9 +102,21 @@ def _jsonable(value: Any, exclude_none: bool) -> Any:
     return value
 
 
+class _ListOf:
+    """The decoder of a list of records of ``cls`` (the compiled loaders inline it)."""
+
+    __slots__ = ("cls",)
+
+    def __init__(self, cls: type[Record]) -> None:
+        self.cls = cls
+
+    def __call__(self, values: list[dict[str, Any]]) -> list[Any]:
+        load = self.cls.load
+        return [load(v) for v in values]
+
+
 def _list_of(cls: type[Record]) -> Callable[[list[dict[str, Any]]], list[Any]]:
-    load = cls.load
-    return lambda values: [load(v) for v in values]
+    return _ListOf(cls)
 
 
 _day = date.fromisoformat
@@ -515,6 +527,42 @@ RECORDS: dict[str, type[Record]] = {
         Plan,
     )
 }
+
+
+def _compile(records: dict[str, type[Record]]) -> None:
+    """Give each record class a ``load`` written out field by field: what :meth:`Record.load`
+    does, without its loop over ``FIELDS`` (a warm run at 10,000 items builds 20,000 records;
+    issue 29). ``tests/test_cache.py`` holds the two to the same records and the same refusals."""
+    space: dict[str, Any] = {"ABSENT": _ABSENT, "UnknownField": UnknownField, "new": object.__new__}
+    source: list[str] = []
+    for name, cls in records.items():
+        space[f"CLS_{name}"] = cls
+        source += [
+            f"def load_{name}(data):",
+            f"    if not data.keys() <= CLS_{name}.NAMES:",
+            f"        raise UnknownField(f'{name}: {{sorted(data.keys() - CLS_{name}.NAMES)}}')",
+            f"    obj = new(CLS_{name})",
+            "    get = data.get",
+        ]
+        for i, (field_name, decode, default) in enumerate(cls.FIELDS):
+            absent = "[]" if default is _LIST else f"D_{name}_{i}"
+            space[f"D_{name}_{i}"] = default
+            source.append(f"    v = get({field_name!r}, ABSENT)")
+            source.append(f"    if v is ABSENT: v = {absent}")
+            if isinstance(decode, _ListOf):
+                source.append(f"    elif v is not None: v = [load_{decode.cls.__name__}(x) for x in v]")
+            elif decode is not None:
+                space[f"F_{name}_{i}"] = decode
+                source.append(f"    elif v is not None: v = F_{name}_{i}(v)")
+            source.append(f"    obj.{field_name} = v")
+        source.append("    return obj")
+    exec(compile("\n".join(source), __file__ + ":compiled-loaders", "exec"), space)  # noqa: S102
+    for name, cls in records.items():
+        cls.load = staticmethod(space[f"load_{name}"])  # type: ignore[method-assign]
+
+
+generic_load = Record.load.__func__  # type: ignore[attr-defined]  # the loop, kept as the reference
+_compile(RECORDS)
 
 
 def build(data: dict[str, Any]) -> model.Plan:

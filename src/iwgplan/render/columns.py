@@ -13,7 +13,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
+from rich.cells import cell_len, set_cell_size
 from rich.console import Console
 from rich.text import Text
 
@@ -167,6 +169,109 @@ def _title_lines(text: Text, room: int, fit: Fit, console: Console) -> list[Text
         text.truncate(room, overflow="ellipsis")
         return [text]
     return list(text.wrap(console, room, overflow="fold"))
+
+
+class PlainRows(Rows):
+    """:class:`Rows` of plain strings, for a console that shows no colour or style (piped,
+    ``NO_COLOR`` off a terminal, ``--no-color``): the same layout, character for character, as
+    the lines :class:`Rows` would print there, built without a rich ``Text`` per cell and written
+    at once by :func:`write_lines` (issue 29: ``list`` of 10,000 items spent most of its time in
+    rich's pipeline, once per cell and once per line).
+
+    Cells are strings (a plan's text already through ``safe.line``, so without the control
+    characters a ``Text`` would strip); a title that must be cut or wrapped goes through rich's
+    own ``truncate`` and ``wrap``, so it is cut and wrapped exactly as before.
+    """
+
+    def heading(self, text: Any) -> None:
+        self.headings.setdefault(self.count, []).append(text)
+
+    def add(self, **cells: Sequence[Text | str] | Text | str) -> None:
+        for name in self.names:
+            value: Any = cells.get(name, "")
+            variants: Any = [value] if isinstance(value, str) else list(value)
+            self.columns[name].cells.append(variants)
+        self.count += 1
+
+    def lines(self, width: int, fit: Fit, console: Console) -> list[str]:  # type: ignore[override]
+        if not self.count and not self.headings:
+            return []
+        level = dict.fromkeys(self.names, 0)
+        if fit is not Fit.FULL and self.count:
+            self._shrink(level, width, self.want)
+        widths = {n: self._width(n, level[n]) for n in self.names}
+        shown = [n for n in self.names if widths[n] or n == self.title]
+        room = width - sum(widths[n] for n in shown if n != self.title) - self.gap * (len(shown) - 1)
+        longest = widths[self.title]
+        span = longest if fit is Fit.FULL else min(longest, max(room, NARROWEST_TITLE))
+        columns: list[tuple[str, list[Any], int, bool]] = [
+            (
+                name,
+                [c[min(level[name], len(c) - 1)] for c in self.columns[name].cells],
+                widths[name],
+                self.columns[name].right,
+            )
+            for name in shown
+        ]
+        cells = [column for _, column, _, _ in columns]
+        gap = " " * self.gap
+        out: list[str] = []
+        for row in range(self.count + 1):
+            for heading in self.headings.get(row, []):
+                out += [piece.rstrip() for piece in _plain_title_lines(str(heading), width, fit, console)]
+            if row >= self.count:
+                break
+            first: list[str] = []
+            offset, pieces = 0, [""]
+            for (name, _, wide, right), column in zip(columns, cells, strict=True):
+                value: str = column[row]
+                if name == self.title:
+                    offset = len(first)  # in cells once the row is known to wrap, below
+                    pieces = _plain_title_lines(value, span, fit, console)
+                    value = pieces[0] if pieces else ""
+                    if name != shown[-1]:
+                        value = _aligned(value, span, right=False)
+                else:
+                    value = _aligned(value, wide, right=right)
+                first.append(value)
+                if name != shown[-1]:
+                    first.append(gap)
+            out.append("".join(first).rstrip())
+            if len(pieces) > 1:
+                offset = sum(_cells(p) for p in first[:offset])
+                out += [(" " * offset + more).rstrip() for more in pieces[1:]]
+        return out
+
+    def _width(self, name: str, level: int) -> int:
+        return max((_cells(str(self._variant(c, level))) for c in self.columns[name].cells), default=0)
+
+
+def _cells(text: str) -> int:
+    """rich's ``cell_len``: printable ASCII is one cell a character, without looking it up."""
+    return len(text) if text.isascii() and text.isprintable() else cell_len(text)
+
+
+def _aligned(text: str, width: int, *, right: bool) -> str:
+    """``Text.align`` of a plain string: cut to ``width`` cells, then padded to it."""
+    size = _cells(text)
+    if size > width:
+        text = set_cell_size(text, width)
+        size = cell_len(text)
+    pad = " " * (width - size)
+    return pad + text if right else text + pad
+
+
+def _plain_title_lines(text: str, room: int, fit: Fit, console: Console) -> list[str]:
+    if fit is Fit.FULL or _cells(text) <= room:
+        return [text]
+    return [piece.plain for piece in _title_lines(Text(text), room, fit, console)]
+
+
+def write_lines(console: Console, lines: list[str]) -> None:
+    """Write plain laid-out lines at once, as :func:`print_lines` would print them on a
+    console without colour: each line and a line break."""
+    if lines:
+        console.file.write("\n".join(lines) + "\n")
 
 
 def print_lines(console: Console, lines: list[Text]) -> None:

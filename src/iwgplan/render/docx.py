@@ -23,7 +23,7 @@ import functools
 import io
 import re
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 from urllib.parse import quote
@@ -59,17 +59,24 @@ def text_of(value: object) -> str:
 
 
 class Writer:
-    """Appends paragraphs and tables to a python-docx Document's body in O(1) each."""
+    """Appends paragraphs and tables to a python-docx Document's body in O(1) each.
 
-    def __init__(self, document: Any) -> None:
+    With a ``spool`` (a binary file), the body is written there as it is built instead of being
+    held (see :class:`Spool`): only the element last put can still be changed by its caller.
+    """
+
+    def __init__(self, document: Any, spool: Spool | None = None) -> None:
         self.document = document
         self.body = document.element.body
         self.end = self.body.find(qn("w:sectPr"))
         self.part = document.part
         self._links: dict[str, str] = {}
         self._after_table = False  # the next paragraph gets space above it
+        self.spool = spool
 
     def _put(self, element: Any) -> Any:
+        if self.spool is not None:
+            return self.spool.put(element)
         self.end.addprevious(element)
         return element
 
@@ -149,15 +156,20 @@ class Writer:
             self._row(tbl, headers, twips, head_fill, header=True, small=small)
         fill_rows = iter(fills) if fills is not None else None
         count = 0
+        holder = tbl if self.spool is None else self.spool.table(tbl, docx_layout.introduce)
         for row in rows:
             fill = next(fill_rows) if fill_rows is not None else None
-            self._row(tbl, row, twips, fill, small=small)
+            self._row(holder, row, twips, fill, small=small)
             count += 1
+            if self.spool is not None and count % Spool.BATCH == 0:
+                self.spool.rows()
         if not count:
-            self._row(tbl, [_("none"), *[""] * (len(headers) - 1)], twips, None, small=small)
+            self._row(holder, [_("none"), *[""] * (len(headers) - 1)], twips, None, small=small)
+        self._after_table = True
+        if self.spool is not None:
+            return self.spool.end_table()
         self._put(tbl)
         docx_layout.introduce(tbl)
-        self._after_table = True
         return tbl
 
     def _row(
@@ -189,6 +201,83 @@ class Writer:
                 if not text:
                     continue
                 self._text_run(p, text, kind, bold=header, size="14" if small else "18")
+
+
+class Spool:
+    """The document's body written to a file as it is built, for a report of many items.
+
+    A report of 95,000 items held its whole body as lxml elements: 3.5 GB (issue 29). Here the
+    paragraphs and tables go to ``file`` as the bytes the saved document.xml holds for them, a
+    batch at a time, and :func:`render` puts them in its body. Each batch is serialised as the
+    children of a scratch element under the document's root, which declares no namespace of its
+    own (as the body does not), so the bytes are those of the same elements in the body; a table's
+    rows go the same way, a batch at a time, inside its own opening and closing tags.
+    ``tests/test_report_docx_big.py`` holds a spooled document to the same bytes as a held one.
+    """
+
+    BATCH = 256
+
+    def __init__(self, document: Any, file: Any) -> None:
+        self.file = file
+        root = document.element
+        self.holder = root.makeelement(qn("w:body"), {})
+        self.scratch = root.makeelement(qn("w:tbl"), {})
+        root.append(self.holder)
+        root.append(self.scratch)
+        self._table_end = b""
+
+    def put(self, element: Any) -> Any:
+        """Keep ``element``; write the ones before it once a batch is full."""
+        if len(self.holder) >= self.BATCH:
+            self.flush()
+        self.holder.append(element)
+        return element
+
+    def flush(self) -> None:
+        if len(self.holder):
+            self.file.write(_inner(self.holder))
+            self.holder.clear()
+
+    def table(self, tbl: Any, introduce: Callable[[Any], None]) -> Any:
+        """Put ``tbl`` after what is kept, let ``introduce`` change the paragraph before it (still
+        kept: the element last put always is), then write them and the table's head (properties,
+        grid, header row); its rows are then added to the element returned and written by
+        :meth:`rows`."""
+        self.holder.append(tbl)
+        introduce(tbl)
+        head = _inner(self.holder)
+        self.holder.clear()
+        cut = head.rindex(b"</w:tbl>")
+        self.file.write(head[:cut])
+        self._table_end = head[cut:]
+        return self.scratch
+
+    def rows(self) -> None:
+        if len(self.scratch):
+            self.file.write(_inner(self.scratch))
+            self.scratch.clear()
+
+    def end_table(self) -> Any:
+        self.rows()
+        self.file.write(self._table_end)
+        return self.scratch
+
+    def close(self) -> None:
+        """Write what is left and take the scratch elements out of the document."""
+        self.flush()
+        root = self.holder.getparent()
+        root.remove(self.holder)
+        root.remove(self.scratch)
+
+
+def _inner(element: Any) -> bytes:
+    """The serialised children of ``element`` (its own tags and namespace declarations cut)."""
+    from lxml import etree  # type: ignore[import-untyped]  # python-docx's own XML library
+
+    data: bytes = etree.tostring(element, encoding="UTF-8")
+    if data.endswith(b"/>"):
+        return b""
+    return data[data.index(b">") + 1 : data.rindex(b"</")]
 
 
 @functools.cache
@@ -459,6 +548,9 @@ def _timeline(w: Writer, ctx: Ctx) -> None:
     """Months across, milestones then items down; a cell is shaded in each month an item spans."""
     tl = ctx["timeline"]
     months: list[str] = tl["months"]
+    if len(tl["bars"]) > TIMELINE_ROWS:
+        _timeline_by_group(w, ctx)
+        return
     w.paragraph("Heading1", [_("Timeline")])
     w.paragraph(
         "Caption",
@@ -499,6 +591,77 @@ def _timeline(w: Writer, ctx: Ctx) -> None:
             ]
         )
         fills.append([None, *(colour if i in span else None for i in range(len(months)))])
+    widths = [label_w, *[month_w] * len(months)]
+    w.table(headers, rows, widths, fills=fills, header_fills=header_fills, small=True)
+
+
+# A Word table of more rows than this is no timeline a reader can take in (and 95,000 rows of
+# months took 1.3 GB to build): beyond it the timeline has a row per tier or section.
+TIMELINE_ROWS = 1_000
+GROUP_FILL = "B0BEC5"
+
+
+def _count(n: int) -> str:
+    """A count as the report's language writes it (95,000; 95 000; 95.000)."""
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(n, locale=i18n.cldr()))
+
+
+def _timeline_by_group(w: Writer, ctx: Ctx) -> None:
+    """The timeline of a plan with more dated deliverables than :data:`TIMELINE_ROWS`: the
+    milestones, then one row per tier or section, each month giving how many of its deliverables
+    span it; each item's own dates stay in its section."""
+    tl = ctx["timeline"]
+    months: list[str] = tl["months"]
+    group_of = {it["id"]: g["id"] for g in ctx["groups"] for block in g["blocks"] for it in block["items"]}
+    counts: dict[str, list[int]] = {}
+    late: dict[str, int] = {}
+    for bar in tl["bars"]:
+        group = group_of.get(bar["id"], "")
+        row = counts.setdefault(group, [0] * len(months))
+        for i, month in enumerate(months):
+            if bar["start"][:7] <= month <= bar["end"][:7]:
+                row[i] += 1
+        late[group] = late.get(group, 0) + bar["overdue"]
+    w.paragraph("Heading1", [_("Timeline")])
+    w.paragraph(
+        "Caption",
+        [
+            _(
+                "This plan has {n} dated deliverables, more than a table can show one to a row:"
+                " each tier or section has a row, and each month the number of its deliverables"
+                " that run through it (from their start to their due date or completion), shaded"
+                " where there is any; ! and a number after a name count its overdue items; ◆ marks"
+                " a milestone's first month (a range is shaded to its last); the as-of month's"
+                " heading is red. Each item's own dates are in its section."
+            ).format(n=_count(len(tl["bars"])))
+        ],
+    )
+    label_w = 60.0
+    month_w = (TEXT_WIDTH_MM - label_w) / max(len(months), 1)
+    as_of_month = ctx["as_of"][:7]
+    headers = ["", *(_month_label(m) for m in months)]
+    header_fills = [HEADER_FILL, *(AS_OF_FILL if m == as_of_month else HEADER_FILL for m in months)]
+    rows: list[list[object]] = []
+    fills: list[list[str | None]] = []
+    for m in ctx["milestones"]:
+        span = _span(months, m["first_day"], m["last_day"])
+        rows.append(
+            [
+                [("◆ ", "b"), (m["marked_title"], "")],  # whole, with its mark
+                *("◆" if i == min(span, default=-1) else "" for i in range(len(months))),
+            ]
+        )
+        fills.append([None, *(MILESTONE_FILL if i in span else None for i in range(len(months)))])
+    for g in ctx["groups"]:
+        spans = counts.get(g["id"])
+        if spans is None:
+            continue
+        overdue = f" !{_count(late[g['id']])}" if late.get(g["id"]) else ""
+        name = g.get("marked_label", g["label"])  # with its mark when the document does not write it
+        rows.append([[(name, "b"), (overdue, "")], *(_count(n) if n else "" for n in spans)])
+        fills.append([None, *(GROUP_FILL if n else None for n in spans)])
     widths = [label_w, *[month_w] * len(months)]
     w.table(headers, rows, widths, fills=fills, header_fills=header_fills, small=True)
 
@@ -639,11 +802,31 @@ def _references(w: Writer, ctx: Ctx) -> None:
     w.table([_("symbol"), _("title")], rows, [50, 120])
 
 
+# Above this many items (sub-points included) the body is spooled to a file as it is built.
+SPOOL_ITEMS = 2_000
+
+
 def render(ctx: Ctx) -> bytes:
     """The report context as the bytes of a .docx file; the same context gives the same bytes."""
+    import tempfile
+
+    with tempfile.TemporaryFile() as file:
+        spooled = _count_items(ctx) > SPOOL_ITEMS
+        return _render(ctx, file if spooled else None)
+
+
+def _count_items(ctx: Ctx) -> int:
+    def count(items: list[Ctx]) -> int:
+        return sum(1 + count(it["children"]) for it in items)
+
+    return sum(count(block["items"]) for g in ctx["groups"] for block in g["blocks"])
+
+
+def _render(ctx: Ctx, file: Any) -> bytes:
     document = Document()
     _setup(document, ctx)
-    w = Writer(document)
+    spool = Spool(document, file) if file is not None else None
+    w = Writer(document, spool)
     _header(w, ctx)
     _since(w, ctx)
     _variance(w, ctx)
@@ -656,18 +839,38 @@ def render(ctx: Ctx) -> bytes:
     _references(w, ctx)
     if ctx.get("corrections_footnote"):
         w.paragraph(None, [(ctx["corrections_footnote"], "i")])
+    if spool is not None:
+        spool.close()
     out = io.BytesIO()
     document.save(out)
-    return _stable_zip(out.getvalue(), date.fromisoformat(ctx["as_of"]))
+    del document, w, spool
+    return _stable_zip(out.getvalue(), date.fromisoformat(ctx["as_of"]), body=file)
 
 
-def _stable_zip(data: bytes, day: date) -> bytes:
-    """The same zip with every entry stamped with the report's day, so output is reproducible."""
+BODY_PART = "word/document.xml"
+
+
+def _stable_zip(data: bytes, day: date, body: Any = None) -> bytes:
+    """The same zip with every entry stamped with the report's day, so output is reproducible;
+    with ``body`` (a spooled body, see :class:`Spool`), the document's body put in its place,
+    before the section properties that end it, streamed from the file."""
     stamp = (max(day.year, 1980), day.month, day.day, 0, 0, 0)
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             entry = zipfile.ZipInfo(info.filename, stamp)
             entry.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(entry, src.read(info.filename))
+            if body is None or info.filename != BODY_PART:
+                dst.writestr(entry, src.read(info.filename))
+                continue
+            xml = src.read(info.filename)
+            cut = xml.rindex(b"<w:sectPr")
+            size = body.seek(0, io.SEEK_END)
+            body.seek(0)
+            entry.file_size = len(xml) + size
+            with dst.open(entry, "w") as stream:
+                stream.write(xml[:cut])
+                while chunk := body.read(1 << 20):
+                    stream.write(chunk)
+                stream.write(xml[cut:])
     return out.getvalue()

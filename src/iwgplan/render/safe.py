@@ -84,6 +84,8 @@ def _text(text: object) -> str:
 
 def line(text: object) -> str:
     """One line of plain text: controls, bidi marks and line breaks visible; no `::` or `##[`."""
+    if type(text) is str and text.isascii() and text.isprintable() and "::" not in text and "##[" not in text:
+        return text  # nothing to show or break (most plan text; `list` calls this 50,000 times)
     value = _UNSAFE.sub(lambda m: _visible(m[0]), _text(text))
     return _COMMANDS.sub(lambda m: m[0] + "\\", value)
 

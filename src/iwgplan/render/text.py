@@ -6,10 +6,12 @@ terminal or NO_COLOR is set. Layouts are meant to read well at 80 columns.
 
 from __future__ import annotations
 
+import re
 import shlex
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, TypeVar
 
 from rich import box
 from rich.console import Console, Group
@@ -22,7 +24,7 @@ from iwgplan.plan import dates
 from iwgplan.plan.dates import shift
 from iwgplan.plan.index import Entry, PlanIndex, group_label
 from iwgplan.plan.status import Status
-from iwgplan.render.columns import Fit, Rows, print_lines
+from iwgplan.render.columns import Fit, PlainRows, Rows, print_lines, write_lines
 from iwgplan.render.safe import block, line
 from iwgplan.views.context import Listing, View
 from iwgplan.views.provenance import (
@@ -540,30 +542,45 @@ def _blocked(summary: Summary, limit: int) -> Rows:
 # --- list ----------------------------------------------------------------------------------
 
 
-def owners_cell(owners: list[str]) -> list[Text]:
+def styled(text: str, style: str = "") -> Text:
+    """A cell's piece for a console that shows styles."""
+    return Text(text, style=style)
+
+
+def unstyled(text: str, style: str = "") -> str:
+    """The same piece where nothing is styled (:class:`~iwgplan.render.columns.PlainRows`)."""
+    return text
+
+
+# How a cell's pieces are made: ``styled`` (rich Text) or ``unstyled`` (str); either way pieces
+# join with ``+``, so one function lays out a cell for both.
+Make = Callable[..., Any]
+
+
+def owners_cell(owners: list[str], make: Make = styled) -> list[Any]:
     """Owners in full, then the first one and how many more, then nothing."""
     full = ", ".join(owners)
     if len(owners) <= 1 and len(full) <= 14:
-        return [Text(full), Text("")]
+        return [make(full), make("")]
     first = owners[0] if len(owners[0]) <= 14 else owners[0][:13] + "…"
     more = f" +{len(owners) - 1}" if len(owners) > 1 else ""
-    return [Text(full), Text(first + more), Text("")]
+    return [make(full), make(first + more), make("")]
 
 
-def status_cell(status: Status) -> list[Text]:
-    return [status_text(status), Text(SHORT[status.value], style=STYLE[status.value])]
+def status_cell(status: Status, make: Make = styled) -> list[Any]:
+    return [make(status.value, STYLE[status.value]), make(SHORT[status.value], STYLE[status.value])]
 
 
-def kind_text(entry: Entry, index: PlanIndex) -> Text:
+def kind_text(entry: Entry, index: PlanIndex, make: Make = styled) -> Any:
     """The status, or what the item is when it is not a deliverable: standing, past, possible."""
     shown = shown_status(entry, index)
-    return Text(shown, style=STYLE.get(shown, "magenta"))
+    return make(shown, STYLE.get(shown, "magenta"))
 
 
-def kind_cell(entry: Entry, index: PlanIndex) -> list[Text]:
+def kind_cell(entry: Entry, index: PlanIndex, make: Make = styled) -> list[Any]:
     if effective_kind(entry, index) == "deliverable":
-        return status_cell(rollup(entry))
-    return [kind_text(entry, index), Text(shown_status(entry, index)[:4], style="magenta")]
+        return status_cell(rollup(entry), make)
+    return [kind_text(entry, index, make), make(shown_status(entry, index)[:4], "magenta")]
 
 
 def listing(result: Listing, console: Console, *, fit: Fit = Fit.FULL) -> None:
@@ -571,42 +588,67 @@ def listing(result: Listing, console: Console, *, fit: Fit = Fit.FULL) -> None:
         console.print(_("no action points match"), style="dim")
         return
     view = result.view
-    rows = Rows(
-        ["number", "id", "status", "due", "owners", "title"],
-        title="title",
-        shrink=["due", "owners", "owners", "status", "due"],
-    )
-    last_group, last_focus = None, None
-    for entry in view.index.entries:
-        if id(entry) not in result.keep:
-            continue
-        if entry.group is not last_group:
-            heading = Text(line(marked_title(group_label(entry.group), entry.group)), style="bold underline")
-            if getattr(entry.group, "priority", False):
-                heading.append(" ★ " + _("priority"), style="yellow")
-            rows.heading(heading)
-        if entry.focus is not None and (entry.focus is not last_focus or entry.group is not last_group):
-            rows.heading(Text(f"  {line(marked_title(entry.focus.title, entry.focus))}", style="italic"))
-        last_group, last_focus = entry.group, entry.focus
-        ident = Text("  " * len(entry.ancestors()) + line(entry.id), style="bold")
-        if entry.children:
-            ident.append(f" {cookie(entry)}", style="dim")
-        due = effective_due(entry, view.index) if entry.item.due else None
-        rows.add(
-            number=Text(line(entry.own), style="dim"),
-            id=ident,
-            status=kind_cell(entry, view.index),
-            due=due_cell(due, entry, view.index, view.as_of),
-            owners=owners_cell([line(o) for o in entry.item.owners]),
-            title=Text(line(entry.item.title)),
-        )
-    print_lines(console, rows.lines(console.width, fit, console))
+    if console.color_system is None:
+        # Nothing styled reaches this console (piped, NO_COLOR off a terminal, --no-color): the
+        # rows' plain lines at once, unless a cell holds what rich would change on printing
+        # (a tab, a line break, a control character it strips; plan text never does, as it
+        # passes through safe.line), then the rich rows below, so the bytes are the same.
+        plain = _listing_rows(result, unstyled, PlainRows(*_LIST_COLUMNS, **_LIST_LAYOUT))
+        lines = plain.lines(console.width, fit, console)
+        if not _PRINTS_CHANGED.search(body := "\n".join(lines)) and body.count("\n") == len(lines) - 1:
+            write_lines(console, lines)
+        else:
+            rows = _listing_rows(result, styled, Rows(*_LIST_COLUMNS, **_LIST_LAYOUT))
+            print_lines(console, rows.lines(console.width, fit, console))
+    else:
+        rows = _listing_rows(result, styled, Rows(*_LIST_COLUMNS, **_LIST_LAYOUT))
+        print_lines(console, rows.lines(console.width, fit, console))
     n = len(result.matched)
     counted = ngettext("{n} action point", "{n} action points", n).format(n=n)
     console.print(Text(f"{counted}{_recorded(view)}", style="dim"))
     shown = [e for e in view.index.entries if id(e) in result.keep]  # their headings are printed
     headed = {id(n): n for e in shown for n in (e.group, e.focus) if n is not None}
     legend(console, [e for e in result.matched if e.item.due], headed.values())
+
+
+# What printing a line through rich changes in it: tabs expanded, these control characters
+# stripped (rich.control.strip_control_codes), and a line break splits it.
+_PRINTS_CHANGED = re.compile("[\t\x07\x08\x0b\x0c\x0d]")
+
+
+_LIST_COLUMNS = (["number", "id", "status", "due", "owners", "title"],)
+_LIST_LAYOUT: dict[str, Any] = {"title": "title", "shrink": ["due", "owners", "owners", "status", "due"]}
+_Rows = TypeVar("_Rows", bound=Rows)
+
+
+def _listing_rows(result: Listing, make: Make, rows: _Rows) -> _Rows:
+    """The rows of `list`, their cells made by ``make``."""
+    view = result.view
+    last_group, last_focus = None, None
+    for entry in view.index.entries:
+        if id(entry) not in result.keep:
+            continue
+        if entry.group is not last_group:
+            heading = make(line(marked_title(group_label(entry.group), entry.group)), "bold underline")
+            if getattr(entry.group, "priority", False):
+                heading = heading + make(" ★ " + _("priority"), "yellow")
+            rows.heading(heading)
+        if entry.focus is not None and (entry.focus is not last_focus or entry.group is not last_group):
+            rows.heading(make(f"  {line(marked_title(entry.focus.title, entry.focus))}", "italic"))
+        last_group, last_focus = entry.group, entry.focus
+        ident = make("  " * len(entry.ancestors()) + line(entry.id), "bold")
+        if entry.children:
+            ident = ident + make(f" {cookie(entry)}", "dim")
+        due = effective_due(entry, view.index) if entry.item.due else None
+        rows.add(
+            number=make(line(entry.own), "dim"),
+            id=ident,
+            status=kind_cell(entry, view.index, make),
+            due=due_cell(due, entry, view.index, view.as_of, make),
+            owners=owners_cell([line(o) for o in entry.item.owners], make),
+            title=make(line(entry.item.title)),
+        )
+    return rows
 
 
 def late_by(entry: Entry, index: PlanIndex, as_of: date, *, short: bool = False) -> str:
@@ -620,21 +662,23 @@ def late_by(entry: Entry, index: PlanIndex, as_of: date, *, short: bool = False)
     return late_words((as_of - due).days, entry, index, short=short)
 
 
-def due_cell(due: date | None, entry: Entry, index: PlanIndex, as_of: date | None = None) -> list[Text]:
+def due_cell(
+    due: date | None, entry: Entry, index: PlanIndex, as_of: date | None = None, make: Make = styled
+) -> list[Any]:
     """A due date with its mark (``2026-03-29 (inferred: MC14's end)``, then ``2026-03-29
     (inferred)``) and, when it is overdue on ``as_of``, how late (``· 253d past``, in red); an
     item the document sets no date for is ``within the period``, no date."""
     if due is None:
-        return [Text("")]
+        return [make("")]
     mark = date_mark(entry, index)
     late = late_by(entry, index, as_of, short=True) if as_of is not None else ""
     if within_period(entry):
-        return [Text(mark, style="dim")]
-    full = Text(f"{due} ({mark})" if mark else str(due))
-    short = Text(f"{due}{short_mark(entry, index)}")
+        return [make(mark, "dim")]
+    full = make(f"{due} ({mark})" if mark else str(due))
+    short = make(f"{due}{short_mark(entry, index)}")
     if late:  # how late stays; where room is short the date gives way, its mark stays
-        tight = Text(late, style="red") + Text(short_mark(entry, index))
-        return [full + Text(f" · {late}", style="red"), short + Text(f" · {late}", style="red"), tight]
+        tight = make(late, "red") + make(short_mark(entry, index))
+        return [full + make(f" · {late}", "red"), short + make(f" · {late}", "red"), tight]
     return [full, short] if mark else [full]
 
 

@@ -56,14 +56,35 @@ def is_added_note(note: str | None) -> bool:
 
 def _item(item: ActionPoint, on: date, gone: set[str]) -> ActionPoint:
     status = status_on(item, on)
+    completed = _completed_on(item, on) if status is Status.DONE else None
+    history = item.history
+    if any(h.date > on for h in history):
+        history = [h for h in history if h.date <= on]
+    evidence = item.evidence
+    if any(e.date is not None and e.date > on for e in evidence):
+        evidence = [e for e in evidence if e.date is None or e.date <= on]
+    depends_on = item.depends_on
+    if gone and any(d.lower() in gone for d in depends_on):
+        depends_on = [d for d in depends_on if d.lower() not in gone]
+    children = _items(item.children, on, gone)
+    if (
+        status is item.status
+        and completed == item.completed
+        and history is item.history
+        and evidence is item.evidence
+        and depends_on is item.depends_on
+        and len(children) == len(item.children)
+        and all(new is old for new, old in zip(children, item.children, strict=True))
+    ):
+        return item  # the day changes nothing in it: no copy (10,000 copies took 0.2 s)
     return item.model_copy(
         update={
             "status": status,
-            "completed": _completed_on(item, on) if status is Status.DONE else None,
-            "history": [h for h in item.history if h.date <= on],
-            "evidence": [e for e in item.evidence if e.date is None or e.date <= on],
-            "depends_on": [d for d in item.depends_on if d.lower() not in gone],
-            "children": _items(item.children, on, gone),
+            "completed": completed,
+            "history": list(history),
+            "evidence": list(evidence),
+            "depends_on": list(depends_on),
+            "children": children,
         }
     )
 
