@@ -181,7 +181,7 @@ def listing(result: Listing) -> str:
 
 def tiers(view: View, summary: Summary) -> str:
     def with_areas(g: GroupSummary) -> dict[str, Any]:
-        areas = [{"id": f.id, "title": f.title, **_title(f)} for f in getattr(g.group, "focus_areas", [])]
+        areas = [{"id": f.id, "title": f.title} for f in getattr(g.group, "focus_areas", [])]
         return {**_group(g), "focus_areas": areas}
 
     return dump({"tiers": [with_areas(g) for g in summary.groups]})
