@@ -116,6 +116,13 @@ def status_word(value: str) -> str:
     return words.get(value, value)
 
 
+def colon() -> str:
+    """The colon after a label ("statut : prévu"), as the language writes it: French puts a
+    space before it, as the catalogue's own strings do ("historique : 1 entrée")."""
+    # Translators: the colon between a label and what follows it; French puts a space before it
+    return gettext(": ")
+
+
 def N_(message: str) -> str:  # noqa: N802 - the gettext convention for a string marked, not translated
     """Mark ``message`` for extraction where it is defined; translate it with :func:`_` where shown."""
     return message

@@ -57,11 +57,15 @@ def diff(
     from iwgplan.files.sides import read_side
     from iwgplan.render import diff_out
     from iwgplan.views.diff import diff_plans, rename_note, summarize
+    from iwgplan.views.translate import index_in
 
-    speak_for(lang, "text" if summary else fmt)  # the tool's words; the plan's texts as the file has them
+    # the tool's words, and the plan's texts in the language (its English marked where it has none)
+    language = speak_for(lang, "text" if summary else fmt)
     cached = not State.no_cache
     old_side = read_side(old, plan, "old", use_cache=cached)
     new_side = read_side(new, plan, "new", use_cache=cached)
+    old_side = (old_side[0], index_in(old_side[1], language))
+    new_side = (new_side[0], index_in(new_side[1], language))
     changes = diff_plans(old_side[1], new_side[1])
     note = rename_note(changes)
     if note and not summary:

@@ -153,8 +153,10 @@ def log(
     from iwgplan.files.blobs import Plans
     from iwgplan.render import history_out
     from iwgplan.views.steps import steps
+    from iwgplan.views.translate import loader_in
 
-    speak_for(lang, fmt)  # the tool's words; the plan's texts and the commits as they are
+    # the tool's words, and the plan's texts in the language (English marked); the commits as they are
+    language = speak_for(lang, fmt)
     history, shown = open_history(plan)
     since, meeting = since_meeting(plan, since)
     if item_id is not None:
@@ -164,7 +166,8 @@ def log(
         seen: list[Commit] = []
         ends = span(history, start, stop)
         commits = history.commits(until=ends[0], since=ends[1]) if ends is not None else iter(())
-        walked: Iterator[Step] = steps(window(commits, seen), Plans(history.blob, cached=not State.no_cache))
+        plans = loader_in(Plans(history.blob, cached=not State.no_cache), language)
+        walked: Iterator[Step] = steps(window(commits, seen), plans)
         if changes_only:
             walked = (s for s in walked if s.changes or s.event is not None)
         limited = islice(walked, max_count) if max_count else walked
@@ -295,8 +298,10 @@ def _story(
 def _item_steps(
     history: GitHistory, item_id: str, ref: str, window_of: Window, notes: list[str]
 ) -> Iterator[tuple[str, Step]]:
+    from iwgplan import i18n
     from iwgplan.files.blobs import Plans
     from iwgplan.views.steps import shallow_note, steps
+    from iwgplan.views.translate import loader_in
 
     since, until, _ = window_of
     with history:
@@ -305,7 +310,8 @@ def _item_steps(
         ends = span(history, start, stop)
         if ends is not None:
             commits = history.commits(until=ends[0], since=ends[1])
-            walked = steps(window(commits, seen), Plans(history.blob, cached=not State.no_cache))
+            plans = loader_in(Plans(history.blob, cached=not State.no_cache), i18n.current())
+            walked = steps(window(commits, seen), plans)
             yield from ((ref, step) for step in _following(walked, item_id))
         note = shallow_note(history, seen[-1] if seen else None)
         if note:

@@ -39,9 +39,11 @@ def portfolio(
     from iwgplan.files.family import plans_folder, read_folder
     from iwgplan.render import portfolio_out
     from iwgplan.views.portfolio import portfolio as build
+    from iwgplan.views.translate import members_in
 
-    speak_for(lang, fmt)  # the tool's words; the plans' texts as their files have them
-    members = read_folder(folder if folder is not None else plans_folder(plan))
+    # the tool's words, and the plans' texts in the language (their English marked where they have none)
+    language = speak_for(lang, fmt)
+    members = members_in(read_folder(folder if folder is not None else plans_folder(plan)), language)
     found = build(members, as_of_day(as_of))
     if fmt is Fmt.json:
         page(portfolio_out.as_json(found))

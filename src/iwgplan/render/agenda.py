@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from html import escape
 
-from iwgplan.i18n import current
+from iwgplan.i18n import colon, current
 from iwgplan.i18n import gettext as _
 from iwgplan.render.markdown import cell
 from iwgplan.render.safe import block, line
@@ -60,7 +60,7 @@ def _item_lines(item: Item, pad: str, safe: object) -> list[str]:
     if item.concerns:
         out.append(pad + _("Concerns: ") + "; ".join(line(point_text(p)) for p in item.concerns))
     for section in item.sections:
-        out.append(pad + line(section.heading) + ":")
+        out.append(pad + line(section.heading) + colon().rstrip())
         out += [pad + " - " + line(point_text(p)) for p in section.points]
         out += [pad + " - " + line(t) for t in section.lines]
     if item.questions:

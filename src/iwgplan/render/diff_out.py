@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.text import Text
 
 from iwgplan.files.text import PlanText
-from iwgplan.i18n import N_, ngettext
+from iwgplan.i18n import N_, colon, ngettext
 from iwgplan.i18n import gettext as _
 from iwgplan.plan.index import PlanIndex
 from iwgplan.render import safe
@@ -48,15 +48,15 @@ def describe(change: Change) -> str:
         )
     if "added" in change.extra and change.field != "history":
         parts = [f"+{v}" for v in change.extra["added"]] + [f"−{v}" for v in change.extra["removed"]]
-        return f"{what} {change.field}: {', '.join(parts)}"
+        return f"{what} {change.field}{colon()}{', '.join(parts)}"
     if change.field == "history":
         added, removed = len(change.extra["added"]), len(change.extra["removed"])
         line = _("{id} history: {entries} added").format(id=what, entries=_entries(added))
         return line + (_(", {n} removed").format(n=removed) if removed else "")
     days = change.extra.get("days")
     slip = " (" + ngettext("{n} day", "{n} days", abs(days)).format(n=f"{days:+d}") + ")" if days else ""
-    reason = f": {_short(change.extra['reason'])}" if change.extra.get("reason") else ""
-    return f"{what} {change.field}: {_short(change.old)} → {_short(change.new)}{slip}{reason}"
+    reason = f"{colon()}{_short(change.extra['reason'])}" if change.extra.get("reason") else ""
+    return f"{what} {change.field}{colon()}{_short(change.old)} → {_short(change.new)}{slip}{reason}"
 
 
 ENTITIES = {
@@ -81,7 +81,7 @@ def _entries(n: int) -> str:
 
 
 def _title(value: Any) -> str:
-    return f": {_short(value)}" if isinstance(value, str) else ""
+    return f"{colon()}{_short(value)}" if isinstance(value, str) else ""
 
 
 def _short(value: Any, width: int = 60) -> str:

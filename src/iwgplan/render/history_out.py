@@ -9,6 +9,7 @@ import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from iwgplan.i18n import colon
 from iwgplan.i18n import gettext as _
 from iwgplan.render.diff_out import MARK, change_dict, describe
 from iwgplan.render.history_report import sparkline_line
@@ -197,7 +198,7 @@ def since_text(since: Since, console: Console, progress: Progress | None = None)
     if not rows:
         console.print(Text("  " + _("no change to the plan"), style="dim"))
     for label, text in rows:
-        console.print(Text(f"  {label}: ", style="bold") + Text(plain(text)), overflow="fold")
+        console.print(Text(f"  {label}{colon()}", style="bold") + Text(plain(text)), overflow="fold")
     if progress is not None:
         line = sparkline_line(progress)
         if line:

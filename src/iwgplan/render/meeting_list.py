@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from iwgplan.i18n import N_, ngettext
+from iwgplan.i18n import N_, ngettext, pgettext
 from iwgplan.i18n import gettext as _
 from iwgplan.render.markdown import cell, table
 from iwgplan.render.safe import json_text, line
@@ -26,11 +26,29 @@ def _outcome(meeting: Meeting, as_of: date) -> str:
     return N_("to come") if meeting.date > as_of else N_("none")
 
 
+def kind_word(kind: str) -> str:
+    """A meeting's kind in words ("thématique"); the file's own word in English, and a kind
+    not named here as it is."""
+    words = {
+        "regular": pgettext("meeting", "regular"),
+        "thematic": pgettext("meeting", "thematic"),
+        "side-event": pgettext("meeting", "side-event"),
+    }
+    return words.get(kind, kind)
+
+
 def _rows(plan: Plan, as_of: date) -> list[list[str]]:
     from iwgplan.plan import meetings
 
     return [
-        [str(m.date), m.id, m.kind, str(len(m.agenda)), _(_outcome(m, as_of)), m.theme or m.title or ""]
+        [
+            str(m.date),
+            m.id,
+            kind_word(m.kind),
+            str(len(m.agenda)),
+            _(_outcome(m, as_of)),
+            m.theme or m.title or "",
+        ]
         for m in meetings.in_order(plan)
     ]
 

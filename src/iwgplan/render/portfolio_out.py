@@ -6,8 +6,8 @@ from __future__ import annotations
 from rich.console import Console
 from rich.text import Text
 
+from iwgplan.i18n import colon, ngettext, share, status_word
 from iwgplan.i18n import gettext as _
-from iwgplan.i18n import ngettext, share
 from iwgplan.render import safe
 from iwgplan.render.markdown import cell, table
 from iwgplan.views.portfolio import Block, Carry, Link, Portfolio, as_data, link_data
@@ -17,7 +17,7 @@ COUNTED = ("done", "in-progress", "planned", "blocked", "dropped")
 
 def _counts(b: Block) -> str:
     total = sum(b.counts.values())
-    parts = [f"{b.counts.get(s, 0)} {s}" for s in COUNTED if b.counts.get(s, 0)]
+    parts = [f"{b.counts.get(s, 0)} {status_word(s)}" for s in COUNTED if b.counts.get(s, 0)]
     done = ngettext("{share} done of {n} deliverable", "{share} done of {n} deliverables", total).format(
         share=share(b.done_percent / 100), n=total
     )
@@ -25,8 +25,8 @@ def _counts(b: Block) -> str:
 
 
 def _chain(c: Carry, *, own: bool = True) -> str:
-    steps = [f"{c.item.plan}#{c.item.id} ({c.item.status})"] if own else []
-    steps += [f"{x.plan}#{x.id} ({x.status})" for x in c.earlier]
+    steps = [f"{c.item.plan}#{c.item.id} ({status_word(c.item.status)})"] if own else []
+    steps += [f"{x.plan}#{x.id} ({status_word(x.status)})" for x in c.earlier]
     if c.missing:
         steps.append(_("{ref} (not found)").format(ref=c.missing))
     return " ← ".join(steps)
@@ -39,7 +39,7 @@ def text(p: Portfolio, out: Console) -> None:
     say(Text(safe.line(_("{summary}, as of {date}").format(summary=p.summary(), date=p.as_of)), style="bold"))
     for b in p.blocks:
         say(Text(""))
-        say(Text(safe.line(f"{b.id}: {b.title}"), style="bold"))
+        say(Text(safe.line(f"{b.id}{colon()}{b.title}"), style="bold"))
         period = _("{start} to {end}").format(start=b.start, end=b.end)
         elapsed = _("{share} of the period elapsed").format(share=share(b.elapsed))
         say(Text(safe.line(f"  {period} · {b.state} · {elapsed}")))
@@ -49,7 +49,7 @@ def text(p: Portfolio, out: Console) -> None:
         say(Text(""))
         say(Text(_("Carried across plans"), style="bold underline"))
         for c in p.carries:
-            say(Text(safe.line(f"  {_chain(c)}: {c.item.title}")))
+            say(Text(safe.line(f"  {_chain(c)}{colon()}{c.item.title}")))
     for m in p.invalid:
         say(
             Text(
@@ -83,7 +83,7 @@ def markdown(p: Portfolio) -> str:
     if p.carries:
         parts.append(f"### {_('Carried across plans')} ({len(p.carries)})\n")
         rows = [
-            [f"{c.item.plan}#{c.item.id}", c.item.title, c.item.status, _chain(c, own=False)]
+            [f"{c.item.plan}#{c.item.id}", c.item.title, status_word(c.item.status), _chain(c, own=False)]
             for c in p.carries
         ]
         parts.append(table([_("item"), _("title"), _("status"), _("carried from")], rows))

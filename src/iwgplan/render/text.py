@@ -18,7 +18,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from iwgplan.i18n import N_, ngettext, share, short_month
+from iwgplan.i18n import N_, colon, ngettext, share, short_month
 from iwgplan.i18n import gettext as _
 from iwgplan.plan import dates
 from iwgplan.plan.dates import shift
@@ -365,7 +365,7 @@ def _sections(view: View, summary: Summary, console: Console, *, horizon: int, f
             "{n} item the document sets no date for", "{n} items the document sets no date for", n
         ).format(n=n)
         return _one_line(
-            Text.assemble((f"{summary.within_heading}{whose}: ", "bold"), what), width, fit, console
+            Text.assemble((f"{summary.within_heading}{whose}{colon()}", "bold"), what), width, fit, console
         )
 
     def milestones(n: int) -> list[Text]:
@@ -481,7 +481,7 @@ def _standing(entries: list[Entry], limit: int, whose: str = "") -> tuple[Text, 
     words = _("Standing duties{whose} ({n}, not counted)").format(whose=whose, n=len(entries))
     head = Text(words, style="bold")
     if quiet:
-        head.append(f": {line(quiet)}" + (_("; no note") if noted else _("; no notes recorded")), style="")
+        head.append(colon() + line(quiet) + (_("; no note") if noted else _("; no notes recorded")), style="")
     if not noted:
         return head, None
     table = Rows(["number", "latest"], title="latest", want=30, gap=2)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from iwgplan.errors import UsageError
 from iwgplan.files.gitlog import Bound, Commit, GitHistory, HistoryError
-from iwgplan.i18n import N_, day_words, long_day, ngettext
+from iwgplan.i18n import N_, current, day_words, long_day, ngettext, pgettext
 from iwgplan.i18n import gettext as _
 from iwgplan.plan import dates, meetings
 from iwgplan.plan.index import PlanIndex
@@ -86,9 +86,29 @@ if TYPE_CHECKING:
     from iwgplan.views.context import View
 
 
+def _row_word(key: str) -> str:
+    """The status screen's word for a kind of change ("done", "started"), in the language; the
+    words of :data:`ROWS` in English."""
+    words = {
+        "done": pgettext("since", "done"),
+        "started": pgettext("since", "started"),
+        "blocked": pgettext("since", "blocked"),
+        "dropped": pgettext("since", "dropped"),
+        "reopened": pgettext("since", "reopened"),
+        "added": pgettext("since", "added"),
+        "removed": pgettext("since", "removed"),
+        "slipped": pgettext("since", "slipped"),
+        "earlier": pgettext("since", "brought forward"),
+        "revision": pgettext("since", "revision"),
+    }
+    return words[key]
+
+
 def _moved(m: Moved) -> str:
     if m.days:
-        return f"{m.id} {m.days:+d} days ({m.detail})"
+        # English as it always wrote it ("+1 days"): the other languages take the plural rule
+        days = ngettext("{n} day", "{n} days", abs(m.days) if current() != "en" else 2)
+        return f"{m.id} {days.format(n=f'{m.days:+d}')} ({m.detail})"
     return f"{m.id} ({m.detail})" if m.detail else m.id
 
 
@@ -108,14 +128,14 @@ def since_heading(since: Since) -> str:
 def since_lines(since: Since) -> list[tuple[str, str]]:
     """(label, text) pairs, one per kind of change, in a fixed order."""
     rows = []
-    for key, label in ROWS:
+    for key, _label in ROWS:
         found: list[Moved] = getattr(since, key)
         if found:
             names = [_moved(m) for m in found[:LIMIT]]
-            names += [f"… and {len(found) - LIMIT} more"] if len(found) > LIMIT else []
-            rows.append((f"{label} ({len(found)})", ", ".join(names)))
+            names += ["… " + _("and {n} more").format(n=len(found) - LIMIT)] if len(found) > LIMIT else []
+            rows.append((f"{_row_word(key)} ({len(found)})", ", ".join(names)))
     if since.revision:
-        rows.append(("revision", f"{since.revision[0]} → {since.revision[1]}"))
+        rows.append((_row_word("revision"), f"{since.revision[0]} → {since.revision[1]}"))
     return rows
 
 

@@ -17,8 +17,11 @@ from iwgplan.errors import Loc
 from iwgplan.plan.model import OTHER_LANGUAGES, TRANSLATED
 
 if TYPE_CHECKING:
+    from iwgplan.files.carries import Member
+    from iwgplan.plan.index import PlanIndex
     from iwgplan.plan.model import Plan
     from iwgplan.views.context import View
+    from iwgplan.views.steps import Loader
 
 SOURCE = "en"
 _LISTS = (
@@ -36,6 +39,7 @@ _LISTS = (
     "objectives",
     "meetings",
     "agenda",
+    "speakers",
 )
 # The plan's other English prose, that the plan format gives no other language (the document's
 # paragraphs, the notes on its facts): shown marked in another language, never passed off.
@@ -139,3 +143,60 @@ def in_language(view: View, lang: str) -> View:
 
     plan = translated(view.plan, lang)
     return replace(view, plan=plan, index=PlanIndex(plan))
+
+
+def index_in(index: PlanIndex, lang: str) -> PlanIndex:
+    """The plan's index with its texts in ``lang`` (the same index for English): what `diff`,
+    `log` and `portfolio` compare and print, so that a plan's text in French or Spanish is the
+    plan's translation or its English marked, as on every other screen."""
+    if lang == SOURCE:
+        return index
+    from iwgplan.plan.index import PlanIndex
+
+    return PlanIndex(translated(index.plan, lang))
+
+
+def members_in(members: list[Member], lang: str) -> list[Member]:
+    """The plans of a folder (`portfolio`) with their texts in ``lang``; those that do not load
+    as they are."""
+    if lang == SOURCE:
+        return members
+    from dataclasses import replace
+
+    out = []
+    for member in members:
+        if member.index is None:
+            out.append(member)
+            continue
+        index = index_in(member.index, lang)
+        out.append(replace(member, plan=index.plan, index=index))
+    return out
+
+
+class InLanguage:
+    """A history's plans (:class:`iwgplan.views.steps.Loader`) with their texts in ``lang``:
+    `log` then says "added: [en] MSME toolkit" in French, as `show` does. Each blob's plan is
+    translated once while it may be asked for again (as the new side, then as the old)."""
+
+    def __init__(self, plans: Loader, lang: str, keep: int = 3) -> None:
+        self._plans = plans
+        self._lang = lang
+        self._keep = keep
+        self._done: dict[str, PlanIndex] = {}
+
+    def get(self, blob: str, shown: str) -> PlanIndex | str:
+        found = self._done.get(blob)
+        if found is not None:
+            return found
+        plan = self._plans.get(blob, shown)
+        if isinstance(plan, str):
+            return plan
+        self._done[blob] = index_in(plan, self._lang)
+        if len(self._done) > self._keep:
+            del self._done[next(iter(self._done))]
+        return self._done[blob]
+
+
+def loader_in(plans: Loader, lang: str) -> Loader:
+    """``plans`` with their texts in ``lang``; the same loader for English."""
+    return plans if lang == SOURCE else InLanguage(plans, lang)
