@@ -111,7 +111,8 @@ def log_markdown(plan: str, steps: Iterable[Step], *, changes: bool, notes: list
     out = [_("## History of {plan}").format(plan=cell(plan)) + "\n"]
     for step in steps:
         c = step.commit
-        out.append(f"- **{c.short}** {c.day} · {cell(c.author)} · {cell(c.subject)}: {cell(step_line(step))}")
+        said = f"{cell(c.subject)}{colon()}{cell(step_line(step))}"
+        out.append(f"- **{c.short}** {c.day} · {cell(c.author)} · {said}")
         out += [f"  - *{cell(note)}*" for note in step.notes]
         if changes:
             out += [f"  - {cell(describe(change))}" for change in step.changes]
@@ -183,7 +184,8 @@ def item_log_markdown(
             continue
         step = piece[1]
         c = step.commit
-        out.append(f"- **{c.short}** {c.day} · {cell(c.author)} · {cell(c.subject)}: {cell(step_line(step))}")
+        said = f"{cell(c.subject)}{colon()}{cell(step_line(step))}"
+        out.append(f"- **{c.short}** {c.day} · {cell(c.author)} · {said}")
         out += [f"  - *{cell(note)}*" for note in step.notes]
         out += [f"  - {cell(describe(change))}" for change in step.changes]
     out += [f"\n*{cell(note)}*" for note in notes]

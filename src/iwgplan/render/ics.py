@@ -63,6 +63,13 @@ def _(message: str) -> str:
     return gettext(message)
 
 
+def _colon() -> str:
+    """:func:`iwgplan.i18n.colon`, imported when a calendar is written."""
+    from iwgplan.i18n import colon
+
+    return colon()
+
+
 def uid(plan_id: str, ident: str) -> str:
     return f"{ident}.{plan_id}@iwgplan"
 
@@ -92,12 +99,12 @@ def calendar(
         title = line(milestone_title(m))  # its mark in the summary, where a client shows nothing else
         summary = title + (f" ({months})" if months else "")
         event = _event(uid(meta.id, f"milestone.{m.id}"), stamp, summary, m.begins.first(), client)
-        text = [f"{m.title}: {months}."] if months else []
+        text = [f"{m.title}{_colon()}{months}."] if months else []
         if not months:  # days the document states: the event spans them (DTEND is exclusive)
             event["dtend"].dt = shift(m.finishes.last(), 1)
         text += [m.description] if m.description else []
         if milestone_long(m):
-            text.append(f"Dates: {milestone_long(m)}.")
+            text.append(_("Dates: {meanings}.").format(meanings=milestone_long(m)))
         if m is period_end and events and within:
             text.append(within_lines(within))
         if text:
@@ -277,7 +284,7 @@ def due_description(entry: Entry, status: Status, index: PlanIndex) -> str:
     lines.append(_("Id: {id} (iwgplan show {id})").format(id=entry.id))
     if entry.children:
         lines.append(_("Sub-points:"))
-        lines += [f"- {c.number} {c.item.title}: {shown_status(c, index)}" for c in entry.children]
+        lines += [f"- {c.number} {c.item.title}{_colon()}{shown_status(c, index)}" for c in entry.children]
     if item.description:
         lines += ["", item.description]
     return "\n".join(lines)

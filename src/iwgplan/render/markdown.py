@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from iwgplan.i18n import N_, ngettext, share
+from iwgplan.i18n import N_, colon, ngettext, share
 from iwgplan.i18n import gettext as _
 from iwgplan.plan.index import Entry
 from iwgplan.render.safe import line
@@ -128,7 +128,7 @@ def status(view: View, summary: Summary) -> str:
     if summary.within:
         n = len(summary.within)
         items = ngettext("{n} item", "{n} items", n).format(n=n)
-        parts.append(f"## {cell(summary.within_heading)}{whose}: {items}\n")
+        parts.append(f"## {cell(summary.within_heading)}{whose}{colon()}{items}\n")
         parts.append(
             table(
                 headers(["#", N_("id"), N_("title"), N_("owners")]),
@@ -233,7 +233,7 @@ def show(view: View, entry: Entry) -> str:
         rows.append([_("due"), dated_text(due, entry, view.index) + said])
     milestone = due_milestone(entry, view.index)
     if milestone is not None and milestone_long(milestone):  # its dates are not the document's
-        rows.append([_("milestone"), f"{milestone.title}: {milestone_long(milestone)}"])
+        rows.append([_("milestone"), f"{milestone.title}{colon()}{milestone_long(milestone)}"])
     for key, value in (
         (N_("completed"), item.completed),
         (N_("description"), item.description),

@@ -751,7 +751,7 @@ def _meetings(view: View, entry: Entry) -> Rows:
     for meeting, agenda_item in found:
         said, recorded = meetings.outcome_or_why(meeting, agenda_item, view.as_of)
         said = said if recorded else _(said)  # "to be held", "no outcome recorded"
-        note = Text(line(agenda_item.title)) + Text(": ")
+        note = Text(line(agenda_item.title)) + Text(colon())
         note += Text(block(said)) if recorded else Text(said, style="dim")
         rows.add(date=f"  {meeting.date}", meeting=Text(line(meeting.id), style="bold"), note=note)
     return rows
@@ -802,7 +802,7 @@ def _facts(view: View, entry: Entry) -> Rows:
         facts.add_row(_("due basis"), Text(line(due_basis(item))))
     milestone = due_milestone(entry, index)
     if milestone is not None and milestone_long(milestone):  # its dates are not the document's
-        facts.add_row(_("milestone"), Text(line(f"{milestone.title}: {milestone_long(milestone)}")))
+        facts.add_row(_("milestone"), Text(line(f"{milestone.title}{colon()}{milestone_long(milestone)}")))
     elif item.due is None and due:
         holder = next(p for p in reversed(entry.ancestors()) if p.item.due is not None)
         basis = f"; {due_basis(holder.item)}" if holder.item.due_basis else ""

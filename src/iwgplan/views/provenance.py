@@ -141,8 +141,10 @@ def issued_by_text(meta: PlanMeta) -> str:
 
 def basis_text(basis: str | None, note: str | None) -> str:
     """``inferred, not stated in the document: the item is under the MC14 focus area``."""
+    from iwgplan.i18n import colon
+
     words = _(BASIS_WORDS[basis]) if basis in BASIS_WORDS else ""
-    return ": ".join(part for part in (words, note or "") if part)
+    return colon().join(part for part in (words, note or "") if part)
 
 
 def due_basis(item: ActionPoint) -> str:
