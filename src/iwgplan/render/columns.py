@@ -183,6 +183,10 @@ class PlainRows(Rows):
     own ``truncate`` and ``wrap``, so it is cut and wrapped exactly as before.
     """
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.sizes: dict[tuple[str, int], list[int]] = {}
+
     def heading(self, text: Any) -> None:
         self.headings.setdefault(self.count, []).append(text)
 
@@ -204,46 +208,74 @@ class PlainRows(Rows):
         room = width - sum(widths[n] for n in shown if n != self.title) - self.gap * (len(shown) - 1)
         longest = widths[self.title]
         span = longest if fit is Fit.FULL else min(longest, max(room, NARROWEST_TITLE))
-        columns: list[tuple[str, list[Any], int, bool]] = [
-            (
-                name,
-                [c[min(level[name], len(c) - 1)] for c in self.columns[name].cells],
-                widths[name],
-                self.columns[name].right,
-            )
-            for name in shown
-        ]
-        cells = [column for _, column, _, _ in columns]
-        gap = " " * self.gap
-        out: list[str] = []
-        for row in range(self.count + 1):
-            for heading in self.headings.get(row, []):
-                out += [piece.rstrip() for piece in _plain_title_lines(str(heading), width, fit, console)]
-            if row >= self.count:
-                break
-            first: list[str] = []
-            offset, pieces = 0, [""]
-            for (name, _, wide, right), column in zip(columns, cells, strict=True):
-                value: str = column[row]
-                if name == self.title:
-                    offset = len(first)  # in cells once the row is known to wrap, below
-                    pieces = _plain_title_lines(value, span, fit, console)
-                    value = pieces[0] if pieces else ""
-                    if name != shown[-1]:
-                        value = _aligned(value, span, right=False)
-                else:
-                    value = _aligned(value, wide, right=right)
-                first.append(value)
+        # Column by column: each cell's width is measured once (``sizes``), so a cell that fits
+        # is padded without measuring it again; only a cell wider than its column is cut.
+        columns: list[list[str]] = []
+        more: dict[int, list[str]] = {}  # a wrapped title's continuation lines, by row
+        for name in shown:
+            at = level[name]
+            cells: list[Any] = self.columns[name].cells  # of strings here
+            values: list[str] = [c[min(at, len(c) - 1)] for c in cells]
+            sizes = self._sizes(name, at)
+            if name == self.title:
+                if fit is not Fit.FULL:
+                    for row, size in enumerate(sizes):
+                        if size > span:
+                            pieces = [p.plain for p in _title_lines(Text(values[row]), span, fit, console)]
+                            values[row] = pieces[0] if pieces else ""
+                            if len(pieces) > 1:
+                                more[row] = pieces[1:]
                 if name != shown[-1]:
-                    first.append(gap)
-            out.append("".join(first).rstrip())
-            if len(pieces) > 1:
-                offset = sum(_cells(p) for p in first[:offset])
-                out += [(" " * offset + more).rstrip() for more in pieces[1:]]
+                    values = [_aligned(value, span, right=False) for value in values]
+            else:
+                values = _padded(values, sizes, widths[name], right=self.columns[name].right)
+            columns.append(values)
+        gap = " " * self.gap
+        before = shown.index(self.title)  # the columns left of the title, for a wrapped one
+        headings = self.headings
+        out: list[str] = []
+        for row, shown_cells in enumerate(zip(*columns, strict=True)):
+            if row in headings:
+                out += self._heading_lines(row, width, fit, console)
+            out.append(gap.join(shown_cells).rstrip())
+            if row in more:
+                offset = sum(_cells(c) for c in shown_cells[:before]) + self.gap * before
+                out += [(" " * offset + piece).rstrip() for piece in more[row]]
+        if self.count in headings:
+            out += self._heading_lines(self.count, width, fit, console)
         return out
 
+    def _heading_lines(self, row: int, width: int, fit: Fit, console: Console) -> list[str]:
+        return [
+            piece.rstrip()
+            for heading in self.headings[row]
+            for piece in _plain_title_lines(str(heading), width, fit, console)
+        ]
+
+    def _sizes(self, name: str, level: int) -> list[int]:
+        """Every row's cell in ``name`` at ``level``, in cells; measured once."""
+        key = (name, level)
+        found = self.sizes.get(key)
+        if found is None:
+            cells: list[Any] = self.columns[name].cells  # of strings here
+            found = self.sizes[key] = [_cells(c[min(level, len(c) - 1)]) for c in cells]
+        return found
+
     def _width(self, name: str, level: int) -> int:
-        return max((_cells(str(self._variant(c, level))) for c in self.columns[name].cells), default=0)
+        return max(self._sizes(name, level), default=0)
+
+
+def _padded(values: list[str], sizes: list[int], width: int, *, right: bool) -> list[str]:
+    """:func:`_aligned` of a column whose cells' widths are known."""
+    if right:
+        return [
+            " " * (width - size) + value if size <= width else _aligned(value, width, right=True)
+            for value, size in zip(values, sizes, strict=True)
+        ]
+    return [
+        value + " " * (width - size) if size <= width else _aligned(value, width, right=False)
+        for value, size in zip(values, sizes, strict=True)
+    ]
 
 
 def _cells(text: str) -> int:
