@@ -111,8 +111,12 @@ class Rows:
         for name in self.shrink:
             if self._room(level, width) >= goal:
                 return
-            if level[name] + 1 < max(len(c) for c in self.columns[name].cells):
+            if level[name] + 1 < self._variants(name):
                 level[name] += 1
+
+    def _variants(self, name: str) -> int:
+        """How many variants the column's fullest cell has."""
+        return max(len(c) for c in self.columns[name].cells)
 
     def _room(self, level: dict[str, int], width: int) -> int:
         widths = [self._width(n, level[n]) for n in self.names if n != self.title]
@@ -191,11 +195,14 @@ class PlainRows(Rows):
         self.headings.setdefault(self.count, []).append(text)
 
     def add(self, **cells: Sequence[Text | str] | Text | str) -> None:
+        # A cell is kept as given: a string, or its list of variants from the fullest down.
         for name in self.names:
-            value: Any = cells.get(name, "")
-            variants: Any = [value] if isinstance(value, str) else list(value)
-            self.columns[name].cells.append(variants)
+            self.columns[name].cells.append(cells.get(name, ""))  # type: ignore[arg-type]
         self.count += 1
+
+    def _variants(self, name: str) -> int:
+        cells: list[Any] = self.columns[name].cells
+        return max(1 if c.__class__ is str else len(c) for c in cells)
 
     def lines(self, width: int, fit: Fit, console: Console) -> list[str]:  # type: ignore[override]
         if not self.count and not self.headings:
@@ -215,7 +222,7 @@ class PlainRows(Rows):
         for name in shown:
             at = level[name]
             cells: list[Any] = self.columns[name].cells  # of strings here
-            values: list[str] = [c[min(at, len(c) - 1)] for c in cells]
+            values: list[str] = [c if c.__class__ is str else c[min(at, len(c) - 1)] for c in cells]
             sizes = self._sizes(name, at)
             if name == self.title:
                 if fit is not Fit.FULL:
@@ -258,7 +265,9 @@ class PlainRows(Rows):
         found = self.sizes.get(key)
         if found is None:
             cells: list[Any] = self.columns[name].cells  # of strings here
-            found = self.sizes[key] = [_cells(c[min(level, len(c) - 1)]) for c in cells]
+            found = self.sizes[key] = [
+                _cells(c if c.__class__ is str else c[min(level, len(c) - 1)]) for c in cells
+            ]
         return found
 
     def _width(self, name: str, level: int) -> int:
