@@ -228,7 +228,7 @@ class PlainRows(Rows):
                 if fit is not Fit.FULL:
                     for row, size in enumerate(sizes):
                         if size > span:
-                            pieces = [p.plain for p in _title_lines(Text(values[row]), span, fit, console)]
+                            pieces = _too_wide(values[row], span, fit, console)
                             values[row] = pieces[0] if pieces else ""
                             if len(pieces) > 1:
                                 more[row] = pieces[1:]
@@ -287,9 +287,23 @@ def _padded(values: list[str], sizes: list[int], width: int, *, right: bool) -> 
     ]
 
 
+# Characters one cell wide wherever rich measures them: printable ASCII, the rest of Latin-1 but
+# the no-break space and the soft hyphen, Latin Extended-A and -B, IPA and the spacing modifier
+# letters (no control, combining, zero-width or wide character; tests/cli/test_list_plain.py
+# checks each one against rich's ``cell_len``). A text made only of them is as many cells wide
+# as it is long.
+NARROW = frozenset(map(chr, [*range(0x20, 0x7F), *range(0xA1, 0xAD), *range(0xAE, 0x300)]))
+
+
+def narrow(text: str) -> bool:
+    """Whether every character of ``text`` is one cell wide (:data:`NARROW`)."""
+    return (text.isascii() and text.isprintable()) or NARROW.issuperset(text)
+
+
 def _cells(text: str) -> int:
-    """rich's ``cell_len``: printable ASCII is one cell a character, without looking it up."""
-    return len(text) if text.isascii() and text.isprintable() else cell_len(text)
+    """rich's ``cell_len``: a text of one-cell characters is one cell a character, without
+    looking each one up."""
+    return len(text) if narrow(text) else cell_len(text)
 
 
 def _aligned(text: str, width: int, *, right: bool) -> str:
@@ -305,7 +319,25 @@ def _aligned(text: str, width: int, *, right: bool) -> str:
 def _plain_title_lines(text: str, room: int, fit: Fit, console: Console) -> list[str]:
     if fit is Fit.FULL or _cells(text) <= room:
         return [text]
+    return _too_wide(text, room, fit, console)
+
+
+def _too_wide(text: str, room: int, fit: Fit, console: Console) -> list[str]:
+    """:func:`_title_lines` of a plain title wider than ``room``: cut (``--no-wrap``) or wrapped."""
+    if fit is Fit.CUT:
+        return [cut(text, room)]
     return [piece.plain for piece in _title_lines(Text(text), room, fit, console)]
+
+
+def cut(text: str, room: int) -> str:
+    """``Text.truncate(room, overflow="ellipsis")`` of a text wider than ``room`` cells, as a
+    string: a text of one-cell characters (:func:`narrow`) is cut where it stands; anything else
+    (wide, combining, zero-width or control characters) is cut by rich itself."""
+    if room >= 1 and narrow(text):
+        return text[: room - 1] + "…"
+    whole = Text(text)
+    whole.truncate(room, overflow="ellipsis")
+    return whole.plain
 
 
 def write_lines(console: Console, lines: list[str]) -> None:
