@@ -20,6 +20,8 @@ import yaml
 
 from iwgplan.plan.model import _SYMBOL_RE, _URL_RE
 from tests.helpers import SHIPPED
+from tests.helpers.units import docx_units as _docx_units
+from tests.helpers.units import units as _units
 
 DATA = yaml.safe_load(SHIPPED.read_text(encoding="utf-8"))
 META = DATA["plan"]
@@ -93,27 +95,6 @@ def test_every_source_is_a_public_page_or_document_and_no_file_is_cited() -> Non
     assert "FACTS.md" not in text and "shared/seed" not in text
     packaged = SHIPPED.parents[1] / "src" / "iwgplan" / "data" / SHIPPED.name
     assert packaged.read_bytes() == SHIPPED.read_bytes()
-
-
-def _units(out: str, fmt: str) -> list[str]:
-    if fmt == "html":
-        pieces = re.split(r"<tr|<div class=\"item\"|<text |<li|<p|<h\d|<rect", out)
-        return [" ".join(html_lib.unescape(re.sub(r"<[^>]+>", " ", p)).split()) for p in pieces]
-    if fmt == "ics":
-        out = re.sub(r"\r?\n[ \t]", "", out).replace("\\,", ",").replace("\\n", "\n").replace("\\;", ";")
-    return out.splitlines()
-
-
-def _docx_units(path: Path) -> list[str]:
-    import docx
-
-    document = docx.Document(str(path))
-    units = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        units += [cell.text for row in table.rows for cell in row.cells]
-    for section in document.sections:
-        units += [p.text for p in section.footer.paragraphs]
-    return units
 
 
 AS_OF = "2026-03-20"  # before MC14: it is among the next milestones
@@ -202,4 +183,4 @@ def test_the_marks_are_never_cut_off_at_any_width(cli, monkeypatch: pytest.Monke
     # the milestone's title may be cut to fit; the mark beside its dates never is
     (row,) = [r for r in out.splitlines() if r.lstrip().startswith("mc14 ")]
     assert re.search(r"2026-03-26\.\.2026-03-29 (outside|\(from outside the document\))", row)
-    assert "Outside: the milestone's dates come from outside the document." in flat
+    assert "Outside: the milestone's dates come from outside the document" in flat

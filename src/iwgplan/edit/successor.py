@@ -203,6 +203,9 @@ def successor(
     sections = []
     for section in plan.sections:
         s: dict[str, Any] = {"id": section.id, "number": section.number, "title": section.title}
+        for key in ("title_basis", "title_note"):  # a label the document does not write stays marked
+            if getattr(section, key, None):
+                s[key] = getattr(section, key)
         if section.description:
             s["description"] = section.description
         items = [_carry(e, meta.id, on, keep, out) for e in index.top_level() if e.group is section]

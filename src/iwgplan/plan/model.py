@@ -693,10 +693,25 @@ class Section(Model):
 
     id: Id = Field(description=f"A short id for the section: {_ID}.", examples=["secretariat"])
     number: str = Field(description="The section's number in the document.", examples=["5.2", "4"])
-    title: TrText = Field(description="The section's heading, as the document words it.")
+    title: TrText = Field(
+        description="The section's heading, as the document words it; a heading the document does"
+        " not write (`title_basis`) is the tool's label, marked wherever it is printed."
+    )
     description: TrNote | None = Field(default=None, description="The document's words on the section.")
     items: list[ActionPoint] = Field(
         default_factory=list, description="Its commitments, each of an action point's shape."
+    )
+    # Labels the document does not write (issue 23): 5.1 and 5.2 share section 5's heading.
+    title_basis: Basis | None = Field(
+        default=None,
+        description=f"Where the title comes from: {_BASIS}. A section the document gives no"
+        " heading of its own (5.1, 5.2) has the tool's label: `inferred`.",
+        examples=["inferred"],
+    )
+    title_note: str | None = Field(
+        default=None,
+        description="A short note on the title's basis, shown with it.",
+        examples=["section 5's heading covers 5.1 and 5.2, which have none of their own"],
     )
 
     # Translations (issue 27): the other languages of the texts above; see TRANSLATED.

@@ -379,13 +379,25 @@ class Tier(Record):
 
 
 class Section(Record):
-    __slots__ = ("id", "number", "title", "description", "items", "title_tr", "description_tr")
+    __slots__ = (
+        "id",
+        "number",
+        "title",
+        "description",
+        "items",
+        "title_basis",
+        "title_note",
+        "title_tr",
+        "description_tr",
+    )
     FIELDS = (
         ("id", None, None),
         ("number", None, None),
         ("title", None, None),
         ("description", None, None),
         ("items", _list_of(ActionPoint), _LIST),
+        ("title_basis", None, None),
+        ("title_note", None, None),
         ("title_tr", None, None),
         ("description_tr", None, None),
     )

@@ -447,7 +447,7 @@ def _progress(w: Writer, ctx: Ctx) -> None:
     )
     rows = [
         [
-            g["label"] + (_(" (priority)") if g["priority"] else ""),
+            g["marked_label"] + (_(" (priority)") if g["priority"] else ""),
             *g["counts"].values(),
             _pct(g["done_fraction"]),
         ]
@@ -659,7 +659,8 @@ def _timeline_by_group(w: Writer, ctx: Ctx) -> None:
         if spans is None:
             continue
         overdue = f" !{_count(late[g['id']])}" if late.get(g["id"]) else ""
-        rows.append([[(g["label"], "b"), (overdue, "")], *(_count(n) if n else "" for n in spans)])
+        name = g.get("marked_label", g["label"])  # with its mark when the document does not write it
+        rows.append([[(name, "b"), (overdue, "")], *(_count(n) if n else "" for n in spans)])
         fills.append([None, *(GROUP_FILL if n else None for n in spans)])
     widths = [label_w, *[month_w] * len(months)]
     w.table(headers, rows, widths, fills=fills, header_fills=header_fills, small=True)
@@ -731,14 +732,14 @@ def _document(w: Writer, ctx: Ctx) -> None:
 def _group(w: Writer, g: Ctx, level: int) -> None:
     if g["heading"]:
         priority = _(" (priority)") if g["priority"] else ""
-        w.paragraph(f"Heading{level}", [f"{g['label']}{priority}"])
+        w.paragraph(f"Heading{level}", [f"{g['marked_label']}{priority}"])
     lead = g["lead"]
     if lead:
         w.paragraph(None, [*([(f"{lead['number']} ", "b")] if lead["number"] else []), lead["text"]])
     inner = level + 1 if g["heading"] else level
     for block in g["blocks"]:
         if block["focus_area"]:
-            w.paragraph(f"Heading{inner}", [block["focus_area"]["title"]])
+            w.paragraph(f"Heading{inner}", [block["focus_area"]["marked_title"]])
         for it in block["items"]:
             _item(w, it, heading=f"Heading{max(inner + 1 if block['focus_area'] else inner, 3)}")
 

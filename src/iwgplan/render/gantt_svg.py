@@ -18,7 +18,7 @@ from iwgplan.i18n import N_, month_abbr
 from iwgplan.i18n import gettext as _
 from iwgplan.render.safe import block
 from iwgplan.views.context import as_of_words
-from iwgplan.views.provenance import milestone_long, milestone_title, unsure
+from iwgplan.views.provenance import marked_title, milestone_long, milestone_title, unsure
 from iwgplan.views.report import (
     Bar,
     Report,
@@ -315,7 +315,8 @@ def _headers(bars: list[Bar]) -> list[str]:
         entry = bar.entry
         head = ""
         if entry.focus is not None:
-            head = f"{entry.group.title} · {entry.focus.title}"
+            tier, focus = entry.group, entry.focus
+            head = f"{marked_title(tier.title, tier)} · {marked_title(focus.title, focus)}"
         out.append(head if head and head != last else "")
         last = head
     return out

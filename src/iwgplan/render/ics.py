@@ -23,7 +23,7 @@ from iwgplan.plan.dates import shift
 from iwgplan.plan.index import Entry, PlanIndex
 from iwgplan.plan.status import Status
 from iwgplan.render.safe import block, line
-from iwgplan.views.provenance import milestone_long, milestone_title
+from iwgplan.views.provenance import marked_title, milestone_long, milestone_title
 from iwgplan.views.timeline import (
     DATE_LEGEND,
     date_mark,
@@ -192,8 +192,14 @@ def _todo(plan_id: str, entry: Entry, due: date | None, stamp: datetime, index: 
         text.append(entry.item.description)
     if text:
         todo.add("description", block("\n\n".join(text)))
-    todo.add("categories", [line(entry.group.title)])
+    todo.add("categories", [category(entry)])
     return todo
+
+
+def category(entry: Entry) -> str:
+    """The item's tier or section as a calendar category, its title marked as every screen marks
+    it when the document does not write it ("New IWG agenda setting (the tool's label)")."""
+    return line(marked_title(entry.group.title, entry.group))
 
 
 def _due_event(
@@ -207,7 +213,7 @@ def _due_event(
     event = _event(uid(plan_id, f"due.{entry.id}"), stamp, summary, due, client)
     event.add("status", "CANCELLED" if status is Status.DROPPED else "CONFIRMED")
     event.add("description", block(due_description(entry, status, index)))
-    event.add("categories", [line(entry.group.title)])
+    event.add("categories", [category(entry)])
     return event
 
 
@@ -218,7 +224,7 @@ def _past_event(index: PlanIndex, entry: Entry, day: date, stamp: datetime, clie
     )
     event = _event(uid(index.plan.plan.id, f"past.{entry.id}"), stamp, summary, day, client)
     event.add("description", block(past_description(index, entry)))
-    event.add("categories", [line(entry.group.title)])
+    event.add("categories", [category(entry)])
     return event
 
 

@@ -8,7 +8,7 @@ from iwgplan.plan.index import Entry
 from iwgplan.render.rows import item_row
 from iwgplan.render.safe import json_text
 from iwgplan.views.context import Listing, View
-from iwgplan.views.provenance import milestone_long, milestone_title
+from iwgplan.views.provenance import milestone_long, milestone_title, title_mark
 from iwgplan.views.timeline import (
     Dated,
     GroupSummary,
@@ -72,11 +72,23 @@ def _owners(d: Dated) -> dict[str, Any]:
     return {"owners": list(item.owners) if item else [], "owners_basis": item.owners_basis if item else None}
 
 
+def _title(node: Any) -> dict[str, Any]:
+    """Where a tier's, focus area's or section's title comes from (``title_basis``, ``title_note``
+    as the plan gives them) and the mark every screen prints beside it ("" for the document's own
+    heading; "the tool's label" for 5.1 and 5.2, which have none of their own)."""
+    return {
+        "title_basis": getattr(node, "title_basis", None),
+        "title_note": getattr(node, "title_note", None),
+        "title_mark": title_mark(node),
+    }
+
+
 def _group(g: GroupSummary) -> dict[str, Any]:
     return {
         "id": g.group.id,
         "number": g.group.number,
         "title": g.group.title,
+        **_title(g.group),
         "kind": g.kind,
         "priority": g.priority,
         "counts": g.counts,
@@ -183,7 +195,7 @@ def show(view: View, entry: Entry) -> str:
         {
             "description": item.description,
             "parents": [{"id": p.id, "number": p.number, "title": p.item.title} for p in entry.ancestors()],
-            "group": {"id": entry.group.id, "title": entry.group.title},
+            "group": {"id": entry.group.id, "title": entry.group.title, **_title(entry.group)},
             "evidence": [e.model_dump(mode="json") for e in item.evidence],
             "history": [h.model_dump(mode="json", exclude_none=True) for h in item.history],
             "children": [{"id": c.id, "status": shown_status(c, index)} for c in entry.children],

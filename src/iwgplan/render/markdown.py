@@ -9,7 +9,15 @@ from iwgplan.i18n import gettext as _
 from iwgplan.plan.index import Entry
 from iwgplan.render.safe import line
 from iwgplan.views.context import Listing, View
-from iwgplan.views.provenance import milestone_long, owners_text, revision_text, symbol_text
+from iwgplan.views.provenance import (
+    marked_title,
+    milestone_long,
+    owners_text,
+    revision_text,
+    symbol_text,
+    title_legend,
+    title_long,
+)
 from iwgplan.views.timeline import (
     Dated,
     Summary,
@@ -51,7 +59,7 @@ def heading(view: View) -> str:
 def tiers_rows(summary: Summary) -> str:
     rows = [
         [
-            g.group.title + (_(" (priority)") if g.priority else ""),
+            marked_title(g.group.title, g.group) + (_(" (priority)") if g.priority else ""),
             *(g.counts[s] for s in g.counts),
             share(g.done_fraction),
         ]
@@ -76,6 +84,14 @@ def _legend(entries: list[Entry]) -> str:
     if not meanings:
         return ""
     return "_" + _("Dates: {meanings}.").format(meanings=cell("; ".join(meanings))) + "_\n"
+
+
+def _titles_legend(nodes: list[object]) -> str:
+    """What the marks beside the tiers', focus areas' and sections' titles mean; "" when none is."""
+    meanings = title_legend(nodes)
+    if not meanings:
+        return ""
+    return "_" + cell("; ".join(m[:1].upper() + m[1:] for m in meanings)) + "._\n"
 
 
 def status(view: View, summary: Summary) -> str:
@@ -142,7 +158,8 @@ def status(view: View, summary: Summary) -> str:
         )
     )
     legend = _legend([d.entry for d in summary.dated if d.entry is not None])
-    return "\n".join([*parts, legend] if legend else parts)
+    legends = [x for x in (legend, _titles_legend([g.group for g in summary.groups])) if x]
+    return "\n".join([*parts, *legends])
 
 
 def listing(result: Listing) -> str:
@@ -175,11 +192,15 @@ def _recorded(view: View) -> str:
 
 def tiers(view: View, summary: Summary) -> str:
     parts = [_recorded(view) + tiers_rows(summary)]
+    titled: list[object] = [g.group for g in summary.groups]
     for g in summary.groups:
         areas = getattr(g.group, "focus_areas", [])
+        titled += areas
         if areas:
-            parts.append(f"**{cell(g.group.title)}**: " + "; ".join(cell(a.title) for a in areas) + "\n")
-    return "\n".join(parts)
+            titles = "; ".join(cell(marked_title(a.title, a)) for a in areas)
+            parts.append(f"**{cell(marked_title(g.group.title, g.group))}**: " + titles + "\n")
+    legend = _titles_legend(titled)
+    return "\n".join([*parts, legend] if legend else parts)
 
 
 def _meetings(view: View, entry: Entry) -> list[str]:
@@ -200,8 +221,8 @@ def show(view: View, entry: Entry) -> str:
     item = entry.item
     chain = " › ".join(
         [
-            entry.group.title,
-            *([entry.focus.title] if entry.focus else []),
+            title_long(entry.group.title, entry.group),
+            *([title_long(entry.focus.title, entry.focus)] if entry.focus else []),
             *(p.item.title for p in entry.ancestors()),
         ]
     )

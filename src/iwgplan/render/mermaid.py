@@ -9,7 +9,7 @@ from iwgplan.i18n import gettext as _
 from iwgplan.plan.index import PlanIndex
 from iwgplan.plan.status import Status
 from iwgplan.render.safe import mermaid_label, mermaid_text
-from iwgplan.views.provenance import milestone_title
+from iwgplan.views.provenance import milestone_title, title_mark
 from iwgplan.views.report import Report
 from iwgplan.views.timeline import short_mark
 
@@ -18,6 +18,15 @@ if TYPE_CHECKING:
 
 
 WHOLE = 2000  # labels are whole (issue 24.5): the cap only bounds a pathological title
+
+
+def _section(group: object) -> str:
+    """A ``section`` line's name: the title cut at 60 characters, its mark (when the document
+    does not write the title: "(the tool's label)") after it, never cut."""
+    mark = title_mark(group)
+    if not mark:
+        return mermaid_text(getattr(group, "title", ""), 60)
+    return f"{mermaid_text(getattr(group, 'title', ''), 60)} {mermaid_text(f'({mark})')}"
 
 
 def _task_id(ident: str) -> str:
@@ -65,6 +74,6 @@ def gantt(report: Report) -> str:
         by_group.setdefault(bar.entry.group.id, []).append(f"    {label} :{tag}, {bar.start}, {bar.end}")
     for group in index.groups:
         if group.id in by_group:
-            lines.append(f"    section {mermaid_text(group.title, 60)}")
+            lines.append(f"    section {_section(group)}")
             lines += by_group[group.id]
     return "\n".join(lines) + "\n"

@@ -66,7 +66,7 @@ def _row(data: dict[str, Any], *keys: str) -> list[object]:
 
 
 def _progress_row(g: dict[str, Any]) -> list[object]:
-    name = g["label"] + (i18n.gettext(" (priority)") if g["priority"] else "")
+    name = g.get("marked_label", g["label"]) + (i18n.gettext(" (priority)") if g["priority"] else "")
     return [name, *g["counts"].values(), _pct(g["done_fraction"])]
 
 

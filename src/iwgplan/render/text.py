@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import shlex
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
@@ -30,10 +30,15 @@ from iwgplan.views.context import Listing, View
 from iwgplan.views.provenance import (
     due_basis,
     issued_by_text,
+    marked_title,
     milestone_long,
     owners_text,
     revision_text,
     symbol_text,
+    title_legend,
+    title_long,
+    title_short_legend,
+    title_short_mark,
 )
 from iwgplan.views.timeline import (
     Dated,
@@ -162,19 +167,29 @@ def _spaced(wanted: list[tuple[int, str]], width: int) -> str:
     return "".join(cells)
 
 
+NAME_WIDTH = 44  # the tables' "Tier / section" column: wrapped at this width, never cut
+
+
 def group_name(g: GroupSummary) -> Text:
+    """A tier or section as the tables name it, its title marked when the document does not
+    write it ("§5.1 New IWG agenda setting (label)", the short mark, one word: the legend says
+    what it means): wrapped between words, never cut, so the mark is never split."""
     if g.kind == "tier":
         name = Text(line(g.group.title), style="bold")
         if g.priority:
             name.append(" ★ " + _("priority"), style="yellow")
-        return name
-    return Text(f"§{line(group_label(g.group))}")
+    else:
+        name = Text(f"§{line(group_label(g.group))}")
+    mark = title_short_mark(g.group)
+    if mark:
+        name.append(f" ({line(mark)})")
+    return name
 
 
 def tiers_table(groups: list[GroupSummary], *, bar_width: int = 10) -> Table:
     # no blank edge lines above and below: they would take two of a status screen's lines
     table = Table(box=box.SIMPLE_HEAD, padding=(0, 0), pad_edge=False, expand=False, show_edge=False)
-    table.add_column(_("Tier / section"), overflow="fold", max_width=34)  # wrapped, never cut
+    table.add_column(_("Tier / section"), overflow="fold", max_width=NAME_WIDTH)  # wrapped, never cut
     for status in SHORT.values():
         table.add_column(_(status), justify="right", no_wrap=True, min_width=4)
     table.add_column("%", justify="right", no_wrap=True, min_width=4)
@@ -398,6 +413,7 @@ def _sections(view: View, summary: Summary, console: Console, *, horizon: int, f
         meanings = date_legend(entries)
         if any(m.mark for m in summary.next_milestones[:3]):  # "outside" beside a milestone's dates
             meanings.append(_("outside: the milestone's dates come from outside the document"))
+        meanings += title_short_legend(g.group for g in summary.groups if g.total)  # as the table marks them
         if not meanings:
             return []
         text = Text("; ".join(m[:1].upper() + m[1:] for m in meanings) + ".", style="dim")
@@ -440,9 +456,10 @@ def _one_line(text: Text, width: int, fit: Fit, console: Console) -> list[Text]:
     return _wrapped(text, width, console)
 
 
-def legend(console: Console, entries: list[Entry]) -> None:
-    """Once per screen, what the marks beside its dates mean (nothing when no date is marked)."""
-    meanings = date_legend(entries)
+def legend(console: Console, entries: list[Entry], titled: Iterable[object] = ()) -> None:
+    """Once per screen, what the marks beside its dates (and the titles ``titled`` of its
+    headings) mean; nothing when none is marked."""
+    meanings = [*date_legend(entries), *title_legend(titled)]
     if meanings:
         console.print(Text("; ".join(m[:1].upper() + m[1:] for m in meanings) + ".", style="dim"))
 
@@ -589,7 +606,9 @@ def listing(result: Listing, console: Console, *, fit: Fit = Fit.FULL) -> None:
     n = len(result.matched)
     counted = ngettext("{n} action point", "{n} action points", n).format(n=n)
     console.print(Text(f"{counted}{_recorded(view)}", style="dim"))
-    legend(console, [e for e in result.matched if e.item.due])
+    shown = [e for e in view.index.entries if id(e) in result.keep]  # their headings are printed
+    headed = {id(n): n for e in shown for n in (e.group, e.focus) if n is not None}
+    legend(console, [e for e in result.matched if e.item.due], headed.values())
 
 
 # What printing a line through rich changes in it: tabs expanded, these control characters
@@ -610,12 +629,12 @@ def _listing_rows(result: Listing, make: Make, rows: _Rows) -> _Rows:
         if id(entry) not in result.keep:
             continue
         if entry.group is not last_group:
-            heading = make(line(group_label(entry.group)), "bold underline")
+            heading = make(line(marked_title(group_label(entry.group), entry.group)), "bold underline")
             if getattr(entry.group, "priority", False):
                 heading = heading + make(" ★ " + _("priority"), "yellow")
             rows.heading(heading)
         if entry.focus is not None and (entry.focus is not last_focus or entry.group is not last_group):
-            rows.heading(make(f"  {line(entry.focus.title)}", "italic"))
+            rows.heading(make(f"  {line(marked_title(entry.focus.title, entry.focus))}", "italic"))
         last_group, last_focus = entry.group, entry.focus
         ident = make("  " * len(entry.ancestors()) + line(entry.id), "bold")
         if entry.children:
@@ -682,7 +701,13 @@ def tiers(view: View, summary: Summary, console: Console) -> None:
             console.print(group_name(g))
             width = max(len(line(area.id)) for area in areas)
             for area in areas:  # the id, for `add --under`; the title wrapped, never cut
-                console.print(Text(f"  {line(area.id):<{width}}  ", style="bold") + Text(line(area.title)))
+                title = line(marked_title(area.title, area))
+                console.print(Text(f"  {line(area.id):<{width}}  ", style="bold") + Text(title))
+    shown = [g.group for g in summary.groups if g.total or getattr(g.group, "focus_areas", [])]
+    areas = [a for g in summary.groups for a in getattr(g.group, "focus_areas", [])]
+    meanings = [*title_short_legend(shown), *title_legend(areas)]  # the tables' short marks, the areas' own
+    if meanings:
+        console.print(Text("; ".join(m[:1].upper() + m[1:] for m in meanings) + ".", style="dim"))
 
 
 # --- show ----------------------------------------------------------------------------------
@@ -758,9 +783,9 @@ def _facts(view: View, entry: Entry) -> Rows:
         facts.add_row(_("force"), Text(_('"{verb}", the document\'s verb').format(verb=item.force)))
     group = entry.group
     kind = _("tier") if group in index.plan.tiers else _("section")
-    facts.add_row(kind, Text(line(group_label(group))))
+    facts.add_row(kind, Text(line(title_long(group_label(group), group))))
     if entry.focus is not None:
-        facts.add_row(_("focus area"), Text(line(entry.focus.title)))
+        facts.add_row(_("focus area"), Text(line(title_long(entry.focus.title, entry.focus))))
     for parent in entry.ancestors():
         facts.add_row(
             _("part of"),

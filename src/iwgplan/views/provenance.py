@@ -158,6 +158,84 @@ def owners_text(item: ActionPoint) -> str:
     return ", ".join(item.owners) + mark
 
 
+# --- titles the document does not write (issue 23): 5.1 and 5.2 share section 5's heading ------
+
+TITLE_MARKS = {  # translated where shown (title_mark)
+    # Translators: the mark beside a section's title that the document does not write as a
+    # heading of its own, "5.1 New IWG agenda setting (the tool's label)".
+    "inferred": N_("the tool's label"),
+    "default": N_("the tool's label"),
+    "outside": N_("from another source"),
+}
+TITLE_LEGEND = {  # translated where shown (title_legend), by the mark's basis
+    "inferred": N_("titles marked (the tool's label): the document gives the part no heading of its own"),
+    "outside": N_(
+        "titles marked (from another source): the document gives the part no heading; the title"
+        " comes from outside it"
+    ),
+}
+
+
+# Where room is short (the status and tiers tables), as a date's mark is: a word, never dropped.
+TITLE_SHORT = {
+    # Translators: the short mark of a section's title the document does not write, where room
+    # is short: "§5.1 New IWG agenda setting (label)"; one word, never split; the legend says
+    # what it means.
+    "inferred": N_("label"),
+    "default": N_("label"),
+    "outside": N_("outside"),
+}
+TITLE_SHORT_LEGEND = {
+    "inferred": N_("label: a title the document does not write"),
+    "outside": N_("outside: a title from outside the document"),
+}
+
+
+def title_short_mark(node: object) -> str:
+    """``label`` beside a title the document does not write, where room is short; "" otherwise."""
+    basis = getattr(node, "title_basis", None)
+    return _(TITLE_SHORT[basis]) if basis in TITLE_SHORT else ""
+
+
+def title_short_legend(nodes: Iterable[object]) -> list[str]:
+    """What the short marks beside these titles mean, once each; [] when none is marked."""
+    bases = {"inferred" if b == "default" else b for b in (getattr(n, "title_basis", None) for n in nodes)}
+    return [_(TITLE_SHORT_LEGEND[b]) for b in TITLE_SHORT_LEGEND if b in bases]
+
+
+def title_mark(node: object) -> str:
+    """The mark beside a tier's, focus area's or section's title that the document does not
+    write (``title_basis``): ``the tool's label``; "" for the document's own heading."""
+    basis = getattr(node, "title_basis", None)
+    return _(TITLE_MARKS[basis]) if basis in TITLE_MARKS else ""
+
+
+def marked_title(text: str, node: object) -> str:
+    """``5.1 New IWG agenda setting (the tool's label)``: a title (or a label holding it) with
+    its mark when the document does not write it; the text itself when it does."""
+    mark = title_mark(node)
+    return f"{text} ({mark})" if mark else text
+
+
+def title_long(text: str, node: object) -> str:
+    """The title with its mark and the plan's note on it, where there is room:
+    ``5.2 Secretariat's support functions (the tool's label: section 5's heading covers ...)``."""
+    mark = title_mark(node)
+    if not mark:
+        return text
+    note = getattr(node, "title_note", None)
+    # Translators: a mark and the plan's note on it, "the tool's label: section 5's heading ...".
+    said = _("{mark}: {note}").format(mark=mark, note=note) if note else mark
+    return f"{text} ({said})"
+
+
+def title_legend(nodes: Iterable[object]) -> list[str]:
+    """What the marks beside these titles mean, once each, in words; [] when none is marked."""
+    bases = {getattr(n, "title_basis", None) for n in nodes}
+    bases = {"inferred" if b == "default" else b for b in bases}  # one mark, one meaning
+    return [_(TITLE_LEGEND[b]) for b in TITLE_LEGEND if b in bases]
+
+
 def unsure(basis: str | None) -> bool:
     """A fact the document does not state: worth a mark wherever it is shown."""
     return basis in ("inferred", "default", "outside")

@@ -20,6 +20,7 @@ from iwgplan.views.provenance import (
     revision_text,
     supersedes_text,
     symbol_text,
+    title_legend,
     unsure,
 )
 from iwgplan.views.timeline import (
@@ -324,12 +325,30 @@ OWNER_LEGEND = {
 
 
 def marks_legend(index: PlanIndex) -> list[str]:
-    """The one legend of the reports: what each mark beside a date or an owner means, in words,
-    once each, only for the marks the report prints."""
+    """The one legend of the reports: what each mark beside a date, an owner or a title means,
+    in words, once each, only for the marks the report prints."""
     dated = date_legend(e for e in index.entries if effective_due(e, index) is not None)
     dated = [m.replace(_("the tool reads it"), _("it is read")) for m in dated]
     bases = {e.item.owners_basis for e in index.entries if e.item.owners}
-    return dated + [_(OWNER_LEGEND[b]) for b in ("inferred", "default", "outside") if b in bases]
+    owners = [_(OWNER_LEGEND[b]) for b in ("inferred", "default", "outside") if b in bases]
+    return dated + owners + title_legend(_titled(index))
+
+
+def _titled(index: PlanIndex) -> list[object]:
+    """The tiers, focus areas and sections whose titles the reports print: a tier and its focus
+    areas head their items; a section heads its own unless it falls under one of the document's
+    headings (5.1 under 5), and is named in the Progress table (a deliverable counted in it) and
+    in the charts (an item with a due date)."""
+    headings = {h.number for h in index.plan.headings}
+    shown: dict[int, object] = {}
+    for entry in index.top_level():
+        top = re.split(r"[.(]", entry.group.number or "", maxsplit=1)[0]
+        named = entry.focus is not None or top not in headings
+        if named or counted(entry) or effective_due(entry, index) is not None:
+            for node in (entry.group, entry.focus):
+                if node is not None:
+                    shown[id(node)] = node
+    return list(shown.values())
 
 
 def label(entry: Entry) -> str:

@@ -19,12 +19,14 @@ from iwgplan.plan.index import Entry, Group, group_label
 from iwgplan.views.context import as_of_words
 from iwgplan.views.provenance import (
     cited,
+    marked_title,
     milestone_title,
     points_source,
     reference_symbol,
     reference_title,
     revision_text,
     symbol_text,
+    title_mark,
 )
 from iwgplan.views.report import (
     Bar,
@@ -142,10 +144,21 @@ def _blocks(group: Group, report: Report) -> list[dict[str, Any]]:
         if not blocks or entry.focus is not current:
             current = entry.focus
             focus = entry.focus
-            area = None if focus is None else {"id": focus.id, "number": focus.number, "title": focus.title}
+            area = None if focus is None else {"id": focus.id, "number": focus.number, **_titled(focus)}
             blocks.append({"focus_area": area, "items": []})
         blocks[-1]["items"].append(item(entry, report))
     return blocks
+
+
+def _titled(node: Any) -> dict[str, Any]:
+    """A title, and the same with its mark as the reports print it ("New IWG agenda setting
+    (the tool's label)": the document gives 5.1 no heading of its own); the mark alone, or ""."""
+    return {
+        "title": node.title,
+        "title_basis": getattr(node, "title_basis", None),
+        "title_mark": title_mark(node),
+        "marked_title": marked_title(node.title, node),
+    }
 
 
 def _groups(report: Report) -> list[dict[str, Any]]:
@@ -154,9 +167,10 @@ def _groups(report: Report) -> list[dict[str, Any]]:
         {
             "id": g.group.id,
             "number": g.group.number,
-            "title": g.group.title,
+            **_titled(g.group),
             "kind": g.kind,
             "label": group_label(g.group),
+            "marked_label": marked_title(group_label(g.group), g.group),
             "priority": g.priority,
             "description": g.group.description,
             "counts": dict(g.counts),
