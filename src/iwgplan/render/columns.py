@@ -265,9 +265,11 @@ class PlainRows(Rows):
         found = self.sizes.get(key)
         if found is None:
             cells: list[Any] = self.columns[name].cells  # of strings here
-            found = self.sizes[key] = [
-                _cells(c if c.__class__ is str else c[min(level, len(c) - 1)]) for c in cells
-            ]
+            texts = [c if c.__class__ is str else c[min(level, len(c) - 1)] for c in cells]
+            # A column of printable ASCII (ids, numbers, dates) is checked in one pass.
+            whole = "".join(texts)
+            plain = whole.isascii() and whole.isprintable()
+            found = self.sizes[key] = list(map(len, texts)) if plain else [_cells(t) for t in texts]
         return found
 
     def _width(self, name: str, level: int) -> int:
