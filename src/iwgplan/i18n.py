@@ -98,6 +98,24 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _catalogue.ngettext(singular, plural, n)
 
 
+def pgettext(context: str, message: str) -> str:
+    """``message`` as the catalogue translates it in ``context`` (one English word, two uses)."""
+    return message if _catalogue is None else _catalogue.pgettext(context, message)
+
+
+def status_word(value: str) -> str:
+    """An item's status in words, for the reports' readers ("prévu"); the file's own word in
+    English, and any other word as it is."""
+    words = {
+        "planned": pgettext("status", "planned"),
+        "in-progress": pgettext("status", "in-progress"),
+        "done": pgettext("status", "done"),
+        "blocked": pgettext("status", "blocked"),
+        "dropped": pgettext("status", "dropped"),
+    }
+    return words.get(value, value)
+
+
 def N_(message: str) -> str:  # noqa: N802 - the gettext convention for a string marked, not translated
     """Mark ``message`` for extraction where it is defined; translate it with :func:`_` where shown."""
     return message

@@ -37,7 +37,7 @@ from docx.shared import Mm, Pt, RGBColor
 
 from iwgplan import i18n
 from iwgplan.i18n import gettext as _
-from iwgplan.i18n import month_abbr, ngettext
+from iwgplan.i18n import month_abbr, ngettext, status_word
 from iwgplan.render import docx_layout, safe
 from iwgplan.render.gantt_svg import STATUS_COLOUR
 
@@ -706,7 +706,7 @@ def _item(w: Writer, it: Ctx, depth: int = 0, heading: str = "Heading3") -> None
         when = [(f" ({e['date']})", "")] if e["date"] else []
         w.paragraph(bullet, [(_("Evidence:") + " ", "b"), *what, *when])
     for n in it["notes"]:
-        tag = f" ({n['status']})" if n["status"] else ""
+        tag = f" ({status_word(n['status'])})" if n["status"] else ""
         w.paragraph(bullet, [(f"{n['date']}{tag}: ", ""), (n["note"], "")])
     for child in it["children"]:
         _item(w, child, depth + 1)

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from html import escape
 from typing import TYPE_CHECKING
 
-from iwgplan.i18n import N_, month_abbr
+from iwgplan.i18n import N_, current, long_day, month_abbr, status_word
 from iwgplan.i18n import gettext as _
 from iwgplan.render.safe import block
 from iwgplan.views.context import as_of_words
@@ -383,8 +383,8 @@ def _bar(
     return (
         f'<text x="0" y="{round(first, 1)}"><title>{_e(name + suffix)}</title>{spans}</text>'
         f'<rect x="{x0}" y="{y + (row_h - 13) / 2}" width="{w}" height="13" rx="3" '
-        f'fill="{colour}"{stroke}><title>{_e(name)}: {_e(bar.status.value)}, '
-        f"{_e(bar.start)} to {_e(end)}</title></rect>"
+        f'fill="{colour}"{stroke}><title>{_e(name)}: {_e(status_word(bar.status.value))}, '
+        f"{_e(_('{start} to {end}').format(start=bar.start, end=end))}</title></rect>"
     )
 
 
@@ -396,7 +396,12 @@ def _meetings(index: PlanIndex, lo: date, hi: date, x: Callable[[date], float], 
     out = []
     for m in meetings.in_order(index.plan):
         if lo <= m.date < hi:
-            said = " · ".join(str(p) for p in (meetings.label(m), m.theme or m.title) if p)
+            named = (
+                meetings.label(m)
+                if current() == "en"
+                else _("the meeting of {day}").format(day=long_day(m.date))
+            )
+            said = " · ".join(str(p) for p in (named, m.theme or m.title) if p)
             out.append(
                 f'<circle cx="{x(m.date)}" cy="{y}" r="3.5" fill="{MEETING_COLOUR}" stroke="#fff">'
                 f"<title>{_e(said)}</title></circle>"

@@ -121,6 +121,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "cell": cell,
     "pct": _pct,
     "when": i18n.when_words,
+    "status_word": i18n.status_word,
     "link_url": _link_url,
     "row": _row,
     "progress_row": _progress_row,

@@ -18,6 +18,12 @@ def _(message: str) -> str:
     return gettext(message)
 
 
+def ngettext(singular: str, plural: str, n: int) -> str:
+    from iwgplan.i18n import ngettext as plural_form
+
+    return plural_form(singular, plural, n)
+
+
 def N_(message: str) -> str:  # noqa: N802 - the gettext convention for a string marked, not translated
     return message
 
@@ -59,7 +65,10 @@ def revision_text(meta: PlanMeta) -> str:
 def sources_text(sources: Iterable[str]) -> str:
     """``source: https://...; WT/MIN(24)/6``, or "" when none is named."""
     named = list(sources)
-    return f"source{'s' * (len(named) > 1)}: {'; '.join(named)}" if named else ""
+    if not named:
+        return ""
+    # Translators: where a fact from outside the document comes from, "source: WT/MIN(24)/6".
+    return ngettext("source: {sources}", "sources: {sources}", len(named)).format(sources="; ".join(named))
 
 
 def with_sources(text: str, sources: Iterable[str]) -> str:
@@ -88,23 +97,24 @@ def reference_symbol(reference: Reference) -> str:
     plan's ``sources`` say where it comes from)."""
     if not unsure(reference.symbol_basis):
         return reference.symbol
-    return f"{reference.symbol}, not printed in the document"
+    return _("{symbol}, not printed in the document").format(symbol=reference.symbol)
 
 
 def reference_title(reference: Reference) -> str:
     """The title, with its mark when the document does not give it: ``... (title inferred)``,
     ``(symbol and title not in the document)``; sources after it, other than the document itself.
     A table that prints this beside the bare symbol marks both at once."""
-    marks = []
-    if unsure(reference.symbol_basis):  # said once for both: "(symbol and title not in the document)"
-        marks.append("symbol")
-    if unsure(reference.title_basis):
-        marks.append("title")
-    if not marks:
+    symbol, title = unsure(reference.symbol_basis), unsure(reference.title_basis)
+    if not (symbol or title):
         return reference.title
-    word = "inferred" if marks == ["title"] and reference.title_basis == "inferred" else "not in the document"
     named = [s for s in reference.sources if s != reference.symbol]  # its own symbol goes without saying
-    return f"{reference.title} ({' and '.join(marks)} {with_sources(word, named)})"
+    if symbol:  # said once for both: "(symbol and title not in the document)"
+        mark = _("symbol and title not in the document") if title else _("symbol not in the document")
+    elif reference.title_basis == "inferred":
+        mark = _("title inferred")
+    else:
+        mark = _("title not in the document")
+    return f"{reference.title} ({with_sources(mark, named)})"
 
 
 def cited(symbols: Iterable[str], references: Iterable[Reference]) -> list[str]:

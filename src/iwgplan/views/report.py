@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from iwgplan.i18n import N_, current, day_words, month_range, ngettext, share, when_words
+from iwgplan.i18n import N_, current, day_words, month_range, ngettext, share, status_word, when_words
 from iwgplan.i18n import gettext as _
 from iwgplan.plan.dates import shift
 from iwgplan.plan.index import Entry, PlanIndex
@@ -423,13 +423,17 @@ def item_facts(entry: Entry, index: PlanIndex) -> list[str]:
 def state_words(entry: Entry, index: PlanIndex) -> str:
     """What a report's table says of an item: its status, or what it is when not a deliverable
     ("before this revision" for business the plan dates before its own issue)."""
-    return shown_status(entry, index, {kind: _(words) for kind, words in KIND_LABEL.items()})
+    return status_word(shown_status(entry, index, {kind: _(words) for kind, words in KIND_LABEL.items()}))
 
 
 KIND_LABEL = {
     "standing": N_("standing duty"),
     "past": N_("before this revision"),
     "possibility": N_("a possibility, not a task"),
+    # Translators: what an item is when the document only states an intention to do it.
+    "intention": N_("intention"),
+    # Translators: what an item is when the document encourages it ("The IWG encourages ...").
+    "encouragement": N_("encouraged"),
 }
 
 

@@ -13,7 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from iwgplan.i18n import N_, ngettext
+from iwgplan.i18n import N_, ngettext, status_word
 from iwgplan.i18n import gettext as _
 from iwgplan.plan.index import Entry, Group, group_label
 from iwgplan.views.context import as_of_words
@@ -526,9 +526,9 @@ def variance_cells(r: dict[str, Any]) -> list[object]:
         return due if day in (None, due) else f"{due} ({day})"
 
     status = (
-        _("{status}, completed {date}").format(status=r["status"], date=r["completed"])
+        _("{status}, completed {date}").format(status=status_word(r["status"]), date=r["completed"])
         if r["completed"]
-        else r["status"]
+        else status_word(r["status"])
     )
     reasons = "; ".join(r["reasons"]) or _("no reason recorded")
     return [

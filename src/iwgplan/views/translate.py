@@ -33,6 +33,15 @@ _LISTS = (
     "children",
     "evidence",
     "history",
+    "objectives",
+    "meetings",
+    "agenda",
+)
+# The plan's other English prose, that the plan format gives no other language (the document's
+# paragraphs, the notes on its facts): shown marked in another language, never passed off.
+ENGLISH_ONLY = (
+    *("text", "closing", "points", "points_note", "due_note", "basis_note", "title_note"),
+    *("issuer_role", "symbol_note", "revision_note", "supersedes_note", "theme", "outcome", "questions"),
 )
 
 
@@ -99,17 +108,23 @@ def translated(plan: Plan, lang: str) -> Plan:
 def _copy(obj: Any, lang: str) -> Any:
     update: dict[str, Any] = {}
     for key in TRANSLATED:
-        if not hasattr(obj, f"{key}_tr"):
+        english = getattr(obj, key, None)
+        if not english or not isinstance(english, str):
             continue
-        english = getattr(obj, key)
-        if english:
-            update[key] = (getattr(obj, f"{key}_tr") or {}).get(lang) or fallback(english)
+        # a meeting's title has no other language in the plan format: English, marked
+        update[key] = (getattr(obj, f"{key}_tr", None) or {}).get(lang) or fallback(english)
+    for key in ENGLISH_ONLY:
+        value = getattr(obj, key, None)
+        if isinstance(value, str) and value:
+            update[key] = fallback(value)
+        elif isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+            update[key] = [fallback(v) for v in value]
     meta = getattr(obj, "plan", None)
     if meta is not None and not isinstance(meta, str):
         update["plan"] = _copy(meta, lang)
     for name in _LISTS:
         children = getattr(obj, name, None)
-        if children:
+        if children and hasattr(children[0], "model_copy"):  # not an agenda item's ids
             update[name] = [_copy(child, lang) for child in children]
     return obj.model_copy(update=update)
 
