@@ -170,6 +170,7 @@ def test_a_miss_is_handed_over(tmp_path: Path) -> None:
     plan.write_bytes(SMALL.read_bytes())
     assert front.parse(["status", "--plan", str(plan)]) is not None
     assert front.run(["status", "--plan", str(plan)]) is None  # nothing cached yet
+    assert front.run(["list", "--as-of", "2026-01-01", "--plan", str(plan)]) is None  # nor a past day
 
 
 SAME = [
@@ -189,6 +190,7 @@ SAME = [
     ["list"],
     ["list", "--status", "planned", "--status", "blocked", "--format", "csv"],
     ["list", "--overdue", "--as-of", AS_OF, "--format", "json"],
+    ["list", "--as-of", "2025-09-01"],  # a day before items were done: the replayed plan, its own index
     ["list", "--tier", "1", "--owner", "türkiye", "--search", "host"],
     ["list", "--tier", "nope"],
     ["list", "--due-before", "2026-07-01"],

@@ -130,3 +130,64 @@ def test_colour_terminal_keeps_the_rich_rows(cli, monkeypatch, plans) -> None:  
     assert run.code == 0
     assert "\x1b[" in run.out
     assert not written
+
+
+def _titles(plans: dict[str, Path]) -> list[str]:
+    """Every title and heading text `list` may cut: the shipped plan's, the 1k plan's, the
+    hostile and wide payloads (raw and as safe.line shows them)."""
+    from iwgplan.render.safe import line
+
+    found: set[str] = set()
+    for name in ("shipped", "1k"):
+        for match in re.finditer(r"(?m)^\s*(?:- )?title: (.*)$", plans[name].read_text(encoding="utf-8")):
+            found.add(match[1].strip("'\""))
+    for payload in [*PAYLOADS.values(), *WIDE.values()]:
+        found |= {payload, payload + " " + payload[::-1], line(payload), line(payload + " " + payload[::-1])}
+    return sorted(found)
+
+
+def test_cut_is_rich_truncate_string_for_string(plans) -> None:  # type: ignore[no-untyped-def]
+    """`--no-wrap` cuts a title too wide for its room by characters when it is printable ASCII,
+    without a rich Text: the same string, title for title, as rich's ``truncate`` (the other
+    titles go through rich itself). Rooms around the widths 40, 80, 120 and 200, down to 1."""
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    texts = _titles(plans)
+    assert len(texts) > 300
+    assert sum(columns.narrow(t) for t in texts) > 300  # the fast path is tested
+    assert sum(not t.isascii() and columns.narrow(t) for t in texts) > 100  # beyond ASCII too
+    checked = 0
+    for room in (1, 2, 3, 16, 17, 24, 39, 40, 41, 79, 80, 119, 120, 199, 200):
+        for title in texts:
+            if cell_len(title) <= room:
+                continue
+            expected = Text(title)
+            expected.truncate(room, overflow="ellipsis")
+            assert columns.cut(title, room) == expected.plain, (title, room)
+            checked += 1
+    assert checked > 2000
+
+
+@pytest.mark.parametrize("width", [40, 80, 120, 200])
+def test_cut_titles_of_1k_items_are_the_rich_rows(cli, monkeypatch, plans, width) -> None:  # type: ignore[no-untyped-def]
+    """A 1,000-item plan on a terminal with --no-wrap: every cut title as rich cuts it."""
+    monkeypatch.setattr("iwgplan.cli.output.on_terminal", lambda: True)
+    monkeypatch.setenv("COLUMNS", str(width))
+    plain, rich = _both(
+        cli, monkeypatch, "--plan", plans["1k"], "--no-pager", "--color", "never", "--no-wrap"
+    )
+    assert plain == rich
+    assert ("…" in plain) is (width < 200)  # at 200 columns every title fits
+
+
+def test_narrow_characters_are_one_cell_for_rich() -> None:
+    """Every character `list` measures and cuts as one cell is one cell for rich; the others
+    rich measures itself."""
+    from rich.cells import cell_len
+
+    assert len(columns.NARROW) > 600
+    wrong = [hex(ord(c)) for c in sorted(columns.NARROW) if cell_len(c) != 1 or not c.isprintable()]
+    assert wrong == []
+    for outside in ("\u00ad", "\u0301", "\u200b", "\t", "\x7f", "\x85", "貿", "👩", "Ｗ"):
+        assert not columns.narrow("abc" + outside)

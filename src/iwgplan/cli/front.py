@@ -134,16 +134,20 @@ def run(argv: list[str]) -> int | None:
     if parsed is None:
         return None
     name, values = parsed
-    from iwgplan.cli.output import make_view, run_mapped
-    from iwgplan.files.cached_plan import cached_only
+    from iwgplan.cli.output import make_view, past_view, run_mapped
+    from iwgplan.files.cached_plan import cached_only, cached_records
 
-    explicit = values.pop("plan")
-    found = cached_only(explicit)
-    if found is None:
-        return None
+    explicit, as_of = values.pop("plan"), values.pop("as_of")
     try:
-        view = make_view(*found, values.pop("as_of"))
+        if as_of is None:
+            found = cached_only(explicit)
+            view = make_view(*found, as_of) if found is not None else None
+        else:  # the replayed plan has its own index: the file's is not built
+            records = cached_records(explicit)
+            view = past_view(*records, as_of) if records is not None else None
     except Exception:
+        return None
+    if view is None:
         return None
     if name in ("status", "show"):  # --since reads its history; show, the plans beside it
         values["plan"] = explicit

@@ -230,7 +230,14 @@ def make_view(plan: Plan, index: PlanIndex, shown: str, as_of: str | None) -> Vi
 
     if as_of is None:
         return View(plan, index, shown, as_of_day(as_of))
+    return past_view(plan, shown, as_of)
+
+
+def past_view(plan: Plan, shown: str, as_of: str) -> View:
+    """The view of a plan's dated record on ``as_of`` (--as-of): the plan replayed to that day,
+    and its own index."""
     from iwgplan.plan.index import PlanIndex
+    from iwgplan.views.context import View
     from iwgplan.views.replay import replay
 
     day = as_of_day(as_of)

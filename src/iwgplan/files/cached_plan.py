@@ -68,8 +68,28 @@ def cached_only(explicit: Path | None) -> tuple[Plan, PlanIndex, str] | None:
     For the start-up path of the read-only commands: any trouble (no plan, several plans, an
     unreadable file, a miss) is None, and the full command then does the work and reports.
     """
-    if cache.disabled():
+    data, shown = _cached_data(explicit)
+    found = from_data(data) if data is not None else None
+    return (*found, shown) if found is not None else None
+
+
+def cached_records(explicit: Path | None) -> tuple[Plan, str] | None:
+    """:func:`cached_only` without the index, for a view that indexes another plan (the plan
+    replayed to a past day, `--as-of`): the same Nones, and an index that cannot be built is
+    found when the view builds its own."""
+    data, shown = _cached_data(explicit)
+    if data is None:
         return None
+    try:
+        return records.build(data), shown
+    except Exception:  # data this version's records cannot read: treat as a miss
+        return None
+
+
+def _cached_data(explicit: Path | None) -> tuple[Any, str]:
+    """The cached data of the plan (None on any trouble or a miss) and how messages name it."""
+    if cache.disabled():
+        return None, ""
     try:
         from iwgplan.files.discover import EMBEDDED_NAME, embedded_bytes, find_plan_path, shown_path
 
@@ -79,11 +99,9 @@ def cached_only(explicit: Path | None) -> tuple[Plan, PlanIndex, str] | None:
         else:
             key, shown = str(path.resolve()), shown_path(path)
             raw = _regular_file_bytes(path)
-        data = cache.lookup(key, raw)
+        return cache.lookup(key, raw), shown
     except Exception:
-        return None
-    found = from_data(data) if data is not None else None
-    return (*found, shown) if found is not None else None
+        return None, ""
 
 
 def _regular_file_bytes(path: Path) -> bytes:

@@ -80,7 +80,7 @@ class When:
     def last(self) -> date:
         if self.day is not None:
             return date(self.year, self.month, self.day)
-        return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        return _month_end(self.year, self.month)
 
     def __str__(self) -> str:
         if self.day is None:
@@ -120,6 +120,12 @@ def parse_day(value: object) -> date:
     if not isinstance(value, str):
         raise ValueError("expected a date as YYYY-MM-DD")
     return _day_of(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _month_end(year: int, month: int) -> date:
+    """A month's last day (`list` asks for the same few months tens of thousands of times)."""
+    return date(year, month, calendar.monthrange(year, month)[1])
 
 
 # A plan repeats the same few hundred dates (every history entry has one), and a history of

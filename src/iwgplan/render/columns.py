@@ -111,8 +111,12 @@ class Rows:
         for name in self.shrink:
             if self._room(level, width) >= goal:
                 return
-            if level[name] + 1 < max(len(c) for c in self.columns[name].cells):
+            if level[name] + 1 < self._variants(name):
                 level[name] += 1
+
+    def _variants(self, name: str) -> int:
+        """How many variants the column's fullest cell has."""
+        return max(len(c) for c in self.columns[name].cells)
 
     def _room(self, level: dict[str, int], width: int) -> int:
         widths = [self._width(n, level[n]) for n in self.names if n != self.title]
@@ -183,15 +187,22 @@ class PlainRows(Rows):
     own ``truncate`` and ``wrap``, so it is cut and wrapped exactly as before.
     """
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.sizes: dict[tuple[str, int], list[int]] = {}
+
     def heading(self, text: Any) -> None:
         self.headings.setdefault(self.count, []).append(text)
 
     def add(self, **cells: Sequence[Text | str] | Text | str) -> None:
+        # A cell is kept as given: a string, or its list of variants from the fullest down.
         for name in self.names:
-            value: Any = cells.get(name, "")
-            variants: Any = [value] if isinstance(value, str) else list(value)
-            self.columns[name].cells.append(variants)
+            self.columns[name].cells.append(cells.get(name, ""))  # type: ignore[arg-type]
         self.count += 1
+
+    def _variants(self, name: str) -> int:
+        cells: list[Any] = self.columns[name].cells
+        return max(1 if c.__class__ is str else len(c) for c in cells)
 
     def lines(self, width: int, fit: Fit, console: Console) -> list[str]:  # type: ignore[override]
         if not self.count and not self.headings:
@@ -204,51 +215,97 @@ class PlainRows(Rows):
         room = width - sum(widths[n] for n in shown if n != self.title) - self.gap * (len(shown) - 1)
         longest = widths[self.title]
         span = longest if fit is Fit.FULL else min(longest, max(room, NARROWEST_TITLE))
-        columns: list[tuple[str, list[Any], int, bool]] = [
-            (
-                name,
-                [c[min(level[name], len(c) - 1)] for c in self.columns[name].cells],
-                widths[name],
-                self.columns[name].right,
-            )
-            for name in shown
-        ]
-        cells = [column for _, column, _, _ in columns]
-        gap = " " * self.gap
-        out: list[str] = []
-        for row in range(self.count + 1):
-            for heading in self.headings.get(row, []):
-                out += [piece.rstrip() for piece in _plain_title_lines(str(heading), width, fit, console)]
-            if row >= self.count:
-                break
-            first: list[str] = []
-            offset, pieces = 0, [""]
-            for (name, _, wide, right), column in zip(columns, cells, strict=True):
-                value: str = column[row]
-                if name == self.title:
-                    offset = len(first)  # in cells once the row is known to wrap, below
-                    pieces = _plain_title_lines(value, span, fit, console)
-                    value = pieces[0] if pieces else ""
-                    if name != shown[-1]:
-                        value = _aligned(value, span, right=False)
-                else:
-                    value = _aligned(value, wide, right=right)
-                first.append(value)
+        # Column by column: each cell's width is measured once (``sizes``), so a cell that fits
+        # is padded without measuring it again; only a cell wider than its column is cut.
+        columns: list[list[str]] = []
+        more: dict[int, list[str]] = {}  # a wrapped title's continuation lines, by row
+        for name in shown:
+            at = level[name]
+            cells: list[Any] = self.columns[name].cells  # of strings here
+            values: list[str] = [c if c.__class__ is str else c[min(at, len(c) - 1)] for c in cells]
+            sizes = self._sizes(name, at)
+            if name == self.title:
+                if fit is not Fit.FULL:
+                    for row, size in enumerate(sizes):
+                        if size > span:
+                            pieces = _too_wide(values[row], span, fit, console)
+                            values[row] = pieces[0] if pieces else ""
+                            if len(pieces) > 1:
+                                more[row] = pieces[1:]
                 if name != shown[-1]:
-                    first.append(gap)
-            out.append("".join(first).rstrip())
-            if len(pieces) > 1:
-                offset = sum(_cells(p) for p in first[:offset])
-                out += [(" " * offset + more).rstrip() for more in pieces[1:]]
+                    values = [_aligned(value, span, right=False) for value in values]
+            else:
+                values = _padded(values, sizes, widths[name], right=self.columns[name].right)
+            columns.append(values)
+        gap = " " * self.gap
+        before = shown.index(self.title)  # the columns left of the title, for a wrapped one
+        headings = self.headings
+        out: list[str] = []
+        for row, shown_cells in enumerate(zip(*columns, strict=True)):
+            if row in headings:
+                out += self._heading_lines(row, width, fit, console)
+            out.append(gap.join(shown_cells).rstrip())
+            if row in more:
+                offset = sum(_cells(c) for c in shown_cells[:before]) + self.gap * before
+                out += [(" " * offset + piece).rstrip() for piece in more[row]]
+        if self.count in headings:
+            out += self._heading_lines(self.count, width, fit, console)
         return out
 
+    def _heading_lines(self, row: int, width: int, fit: Fit, console: Console) -> list[str]:
+        return [
+            piece.rstrip()
+            for heading in self.headings[row]
+            for piece in _plain_title_lines(str(heading), width, fit, console)
+        ]
+
+    def _sizes(self, name: str, level: int) -> list[int]:
+        """Every row's cell in ``name`` at ``level``, in cells; measured once."""
+        key = (name, level)
+        found = self.sizes.get(key)
+        if found is None:
+            cells: list[Any] = self.columns[name].cells  # of strings here
+            texts = [c if c.__class__ is str else c[min(level, len(c) - 1)] for c in cells]
+            # A column of printable ASCII (ids, numbers, dates) is checked in one pass.
+            whole = "".join(texts)
+            plain = whole.isascii() and whole.isprintable()
+            found = self.sizes[key] = list(map(len, texts)) if plain else [_cells(t) for t in texts]
+        return found
+
     def _width(self, name: str, level: int) -> int:
-        return max((_cells(str(self._variant(c, level))) for c in self.columns[name].cells), default=0)
+        return max(self._sizes(name, level), default=0)
+
+
+def _padded(values: list[str], sizes: list[int], width: int, *, right: bool) -> list[str]:
+    """:func:`_aligned` of a column whose cells' widths are known."""
+    if right:
+        return [
+            " " * (width - size) + value if size <= width else _aligned(value, width, right=True)
+            for value, size in zip(values, sizes, strict=True)
+        ]
+    return [
+        value + " " * (width - size) if size <= width else _aligned(value, width, right=False)
+        for value, size in zip(values, sizes, strict=True)
+    ]
+
+
+# Characters one cell wide wherever rich measures them: printable ASCII, the rest of Latin-1 but
+# the no-break space and the soft hyphen, Latin Extended-A and -B, IPA and the spacing modifier
+# letters (no control, combining, zero-width or wide character; tests/cli/test_list_plain.py
+# checks each one against rich's ``cell_len``). A text made only of them is as many cells wide
+# as it is long.
+NARROW = frozenset(map(chr, [*range(0x20, 0x7F), *range(0xA1, 0xAD), *range(0xAE, 0x300)]))
+
+
+def narrow(text: str) -> bool:
+    """Whether every character of ``text`` is one cell wide (:data:`NARROW`)."""
+    return (text.isascii() and text.isprintable()) or NARROW.issuperset(text)
 
 
 def _cells(text: str) -> int:
-    """rich's ``cell_len``: printable ASCII is one cell a character, without looking it up."""
-    return len(text) if text.isascii() and text.isprintable() else cell_len(text)
+    """rich's ``cell_len``: a text of one-cell characters is one cell a character, without
+    looking each one up."""
+    return len(text) if narrow(text) else cell_len(text)
 
 
 def _aligned(text: str, width: int, *, right: bool) -> str:
@@ -264,7 +321,25 @@ def _aligned(text: str, width: int, *, right: bool) -> str:
 def _plain_title_lines(text: str, room: int, fit: Fit, console: Console) -> list[str]:
     if fit is Fit.FULL or _cells(text) <= room:
         return [text]
+    return _too_wide(text, room, fit, console)
+
+
+def _too_wide(text: str, room: int, fit: Fit, console: Console) -> list[str]:
+    """:func:`_title_lines` of a plain title wider than ``room``: cut (``--no-wrap``) or wrapped."""
+    if fit is Fit.CUT:
+        return [cut(text, room)]
     return [piece.plain for piece in _title_lines(Text(text), room, fit, console)]
+
+
+def cut(text: str, room: int) -> str:
+    """``Text.truncate(room, overflow="ellipsis")`` of a text wider than ``room`` cells, as a
+    string: a text of one-cell characters (:func:`narrow`) is cut where it stands; anything else
+    (wide, combining, zero-width or control characters) is cut by rich itself."""
+    if room >= 1 and narrow(text):
+        return text[: room - 1] + "…"
+    whole = Text(text)
+    whole.truncate(room, overflow="ellipsis")
+    return whole.plain
 
 
 def write_lines(console: Console, lines: list[str]) -> None:

@@ -671,13 +671,14 @@ def due_cell(
     if due is None:
         return [make("")]
     mark = date_mark(entry, index)
-    late = late_by(entry, index, as_of, short=True) if as_of is not None else ""
     if within_period(entry):
         return [make(mark, "dim")]
+    late = late_by(entry, index, as_of, short=True) if as_of is not None else ""
+    brief = short_mark(entry, index)
     full = make(f"{due} ({mark})" if mark else str(due))
-    short = make(f"{due}{short_mark(entry, index)}")
+    short = make(f"{due}{brief}")
     if late:  # how late stays; where room is short the date gives way, its mark stays
-        tight = make(late, "red") + make(short_mark(entry, index))
+        tight = make(late, "red") + make(brief)
         return [full + make(f" · {late}", "red"), short + make(f" · {late}", "red"), tight]
     return [full, short] if mark else [full]
 

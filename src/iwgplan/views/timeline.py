@@ -23,6 +23,7 @@ export agrees:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
@@ -263,9 +264,15 @@ def due_date(due: str | None, milestones: dict[str, Milestone]) -> date | None:
     if due is None:
         return None
     if dated(due):
-        return When.parse(due).last()
+        return _due_day(due)
     milestone = milestones.get(due)
     return milestone_due(milestone) if milestone else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _due_day(due: str) -> date:
+    """A dated ``due`` as its day, parsed once per text (`list` asks three times an item)."""
+    return When.parse(due).last()
 
 
 def effective_due(entry: Entry, index: PlanIndex) -> date | None:
