@@ -36,8 +36,8 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from iwgplan import i18n
+from iwgplan.i18n import colon, month_abbr, ngettext, status_word
 from iwgplan.i18n import gettext as _
-from iwgplan.i18n import month_abbr, ngettext, status_word
 from iwgplan.render import docx_layout, safe
 from iwgplan.render.gantt_svg import STATUS_COLOUR
 
@@ -473,7 +473,7 @@ def _since(w: Writer, ctx: Ctx) -> None:
         return
     w.paragraph("Heading1", [since["heading"]])
     for item in since["lines"]:
-        w.paragraph("ListBullet", [(f"{item['label']}: ", "b"), item["text"]])
+        w.paragraph("ListBullet", [(f"{item['label']}{colon()}", "b"), item["text"]])
     if not since["lines"]:
         w.paragraph("ListBullet", [_("no change to the plan")])
     for note in since["notes"]:
@@ -707,7 +707,7 @@ def _item(w: Writer, it: Ctx, depth: int = 0, heading: str = "Heading3") -> None
         w.paragraph(bullet, [(_("Evidence:") + " ", "b"), *what, *when])
     for n in it["notes"]:
         tag = f" ({status_word(n['status'])})" if n["status"] else ""
-        w.paragraph(bullet, [(f"{n['date']}{tag}: ", ""), (n["note"], "")])
+        w.paragraph(bullet, [(f"{n['date']}{tag}{colon()}", ""), (n["note"], "")])
     for child in it["children"]:
         _item(w, child, depth + 1)
 
@@ -761,7 +761,7 @@ def _attention(w: Writer, ctx: Ctx) -> None:
             "{n} items the document sets no date for, each marked so in its section; none is late.",
             n,
         ).format(n=n)
-        w.paragraph(None, [(f"{within['heading']}:", "b"), what])
+        w.paragraph(None, [(f"{within['heading']}{colon()[:-1]}", "b"), what])
     for key in ("blocked", "dropped"):
         if not ctx[key]:
             continue

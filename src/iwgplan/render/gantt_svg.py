@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from html import escape
 from typing import TYPE_CHECKING
 
-from iwgplan.i18n import N_, current, long_day, month_abbr, status_word
+from iwgplan.i18n import N_, colon, current, long_day, month_abbr, status_word
 from iwgplan.i18n import gettext as _
 from iwgplan.render.safe import block
 from iwgplan.views.context import as_of_words
@@ -203,7 +203,7 @@ def milestone_key(m: Milestone) -> str:
     """A milestone as the chart's key names it: its whole title, its mark, and its dates."""
     first, last = m.begins.first(), m.finishes.last()
     when = str(first) if first == last else _("{start} to {end}").format(start=first, end=last)
-    return f"{milestone_title(m)}: {when}"
+    return f"{milestone_title(m)}{colon()}{when}"
 
 
 def gantt_svg(report: Report, width: int = 680) -> str:
@@ -383,7 +383,7 @@ def _bar(
     return (
         f'<text x="0" y="{round(first, 1)}"><title>{_e(name + suffix)}</title>{spans}</text>'
         f'<rect x="{x0}" y="{y + (row_h - 13) / 2}" width="{w}" height="13" rx="3" '
-        f'fill="{colour}"{stroke}><title>{_e(name)}: {_e(status_word(bar.status.value))}, '
+        f'fill="{colour}"{stroke}><title>{_e(name)}{_e(colon())}{_e(status_word(bar.status.value))}, '
         f"{_e(_('{start} to {end}').format(start=bar.start, end=end))}</title></rect>"
     )
 

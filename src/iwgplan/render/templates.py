@@ -174,7 +174,9 @@ def _environment(folder: Path | None, html: bool) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(FILTERS)
-    env.globals.update(_=i18n.gettext, gettext=i18n.gettext, ngettext=i18n.ngettext, lang=i18n.current())
+    env.globals.update(
+        _=i18n.gettext, gettext=i18n.gettext, ngettext=i18n.ngettext, lang=i18n.current(), colon=i18n.colon
+    )
     if html:
         env.globals.update(_=_html_words, gettext=_html_words, ngettext=_html_plural)
         env.finalize = _html

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from iwgplan.i18n import N_, current, day_words, month_range, ngettext, share, status_word, when_words
+from iwgplan.i18n import N_, colon, current, day_words, month_range, ngettext, share, status_word, when_words
 from iwgplan.i18n import gettext as _
 from iwgplan.plan.dates import shift
 from iwgplan.plan.index import Entry, PlanIndex
@@ -367,7 +367,7 @@ def blocked_units(index: PlanIndex) -> list[tuple[Entry, str | None]]:
             found.append((entry, reason_for(entry, Status.BLOCKED)))
             continue
         parts = [
-            f"{e.own} {e.item.title}: {reason_for(e, Status.BLOCKED) or _('no reason recorded')}"
+            f"{e.own} {e.item.title}{colon()}{reason_for(e, Status.BLOCKED) or _('no reason recorded')}"
             for e in _descendants(entry)
             if e.item.status is Status.BLOCKED
         ]
