@@ -208,6 +208,31 @@ def test_a_carry_from_a_plan_not_beside_it_is_a_note(cli, tmp_path: Path) -> Non
     assert f"{new}: valid" in run.out
 
 
+def test_one_plan_that_carries_nothing_reads_no_plan_beside_it(
+    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`validate FILE` reads the plans of its folder for its carries only: a plan that carries
+    nothing is checked alone (the same answer, without reading a folder of large plans), and
+    one that carries reads them all (counted by the files read, not by time)."""
+    from iwgplan.files import family
+
+    read: list[str] = []
+    real = family.read_member
+    monkeypatch.setattr(
+        family, "read_member", lambda path, shown=None: read.append(path.name) or real(path, shown)
+    )
+    old = _plan(tmp_path, "a.yaml", "old", OLD_PERIOD, closed=True)
+    for n in range(3):
+        shutil.copyfile(old, tmp_path / f"other-{n}.yaml")
+    alone = cli("validate", old)
+    assert alone.code == 0 and read == ["a.yaml"], read
+    read.clear()
+    new = _plan(tmp_path, "b.yaml", "new", NEW_PERIOD, carry="elsewhere#statement")
+    carries = cli("validate", new)
+    assert carries.code == 0 and "names a plan that is not among" in carries.out
+    assert sorted(read) == ["a.yaml", "b.yaml", "other-0.yaml", "other-1.yaml", "other-2.yaml"], read
+
+
 def test_two_plans_with_one_id(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     _plan(tmp_path, "a.yaml", "same", OLD_PERIOD, closed=True)
     b = _plan(tmp_path, "b.yaml", "same", NEW_PERIOD)

@@ -27,12 +27,13 @@ def read_family(paths: list[Path], shown: dict[Path, str] | None = None) -> list
     return [read_member(p, (shown or {}).get(p)) for p in paths]
 
 
-def beside(path: Path, shown: str) -> list[Member]:
-    """The plan at ``path`` (first) and the other plans of its folder, read and validated."""
+def beside(path: Path, shown: str, first: Member | None = None) -> list[Member]:
+    """The plan at ``path`` (first; ``first`` when it is read already) and the other plans of its
+    folder, read and validated."""
     from iwgplan.files.discover import shown_path
 
     others = [p for p in plans_in(path.parent) if p.resolve() != path.resolve()]
-    return [read_member(path, shown), *(read_member(p, shown_path(p)) for p in others)]
+    return [first or read_member(path, shown), *(read_member(p, shown_path(p)) for p in others)]
 
 
 def cross_check(members: list[Member], *, overlaps: bool = True) -> None:
