@@ -87,16 +87,7 @@ class Rows:
         the title wants its longest cell's width, up to ``self.want``, before it wraps or is cut."""
         if not self.count and not self.headings:
             return []
-        level = dict.fromkeys(self.names, 0)
-        if fit is not Fit.FULL and self.count:
-            self._shrink(level, width, self.want)
-        widths = {n: self._width(n, level[n]) for n in self.names}
-        shown = [n for n in self.names if widths[n] or n == self.title]
-        room = width - sum(widths[n] for n in shown if n != self.title) - self.gap * (len(shown) - 1)
-        # The title column is as wide as its longest cell, or as the room left when that is less
-        # (then titles wrap or are cut to it); when nothing may be cut, its longest cell.
-        longest = widths[self.title]
-        span = longest if fit is Fit.FULL else min(longest, max(room, NARROWEST_TITLE))
+        level, widths, shown, span = self._layout(width, fit)
         out: list[Text] = []
         for row in range(self.count + 1):
             for text in self.headings.get(row, []):
@@ -104,6 +95,20 @@ class Rows:
             if row < self.count:
                 out += self._row(row, shown, widths, level, span, fit, console)
         return out
+
+    def _layout(self, width: int, fit: Fit) -> tuple[dict[str, int], dict[str, int], list[str], int]:
+        """Each column's level of shortening and width, the columns shown, and the title's span:
+        the title column is as wide as its longest cell, or as the room left when that is less
+        (then titles wrap or are cut to it); when nothing may be cut, its longest cell."""
+        level = dict.fromkeys(self.names, 0)
+        if fit is not Fit.FULL and self.count:
+            self._shrink(level, width, self.want)
+        widths = {n: self._width(n, level[n]) for n in self.names}
+        shown = [n for n in self.names if widths[n] or n == self.title]
+        room = width - sum(widths[n] for n in shown if n != self.title) - self.gap * (len(shown) - 1)
+        longest = widths[self.title]
+        span = longest if fit is Fit.FULL else min(longest, max(room, NARROWEST_TITLE))
+        return level, widths, shown, span
 
     def _shrink(self, level: dict[str, int], width: int, want: int) -> None:
         longest = self._width(self.title, 0)
@@ -207,14 +212,7 @@ class PlainRows(Rows):
     def lines(self, width: int, fit: Fit, console: Console) -> list[str]:  # type: ignore[override]
         if not self.count and not self.headings:
             return []
-        level = dict.fromkeys(self.names, 0)
-        if fit is not Fit.FULL and self.count:
-            self._shrink(level, width, self.want)
-        widths = {n: self._width(n, level[n]) for n in self.names}
-        shown = [n for n in self.names if widths[n] or n == self.title]
-        room = width - sum(widths[n] for n in shown if n != self.title) - self.gap * (len(shown) - 1)
-        longest = widths[self.title]
-        span = longest if fit is Fit.FULL else min(longest, max(room, NARROWEST_TITLE))
+        level, widths, shown, span = self._layout(width, fit)
         # Column by column: each cell's width is measured once (``sizes``), so a cell that fits
         # is padded without measuring it again; only a cell wider than its column is cut.
         columns: list[list[str]] = []

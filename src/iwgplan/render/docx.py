@@ -563,22 +563,7 @@ def _timeline(w: Writer, ctx: Ctx) -> None:
             )
         ],
     )
-    label_w = 60.0
-    month_w = (TEXT_WIDTH_MM - label_w) / max(len(months), 1)
-    as_of_month = ctx["as_of"][:7]
-    headers = ["", *(_month_label(m) for m in months)]
-    header_fills = [HEADER_FILL, *(AS_OF_FILL if m == as_of_month else HEADER_FILL for m in months)]
-    rows: list[list[object]] = []
-    fills: list[list[str | None]] = []
-    for m in ctx["milestones"]:
-        span = _span(months, m["first_day"], m["last_day"])
-        rows.append(
-            [
-                [("◆ ", "b"), (m["marked_title"], "")],  # whole, with its mark
-                *("◆" if i == min(span, default=-1) else "" for i in range(len(months))),
-            ]
-        )
-        fills.append([None, *(MILESTONE_FILL if i in span else None for i in range(len(months)))])
+    rows, fills = _milestone_rows(ctx, months)
     for bar in tl["bars"]:
         span = _span(months, bar["start"], bar["end"])
         last = max(span) if span else -1
@@ -591,8 +576,7 @@ def _timeline(w: Writer, ctx: Ctx) -> None:
             ]
         )
         fills.append([None, *(colour if i in span else None for i in range(len(months)))])
-    widths = [label_w, *[month_w] * len(months)]
-    w.table(headers, rows, widths, fills=fills, header_fills=header_fills, small=True)
+    _month_grid(w, ctx, months, rows, fills)
 
 
 # A Word table of more rows than this is no timeline a reader can take in (and 95,000 rows of
@@ -638,11 +622,21 @@ def _timeline_by_group(w: Writer, ctx: Ctx) -> None:
             ).format(n=_count(len(tl["bars"])))
         ],
     )
-    label_w = 60.0
-    month_w = (TEXT_WIDTH_MM - label_w) / max(len(months), 1)
-    as_of_month = ctx["as_of"][:7]
-    headers = ["", *(_month_label(m) for m in months)]
-    header_fills = [HEADER_FILL, *(AS_OF_FILL if m == as_of_month else HEADER_FILL for m in months)]
+    rows, fills = _milestone_rows(ctx, months)
+    for g in ctx["groups"]:
+        spans = counts.get(g["id"])
+        if spans is None:
+            continue
+        overdue = f" !{_count(late[g['id']])}" if late.get(g["id"]) else ""
+        name = g.get("marked_label", g["label"])  # with its mark when the document does not write it
+        rows.append([[(name, "b"), (overdue, "")], *(_count(n) if n else "" for n in spans)])
+        fills.append([None, *(GROUP_FILL if n else None for n in spans)])
+    _month_grid(w, ctx, months, rows, fills)
+
+
+def _milestone_rows(ctx: Ctx, months: list[str]) -> tuple[list[list[object]], list[list[str | None]]]:
+    """The timeline's first rows: each milestone whole, with its mark, ◆ in its first month and
+    its months shaded (a range to its last)."""
     rows: list[list[object]] = []
     fills: list[list[str | None]] = []
     for m in ctx["milestones"]:
@@ -654,14 +648,19 @@ def _timeline_by_group(w: Writer, ctx: Ctx) -> None:
             ]
         )
         fills.append([None, *(MILESTONE_FILL if i in span else None for i in range(len(months)))])
-    for g in ctx["groups"]:
-        spans = counts.get(g["id"])
-        if spans is None:
-            continue
-        overdue = f" !{_count(late[g['id']])}" if late.get(g["id"]) else ""
-        name = g.get("marked_label", g["label"])  # with its mark when the document does not write it
-        rows.append([[(name, "b"), (overdue, "")], *(_count(n) if n else "" for n in spans)])
-        fills.append([None, *(GROUP_FILL if n else None for n in spans)])
+    return rows, fills
+
+
+def _month_grid(
+    w: Writer, ctx: Ctx, months: list[str], rows: list[list[object]], fills: list[list[str | None]]
+) -> None:
+    """The timeline's table: a label column, then a narrow column a month (its initial over its
+    year), the as-of month's heading shaded."""
+    label_w = 60.0
+    month_w = (TEXT_WIDTH_MM - label_w) / max(len(months), 1)
+    as_of_month = ctx["as_of"][:7]
+    headers = ["", *(_month_label(m) for m in months)]
+    header_fills = [HEADER_FILL, *(AS_OF_FILL if m == as_of_month else HEADER_FILL for m in months)]
     widths = [label_w, *[month_w] * len(months)]
     w.table(headers, rows, widths, fills=fills, header_fills=header_fills, small=True)
 
