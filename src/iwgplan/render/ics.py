@@ -36,6 +36,8 @@ from iwgplan.views.timeline import (
     shown_status,
     within_period,
 )
+from iwgplan.words import colon
+from iwgplan.words import gettext as _
 
 
 class Client(StrEnum):
@@ -53,21 +55,6 @@ STATUS = {
     Status.DONE: "COMPLETED",
     Status.DROPPED: "CANCELLED",
 }
-
-
-def _(message: str) -> str:
-    """:func:`iwgplan.i18n.gettext`, imported when a calendar is written: the CLI imports this
-    module for :class:`Client` at start-up, where no language is loaded (``--help`` stays fast)."""
-    from iwgplan.i18n import gettext
-
-    return gettext(message)
-
-
-def _colon() -> str:
-    """:func:`iwgplan.i18n.colon`, imported when a calendar is written."""
-    from iwgplan.i18n import colon
-
-    return colon()
 
 
 def uid(plan_id: str, ident: str) -> str:
@@ -99,7 +86,7 @@ def calendar(
         title = line(milestone_title(m))  # its mark in the summary, where a client shows nothing else
         summary = title + (f" ({months})" if months else "")
         event = _event(uid(meta.id, f"milestone.{m.id}"), stamp, summary, m.begins.first(), client)
-        text = [f"{m.title}{_colon()}{months}."] if months else []
+        text = [f"{m.title}{colon()}{months}."] if months else []
         if not months:  # days the document states: the event spans them (DTEND is exclusive)
             event["dtend"].dt = shift(m.finishes.last(), 1)
         text += [m.description] if m.description else []
@@ -284,7 +271,7 @@ def due_description(entry: Entry, status: Status, index: PlanIndex) -> str:
     lines.append(_("Id: {id} (iwgplan show {id})").format(id=entry.id))
     if entry.children:
         lines.append(_("Sub-points:"))
-        lines += [f"- {c.number} {c.item.title}{_colon()}{shown_status(c, index)}" for c in entry.children]
+        lines += [f"- {c.number} {c.item.title}{colon()}{shown_status(c, index)}" for c in entry.children]
     if item.description:
         lines += ["", item.description]
     return "\n".join(lines)

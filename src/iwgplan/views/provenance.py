@@ -4,28 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from iwgplan.words import N_, ngettext
+from iwgplan.words import gettext as _
+
 if TYPE_CHECKING:  # screens run on plan.records too, without pydantic
     from collections.abc import Iterable
 
     from iwgplan.plan.model import ActionPoint, Milestone, Objective, PlanMeta, Reference
-
-
-# The words in the current language (iwgplan.i18n), imported when first written: the CLI imports
-# this module at start-up (through render.ics and views.timeline), where no language is loaded.
-def _(message: str) -> str:
-    from iwgplan.i18n import gettext
-
-    return gettext(message)
-
-
-def ngettext(singular: str, plural: str, n: int) -> str:
-    from iwgplan.i18n import ngettext as plural_form
-
-    return plural_form(singular, plural, n)
-
-
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention for a string marked, not translated
-    return message
 
 
 BASIS_WORDS = {  # translated where shown (basis_text, milestone_title)

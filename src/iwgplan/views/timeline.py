@@ -35,35 +35,13 @@ from iwgplan.plan.dates import When, dated
 from iwgplan.plan.index import Entry, Group, PlanIndex
 from iwgplan.plan.status import Status
 from iwgplan.views.provenance import milestone_title
+from iwgplan.words import N_, month_words, ngettext
+from iwgplan.words import gettext as _
 
 if TYPE_CHECKING:
     from iwgplan.plan.model import ActionPoint, Milestone
 
 Day = date  # `date` is also a field name of Dated below
-
-
-# The words in the current language (iwgplan.i18n), imported when first written: the CLI imports
-# this module at start-up (through render.ics), where no language is loaded (`--help`).
-def _(message: str) -> str:
-    from iwgplan.i18n import gettext
-
-    return gettext(message)
-
-
-def ngettext(singular: str, plural: str, n: int) -> str:
-    from iwgplan.i18n import ngettext as plural_form
-
-    return plural_form(singular, plural, n)
-
-
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention for a string marked, not translated
-    return message
-
-
-def month_words(day: date) -> str:
-    from iwgplan.i18n import month_words as words
-
-    return words(day)
 
 
 STATUSES = [s.value for s in Status]
