@@ -321,8 +321,10 @@ def _words(lang: str) -> set[str]:
     return (english | COMMON) - theirs - SHARED[lang] - {w.lower() for w in i18n.TERMS}
 
 
+# A commit's short id is noise too, whatever letters its hex holds ("43b56be" left "be", an
+# English word, in one run in a few: the ids change with the clock).
 _NOISE = re.compile(
-    r"https?://\S+|(?<![\w/])/\S+|\bplans/\S*|\b[A-Z]{2,}(?:/[\w().-]+)+|\b\d[\d.,:/ -]*\b|\b[a-z0-9]+(?:-[a-z0-9]+)+\b|\[en\]"
+    r"\b(?=[0-9a-f]*[0-9])[0-9a-f]{7,40}\b|https?://\S+|(?<![\w/])/\S+|\bplans/\S*|\b[A-Z]{2,}(?:/[\w().-]+)+|\b\d[\d.,:/ -]*\b|\b[a-z0-9]+(?:-[a-z0-9]+)+\b|\[en\]"
 )
 
 
@@ -425,6 +427,9 @@ def test_the_leak_test_sees_a_leak(cli: Any, plans: dict[str, Path], tmp_path: P
     plan = plans["shipped"]
     assert _left_english("Rapport: the item is late", plan, "fr", "status", set()) != []
     assert _left_english("Rapport : l'élément est en retard", plan, "fr", "status", set()) == []
+    # commit ids are no words, whatever their hex spells ("be", "a", "deadbeef")
+    for commit in ("43b56be", "a0be1c2", "deadbeef01", "0fa0dec"):
+        assert _left_english(f"Historique : **{commit}** · 2026-12-07", plan, "fr", "log", set()) == []
     assert _unmarked("- 1.2 The Work Plan outlines the objectives, scope, deliverables and timelines of the IWG's actions for advancing gender equality in trade for the 2025-2026 period.", plan, "fr") != []  # fmt: skip
     assert _unmarked("[en] Data exchange workshops", plan, "fr") == []
 
