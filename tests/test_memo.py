@@ -444,3 +444,33 @@ def test_the_cache_folder_rules_hold_for_screens(tmp_path: Path) -> None:
     target = folder / "screen-x"
     cache_files.write_entry(target, b"x")
     assert not target.exists()
+
+
+def test_a_found_plan_is_found_again(tmp_path: Path) -> None:
+    """Without --plan the plan is found as the command finds it: a second plan in the folder
+    is the command's business (here: it asks which), never the kept screen's."""
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    _plan(plans, SHIPPED.read_text(encoding="utf-8"), "workplan.yaml")
+    args = ["status", "--as-of", AS_OF]
+    _three_runs(tmp_path, args, _env(tmp_path))
+    [entry] = _screens(tmp_path)
+    _forge(entry, FORGED)
+    assert _run(args, _env(tmp_path), tmp_path).stdout == FORGED
+    _plan(plans, plan_text("other"), "other.yaml")
+    run = _run(args, _env(tmp_path), tmp_path)
+    assert run.returncode == 2 and FORGED not in run.stdout
+    assert b"holds several plans" in run.stderr
+
+
+def test_a_note_on_a_folder_passed_over_is_said_on_a_hit(tmp_path: Path) -> None:
+    """A plans/ folder with nothing usable in it is passed over with a note on stderr: such a
+    run is not kept, so every run says it."""
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "notes.txt").write_text("not a plan\n")
+    args = ["status", "--as-of", AS_OF, "--format", "json"]
+    runs = [_run(args, _env(tmp_path, IWGPLAN_PLAN=None), tmp_path) for _ in range(3)]
+    assert _screens(tmp_path) == []
+    for run in runs:
+        assert run.returncode == 0 and b"plans" in run.stderr, run.stderr
+        assert (run.stdout, run.stderr) == (runs[0].stdout, runs[0].stderr)
