@@ -113,10 +113,8 @@ def entry_path(identity: str) -> Path:
     """One entry per plan and install: two installs (two environments, or two checkouts) that
     share the folder keep an entry each, rather than each overwriting the other's as a miss.
     An upgrade in place writes over its own entries, so they do not pile up."""
-    return (
-        folder()
-        / f"{_digest(f'{_PACKAGE}{os.sep}{sys.prefix}{os.sep}{identity}'.encode('utf-8', 'surrogateescape'))}.json"
-    )
+    where = f"{_PACKAGE}{os.sep}{sys.prefix}{os.sep}{identity}"
+    return folder() / f"{_digest(where.encode('utf-8', 'surrogateescape'))}.json"
 
 
 # A plan's data as JSON is smaller than its YAML (0.7 times for the shipped plan); escapes can
