@@ -89,6 +89,13 @@ COMMANDS = {
 ENDINGS = {"lf": "\n", "crlf": "\r\n", "cr": "\r", "bom": "\ufeff"}
 
 
+@pytest.fixture(autouse=True)
+def _whole_text_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These are checks of the edit through the text (splice.py); the edit of a plan the cache
+    holds (edit/warm.py) is checked against it in tests/test_edit_warm.py."""
+    monkeypatch.setenv("IWGPLAN_NO_CACHE", "1")
+
+
 def _text(style: str, ending: str, *, last: bool = False) -> str:
     text = HEAD + BEFORE + STYLES[style] + ("" if last else AFTER)
     if ending == "\ufeff":

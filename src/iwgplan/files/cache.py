@@ -114,11 +114,22 @@ def _salt() -> str:
     return _digest("\n".join(parts).encode())
 
 
-def entry_path(identity: str) -> Path:
+# What an entry holds: the plan's data, which every command reads, or where the plan's action
+# points stand in its bytes, which only the edits read (files/positions.py, edit/warm.py).
+DATA = ".json"
+POSITIONS = ".pos"
+# Each kind keeps two entries per plan: the bytes last stored and, in this slot, the bytes
+# stored before them when they differ (an edit stores the bytes it wrote: the bytes it read stay
+# warm, for an undo or a checkout that puts them back).
+PREVIOUS = ".prev"
+
+
+def entry_path(identity: str, kind: str = DATA) -> Path:
     """One entry per plan and install: two installs (two environments, or two checkouts) that
     share the folder keep an entry each, rather than each overwriting the other's as a miss.
-    An upgrade in place writes over its own entries, so they do not pile up."""
-    return folder() / f"{_digest(f'{_PACKAGE}{os.sep}{sys.prefix}{os.sep}{identity}'.encode())}.json"
+    An upgrade in place writes over its own entries, so they do not pile up. ``kind`` is the
+    file's suffix: the plan's data (``.json``) or the positions an edit needs (``.pos``)."""
+    return folder() / f"{_digest(f'{_PACKAGE}{os.sep}{sys.prefix}{os.sep}{identity}'.encode())}{kind}"
 
 
 # A plan's data as JSON is smaller than its YAML (0.7 times for the shipped plan); escapes can
@@ -170,17 +181,30 @@ def _entry_bytes(path: Path, limit: int) -> bytes | None:
     return blob if len(blob) <= limit else None
 
 
-def lookup(identity: str, raw: bytes) -> Any | None:
+def lookup(identity: str, raw: bytes, kind: str = DATA) -> Any | None:
     """The data cached for these exact bytes of the plan at ``identity``, or None."""
     try:
-        blob = _entry_bytes(entry_path(identity), entry_limit(raw))
+        wanted = _digest(raw)
+        limit = entry_limit(raw)
+        primary = entry_path(identity, kind)
+        for path in (primary, primary.with_name(primary.name + PREVIOUS)):
+            if _plan_digest_at(path, limit) == wanted:  # a few bytes read before the whole entry
+                return _lookup_at(path, wanted, limit)
+    except Exception:  # corrupt, truncated, foreign or unreadable: a miss, never an error
+        return None
+    return None
+
+
+def _lookup_at(path: Path, wanted: str, limit: int) -> Any | None:
+    try:
+        blob = _entry_bytes(path, limit)
         if blob is None:
             return None
         magic, header, payload = blob.split(b"\n", 2)
         if magic + b"\n" != MAGIC:
             return None
         salt_digest, plan_digest, payload_digest = header.decode("ascii").split(" ")
-        if salt_digest != salt() or plan_digest != _digest(raw) or payload_digest != _digest(payload):
+        if salt_digest != salt() or plan_digest != wanted or payload_digest != _digest(payload):
             return None
         data = json.loads(payload)
     except Exception:  # corrupt, truncated, foreign or unreadable: a miss, never an error
@@ -188,16 +212,36 @@ def lookup(identity: str, raw: bytes) -> Any | None:
     return data if isinstance(data, dict) else None
 
 
-def store(identity: str, raw: bytes, data: Any) -> None:
-    """Cache a valid plan's data; any failure (read-only folder, full disk) is silently skipped."""
+def _plan_digest_at(path: Path, limit: int | None = None) -> str | None:
+    """The plan digest in the header of the entry at ``path`` (a few bytes read), or None; None
+    too for anything but a regular file, or one past ``limit``."""
+    try:
+        fd = os.open(path, _OPEN)
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode) or (limit is not None and info.st_size > limit):
+                return None
+            head = os.read(fd, len(MAGIC) + 256)
+        finally:
+            os.close(fd)
+        magic, header, _ = head.split(b"\n", 2)
+        return header.decode("ascii").split(" ")[1] if magic + b"\n" == MAGIC else None
+    except Exception:
+        return None
+
+
+def store(identity: str, raw: bytes, data: Any, kind: str = DATA) -> None:
+    """Cache a valid plan's data; any failure (read-only folder, full disk) is silently skipped.
+    An entry for other bytes of the same plan moves to the previous slot (one file, replaced)."""
     import tempfile  # only when writing
 
     try:
         payload = json.dumps(data, separators=(",", ":")).encode("ascii")
-        header = f"{salt()} {_digest(raw)} {_digest(payload)}\n".encode("ascii")
+        plan_digest = _digest(raw)
+        header = f"{salt()} {plan_digest} {_digest(payload)}\n".encode("ascii")
         if len(MAGIC) + len(header) + len(payload) > entry_limit(raw):
             return  # an entry lookup would not read
-        target = entry_path(identity)
+        target = entry_path(identity, kind)
         target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not os.stat(target.parent).st_mode & 0o222:
             return  # a folder made read-only is left alone, even by root (who could write there)
@@ -209,6 +253,9 @@ def store(identity: str, raw: bytes, data: Any) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(MAGIC + header + payload)
+        was = _plan_digest_at(target)
+        if was is not None and was != plan_digest:
+            os.replace(target, target.with_name(target.name + PREVIOUS))
         os.replace(temp, target)
     except Exception:
         try:
