@@ -24,6 +24,7 @@ words as ever.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -145,6 +146,22 @@ def _own(change: Change) -> bool:
     )
 
 
+def _held_at(text: str, first: int, key_col: int, loc: Loc) -> bool:
+    """Whether the list that holds the entry whose first key is at ``first`` is the value of
+    a key at column ``key_col`` named as ``loc`` says (`action_points:`, `items:`,
+    `children:`): the nearest such key line before it, with no line between that stands at
+    its column or left of it (an entry's dash may, in a list indented as its key)."""
+    name = str(loc[-2])
+    line = text.rfind("\n", 0, first)
+    at = text.rfind(f"\n{' ' * key_col}{name}:", 0, line + 1)
+    if at < 0:
+        return False
+    between = re.compile(
+        rf"\n(?: {{0,{key_col - 1}}}[^ \r\n#]| {{{key_col}}}[^- \r\n#])" if key_col else r"\n[^- \r\n#]"
+    )
+    return between.search(text, at + 1, line + 1) is None
+
+
 def eligible(changes: list[Change]) -> bool:
     """Whether :func:`edit` can make these changes: each to an action point's own keys."""
     return bool(changes) and all(_own(change) for change in changes)
@@ -170,9 +187,13 @@ def edit(text: str, changes: list[Change], warm: Warm) -> Result | None:
     from iwgplan.plan.model import ActionPoint
     from iwgplan.plan.rules import item_problems
 
+    shift = 1 if MARKS_SKIP_BOM and text.startswith("\ufeff") else 0
+
     def span_of(loc: Loc) -> tuple[int, int, int] | None:
         span = warm.positions.get(loc_key(loc))
         if not (isinstance(span, list) and len(span) == 3 and all(type(n) is int for n in span)):
+            return None
+        if not 0 <= span[0] < span[1] <= len(text) or not _held_at(text, span[0] + shift, span[2], loc):
             return None
         return span[0], span[1], span[2]
 
