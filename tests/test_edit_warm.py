@@ -257,3 +257,28 @@ def test_a_hit_neither_parses_nor_validates_the_whole_plan(  # type: ignore[no-u
         run = cli(*args, "--date", "2026-06-01", "--plan", plan)
         assert run.code in (0, 1), run.err
     assert sizes and max(sizes) < 3_000
+
+
+def test_the_bytes_an_edit_read_stay_cached(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """Two entries a plan: after `done` the bytes it read and the bytes it wrote are both warm,
+    and an edit of bytes found in the previous slot keeps them there (a revert, a checkout or
+    `git stash` that puts them back is warm, however many edits of them came between)."""
+    plan = tmp_path / "plan.yaml"
+    text = generate(60, seed=3)
+    a, b = open_items(text, 2)
+    original = text.encode()
+    _hit(cli, plan, original)
+    took: list[bool] = []
+    real = warm.edit
+
+    def spy(*args: Any) -> Any:
+        result = real(*args)
+        took.append(result is not None)
+        return result
+
+    monkeypatch.setattr(warm, "edit", spy)
+    for item in (a, b, a, b):
+        assert _run(cli, plan, original, ["done", item, "--date", "2026-06-01"])[0] == 0
+        assert cache.lookup(str(plan.resolve()), plan.read_bytes()) is not None  # the bytes written
+        assert cache.lookup(str(plan.resolve()), original) is not None  # the bytes read
+    assert took == [True] * 4

@@ -151,7 +151,7 @@ def record(
             )
         write_atomic(path, new_text.encode("utf-8"))
         done.written = True
-        warm_edit.store(warm, new_text, fast)
+        warm_edit.store(warm, text, new_text, fast)
     return done
 
 

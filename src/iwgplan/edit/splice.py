@@ -540,17 +540,18 @@ def splice_entries(
             return None  # pragma: no cover - two entries at one place
         outer.append(entry)
     nl = _line_ending(text)
-    pieces, at, size = [], 0, 0
+    pieces, at, size, lines = [], 0, 0, 0
     done: list[EntryEdit] = []
+    held = changes_by_entry(changes, [loc for _, _, loc, _ in outer])
     for start, end, loc, key_col in outer:
         old = text[start:end]
-        inside = [c for c in changes if c.loc[: len(loc)] == loc]
-        local = [dataclasses.replace(c, loc=(0, *c.loc[len(loc) :])) for c in inside]
+        lines += text.count("\n", at, start)  # the lines before the entry, counted once in all
+        local = [dataclasses.replace(c, loc=(0, *c.loc[len(loc) :])) for c in held[loc]]
         try:
             root = compose_paths(old, [c.loc for c in local])
             if not isinstance(root, SequenceNode) or len(root.value) != 1:
                 return None
-            doc = _Doc.entry(old, root, nl, key_col, text.count("\n", 0, start))
+            doc = _Doc.entry(old, root, nl, key_col, lines)
             _splice_all(doc, local)
             new = doc.apply()
         except (EditError, yaml.YAMLError):
@@ -568,9 +569,23 @@ def splice_entries(
         size += start - at
         done.append(EntryEdit(start, end, loc, new, size, parsed[0], inner))
         size += len(new)
+        lines += old.count("\n")
         at = end
     pieces.append(text[at:])
     return Entries("".join(pieces), done)
+
+
+def changes_by_entry(changes: list[Change], entries: list[Loc]) -> dict[Loc, list[Change]]:
+    """The changes each entry holds (at its loc or under it), in the order given; every change
+    is under one of ``entries``, which do not nest."""
+    held: dict[Loc, list[Change]] = {loc: [] for loc in entries}
+    for change in changes:
+        for n in range(len(change.loc), 0, -1):
+            found = held.get(change.loc[:n])
+            if found is not None:
+                found.append(change)
+                break
+    return held
 
 
 def expected_data(data: Any, changes: list[Change]) -> Any:

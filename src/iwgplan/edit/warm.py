@@ -107,13 +107,13 @@ def after_a_miss(path: Path, text: str, plan: Any, data: Any, spans: dict[int, A
     return Warm(key, dump, positions, None, None, plan_window_start(plan), plan.schema_version)
 
 
-def store(warm: Warm | None, text: str, result: Result | None) -> None:
-    """Cache the new bytes' entry (data first: positions without data are never used)."""
+def store(warm: Warm | None, old: str, text: str, result: Result | None) -> None:
+    """Cache the bytes written (``text``); the entry of the bytes read (``old``) stays."""
     if warm is None or result is None:
         return
     from iwgplan.files.cached_plan import store as store_entry
 
-    store_entry(warm.key, text.encode("utf-8"), result.data, result.positions)
+    store_entry(warm.key, text.encode("utf-8"), result.data, result.positions, edited=old.encode("utf-8"))
 
 
 def _items_loc(loc: Loc) -> bool:
@@ -207,8 +207,13 @@ def edit(text: str, changes: list[Change], warm: Warm) -> Result | None:
             return None
         if _dump(model) != _at(warm.data, loc):
             return None  # these lines are not the item the cache holds: positions that do not match
-        inside = [c for c in changes if c.loc[: len(loc)] == loc]
+        inside = under.get(loc, [])
         return expected_data(parsed.data[0], [dataclasses.replace(c, loc=c.loc[len(loc) :]) for c in inside])
+
+    under: dict[Loc, list[Change]] = {}  # the changes at or under each loc
+    for change in changes:
+        for n in range(1, len(change.loc) + 1):
+            under.setdefault(change.loc[:n], []).append(change)
 
     try:
         done = splice_entries(text, changes, span_of, want_of, strict=True)
@@ -222,11 +227,10 @@ def edit(text: str, changes: list[Change], warm: Warm) -> Result | None:
             model = ActionPoint.model_validate(entry.data)
         except ValidationError:
             return None
-        for change in changes:
-            if change.loc[: len(entry.loc)] == entry.loc:
-                at = _at(model, change.loc[len(entry.loc) :])
-                if item_problems(at, change.loc, warm.earliest, warm.schema_version):
-                    return None
+        for change in under.get(entry.loc, []):
+            at = _at(model, change.loc[len(entry.loc) :])
+            if item_problems(at, change.loc, warm.earliest, warm.schema_version):
+                return None
         dumps.append(_dump(model))
     try:
         positions = _moved(text, warm.positions, done.entries)

@@ -230,9 +230,11 @@ def _plan_digest_at(path: Path, limit: int | None = None) -> str | None:
         return None
 
 
-def store(identity: str, raw: bytes, data: Any, kind: str = DATA) -> None:
+def store(identity: str, raw: bytes, data: Any, kind: str = DATA, *, edited: bytes | None = None) -> None:
     """Cache a valid plan's data; any failure (read-only folder, full disk) is silently skipped.
-    An entry for other bytes of the same plan moves to the previous slot (one file, replaced)."""
+    An entry for other bytes of the same plan moves to the previous slot (one file, replaced);
+    for the bytes an edit wrote, only the entry of the bytes it read (``edited``) does, and
+    wherever that entry is, it stays."""
     import tempfile  # only when writing
 
     try:
@@ -254,7 +256,7 @@ def store(identity: str, raw: bytes, data: Any, kind: str = DATA) -> None:
         with os.fdopen(fd, "wb") as handle:
             handle.write(MAGIC + header + payload)
         was = _plan_digest_at(target)
-        if was is not None and was != plan_digest:
+        if was is not None and was != plan_digest and (edited is None or was == _digest(edited)):
             os.replace(target, target.with_name(target.name + PREVIOUS))
         os.replace(temp, target)
     except Exception:

@@ -70,13 +70,16 @@ def load(source: PlanText, *, use_cache: bool = True) -> tuple[Plan, PlanIndex]:
     return plan, index
 
 
-def store(key: str, raw: bytes, data: Any, positions: dict[str, list[int]] | None) -> None:
+def store(
+    key: str, raw: bytes, data: Any, positions: dict[str, list[int]] | None, *, edited: bytes | None = None
+) -> None:
     """Cache a valid plan's data (its models dumped) and, for the edits, where its action
     points stand (files/positions.py); data first, as positions without data are never read.
-    An entry that records cannot read is a miss when read, never an error."""
-    cache.store(key, raw, data)
+    An entry that records cannot read is a miss when read, never an error. ``edited``: the
+    bytes an edit read, whose entry stays (cache.store)."""
+    cache.store(key, raw, data, edited=edited)
     if positions is not None:
-        cache.store(key, raw, positions, cache.POSITIONS)
+        cache.store(key, raw, positions, cache.POSITIONS, edited=edited)
 
 
 def cached_only(explicit: Path | None) -> tuple[Plan, PlanIndex, str] | None:
