@@ -282,3 +282,13 @@ def test_the_bytes_an_edit_read_stay_cached(cli, tmp_path: Path, monkeypatch: py
         assert cache.lookup(str(plan.resolve()), plan.read_bytes()) is not None  # the bytes written
         assert cache.lookup(str(plan.resolve()), original) is not None  # the bytes read
     assert took == [True] * 4
+
+
+def test_no_cache_neither_reads_nor_writes_it(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    plan = tmp_path / "plan.yaml"
+    text = generate(60, seed=3)
+    (a,) = open_items(text, 1)
+    _hit(cli, plan, text.encode())
+    monkeypatch.setattr(warm, "edit", lambda *args: pytest.fail("the cache was used"))
+    monkeypatch.setattr(warm, "after_a_miss", lambda *args: pytest.fail("the cache was written"))
+    assert cli("--no-cache", "done", a, "--date", "2026-06-01", "--plan", plan).code == 0

@@ -93,9 +93,11 @@ def record(
     dry_run: bool = False,
     with_source: bool = False,
     force: bool = False,
+    use_cache: bool = True,
 ) -> Recorded:
     """Lock, read and check the plan, ask ``make`` for the changes (with the Source if asked),
-    splice, check again and write atomically."""
+    splice, check again and write atomically. ``use_cache`` False (`--no-cache`): neither read
+    nor write the validated-plan cache."""
     path = editable_path(explicit)
     shown = shown_path(path)
     with locked(path):
@@ -104,7 +106,7 @@ def record(
         # A plan the validated-plan cache holds for these bytes is indexed from it, and a
         # progress edit then changes the items' lines alone (edit/warm.py); otherwise, and
         # whenever that path declines, the text is parsed and checked whole.
-        warm = None if with_source else warm_edit.lookup(path, text)
+        warm = warm_edit.lookup(path, text) if use_cache and not with_source else None
         # Only edits that move text need the node tree; the others note where each entry with
         # an id stands, and compose, splice and parse again only the entries they change.
         spans: dict[int, Span] | None = None if with_source else {}
@@ -129,9 +131,11 @@ def record(
         if not outcome.changes:
             return done
         del plan, index
-        if warm is None and checked is not None and spans and warm_edit.eligible(outcome.changes):
+        miss = use_cache and warm is None and checked is not None and spans
+        if miss and warm_edit.eligible(outcome.changes):
             # the bytes read are cached now, from the models just validated, and the edit is
             # then made as on a hit: no second validation of the whole plan
+            assert checked is not None and spans
             warm = warm_edit.after_a_miss(path, text, checked.plan, checked.data, spans)
         fast = warm_edit.edit(text, outcome.changes, warm) if warm is not None else None
         if fast is not None:
