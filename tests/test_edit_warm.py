@@ -24,7 +24,8 @@ from iwgplan.files import cache
 from iwgplan.files.loading import check_text
 from iwgplan.files.positions import item_spans
 from tests.helpers import ROOT, SHIPPED, history_styles, hostile_output, hostile_yaml
-from tests.test_edit_entries import COMMANDS, ENDINGS, STYLES, _text
+from tests.helpers.entry_styles import COMMANDS, ENDINGS, STYLES
+from tests.helpers.entry_styles import text as _text
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import generate  # noqa: E402
