@@ -14,7 +14,11 @@ import pytest
 
 from tests.helpers import ROOT
 
-ELSEWHERE = re.compile(r"\b(?:date\.today|datetime\.(?:now|today|utcnow))\(")
+ELSEWHERE = re.compile(r"\b(?:date\.today|datetime\.(?:now|today|utcnow)|time\.localtime)\(")
+# The one other reader, and why: a remembered screen's hit reads the day without loading
+# iwgplan.plan.dates (test_memo checks it is the day the clock gives, and that with the clock
+# loaded, or pinned, the clock's day is used).
+HIT = "memo.py"
 
 
 def test_only_the_clock_reads_the_date() -> None:
@@ -22,7 +26,7 @@ def test_only_the_clock_reads_the_date() -> None:
         f"{path.relative_to(ROOT)}:{number}"
         for path in sorted((ROOT / "src").rglob("*.py"))
         for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-        if ELSEWHERE.search(text) and path.name != "dates.py"
+        if ELSEWHERE.search(text) and path.name not in ("dates.py", HIT)
     ]
     assert readers == []
 

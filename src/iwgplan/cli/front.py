@@ -138,17 +138,24 @@ def run(argv: list[str]) -> int | None:
     from iwgplan.files.cached_plan import cached_only, cached_records
 
     explicit, as_of = values.pop("plan"), values.pop("as_of")
+    seen: list[tuple[str, bytes]] = []
     try:
         if as_of is None:
-            found = cached_only(explicit)
+            found = cached_only(explicit, seen)
             view = make_view(*found, as_of) if found is not None else None
         else:  # the replayed plan has its own index: the file's is not built
-            records = cached_records(explicit)
+            records = cached_records(explicit, seen)
             view = past_view(*records, as_of) if records is not None else None
     except Exception:
         return None
     if view is None:
         return None
+    recording = None
+    if values.get("since") is None and seen:  # --since reads git, which no key holds
+        from iwgplan.cli.memo import DISCOVERED, Recording
+
+        given = DISCOVERED if explicit is None else str(explicit)
+        recording = Recording.start(argv, given, *seen[0])
     if name in ("status", "show"):  # --since reads its history; show, the plans beside it
         values["plan"] = explicit
     lang, body = values.pop("lang"), _body(name)
@@ -158,7 +165,13 @@ def run(argv: list[str]) -> int | None:
 
         body(in_words(view, lang, options.get("fmt")), **options)
 
-    return run_mapped(in_language, view, **values)
+    code = -1  # an exception on its way out: nothing is kept
+    try:
+        code = run_mapped(in_language, view, **values)
+    finally:
+        if recording is not None:
+            recording.keep(code)
+    return code
 
 
 def _body(name: str) -> Callable[..., None]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gc
 import io
-import signal
 import sys
 
 from iwgplan.cli.process import (
@@ -17,6 +16,7 @@ from iwgplan.cli.process import (
     catch_interrupts,
     exit_code,
     finish,
+    ignore_interrupts,
     interrupted,
     pipe_closed,
     say_interrupted,
@@ -30,9 +30,13 @@ def main() -> None:
     catch_interrupts()
     _whole_writes()
     try:
-        from iwgplan.cli import front
+        from iwgplan.cli import memo
 
-        code = front.run(sys.argv[1:])
+        code = memo.replay(sys.argv[1:])
+        if code is None:
+            from iwgplan.cli import front
+
+            code = front.run(sys.argv[1:])
         if code is None:
             code = full()
     except BrokenPipeError:
@@ -62,7 +66,7 @@ def _whole_writes() -> None:
 
 def _done() -> None:
     """The exit code is decided: a Ctrl-C from now on would only kill Python while it shuts down."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    ignore_interrupts()
 
 
 def full() -> int:

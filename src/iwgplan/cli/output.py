@@ -358,8 +358,14 @@ def pager_command() -> list[str]:
     return ["less", "-FRX"]
 
 
+LISTENERS: list[Callable[[str, bool], None]] = []
+"""Who hears what :func:`page` shows: a run whose screen may be kept (:mod:`iwgplan.cli.memo`)."""
+
+
 def page(text: str, *, pager: bool = True) -> None:
     """Write to stdout; through the pager when stdout is a terminal the text would overflow."""
+    for listener in LISTENERS:
+        listener(text, pager)
     if pager and on_terminal() and text.count("\n") >= shutil.get_terminal_size().lines:
         command = pager_command()
         if command and _through(command, text):

@@ -7,9 +7,17 @@ iwgplan's and nothing heavy.
 from __future__ import annotations
 
 import os
-import signal
 import sys
-from types import FrameType
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (mypy reads the name)
+if TYPE_CHECKING:
+    import signal
+    from types import FrameType
+else:
+    try:  # the C module: `signal` wraps it in enums, and importing enum is a quarter of a 20 ms start
+        import _signal as signal
+    except ImportError:  # pragma: no cover - another Python
+        import signal
 
 INTERRUPTED = 130
 PIPE_CLOSED = 141  # 128 + SIGPIPE: what a shell reports for `git log | head`
@@ -22,6 +30,10 @@ def catch_interrupts() -> None:
     into another on its way out (a ``RuntimeError`` when it lands in a class's ``__set_name__``
     during an import; a library's own wrapper), and the process must still exit 130."""
     signal.signal(signal.SIGINT, _on_interrupt)
+
+
+def ignore_interrupts() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _on_interrupt(signum: int, frame: FrameType | None) -> None:

@@ -33,11 +33,14 @@ from pathlib import Path
 from typing import Any
 
 from iwgplan import __version__
+from iwgplan.files import cache_files
+from iwgplan.files.cache_files import DIR_VAR, read_entry, usable, write_entry
+
+__all__ = ["DIR_VAR", "disabled", "folder", "lookup", "read_entry", "store", "usable", "write_entry"]
 
 # 2: types as strict as the JSON Schema (a version 1 entry may hold `priority: 1` as valid).
 FORMAT = "2"
 MAGIC = f"iwgplan-plan-cache {FORMAT}\n".encode()
-DIR_VAR = "IWGPLAN_CACHE_DIR"
 OFF_VAR = "IWGPLAN_NO_CACHE"
 _PACKAGE = Path(__file__).resolve().parent.parent
 # The code whose change can change what a valid plan's data are: the loader and the format.
@@ -50,14 +53,7 @@ def disabled() -> bool:
 
 
 def folder() -> Path:
-    explicit = os.environ.get(DIR_VAR)
-    if explicit:
-        return Path(explicit)
-    try:
-        import platformdirs  # type: ignore[import-not-found, unused-ignore]
-    except ImportError:  # an environment installed before iwgplan needed it
-        return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "iwgplan"
-    return Path(platformdirs.user_cache_dir("iwgplan", appauthor=False))
+    return Path(cache_files.folder())
 
 
 try:  # the built-in BLAKE2, without loading OpenSSL as hashlib does (a few ms per run)
@@ -129,7 +125,8 @@ def entry_path(identity: str, kind: str = DATA) -> Path:
     share the folder keep an entry each, rather than each overwriting the other's as a miss.
     An upgrade in place writes over its own entries, so they do not pile up. ``kind`` is the
     file's suffix: the plan's data (``.json``) or the positions an edit needs (``.pos``)."""
-    return folder() / f"{_digest(f'{_PACKAGE}{os.sep}{sys.prefix}{os.sep}{identity}'.encode())}{kind}"
+    named = f"{_PACKAGE}{os.sep}{sys.prefix}{os.sep}{identity}".encode("utf-8", "surrogateescape")
+    return folder() / f"{_digest(named)}{kind}"
 
 
 # A plan's data as JSON is smaller than its YAML (0.7 times for the shipped plan); escapes can
@@ -142,43 +139,6 @@ ENTRY_SLACK = 64 * 1024
 def entry_limit(raw: bytes) -> int:
     """The largest entry the plan bytes ``raw`` can have, header included."""
     return ENTRY_GROWTH * len(raw) + ENTRY_SLACK
-
-
-def _ours(info: os.stat_result, others_may_write: int) -> bool:
-    return info.st_uid == os.getuid() and not info.st_mode & others_may_write
-
-
-def usable(place: Path) -> bool:
-    """Whether a cache folder may be used: a folder of ours that not everyone may write in."""
-    try:
-        info = os.stat(place)
-    except OSError:
-        return False
-    return stat.S_ISDIR(info.st_mode) and _ours(info, stat.S_IWOTH)
-
-
-_OPEN = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
-
-
-def _entry_bytes(path: Path, limit: int) -> bytes | None:
-    """An entry's bytes, or None when it is not ours to trust or is past ``limit``."""
-    if not usable(path.parent):
-        return None
-    fd = os.open(path, _OPEN)  # a link is refused (ELOOP); a FIFO opens without a writer
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or not _ours(info, stat.S_IWGRP | stat.S_IWOTH):
-            return None
-        if info.st_size > limit:
-            return None
-        chunks, left = [], limit + 1
-        while left > 0 and (chunk := os.read(fd, min(left, 1 << 20))):
-            chunks.append(chunk)
-            left -= len(chunk)
-    finally:
-        os.close(fd)
-    blob = b"".join(chunks)
-    return blob if len(blob) <= limit else None
 
 
 def lookup(identity: str, raw: bytes, kind: str = DATA) -> Any | None:
@@ -197,7 +157,7 @@ def lookup(identity: str, raw: bytes, kind: str = DATA) -> Any | None:
 
 def _lookup_at(path: Path, wanted: str, limit: int) -> Any | None:
     try:
-        blob = _entry_bytes(path, limit)
+        blob = read_entry(path, limit)
         if blob is None:
             return None
         magic, header, payload = blob.split(b"\n", 2)
@@ -212,11 +172,14 @@ def _lookup_at(path: Path, wanted: str, limit: int) -> Any | None:
     return data if isinstance(data, dict) else None
 
 
+_HEAD = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+
+
 def _plan_digest_at(path: Path, limit: int | None = None) -> str | None:
     """The plan digest in the header of the entry at ``path`` (a few bytes read), or None; None
     too for anything but a regular file, or one past ``limit``."""
     try:
-        fd = os.open(path, _OPEN)
+        fd = os.open(path, _HEAD)
         try:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode) or (limit is not None and info.st_size > limit):
@@ -235,8 +198,6 @@ def store(identity: str, raw: bytes, data: Any, kind: str = DATA, *, edited: byt
     An entry for other bytes of the same plan moves to the previous slot (one file, replaced);
     for the bytes an edit wrote, only the entry of the bytes it read (``edited``) does, and
     wherever that entry is, it stays."""
-    import tempfile  # only when writing
-
     try:
         payload = json.dumps(data, separators=(",", ":")).encode("ascii")
         plan_digest = _digest(raw)
@@ -244,23 +205,11 @@ def store(identity: str, raw: bytes, data: Any, kind: str = DATA, *, edited: byt
         if len(MAGIC) + len(header) + len(payload) > entry_limit(raw):
             return  # an entry lookup would not read
         target = entry_path(identity, kind)
-        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if not os.stat(target.parent).st_mode & 0o222:
-            return  # a folder made read-only is left alone, even by root (who could write there)
-        if not usable(target.parent):
-            return  # another user's folder, or everyone's
-        fd, temp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=target.parent)
-    except Exception:
-        return
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(MAGIC + header + payload)
         was = _plan_digest_at(target)
         if was is not None and was != plan_digest and (edited is None or was == _digest(edited)):
-            os.replace(target, target.with_name(target.name + PREVIOUS))
-        os.replace(temp, target)
+            place = target.parent
+            if os.stat(place).st_mode & 0o222 and usable(place):  # as write_entry would write there
+                os.replace(target, target.with_name(target.name + PREVIOUS))
     except Exception:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
+        return
+    write_entry(target, MAGIC + header + payload)

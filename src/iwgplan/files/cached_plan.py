@@ -82,22 +82,26 @@ def store(
         cache.store(key, raw, positions, cache.POSITIONS, edited=edited)
 
 
-def cached_only(explicit: Path | None) -> tuple[Plan, PlanIndex, str] | None:
+def cached_only(
+    explicit: Path | None, seen: list[tuple[str, bytes]] | None = None
+) -> tuple[Plan, PlanIndex, str] | None:
     """The plan, its index and how messages name it, only when the cache holds it; else None.
 
     For the start-up path of the read-only commands: any trouble (no plan, several plans, an
     unreadable file, a miss) is None, and the full command then does the work and reports.
     """
-    data, shown = _cached_data(explicit)
+    data, shown = _cached_data(explicit, seen)
     found = from_data(data) if data is not None else None
     return (*found, shown) if found is not None else None
 
 
-def cached_records(explicit: Path | None) -> tuple[Plan, str] | None:
+def cached_records(
+    explicit: Path | None, seen: list[tuple[str, bytes]] | None = None
+) -> tuple[Plan, str] | None:
     """:func:`cached_only` without the index, for a view that indexes another plan (the plan
     replayed to a past day, `--as-of`): the same Nones, and an index that cannot be built is
     found when the view builds its own."""
-    data, shown = _cached_data(explicit)
+    data, shown = _cached_data(explicit, seen)
     if data is None:
         return None
     try:
@@ -106,8 +110,9 @@ def cached_records(explicit: Path | None) -> tuple[Plan, str] | None:
         return None
 
 
-def _cached_data(explicit: Path | None) -> tuple[Any, str]:
-    """The cached data of the plan (None on any trouble or a miss) and how messages name it."""
+def _cached_data(explicit: Path | None, seen: list[tuple[str, bytes]] | None = None) -> tuple[Any, str]:
+    """The cached data of the plan (None on any trouble or a miss) and how messages name it;
+    ``seen``, when given, gets the plan's cache identity and the bytes that were read."""
     if cache.disabled():
         return None, ""
     try:
@@ -119,6 +124,8 @@ def _cached_data(explicit: Path | None) -> tuple[Any, str]:
         else:
             key, shown = str(path.resolve()), shown_path(path)
             raw = _regular_file_bytes(path)
+        if seen is not None:
+            seen.append((key, raw))
         return cache.lookup(key, raw), shown
     except Exception:
         return None, ""
