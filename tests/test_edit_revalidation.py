@@ -60,6 +60,7 @@ def test_edits_write_what_a_whole_validation_writes(
     reused: list[int] = []
     written = 0
     real = splice._with_models
+    monkeypatch.setenv("IWGPLAN_NO_CACHE", "1")  # the edit through the whole text (edit/warm.py aside)
 
     def spy(*args: Any) -> Any:
         mixed, n = real(*args)
@@ -95,6 +96,7 @@ def test_an_edit_that_would_make_the_plan_invalid_is_refused_with_the_same_words
     plan = tmp_path / "plan.yaml"
     plan.write_text(generate(200, seed=7), encoding="utf-8")
     original = plan.read_bytes()
+    monkeypatch.setenv("IWGPLAN_NO_CACHE", "1")  # the edit through the whole text (edit/warm.py aside)
 
     def make(index: Any) -> Outcome:
         return Outcome([splice.Change(loc=index.by_id["i5"].loc, set=change)])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import importlib
 import os
 import random
 import shutil
@@ -14,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from iwgplan.edit import splice as edit
 from iwgplan.files import atomic
 from tests.helpers import SHIPPED
 
@@ -100,28 +100,43 @@ def test_full_disk_while_writing(cli, shipped_copy: Path, monkeypatch: pytest.Mo
     assert sorted(p.name for p in shipped_copy.parent.iterdir()) == [shipped_copy.name]
 
 
-def test_plan_deleted_mid_edit(cli, shipped_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = edit.apply_changes
+@pytest.mark.parametrize("splicer", ["iwgplan.edit.apply.apply_changes", "iwgplan.edit.warm.edit"])
+def test_plan_deleted_mid_edit(
+    cli, shipped_copy: Path, monkeypatch: pytest.MonkeyPatch, splicer: str
+) -> None:
+    """The file removed while the edit is spliced, through the whole text or (the cache on) by
+    the items' cached positions: nothing is written."""
+    module, name = splicer.rsplit(".", 1)
+    real = getattr(importlib.import_module(module), name)
 
     def delete_then_apply(*args, **kwargs):  # type: ignore[no-untyped-def]
-        shipped_copy.unlink()
+        if shipped_copy.exists():
+            shipped_copy.unlink()
         return real(*args, **kwargs)
 
-    monkeypatch.setattr("iwgplan.edit.apply.apply_changes", delete_then_apply)
+    monkeypatch.setattr(splicer, delete_then_apply)
+    if name == "apply_changes":
+        monkeypatch.setenv("IWGPLAN_NO_CACHE", "1")
     run = cli("done", "joint-statement", "--plan", shipped_copy)
     assert run.code == 1
     assert "was changed or removed by another program while iwgplan was editing it" in run.err
     assert not shipped_copy.exists()  # not resurrected with half a story
 
 
-def test_plan_changed_by_an_editor_mid_edit(cli, shipped_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = edit.apply_changes
+@pytest.mark.parametrize("splicer", ["iwgplan.edit.apply.apply_changes", "iwgplan.edit.warm.edit"])
+def test_plan_changed_by_an_editor_mid_edit(
+    cli, shipped_copy: Path, monkeypatch: pytest.MonkeyPatch, splicer: str
+) -> None:  # type: ignore[no-untyped-def]
+    module, name = splicer.rsplit(".", 1)
+    real = getattr(importlib.import_module(module), name)
 
     def edit_then_apply(*args, **kwargs):  # type: ignore[no-untyped-def]
         shipped_copy.write_bytes(shipped_copy.read_bytes() + b"# saved by an editor\n")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr("iwgplan.edit.apply.apply_changes", edit_then_apply)
+    monkeypatch.setattr(splicer, edit_then_apply)
+    if name == "apply_changes":
+        monkeypatch.setenv("IWGPLAN_NO_CACHE", "1")
     run = cli("done", "joint-statement", "--plan", shipped_copy)
     assert run.code == 1
     assert shipped_copy.read_bytes().endswith(b"# saved by an editor\n")

@@ -28,10 +28,13 @@ def run_edit(
     force: bool = False,
 ) -> None:
     """Make the edit ``make`` describes to the plan file, or show it with ``dry_run``."""
+    from iwgplan.cli.output import State
     from iwgplan.edit.apply import record
     from iwgplan.render.safe import block, line
 
-    done = record(plan, make, dry_run=dry_run, with_source=with_source, force=force)
+    done = record(
+        plan, make, dry_run=dry_run, with_source=with_source, force=force, use_cache=not State.no_cache
+    )
     for notice in done.outcome.notices:
         err(notice)
     if dry_run and done.diff:

@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from iwgplan.edit import warm as warm_edit
 from iwgplan.edit.progress import Outcome
 from iwgplan.edit.splice import Refused, apply_changes, refuse_if_invalid, unified_diff
 from iwgplan.errors import FileResult, IwgplanError, PlanInvalid, Problem
 from iwgplan.files.atomic import locked, real_target, write_atomic
 from iwgplan.files.discover import find_plan_path, shown_path
-from iwgplan.files.loading import check_text
+from iwgplan.files.loading import Checked, check_text
 from iwgplan.files.positions import Locator
 from iwgplan.files.reading import read_text
 from iwgplan.files.yaml_loader import Span
@@ -92,48 +93,59 @@ def record(
     dry_run: bool = False,
     with_source: bool = False,
     force: bool = False,
+    use_cache: bool = True,
 ) -> Recorded:
     """Lock, read and check the plan, ask ``make`` for the changes (with the Source if asked),
-    splice, check again and write atomically."""
+    splice, check again and write atomically. ``use_cache`` False (`--no-cache`): neither read
+    nor write the validated-plan cache."""
     path = editable_path(explicit)
     shown = shown_path(path)
     with locked(path):
         before = _identity(path)
         text = read_text(path, shown)
-        # Only edits that move text need the node tree now; the others note where each entry
-        # with an id stands, and compose, splice and parse again only the entries they change.
+        # A plan the validated-plan cache holds for these bytes is indexed from it, and a
+        # progress edit then changes the items' lines alone (edit/warm.py); otherwise, and
+        # whenever that path declines, the text is parsed and checked whole.
+        warm = warm_edit.lookup(path, text) if use_cache and not with_source else None
+        # Only edits that move text need the node tree; the others note where each entry with
+        # an id stands, and compose, splice and parse again only the entries they change.
         spans: dict[int, Span] | None = None if with_source else {}
-        checked = check_text(text, shown, keep_tree=with_source, spans=spans)
-        if checked.plan is None or checked.index is None:
-            raise PlanInvalid(checked.result, what="plan (fix it before recording progress)")
-        closed = checked.plan.plan.closed
+        checked = None
+        if warm is not None:
+            plan, index = warm.plan, warm.index
+        else:
+            checked = _checked(text, shown, with_source, spans)
+            plan, index = checked.plan, checked.index
+        closed = plan.plan.closed
         if closed is not None and not force:
             raise IwgplanError(closed_refusal(shown, closed))
         try:
             if with_source:
-                outcome = make(checked.index, Source(text, checked.root, checked.data))
+                assert checked is not None
+                outcome = make(index, Source(text, checked.root, checked.data))
             else:
-                outcome = make(checked.index)
+                outcome = make(index)
         except Refused as exc:
-            raise _located(exc, text, checked.root, shown) from None
+            raise _located(exc, text, checked.root if checked is not None else None, shown) from None
         done = Recorded(outcome, shown)
         if not outcome.changes:
             return done
-        # Drop the models before splicing and the old data before the result's models are built.
-        # The node tree (three quarters of the memory of a parse) is composed by the splicer and
-        # freed before the result is parsed: one tree at a time. Edits that move text hand over
-        # the tree they were given, which the splicer frees the same way.
-        # The validated plan stays for the check of the result, which validates again only the
-        # entries the edit changed (refuse_if_invalid); an edit through the whole text keeps it
-        # only until it knows that nothing can be reused.
-        data, tree, plan = checked.data, [checked.root] if with_source else None, checked.plan
-        del checked
-        edited = apply_changes(text, outcome.changes, tree=tree, data=data, spans=spans)
-        kept = [(data, plan)]
-        del tree, spans, data, plan
-        refuse_if_invalid(edited, shown, kept)
+        del plan, index
+        miss = use_cache and warm is None and checked is not None and spans
+        if miss and warm_edit.eligible(outcome.changes):
+            # the bytes read are cached now, from the models just validated, and the edit is
+            # then made as on a hit: no second validation of the whole plan
+            assert checked is not None and spans
+            warm = warm_edit.after_a_miss(path, text, checked.plan, checked.data, spans)
+        fast = warm_edit.edit(text, outcome.changes, warm) if warm is not None else None
+        if fast is not None:
+            new_text = fast.text
+        else:
+            warm, held = None, [checked]
+            del checked
+            new_text = _whole(text, shown, outcome, held, spans, with_source)
         if dry_run:
-            done.diff = unified_diff(text, edited.text, shown)
+            done.diff = unified_diff(text, new_text, shown)
             return done
         _check_writable(path)
         if _identity(path) != before:
@@ -141,6 +153,43 @@ def record(
                 f"{shown} was changed or removed by another program while iwgplan was editing it;"
                 " nothing was written, run the command again"
             )
-        write_atomic(path, edited.text.encode("utf-8"))
+        write_atomic(path, new_text.encode("utf-8"))
         done.written = True
+        warm_edit.store(warm, text, new_text, fast)
     return done
+
+
+def _checked(text: str, shown: str, with_source: bool, spans: dict[int, Span] | None = None) -> Checked:
+    checked = check_text(text, shown, keep_tree=with_source, spans=spans)
+    if checked.plan is None or checked.index is None:
+        raise PlanInvalid(checked.result, what="plan (fix it before recording progress)")
+    return checked
+
+
+def _whole(
+    text: str,
+    shown: str,
+    outcome: Outcome,
+    held: list[Checked | None],
+    spans: dict[int, Span] | None,
+    with_source: bool,
+) -> str:
+    """The edit through the whole text: splice, then check the result; the new text.
+    ``held`` holds the checked plan (None after a cache hit: checked here), taken out of it."""
+    checked = held.pop()
+    if checked is None:
+        checked = _checked(text, shown, with_source, spans)
+    # Drop the models before splicing and the old data before the result's models are built.
+    # The node tree (three quarters of the memory of a parse) is composed by the splicer and
+    # freed before the result is parsed: one tree at a time. Edits that move text hand over
+    # the tree they were given, which the splicer frees the same way.
+    # The validated plan stays for the check of the result, which validates again only the
+    # entries the edit changed (refuse_if_invalid); an edit through the whole text keeps it
+    # only until it knows that nothing can be reused.
+    data, tree, plan = checked.data, [checked.root] if with_source else None, checked.plan
+    del checked
+    edited = apply_changes(text, outcome.changes, tree=tree, data=data, spans=spans)
+    kept = [(data, plan)]
+    del tree, spans, data, plan
+    refuse_if_invalid(edited, shown, kept)
+    return edited.text

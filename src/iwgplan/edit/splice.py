@@ -413,7 +413,7 @@ def apply_changes(
     _splice_all(doc, changes)
     new_text = doc.apply()
     del doc
-    expected = _expected(data if data is not None else parse(text).data, changes)
+    expected = expected_data(data if data is not None else parse(text).data, changes)
     new = parse(new_text)
     if new.problems or new.data != expected:
         raise EditError(
@@ -459,21 +459,75 @@ def _by_entries(text: str, changes: list[Change], data: Any, spans: dict[int, Sp
     outside the entries is copied as it is. So when each new entry parses alone to the data
     intended for it, the whole new text parses to the intended data, without parsing it.
     """
+
+    def span_of(loc: Loc) -> Span | None:
+        node = data
+        for part in loc:
+            node = node[part]
+        return spans.get(id(node))
+
+    expected = expected_data(data, changes)
+
+    def want_of(loc: Loc, old: str) -> Any:
+        want: Any = expected
+        for part in loc:
+            want = want[part]
+        return want
+
+    done = splice_entries(text, changes, span_of, want_of)
+    return Edited(done.text, expected) if done is not None else None
+
+
+@dataclass(slots=True)
+class EntryEdit:
+    """One list entry an edit changed: where it stood (``start``, ``end``: from its dash line
+    to the line of the next token), its loc, its new lines, where they start in the new text,
+    its new data (as parsed from them) and the spans of the entries inside that data, from the
+    start of its new lines."""
+
+    start: int
+    end: int
+    loc: Loc
+    new: str
+    at: int
+    data: Any
+    spans: dict[int, Span]
+
+
+@dataclass(slots=True)
+class Entries:
+    text: str
+    entries: list[EntryEdit]
+
+
+def splice_entries(
+    text: str,
+    changes: list[Change],
+    span_of: Any,
+    want_of: Any,
+    *,
+    strict: bool = False,
+) -> Entries | None:
+    """The changes made on the lines of the list entries that hold them (see
+    :func:`_by_entries`): ``span_of(loc)`` is where the entry at ``loc`` stands (its Span, or
+    None), ``want_of(loc, old)`` the data its new lines must parse to (``old`` is its lines as
+    they are). ``strict``: the next token after an entry must stand at its dash's column or
+    less, a check for spans that were not recorded from this very text. None whenever the
+    entries cannot stand alone, and the caller then works on the whole text."""
     if unsplittable(text):
         return None
     shift = 1 if MARKS_SKIP_BOM and text.startswith("\ufeff") else 0
     entries: list[tuple[int, int, Loc, int]] = []  # start, end, loc, key column
     for change in changes:
-        node = data
-        for part in change.loc:
-            node = node[part]
-        span = spans.get(id(node))
-        if span is None or not change.loc:
+        span = span_of(change.loc) if change.loc else None
+        if span is None:
             return None
         first, end, key_col = span[0] + shift, span[1] + shift, span[2]
         start = text.rfind("\n", 0, first) + 1
         if text[start:first].strip(" ") != "-" or text[text.rfind("\n", 0, end) + 1 : end].strip(" "):
             return None  # the dash is not on the first key's line; the next token is not first on its line
+        if strict and end < len(text) and end - text.rfind("\n", 0, end) - 1 > text.index("-", start) - start:
+            return None  # pragma: no cover - the next token is inside the entry: not its span
         entries.append((start, text.rfind("\n", 0, end) + 1 if end < len(text) else end, change.loc, key_col))
     entries.sort(key=lambda e: (e[0], -e[1]))
     outer: list[tuple[int, int, Loc, int]] = []
@@ -482,35 +536,59 @@ def _by_entries(text: str, changes: list[Change], data: Any, spans: dict[int, Sp
             if entry[1] > outer[-1][1] or entry[2][: len(outer[-1][2])] != outer[-1][2]:
                 return None  # pragma: no cover - entries nest as their locs do
             continue
+        if outer and entry[0] == outer[-1][0]:
+            return None  # pragma: no cover - two entries at one place
         outer.append(entry)
     nl = _line_ending(text)
-    expected = _expected(data, changes)
-    pieces, at = [], 0
+    pieces, at, size, lines = [], 0, 0, 0
+    done: list[EntryEdit] = []
+    held = changes_by_entry(changes, [loc for _, _, loc, _ in outer])
     for start, end, loc, key_col in outer:
         old = text[start:end]
-        inside = [c for c in changes if c.loc[: len(loc)] == loc]
-        local = [dataclasses.replace(c, loc=(0, *c.loc[len(loc) :])) for c in inside]
+        lines += text.count("\n", at, start)  # the lines before the entry, counted once in all
+        local = [dataclasses.replace(c, loc=(0, *c.loc[len(loc) :])) for c in held[loc]]
         try:
             root = compose_paths(old, [c.loc for c in local])
             if not isinstance(root, SequenceNode) or len(root.value) != 1:
                 return None
-            doc = _Doc.entry(old, root, nl, key_col, text.count("\n", 0, start))
+            doc = _Doc.entry(old, root, nl, key_col, lines)
             _splice_all(doc, local)
             new = doc.apply()
         except (EditError, yaml.YAMLError):
             return None  # the whole text says it, with the same words
-        want: Any = expected
-        for part in loc:
-            want = want[part]
-        if _KEEP.search(old) or _KEEP.search(new) or parse(new).data != [want]:
+        if _KEEP.search(old) or _KEEP.search(new):
+            return None
+        want = want_of(loc, old)
+        if want is None:
+            return None
+        inner: dict[int, Span] = {}
+        parsed = parse(new, spans=inner).data
+        if parsed != [want]:
             return None
         pieces += [text[at:start], new]
+        size += start - at
+        done.append(EntryEdit(start, end, loc, new, size, parsed[0], inner))
+        size += len(new)
+        lines += old.count("\n")
         at = end
     pieces.append(text[at:])
-    return Edited("".join(pieces), expected)
+    return Entries("".join(pieces), done)
 
 
-def _expected(data: Any, changes: list[Change]) -> Any:
+def changes_by_entry(changes: list[Change], entries: list[Loc]) -> dict[Loc, list[Change]]:
+    """The changes each entry holds (at its loc or under it), in the order given; every change
+    is under one of ``entries``, which do not nest."""
+    held: dict[Loc, list[Change]] = {loc: [] for loc in entries}
+    for change in changes:
+        for n in range(len(change.loc), 0, -1):
+            found = held.get(change.loc[:n])
+            if found is not None:
+                found.append(change)
+                break
+    return held
+
+
+def expected_data(data: Any, changes: list[Change]) -> Any:
     """The old data with the intended changes, copying only the containers on the way to them."""
     root = copy.copy(data)
     copied = {id(root)}

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import sys
 from pathlib import Path
 from typing import Any
@@ -109,12 +110,23 @@ def _salt() -> str:
     return _digest("\n".join(parts).encode())
 
 
-def entry_path(identity: str) -> Path:
+# What an entry holds: the plan's data, which every command reads, or where the plan's action
+# points stand in its bytes, which only the edits read (files/positions.py, edit/warm.py).
+DATA = ".json"
+POSITIONS = ".pos"
+# Each kind keeps two entries per plan: the bytes last stored and, in this slot, the bytes
+# stored before them when they differ (an edit stores the bytes it wrote: the bytes it read stay
+# warm, for an undo or a checkout that puts them back).
+PREVIOUS = ".prev"
+
+
+def entry_path(identity: str, kind: str = DATA) -> Path:
     """One entry per plan and install: two installs (two environments, or two checkouts) that
     share the folder keep an entry each, rather than each overwriting the other's as a miss.
-    An upgrade in place writes over its own entries, so they do not pile up."""
-    where = f"{_PACKAGE}{os.sep}{sys.prefix}{os.sep}{identity}"
-    return folder() / f"{_digest(where.encode('utf-8', 'surrogateescape'))}.json"
+    An upgrade in place writes over its own entries, so they do not pile up. ``kind`` is the
+    file's suffix: the plan's data (``.json``) or the positions an edit needs (``.pos``)."""
+    named = f"{_PACKAGE}{os.sep}{sys.prefix}{os.sep}{identity}".encode("utf-8", "surrogateescape")
+    return folder() / f"{_digest(named)}{kind}"
 
 
 # A plan's data as JSON is smaller than its YAML (0.7 times for the shipped plan); escapes can
@@ -129,17 +141,30 @@ def entry_limit(raw: bytes) -> int:
     return ENTRY_GROWTH * len(raw) + ENTRY_SLACK
 
 
-def lookup(identity: str, raw: bytes) -> Any | None:
+def lookup(identity: str, raw: bytes, kind: str = DATA) -> Any | None:
     """The data cached for these exact bytes of the plan at ``identity``, or None."""
     try:
-        blob = read_entry(entry_path(identity), entry_limit(raw))
+        wanted = _digest(raw)
+        limit = entry_limit(raw)
+        primary = entry_path(identity, kind)
+        for path in (primary, primary.with_name(primary.name + PREVIOUS)):
+            if _plan_digest_at(path, limit) == wanted:  # a few bytes read before the whole entry
+                return _lookup_at(path, wanted, limit)
+    except Exception:  # corrupt, truncated, foreign or unreadable: a miss, never an error
+        return None
+    return None
+
+
+def _lookup_at(path: Path, wanted: str, limit: int) -> Any | None:
+    try:
+        blob = read_entry(path, limit)
         if blob is None:
             return None
         magic, header, payload = blob.split(b"\n", 2)
         if magic + b"\n" != MAGIC:
             return None
         salt_digest, plan_digest, payload_digest = header.decode("ascii").split(" ")
-        if salt_digest != salt() or plan_digest != _digest(raw) or payload_digest != _digest(payload):
+        if salt_digest != salt() or plan_digest != wanted or payload_digest != _digest(payload):
             return None
         data = json.loads(payload)
     except Exception:  # corrupt, truncated, foreign or unreadable: a miss, never an error
@@ -147,14 +172,44 @@ def lookup(identity: str, raw: bytes) -> Any | None:
     return data if isinstance(data, dict) else None
 
 
-def store(identity: str, raw: bytes, data: Any) -> None:
-    """Cache a valid plan's data; any failure (read-only folder, full disk) is silently skipped."""
+_HEAD = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+
+
+def _plan_digest_at(path: Path, limit: int | None = None) -> str | None:
+    """The plan digest in the header of the entry at ``path`` (a few bytes read), or None; None
+    too for anything but a regular file, or one past ``limit``."""
+    try:
+        fd = os.open(path, _HEAD)
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode) or (limit is not None and info.st_size > limit):
+                return None
+            head = os.read(fd, len(MAGIC) + 256)
+        finally:
+            os.close(fd)
+        magic, header, _ = head.split(b"\n", 2)
+        return header.decode("ascii").split(" ")[1] if magic + b"\n" == MAGIC else None
+    except Exception:
+        return None
+
+
+def store(identity: str, raw: bytes, data: Any, kind: str = DATA, *, edited: bytes | None = None) -> None:
+    """Cache a valid plan's data; any failure (read-only folder, full disk) is silently skipped.
+    An entry for other bytes of the same plan moves to the previous slot (one file, replaced);
+    for the bytes an edit wrote, only the entry of the bytes it read (``edited``) does, and
+    wherever that entry is, it stays."""
     try:
         payload = json.dumps(data, separators=(",", ":")).encode("ascii")
-        header = f"{salt()} {_digest(raw)} {_digest(payload)}\n".encode("ascii")
+        plan_digest = _digest(raw)
+        header = f"{salt()} {plan_digest} {_digest(payload)}\n".encode("ascii")
         if len(MAGIC) + len(header) + len(payload) > entry_limit(raw):
             return  # an entry lookup would not read
-        target = entry_path(identity)
+        target = entry_path(identity, kind)
+        was = _plan_digest_at(target)
+        if was is not None and was != plan_digest and (edited is None or was == _digest(edited)):
+            place = target.parent
+            if os.stat(place).st_mode & 0o222 and usable(place):  # as write_entry would write there
+                os.replace(target, target.with_name(target.name + PREVIOUS))
     except Exception:
         return
     write_entry(target, MAGIC + header + payload)

@@ -52,14 +52,34 @@ def load(source: PlanText, *, use_cache: bool = True) -> tuple[Plan, PlanIndex]:
         found = from_data(data) if data is not None else None
         if found is not None:
             return found
-    from iwgplan.files.loading import load_text
+    from iwgplan.errors import PlanInvalid
+    from iwgplan.files.loading import check_text
+    from iwgplan.files.positions import item_spans
 
-    plan, index = load_text(source.text, source.shown)
+    spans: dict[int, Any] | None = {} if key is not None else None
+    checked = check_text(source.text, source.shown, spans=spans)
+    plan, index = checked.plan, checked.index
+    if plan is None or index is None:
+        raise PlanInvalid(checked.result)
+    positions = item_spans(checked.data, spans) if spans else None
+    del checked, spans  # the parsed data, before the plan's data are dumped
     if key is not None:
         data = plan.model_dump(mode="json", exclude_defaults=True)
         if from_data(data) is not None:  # records that lag behind the models: cache nothing
-            cache.store(key, raw, data)
+            store(key, raw, data, positions)
     return plan, index
+
+
+def store(
+    key: str, raw: bytes, data: Any, positions: dict[str, list[int]] | None, *, edited: bytes | None = None
+) -> None:
+    """Cache a valid plan's data (its models dumped) and, for the edits, where its action
+    points stand (files/positions.py); data first, as positions without data are never read.
+    An entry that records cannot read is a miss when read, never an error. ``edited``: the
+    bytes an edit read, whose entry stays (cache.store)."""
+    cache.store(key, raw, data, edited=edited)
+    if positions is not None:
+        cache.store(key, raw, positions, cache.POSITIONS, edited=edited)
 
 
 def cached_only(

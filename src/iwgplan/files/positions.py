@@ -12,7 +12,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from iwgplan.errors import Loc
-from iwgplan.files.yaml_loader import MAP_TAG, SEQ_TAG, AliasFound, StrictLoader, no_gc
+from iwgplan.files.yaml_loader import MAP_TAG, SEQ_TAG, AliasFound, Span, StrictLoader, no_gc
 
 
 def compose(text: str) -> Node | None:
@@ -161,3 +161,43 @@ class Locator:
         found = find(self._root, loc, self._keys)
         node = found.key if (at_key and found.key is not None) else found.node
         return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+# Where each action point stands in a plan's text, kept in the validated-plan cache beside its
+# data (cache.POSITIONS) so that an edit of a plan the cache holds need not parse the whole text:
+# by the item's loc (`tiers/0/focus_areas/1/action_points/3`), the Span the parse recorded.
+def loc_key(loc: Loc) -> str:
+    return "/".join(map(str, loc))
+
+
+_ITEMS = (("tiers", "focus_areas", "action_points"), ("sections", "items"))
+
+
+def item_spans(data: Any, spans: dict[int, Span]) -> dict[str, list[int]]:
+    """The Span of every action point and sub-point of a valid plan's data, by its loc key."""
+    found: dict[str, list[int]] = {}
+    get = spans.get
+
+    def items(entries: Any, key: str) -> None:
+        if not isinstance(entries, list):
+            return
+        for i, entry in enumerate(entries):
+            span = get(id(entry))
+            here = f"{key}/{i}"
+            if span is not None:
+                found[here] = list(span)
+            if isinstance(entry, dict) and "children" in entry:
+                items(entry["children"], here + "/children")
+
+    def walk(node: Any, path: tuple[str, ...], key: str) -> None:
+        if len(path) == 1:
+            items(node, f"{key}/{path[0]}" if key else path[0])
+            return
+        for i, child in enumerate(node if isinstance(node, list) else ()):
+            if isinstance(child, dict):
+                walk(child.get(path[1]), path[1:], f"{key}/{path[0]}/{i}" if key else f"{path[0]}/{i}")
+
+    for path in _ITEMS:
+        if isinstance(data, dict):
+            walk(data.get(path[0]), path, "")
+    return found

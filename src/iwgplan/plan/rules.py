@@ -11,7 +11,7 @@ from iwgplan.errors import Loc, Problem, dotted
 from iwgplan.plan import meetings
 from iwgplan.plan.dates import dated
 from iwgplan.plan.index import PlanIndex
-from iwgplan.plan.model import Plan
+from iwgplan.plan.model import ActionPoint, Plan
 from iwgplan.plan.status import Status
 
 
@@ -66,7 +66,11 @@ V2_KEYS = frozenset(
 def _version_fields(plan: Plan) -> Iterator[Problem]:
     if plan.schema_version != 1:
         return
-    for loc, node in _walk(plan, ()):
+    yield from _version_fields_under(plan, ())
+
+
+def _version_fields_under(model: BaseModel, at: Loc) -> Iterator[Problem]:
+    for loc, node in _walk(model, at):
         for key in sorted(V2_KEYS & node.model_fields_set):
             yield Problem(
                 f"{key!r} is new in schema_version 2; this file says schema_version 1:"
@@ -242,29 +246,44 @@ def plan_window_start(plan: Plan) -> date:
 def _item_dates(plan: Plan, index: PlanIndex) -> Iterator[Problem]:
     earliest = plan_window_start(plan)
     for entry in index.entries:
-        item, loc = entry.item, entry.loc
-        if item.status is Status.DONE and item.completed is None:
-            yield Problem("status is 'done' but there is no 'completed' date", (*loc, "status"))
-        if item.completed and item.completed < earliest:
-            yield Problem(_too_early("completed", item.completed, earliest), (*loc, "completed"))
-        previous = None
-        for h, entry_h in enumerate(item.history):
-            if entry_h.date < earliest:
-                yield Problem(
-                    _too_early("history date", entry_h.date, earliest), (*loc, "history", h, "date")
-                )
-            if previous and entry_h.date < previous:
-                yield Problem(
-                    f"history is out of date order: {entry_h.date} comes after {previous}",
-                    (*loc, "history", h, "date"),
-                )
-            previous = entry_h.date
-        for e, evidence in enumerate(item.evidence):
-            if evidence.date and evidence.date < earliest:
-                yield Problem(
-                    _too_early("evidence date", evidence.date, earliest),
-                    (*loc, "evidence", e, "date"),
-                )
+        yield from _dates_of(entry.item, entry.loc, earliest)
+
+
+def _dates_of(item: ActionPoint, loc: Loc, earliest: date) -> Iterator[Problem]:
+    if item.status is Status.DONE and item.completed is None:
+        yield Problem("status is 'done' but there is no 'completed' date", (*loc, "status"))
+    if item.completed and item.completed < earliest:
+        yield Problem(_too_early("completed", item.completed, earliest), (*loc, "completed"))
+    previous = None
+    for h, entry_h in enumerate(item.history):
+        if entry_h.date < earliest:
+            yield Problem(_too_early("history date", entry_h.date, earliest), (*loc, "history", h, "date"))
+        if previous and entry_h.date < previous:
+            yield Problem(
+                f"history is out of date order: {entry_h.date} comes after {previous}",
+                (*loc, "history", h, "date"),
+            )
+        previous = entry_h.date
+    for e, evidence in enumerate(item.evidence):
+        if evidence.date and evidence.date < earliest:
+            yield Problem(
+                _too_early("evidence date", evidence.date, earliest),
+                (*loc, "evidence", e, "date"),
+            )
+
+
+# The keys of an action point that the rules over the whole plan read only in the item itself:
+# its dates and version 2 keys. The others (ids, refs, due, depends_on) tie items together.
+OWN_KEYS = frozenset({"status", "completed", "history", "evidence"})
+
+
+def item_problems(item: ActionPoint, loc: Loc, earliest: date, schema_version: int) -> list[Problem]:
+    """The rules over the whole plan, for a valid plan in which only ``item`` (validated, at
+    ``loc``) changed, and only in its OWN_KEYS: what :func:`check` would find, since every
+    other rule reads keys that did not change. ``earliest`` is the plan's
+    :func:`plan_window_start`, ``schema_version`` its version."""
+    found = list(_version_fields_under(item, loc)) if schema_version == 1 else []
+    return [*found, *_dates_of(item, loc, earliest)]
 
 
 def _too_early(what: str, day: date, earliest: date) -> str:

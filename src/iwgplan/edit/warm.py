@@ -1,0 +1,294 @@
+"""Progress edits of a plan the validated-plan cache holds (issue 29): no parse, no validation
+of the whole plan.
+
+The cache keeps, beside a valid plan's data, where each action point stands in its bytes
+(files/positions.py). An edit whose changes touch only the keys of an action point that no
+rule reads outside the item (``rules.OWN_KEYS``: status, completed, history, evidence; what
+`done`, `start`, `block`, `drop`, `reopen` and `note` change) then:
+
+- indexes the plan from the cached data, as the read-only commands do on a hit;
+- cuts each changed item's lines at its cached position and checks that they are that item:
+  they parse alone, validate, and give the very data the cache holds for it (anything else:
+  positions that do not match these bytes, and the edit goes the whole way);
+- splices, parses and validates the new lines alone, and runs the plan's rules over the
+  changed items, which are all that the rules could find changed (``rules.item_problems``);
+- hands back the new text with the new bytes' cache entry: the data with the new items, the
+  positions moved by the splice.
+
+Anything it does not plainly handle (another key, a position missing or not matching, an item
+that does not validate, a rule broken) returns None before anything is written, and the
+caller makes the same edit through the whole text, which says what is wrong with the same
+words as ever.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from iwgplan.edit.splice import Change, EntryEdit, expected_data, splice_entries
+from iwgplan.errors import Loc
+from iwgplan.files import cache
+from iwgplan.files.cached_plan import from_data
+from iwgplan.files.positions import loc_key
+from iwgplan.files.yaml_loader import MARKS_SKIP_BOM, parse
+
+
+@dataclass(slots=True)
+class Warm:
+    """A plan the cache holds for the bytes being edited: its entry, what it indexes to, and
+    what the rules over the changed items need of it (its earliest day, its schema version)."""
+
+    key: str
+    data: dict[str, Any]
+    positions: dict[str, list[int]]
+    plan: Any
+    index: Any
+    earliest: date
+    schema_version: int
+
+
+@dataclass(slots=True)
+class Result:
+    text: str
+    data: dict[str, Any]  # the new bytes' cache entry
+    positions: dict[str, list[int]]
+
+
+def lookup(path: Path, text: str) -> Warm | None:
+    """The cached plan for these bytes of the plan at ``path``, with its positions, or None."""
+    if cache.disabled():
+        return None
+    try:
+        key = str(path.resolve())
+    except (OSError, RuntimeError):
+        return None
+    raw = text.encode("utf-8")
+    data = cache.lookup(key, raw)
+    if data is None:
+        return None
+    positions = cache.lookup(key, raw, cache.POSITIONS)
+    if not isinstance(positions, dict):
+        return None
+    found = from_data(data)
+    if found is None:
+        return None
+    return _warm(key, data, positions, *found)
+
+
+def _warm(key: str, data: dict[str, Any], positions: dict[str, list[int]], plan: Any, index: Any) -> Warm:
+    from iwgplan.plan.rules import plan_window_start
+
+    return Warm(key, data, positions, plan, index, plan_window_start(plan), plan.schema_version)
+
+
+def after_a_miss(path: Path, text: str, plan: Any, data: Any, spans: dict[int, Any]) -> Warm | None:
+    """For an edit that parsed and validated the whole text (``plan`` the models, ``data`` the
+    parsed data and ``spans`` where its entries stand): the cache entry of these bytes, with a
+    Warm for :func:`edit`, so that the bytes the edit writes can be cached as well."""
+    if cache.disabled() or not spans:
+        return None
+    try:
+        key = str(path.resolve())
+    except (OSError, RuntimeError):
+        return None
+    from iwgplan.files.cached_plan import store as store_entry
+    from iwgplan.files.positions import item_spans
+
+    positions = item_spans(data, spans)
+    dump = plan.model_dump(mode="json", exclude_defaults=True)
+    store_entry(key, text.encode("utf-8"), dump, positions)
+    from iwgplan.plan.rules import plan_window_start
+
+    return Warm(key, dump, positions, None, None, plan_window_start(plan), plan.schema_version)
+
+
+def store(warm: Warm | None, old: str, text: str, result: Result | None) -> None:
+    """Cache the bytes written (``text``); the entry of the bytes read (``old``) stays."""
+    if warm is None or result is None:
+        return
+    from iwgplan.files.cached_plan import store as store_entry
+
+    store_entry(warm.key, text.encode("utf-8"), result.data, result.positions, edited=old.encode("utf-8"))
+
+
+def _items_loc(loc: Loc) -> bool:
+    """An action point's loc: tiers/T/focus_areas/F/action_points/N or sections/S/items/N, then
+    children/N any number of times."""
+    if len(loc) >= 6 and loc[0] == "tiers" and loc[2] == "focus_areas" and loc[4] == "action_points":
+        rest, numbers = loc[6:], [loc[1], loc[3], loc[5]]
+    elif len(loc) >= 4 and loc[0] == "sections" and loc[2] == "items":
+        rest, numbers = loc[4:], [loc[1], loc[3]]
+    else:
+        return False
+    if len(rest) % 2 or any(part != "children" for part in rest[::2]):
+        return False
+    return all(isinstance(n, int) and not isinstance(n, bool) for n in (*numbers, *rest[1::2]))
+
+
+def _own(change: Change) -> bool:
+    from iwgplan.plan.rules import OWN_KEYS
+
+    lists = {e.key for e in change.lists}
+    return (
+        _items_loc(change.loc)
+        and set(change.set) <= OWN_KEYS
+        and set(change.remove) <= OWN_KEYS
+        and set(change.append) <= OWN_KEYS
+        and lists <= OWN_KEYS
+        and not any(e.source for e in change.lists)
+        and not change.set_list
+        and not change.set_texts
+    )
+
+
+def _held_at(text: str, first: int, key_col: int, loc: Loc) -> bool:
+    """Whether the list that holds the entry whose first key is at ``first`` is the value of
+    a key at column ``key_col`` named as ``loc`` says (`action_points:`, `items:`,
+    `children:`): the nearest such key line before it, with no line between that stands at
+    its column or left of it (an entry's dash may, in a list indented as its key)."""
+    name = str(loc[-2])
+    line = text.rfind("\n", 0, first)
+    at = text.rfind(f"\n{' ' * key_col}{name}:", 0, line + 1)
+    if at < 0:
+        return False
+    between = re.compile(
+        rf"\n(?: {{0,{key_col - 1}}}[^ \r\n#]| {{{key_col}}}[^- \r\n#])" if key_col else r"\n[^- \r\n#]"
+    )
+    return between.search(text, at + 1, line + 1) is None
+
+
+def eligible(changes: list[Change]) -> bool:
+    """Whether :func:`edit` can make these changes: each to an action point's own keys."""
+    return bool(changes) and all(_own(change) for change in changes)
+
+
+def _at(data: Any, loc: Loc) -> Any:
+    """What ``loc`` names in data, or in a model (whose keys are attributes)."""
+    for part in loc:
+        if isinstance(data, list) and isinstance(part, int):
+            data = data[part]
+        else:
+            data = data[part] if isinstance(data, dict) else getattr(data, str(part))
+    return data
+
+
+def edit(text: str, changes: list[Change], warm: Warm) -> Result | None:
+    """The edit made on the changed items' lines alone, checked as the whole plan would be;
+    None whenever that is not plainly the same (the caller then works on the whole text)."""
+    if not eligible(changes):
+        return None
+    from pydantic import ValidationError
+
+    from iwgplan.plan.model import ActionPoint
+    from iwgplan.plan.rules import item_problems
+
+    shift = 1 if MARKS_SKIP_BOM and text.startswith("\ufeff") else 0
+
+    def span_of(loc: Loc) -> tuple[int, int, int] | None:
+        span = warm.positions.get(loc_key(loc))
+        if not (isinstance(span, list) and len(span) == 3 and all(type(n) is int for n in span)):
+            return None
+        if not 0 <= span[0] < span[1] <= len(text) or not _held_at(text, span[0] + shift, span[2], loc):
+            return None
+        return span[0], span[1], span[2]
+
+    def want_of(loc: Loc, old: str) -> Any:
+        parsed = parse(old)
+        if parsed.problems or not isinstance(parsed.data, list) or len(parsed.data) != 1:
+            return None
+        try:
+            model = ActionPoint.model_validate(parsed.data[0])
+        except ValidationError:
+            return None
+        if _dump(model) != _at(warm.data, loc):
+            return None  # these lines are not the item the cache holds: positions that do not match
+        inside = under.get(loc, [])
+        return expected_data(parsed.data[0], [dataclasses.replace(c, loc=c.loc[len(loc) :]) for c in inside])
+
+    under: dict[Loc, list[Change]] = {}  # the changes at or under each loc
+    for change in changes:
+        for n in range(1, len(change.loc) + 1):
+            under.setdefault(change.loc[:n], []).append(change)
+
+    try:
+        done = splice_entries(text, changes, span_of, want_of, strict=True)
+    except (LookupError, TypeError, ValueError):  # pragma: no cover - cached data not shaped as the plan
+        return None
+    if done is None:
+        return None
+    dumps = []
+    for entry in done.entries:
+        try:
+            model = ActionPoint.model_validate(entry.data)
+        except ValidationError:
+            return None
+        for change in under.get(entry.loc, []):
+            at = _at(model, change.loc[len(entry.loc) :])
+            if item_problems(at, change.loc, warm.earliest, warm.schema_version):
+                return None
+        dumps.append(_dump(model))
+    try:
+        positions = _moved(text, warm.positions, done.entries)
+    except (LookupError, TypeError, ValueError):  # pragma: no cover - positions not of our making
+        return None
+    for entry, dump in zip(done.entries, dumps, strict=True):
+        _at(warm.data, entry.loc[:-1])[entry.loc[-1]] = dump
+    return Result(done.text, warm.data, positions)
+
+
+def _dump(model: Any) -> Any:
+    return model.model_dump(mode="json", exclude_defaults=True)
+
+
+def _moved(text: str, positions: dict[str, list[int]], entries: list[EntryEdit]) -> dict[str, list[int]]:
+    """The positions in the new text: moved by the splices before them; those of the changed
+    items and of the sub-points inside them as the new lines put them."""
+    from bisect import bisect_right
+
+    shift = 1 if MARKS_SKIP_BOM and text.startswith("\ufeff") else 0  # marks do not count a BOM
+    starts = [e.start for e in entries]
+    ends = [e.end for e in entries]
+    totals, total = [], 0
+    for e in entries:
+        total += len(e.new) - (e.end - e.start)
+        totals.append(total)
+
+    def moved(at: int) -> int:
+        """A text offset outside the changed entries, in the new text."""
+        n = bisect_right(ends, at)
+        return at + totals[n - 1] if n else at
+
+    out: dict[str, list[int]] = {}
+    for key, (first, end, col) in positions.items():
+        k = bisect_right(starts, first + shift) - 1
+        if k >= 0 and first + shift < ends[k]:
+            continue  # a changed item, or a sub-point inside one: as its new lines put it, below
+        out[key] = [moved(first + shift) - shift, moved(end + shift) - shift, col]
+    for e in entries:
+        key = loc_key(e.loc)
+        first, end, col = positions[key]
+        outer_end = moved(end + shift)
+        out[key] = [first + e.at - e.start, outer_end - shift, col]
+        _children(out, key, e.data, e, outer_end, shift)
+    return out
+
+
+def _children(
+    out: dict[str, list[int]], key: str, item: Any, e: EntryEdit, outer_end: int, shift: int
+) -> None:
+    """The spans of the sub-points in a changed item's new lines (parsed alone); one that ends
+    where the lines end ends where the item itself does, at the next token after it."""
+    kids = item.get("children") if isinstance(item, dict) else None
+    for i, child in enumerate(kids if isinstance(kids, list) else ()):
+        here = f"{key}/children/{i}"
+        span = e.spans.get(id(child))
+        if span is None:
+            continue
+        first, end, col = span
+        out[here] = [e.at + first - shift, (outer_end if end >= len(e.new) else e.at + end) - shift, col]
+        _children(out, here, child, e, outer_end, shift)

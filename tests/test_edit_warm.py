@@ -1,0 +1,295 @@
+"""`done` and the other progress edits of a plan the validated-plan cache holds (issue 29,
+edit/warm.py) write the same bytes, say the same words and exit with the same code as the same
+edit made through the whole text with the cache off; and the cache entry they leave for the
+bytes they wrote is the one a full read of those bytes stores, data and positions alike.
+
+Each case runs three ways on the same bytes: with the cache off (IWGPLAN_NO_CACHE=1: the whole
+text), on a miss (an empty cache: the whole text is read and checked, the edit made as on a
+hit) and on a hit (the cache holds the bytes: nothing is parsed or validated whole).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from iwgplan.edit import warm
+from iwgplan.files import cache
+from iwgplan.files.loading import check_text
+from iwgplan.files.positions import item_spans
+from tests.helpers import ROOT, SHIPPED, history_styles, hostile_output, hostile_yaml
+from tests.helpers.entry_styles import COMMANDS, ENDINGS, STYLES
+from tests.helpers.entry_styles import text as _text
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from generate import generate  # noqa: E402
+from run import open_items  # noqa: E402
+
+Run = tuple[int, str, str, bytes]
+
+
+def _clear() -> None:
+    folder = cache.folder()
+    for entry in folder.iterdir() if folder.is_dir() else ():
+        entry.unlink()
+
+
+def _run(cli: Callable[..., Any], plan: Path, original: bytes, args: list[str]) -> Run:
+    plan.write_bytes(original)
+    run = cli(*args, "--plan", plan)
+    return run.code, run.out, run.err, plan.read_bytes()
+
+
+def _entry_is_a_full_reads(plan: Path) -> None:
+    """The entry for the plan's bytes now is what reading them whole would store."""
+    raw = plan.read_bytes()
+    key = str(plan.resolve())
+    data, positions = cache.lookup(key, raw), cache.lookup(key, raw, cache.POSITIONS)
+    spans: dict[int, Any] = {}
+    checked = check_text(raw.decode("utf-8"), "plan", spans=spans)
+    assert checked.plan is not None
+    assert data == checked.plan.model_dump(mode="json", exclude_defaults=True)
+    assert positions == item_spans(checked.data, spans)
+
+
+def three_ways(
+    cli: Callable[..., Any], monkeypatch: pytest.MonkeyPatch, plan: Path, original: bytes, args: list[str]
+) -> tuple[Run, list[bool]]:
+    """The run with the cache off, which a miss and then a hit must equal; and whether the miss
+    and the hit made the edit by the items' lines (edit/warm.py)."""
+    took: list[bool] = []
+    real = warm.edit
+
+    def spy(*a: Any) -> Any:
+        result = real(*a)
+        took.append(result is not None)
+        return result
+
+    monkeypatch.setenv("IWGPLAN_NO_CACHE", "1")
+    whole = _run(cli, plan, original, args)
+    monkeypatch.delenv("IWGPLAN_NO_CACHE")
+    monkeypatch.setattr(warm, "edit", spy)
+    _clear()
+    miss = _run(cli, plan, original, args)
+    assert miss == whole, ("miss", args)
+    if miss[0] == 0 and miss[3] != original and took and took[-1]:
+        _entry_is_a_full_reads(plan)
+    hit = _run(cli, plan, original, args)  # the miss cached the bytes it read
+    assert hit == whole, ("hit", args)
+    if hit[0] == 0 and hit[3] != original and took and took[-1]:
+        _entry_is_a_full_reads(plan)
+    monkeypatch.setattr(warm, "edit", real)
+    return whole, took
+
+
+# Every style an item may be written in, each edited by every command that shares the path
+# (and two that do not: they go through the whole text, as ever).
+WARM_COMMANDS = [c for c in COMMANDS if c != "add under it"]
+
+
+@pytest.mark.parametrize("ending", [e for e in ENDINGS if e != "cr"])
+@pytest.mark.parametrize("command", WARM_COMMANDS)
+def test_every_item_style(
+    cli, small: Path, monkeypatch: pytest.MonkeyPatch, command: str, ending: str
+) -> None:  # type: ignore[no-untyped-def]
+    took = []
+    for style in STYLES:
+        for last in (False, True):
+            text = _text(style, ENDINGS[ending], last=last)
+            took += three_ways(cli, monkeypatch, small, text.encode("utf-8"), COMMANDS[command])[1]
+    if not command.startswith("modify"):
+        assert any(took), "the edits never went by the cached positions"
+    else:
+        assert not any(took)
+
+
+EDITS = [
+    ["done", "{a}", "--date", "2026-06-01"],
+    ["done", "{a}", "--date", "2026-06-01", "--note", "with a note", "--evidence", "WT/MIN(26)/6"],
+    ["start", "{a}", "--date", "2026-06-01"],
+    ["block", "{a}", "--reason", "waiting", "--date", "2026-06-01"],
+    ["drop", "{a}", "--reason", "merged", "--date", "2026-06-01"],
+    ["note", "{a}", "a note: with # and 'quotes'", "--date", "2026-06-01"],
+    ["note", "{a}", "backdated", "--date", "2025-10-02"],
+    ["done", "{a}", "{b}", "--date", "2026-06-01"],
+    ["done", "{a}", "--date", "2019-01-01"],  # before the plan: refused
+    ["reopen", "{a}", "--reason", "again", "--date", "2026-06-01"],  # nothing to change
+    ["reopen", "{d}", "--reason", "again", "--date", "2026-06-01"],
+    ["done", "{p}", "--with-children", "--date", "2026-06-01"],  # a point and its sub-points
+    ["done", "{p}", "--date", "2026-06-01"],  # refused: open sub-points
+    ["done", "no-such-id", "--date", "2026-06-01"],
+    ["done", "{a}", "--dry-run", "--date", "2026-06-01"],
+    ["modify", "{a}", "--title", "A new title", "--date", "2026-06-01"],
+]
+
+
+def _plans(tmp_path: Path) -> dict[str, tuple[bytes, dict[str, str]]]:
+    text = generate(1000, seed=7, groups=5)
+    a, b = open_items(text, 2)
+    done = re.search(r"(?m)^ {10}- id: (i\d+)\n(?: {12}.*\n)*? {12}status: done\n", text)
+    assert done is not None
+    plans = {
+        "shipped": (SHIPPED.read_bytes(), {"a": "joint-statement", "b": "msme-toolkit", "p": "tpr"}),
+        "generated 1k": (text.encode(), {"a": a, "b": b, "p": "i0", "d": done[1]}),
+        "hostile": (hostile_output.plan_text(hostile_output.PAYLOADS["csi"]).encode(), {"a": "b", "p": "a"}),
+    }
+    for nl in ("\n", "\r\n"):
+        name = "history styles" + (" CRLF" if nl != "\n" else "")
+        plans[name] = (history_styles.build(list(history_styles.STYLES), nl).encode(), {"a": "item-2"})
+    return plans
+
+
+def test_plans_and_edits(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    plan = tmp_path / "repo" / "plans" / "plan.yaml"
+    plan.parent.mkdir(parents=True)
+    took, written = [], 0
+    for _name, (original, ids) in _plans(tmp_path).items():
+        for edit in EDITS:
+            if any("{" + key + "}" in part for part in edit for key in "abdp" if key not in ids):
+                continue
+            args = [part.format(**ids) for part in edit]
+            whole, went = three_ways(cli, monkeypatch, plan, original, args)
+            took += went
+            written += whole[0] == 0 and whole[3] != original
+    assert written >= 40
+    assert took.count(True) >= 60
+
+
+@pytest.mark.parametrize("payload", list(hostile_output.PAYLOADS))
+def test_hostile_texts(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, payload: str) -> None:  # type: ignore[no-untyped-def]
+    """Every hostile text in the plan and in the note: what the whole text does, byte for byte."""
+    plan = tmp_path / "plan.yaml"
+    original = hostile_output.plan_text(hostile_output.PAYLOADS[payload]).encode()
+    for args in (
+        ["done", "b", "--date", "2026-06-01"],
+        ["note", "b", hostile_output.PAYLOADS[payload], "--date", "2026-06-01"],
+        ["reopen", "kid", "--reason", hostile_output.PAYLOADS[payload], "--date", "2026-06-01"],
+    ):
+        three_ways(cli, monkeypatch, plan, original, args)
+
+
+@pytest.mark.parametrize("case", list(hostile_yaml.CASES))
+def test_hostile_yaml_is_refused_as_ever(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str
+) -> None:  # type: ignore[no-untyped-def]
+    plan = tmp_path / "plan.yaml"
+    whole, took = three_ways(
+        cli, monkeypatch, plan, hostile_yaml.CASES[case][0].encode(), ["done", "a", "--date", "2026-06-01"]
+    )
+    assert whole[0] == 1 and not took
+
+
+def _hit(cli: Callable[..., Any], plan: Path, original: bytes) -> Path:
+    """The cache filled for ``original`` (a read-only command), and its positions entry."""
+    plan.write_bytes(original)
+    assert cli("status", "--plan", plan).code == 0
+    return cache.entry_path(str(plan.resolve()), cache.POSITIONS)
+
+
+def _forge(entry: Path, change: Callable[[dict[str, list[int]]], dict[str, list[int]]]) -> None:
+    """A positions entry changed, with digests that match it: one a hit would trust."""
+    magic, header, payload = entry.read_bytes().split(b"\n", 2)
+    salt, plan_digest, _ = header.decode().split(" ")
+    forged = json.dumps(change(json.loads(payload)), separators=(",", ":")).encode()
+    entry.write_bytes(magic + b"\n" + f"{salt} {plan_digest} {cache._digest(forged)}\n".encode() + forged)
+
+
+def _swap(positions: dict[str, list[int]]) -> dict[str, list[int]]:
+    keys = list(positions)
+    first, second = keys[0], keys[-1]
+    positions[first], positions[second] = positions[second], positions[first]
+    return positions
+
+
+FORGERIES: dict[str, Callable[[dict[str, list[int]]], dict[str, list[int]]]] = {
+    "two items swapped": _swap,
+    "every span one line on": lambda p: {k: [s + 1, e + 1, c] for k, (s, e, c) in p.items()},
+    "every span cut short": lambda p: {k: [s, s + 20, c] for k, (s, e, c) in p.items()},
+    "every span ends at the file's end": lambda p: {k: [s, 10**6, c] for k, (s, e, c) in p.items()},
+    "another column": lambda p: {k: [s, e, c + 2] for k, (s, e, c) in p.items()},
+    "none": lambda p: {},
+    "not numbers": lambda p: {k: ["x", None, c] for k, (s, e, c) in p.items()},
+}
+
+
+@pytest.mark.parametrize("forgery", list(FORGERIES))
+def test_positions_that_do_not_match_the_bytes_are_never_used(  # type: ignore[no-untyped-def]
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forgery: str
+) -> None:
+    """A hit whose positions do not match the bytes edits through the whole text: the same
+    bytes and words as with the cache off, never bytes spliced at a wrong place."""
+    plan = tmp_path / "plan.yaml"
+    text = generate(60, seed=3)
+    original = text.encode()
+    a, b = open_items(text, 2)
+    for args in (["done", a, "--date", "2026-06-01"], ["note", a, b, "x", "--date", "2026-06-01"]):
+        args = [part for part in args if part != b or args[0] != "note"]
+        monkeypatch.setenv("IWGPLAN_NO_CACHE", "1")
+        whole = _run(cli, plan, original, args)
+        monkeypatch.delenv("IWGPLAN_NO_CACHE")
+        _clear()
+        _forge(_hit(cli, plan, original), FORGERIES[forgery])
+        assert _run(cli, plan, original, args) == whole
+
+
+def test_a_hit_neither_parses_nor_validates_the_whole_plan(  # type: ignore[no-untyped-def]
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The claim itself: on a hit, `done` and the two-id `done` parse no more than the items'
+    lines and validate no whole plan, and the next command (another `done`) is a hit too."""
+    from iwgplan.edit import apply
+    from iwgplan.files import yaml_loader
+
+    plan = tmp_path / "plan.yaml"
+    text = generate(300, seed=5)
+    a, b, c = open_items(text, 3)
+    _hit(cli, plan, text.encode())
+    sizes: list[int] = []
+    real = yaml_loader._events_to_data
+    monkeypatch.setattr(yaml_loader, "_events_to_data", lambda t, *s: sizes.append(len(t)) or real(t, *s))
+    monkeypatch.setattr(apply, "check_text", lambda *args, **kw: pytest.fail("the whole plan was checked"))
+    for args in (["done", a], ["done", b, c], ["start", a]):
+        run = cli(*args, "--date", "2026-06-01", "--plan", plan)
+        assert run.code in (0, 1), run.err
+    assert sizes and max(sizes) < 3_000
+
+
+def test_the_bytes_an_edit_read_stay_cached(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """Two entries a plan: after `done` the bytes it read and the bytes it wrote are both warm,
+    and an edit of bytes found in the previous slot keeps them there (a revert, a checkout or
+    `git stash` that puts them back is warm, however many edits of them came between)."""
+    plan = tmp_path / "plan.yaml"
+    text = generate(60, seed=3)
+    a, b = open_items(text, 2)
+    original = text.encode()
+    _hit(cli, plan, original)
+    took: list[bool] = []
+    real = warm.edit
+
+    def spy(*args: Any) -> Any:
+        result = real(*args)
+        took.append(result is not None)
+        return result
+
+    monkeypatch.setattr(warm, "edit", spy)
+    for item in (a, b, a, b):
+        assert _run(cli, plan, original, ["done", item, "--date", "2026-06-01"])[0] == 0
+        assert cache.lookup(str(plan.resolve()), plan.read_bytes()) is not None  # the bytes written
+        assert cache.lookup(str(plan.resolve()), original) is not None  # the bytes read
+    assert took == [True] * 4
+
+
+def test_no_cache_neither_reads_nor_writes_it(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    plan = tmp_path / "plan.yaml"
+    text = generate(60, seed=3)
+    (a,) = open_items(text, 1)
+    _hit(cli, plan, text.encode())
+    monkeypatch.setattr(warm, "edit", lambda *args: pytest.fail("the cache was used"))
+    monkeypatch.setattr(warm, "after_a_miss", lambda *args: pytest.fail("the cache was written"))
+    assert cli("--no-cache", "done", a, "--date", "2026-06-01", "--plan", plan).code == 0
