@@ -47,14 +47,18 @@ def _run(cli: Callable[..., Any], plan: Path, original: bytes, args: list[str]) 
 
 
 def _entry_is_a_full_reads(plan: Path) -> None:
-    """The entry for the plan's bytes now is what reading them whole would store."""
+    """The entry for the plan's bytes now is what reading them whole would store: the data's
+    JSON byte for byte (an edit splices the changed items' JSON into the entry it read)."""
     raw = plan.read_bytes()
     key = str(plan.resolve())
     data, positions = cache.lookup(key, raw), cache.lookup(key, raw, cache.POSITIONS)
     spans: dict[int, Any] = {}
     checked = check_text(raw.decode("utf-8"), "plan", spans=spans)
     assert checked.plan is not None
-    assert data == checked.plan.model_dump(mode="json", exclude_defaults=True)
+    dump = checked.plan.model_dump(mode="json", exclude_defaults=True)
+    assert data == dump
+    stored = cache.entry_path(key).read_bytes().split(b"\n", 2)[2]
+    assert stored == json.dumps(dump, separators=(",", ":")).encode("ascii")
     assert positions == item_spans(checked.data, spans)
 
 
@@ -242,7 +246,9 @@ def test_a_hit_neither_parses_nor_validates_the_whole_plan(  # type: ignore[no-u
     cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The claim itself: on a hit, `done` and the two-id `done` parse no more than the items'
-    lines and validate no whole plan, and the next command (another `done`) is a hit too."""
+    lines, validate no whole plan and encode no whole plan's JSON (the changed items' JSON is
+    spliced into the entry's), hash the bytes they read once and the bytes they write once, and
+    the next command (another `done`) is a hit too."""
     from iwgplan.edit import apply
     from iwgplan.files import yaml_loader
 
@@ -254,10 +260,24 @@ def test_a_hit_neither_parses_nor_validates_the_whole_plan(  # type: ignore[no-u
     real = yaml_loader._events_to_data
     monkeypatch.setattr(yaml_loader, "_events_to_data", lambda t, *s: sizes.append(len(t)) or real(t, *s))
     monkeypatch.setattr(apply, "check_text", lambda *args, **kw: pytest.fail("the whole plan was checked"))
+    encoded: list[Any] = []
+    real_encode = cache.encode
+    monkeypatch.setattr(cache, "encode", lambda d: encoded.append(d) or real_encode(d))
+    hashed: list[bytes] = []
+    real_digest = cache._digest
+    monkeypatch.setattr(cache, "_digest", lambda raw: hashed.append(raw) or real_digest(raw))
     for args in (["done", a], ["done", b, c], ["start", a]):
+        before = plan.read_bytes()
+        hashed.clear()
         run = cli(*args, "--date", "2026-06-01", "--plan", plan)
         assert run.code in (0, 1), run.err
+        after = plan.read_bytes()
+        assert hashed.count(before) == 1
+        if after != before:
+            assert hashed.count(after) == 1
+            assert cache.lookup(str(plan.resolve()), after) is not None
     assert sizes and max(sizes) < 3_000
+    assert encoded and not [d for d in encoded if isinstance(d, dict) and "schema_version" in d]
 
 
 def test_the_bytes_an_edit_read_stay_cached(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
@@ -293,3 +313,14 @@ def test_no_cache_neither_reads_nor_writes_it(cli, tmp_path: Path, monkeypatch: 
     monkeypatch.setattr(warm, "edit", lambda *args: pytest.fail("the cache was used"))
     monkeypatch.setattr(warm, "after_a_miss", lambda *args: pytest.fail("the cache was written"))
     assert cli("--no-cache", "done", a, "--date", "2026-06-01", "--plan", plan).code == 0
+
+
+def test_an_item_json_found_twice_or_nowhere_is_encoded_whole() -> None:
+    """The splice replaces an item's JSON only where it is found once: found twice (which place
+    is its own?) or nowhere (an entry not of cache.encode's making), the data is encoded whole."""
+    item, new = {"id": "a", "status": "planned"}, {"id": "a", "status": "done"}
+    once = cache.encode({"tiers": [item, {"id": "b"}]})
+    assert warm._spliced(once, [(item, new)]) == cache.encode({"tiers": [new, {"id": "b"}]})
+    assert warm._spliced(cache.encode({"tiers": [item, item]}), [(item, new)]) is None
+    assert warm._spliced(json.dumps({"tiers": [item]}).encode(), [(item, new)]) is None
+    assert warm._spliced(None, [(item, new)]) is None

@@ -153,9 +153,10 @@ def record(
                 f"{shown} was changed or removed by another program while iwgplan was editing it;"
                 " nothing was written, run the command again"
             )
-        write_atomic(path, new_text.encode("utf-8"))
+        written = new_text.encode("utf-8")
+        write_atomic(path, written)
         done.written = True
-        warm_edit.store(warm, text, new_text, fast)
+        warm_edit.store(warm, written, fast)
     return done
 
 

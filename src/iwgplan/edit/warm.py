@@ -12,8 +12,11 @@ rule reads outside the item (``rules.OWN_KEYS``: status, completed, history, evi
   positions that do not match these bytes, and the edit goes the whole way);
 - splices, parses and validates the new lines alone, and runs the plan's rules over the
   changed items, which are all that the rules could find changed (``rules.item_problems``);
-- hands back the new text with the new bytes' cache entry: the data with the new items, the
-  positions moved by the splice.
+- hands back the new text with the new bytes' cache entry: the data with the new items (their
+  JSON spliced into the cached JSON, not the whole plan encoded again), the positions moved by
+  the splice.
+
+Each run hashes the bytes it read once and the bytes it wrote once (cache.plan_digest).
 
 Anything it does not plainly handle (another key, a position missing or not matching, an item
 that does not validate, a rule broken) returns None before anything is written, and the
@@ -50,6 +53,9 @@ class Warm:
     index: Any
     earliest: date
     schema_version: int
+    raw: bytes  # the bytes read, and their digest (cache.plan_digest)
+    digest: str
+    payload: bytes | None  # the data's entry as stored (cache.encode of ``data``)
 
 
 @dataclass(slots=True)
@@ -57,6 +63,7 @@ class Result:
     text: str
     data: dict[str, Any]  # the new bytes' cache entry
     positions: dict[str, list[int]]
+    payload: bytes | None  # cache.encode(data), spliced; None: to be encoded whole
 
 
 def lookup(path: Path, text: str) -> Warm | None:
@@ -68,22 +75,23 @@ def lookup(path: Path, text: str) -> Warm | None:
     except (OSError, RuntimeError):
         return None
     raw = text.encode("utf-8")
-    data = cache.lookup(key, raw)
-    if data is None:
+    digest = cache.plan_digest(raw)
+    entry = cache.lookup_entry(key, raw, digest=digest)
+    if entry is None:
         return None
-    positions = cache.lookup(key, raw, cache.POSITIONS)
+    data, payload = entry
+    positions = cache.lookup(key, raw, cache.POSITIONS, digest=digest)
     if not isinstance(positions, dict):
         return None
     found = from_data(data)
     if found is None:
         return None
-    return _warm(key, data, positions, *found)
-
-
-def _warm(key: str, data: dict[str, Any], positions: dict[str, list[int]], plan: Any, index: Any) -> Warm:
     from iwgplan.plan.rules import plan_window_start
 
-    return Warm(key, data, positions, plan, index, plan_window_start(plan), plan.schema_version)
+    plan, index = found
+    return Warm(
+        key, data, positions, plan, index, plan_window_start(plan), plan.schema_version, raw, digest, payload
+    )
 
 
 def after_a_miss(path: Path, text: str, plan: Any, data: Any, spans: dict[int, Any]) -> Warm | None:
@@ -101,19 +109,32 @@ def after_a_miss(path: Path, text: str, plan: Any, data: Any, spans: dict[int, A
 
     positions = item_spans(data, spans)
     dump = plan.model_dump(mode="json", exclude_defaults=True)
-    store_entry(key, text.encode("utf-8"), dump, positions)
+    raw = text.encode("utf-8")
+    digest = cache.plan_digest(raw)
+    payload = cache.encode(dump)
+    store_entry(key, raw, dump, positions, payload=payload, digest=digest)
     from iwgplan.plan.rules import plan_window_start
 
-    return Warm(key, dump, positions, None, None, plan_window_start(plan), plan.schema_version)
+    return Warm(
+        key, dump, positions, None, None, plan_window_start(plan), plan.schema_version, raw, digest, payload
+    )
 
 
-def store(warm: Warm | None, old: str, text: str, result: Result | None) -> None:
-    """Cache the bytes written (``text``); the entry of the bytes read (``old``) stays."""
+def store(warm: Warm | None, written: bytes, result: Result | None) -> None:
+    """Cache the bytes written; the entry of the bytes read (``warm.raw``) stays."""
     if warm is None or result is None:
         return
     from iwgplan.files.cached_plan import store as store_entry
 
-    store_entry(warm.key, text.encode("utf-8"), result.data, result.positions, edited=old.encode("utf-8"))
+    store_entry(
+        warm.key,
+        written,
+        result.data,
+        result.positions,
+        edited=warm.raw,
+        payload=result.payload,
+        edited_digest=warm.digest,
+    )
 
 
 def _items_loc(loc: Loc) -> bool:
@@ -236,9 +257,35 @@ def edit(text: str, changes: list[Change], warm: Warm) -> Result | None:
         positions = _moved(text, warm.positions, done.entries)
     except (LookupError, TypeError, ValueError):  # pragma: no cover - positions not of our making
         return None
-    for entry, dump in zip(done.entries, dumps, strict=True):
+    swaps = list(zip(done.entries, dumps, strict=True))
+    payload = _spliced(warm.payload, [(_at(warm.data, entry.loc), dump) for entry, dump in swaps])
+    for entry, dump in swaps:
         _at(warm.data, entry.loc[:-1])[entry.loc[-1]] = dump
-    return Result(done.text, warm.data, positions)
+    return Result(done.text, warm.data, positions, payload)
+
+
+def _spliced(payload: bytes | None, swaps: list[tuple[Any, Any]]) -> bytes | None:
+    """The cached JSON with each old item's JSON replaced by its new item's: what encoding the
+    new data whole gives, as compact JSON is made of its values' own JSON. None (encode it
+    whole) unless each old item's JSON is found exactly once, and no two of them overlap: an
+    item's JSON is found at least at its own place, so once is there."""
+    if payload is None:
+        return None
+    cuts = []
+    for old, new in swaps:
+        was = cache.encode(old)
+        at = payload.find(was)
+        if at < 0 or payload.find(was, at + 1) >= 0:
+            return None
+        cuts.append((at, at + len(was), cache.encode(new)))
+    parts, last = [], 0
+    for start, end, new in sorted(cuts):
+        if start < last:
+            return None
+        parts += [payload[last:start], new]
+        last = end
+    parts.append(payload[last:])
+    return b"".join(parts)
 
 
 def _dump(model: Any) -> Any:

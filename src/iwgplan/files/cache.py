@@ -36,7 +36,19 @@ from iwgplan import __version__
 from iwgplan.files import cache_files
 from iwgplan.files.cache_files import DIR_VAR, read_entry, usable, write_entry
 
-__all__ = ["DIR_VAR", "disabled", "folder", "lookup", "read_entry", "store", "usable", "write_entry"]
+__all__ = [
+    "DIR_VAR",
+    "disabled",
+    "encode",
+    "folder",
+    "lookup",
+    "lookup_entry",
+    "plan_digest",
+    "read_entry",
+    "store",
+    "usable",
+    "write_entry",
+]
 
 # 2: types as strict as the JSON Schema (a version 1 entry may hold `priority: 1` as valid).
 FORMAT = "2"
@@ -141,10 +153,19 @@ def entry_limit(raw: bytes) -> int:
     return ENTRY_GROWTH * len(raw) + ENTRY_SLACK
 
 
-def lookup(identity: str, raw: bytes, kind: str = DATA) -> Any | None:
-    """The data cached for these exact bytes of the plan at ``identity``, or None."""
+def lookup(identity: str, raw: bytes, kind: str = DATA, *, digest: str | None = None) -> Any | None:
+    """The data cached for these exact bytes of the plan at ``identity``, or None. ``digest``:
+    :func:`plan_digest` of ``raw`` when the caller has it already (one hash of the bytes a run)."""
+    found = lookup_entry(identity, raw, kind, digest=digest)
+    return found[0] if found is not None else None
+
+
+def lookup_entry(
+    identity: str, raw: bytes, kind: str = DATA, *, digest: str | None = None
+) -> tuple[Any, bytes] | None:
+    """:func:`lookup`, with the entry's payload as stored (its JSON), which an edit splices."""
     try:
-        wanted = _digest(raw)
+        wanted = digest if digest is not None else _digest(raw)
         limit = entry_limit(raw)
         primary = entry_path(identity, kind)
         for path in (primary, primary.with_name(primary.name + PREVIOUS)):
@@ -155,7 +176,19 @@ def lookup(identity: str, raw: bytes, kind: str = DATA) -> Any | None:
     return None
 
 
-def _lookup_at(path: Path, wanted: str, limit: int) -> Any | None:
+def plan_digest(raw: bytes) -> str:
+    """The digest an entry's header names plan bytes by; computed once a run for each bytes
+    and handed to :func:`lookup` and :func:`store` (each is a pass over the whole plan)."""
+    return _digest(raw)
+
+
+def encode(data: Any) -> bytes:
+    """An entry's payload: the data as compact JSON. Compact JSON is made of its parts: the
+    payload of a dict holds each value's own :func:`encode` as it is, which an edit splices."""
+    return json.dumps(data, separators=(",", ":")).encode("ascii")
+
+
+def _lookup_at(path: Path, wanted: str, limit: int) -> tuple[Any, bytes] | None:
     try:
         blob = read_entry(path, limit)
         if blob is None:
@@ -169,7 +202,7 @@ def _lookup_at(path: Path, wanted: str, limit: int) -> Any | None:
         data = json.loads(payload)
     except Exception:  # corrupt, truncated, foreign or unreadable: a miss, never an error
         return None
-    return data if isinstance(data, dict) else None
+    return (data, payload) if isinstance(data, dict) else None
 
 
 _HEAD = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
@@ -193,20 +226,34 @@ def _plan_digest_at(path: Path, limit: int | None = None) -> str | None:
         return None
 
 
-def store(identity: str, raw: bytes, data: Any, kind: str = DATA, *, edited: bytes | None = None) -> None:
+def store(
+    identity: str,
+    raw: bytes,
+    data: Any,
+    kind: str = DATA,
+    *,
+    edited: bytes | None = None,
+    payload: bytes | None = None,
+    digest: str | None = None,
+    edited_digest: str | None = None,
+) -> None:
     """Cache a valid plan's data; any failure (read-only folder, full disk) is silently skipped.
     An entry for other bytes of the same plan moves to the previous slot (one file, replaced);
     for the bytes an edit wrote, only the entry of the bytes it read (``edited``) does, and
-    wherever that entry is, it stays."""
+    wherever that entry is, it stays. ``payload``: the data already encoded (:func:`encode`);
+    ``digest`` and ``edited_digest``: :func:`plan_digest` of ``raw`` and ``edited`` when the
+    caller has them."""
     try:
-        payload = json.dumps(data, separators=(",", ":")).encode("ascii")
-        plan_digest = _digest(raw)
+        if payload is None:
+            payload = encode(data)
+        plan_digest = digest if digest is not None else _digest(raw)
         header = f"{salt()} {plan_digest} {_digest(payload)}\n".encode("ascii")
         if len(MAGIC) + len(header) + len(payload) > entry_limit(raw):
             return  # an entry lookup would not read
         target = entry_path(identity, kind)
         was = _plan_digest_at(target)
-        if was is not None and was != plan_digest and (edited is None or was == _digest(edited)):
+        moves = was is not None and was != plan_digest
+        if moves and (edited is None or was == (edited_digest or _digest(edited))):
             place = target.parent
             if os.stat(place).st_mode & 0o222 and usable(place):  # as write_entry would write there
                 os.replace(target, target.with_name(target.name + PREVIOUS))

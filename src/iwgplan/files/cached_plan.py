@@ -47,8 +47,9 @@ def load(source: PlanText, *, use_cache: bool = True) -> tuple[Plan, PlanIndex]:
     """The plan and its index; raises PlanInvalid with every located problem."""
     key = identity(source) if use_cache and not cache.disabled() else None
     raw = source.text.encode("utf-8")
+    digest = cache.plan_digest(raw) if key is not None else None  # one hash of the bytes a run
     if key is not None:
-        data = cache.lookup(key, raw)
+        data = cache.lookup(key, raw, digest=digest)
         found = from_data(data) if data is not None else None
         if found is not None:
             return found
@@ -66,20 +67,33 @@ def load(source: PlanText, *, use_cache: bool = True) -> tuple[Plan, PlanIndex]:
     if key is not None:
         data = plan.model_dump(mode="json", exclude_defaults=True)
         if from_data(data) is not None:  # records that lag behind the models: cache nothing
-            store(key, raw, data, positions)
+            store(key, raw, data, positions, digest=digest)
     return plan, index
 
 
 def store(
-    key: str, raw: bytes, data: Any, positions: dict[str, list[int]] | None, *, edited: bytes | None = None
+    key: str,
+    raw: bytes,
+    data: Any,
+    positions: dict[str, list[int]] | None,
+    *,
+    edited: bytes | None = None,
+    payload: bytes | None = None,
+    digest: str | None = None,
+    edited_digest: str | None = None,
 ) -> None:
     """Cache a valid plan's data (its models dumped) and, for the edits, where its action
     points stand (files/positions.py); data first, as positions without data are never read.
     An entry that records cannot read is a miss when read, never an error. ``edited``: the
-    bytes an edit read, whose entry stays (cache.store)."""
-    cache.store(key, raw, data, edited=edited)
+    bytes an edit read, whose entry stays (cache.store). ``payload``: the data already encoded
+    (cache.encode); ``digest``, ``edited_digest``: those of ``raw`` and ``edited``, when known,
+    so that each bytes are hashed once."""
+    digest = digest if digest is not None else cache.plan_digest(raw)
+    cache.store(key, raw, data, edited=edited, payload=payload, digest=digest, edited_digest=edited_digest)
     if positions is not None:
-        cache.store(key, raw, positions, cache.POSITIONS, edited=edited)
+        cache.store(
+            key, raw, positions, cache.POSITIONS, edited=edited, digest=digest, edited_digest=edited_digest
+        )
 
 
 def cached_only(
