@@ -197,10 +197,18 @@ def _hit(cli: Callable[..., Any], plan: Path, original: bytes) -> Path:
 
 
 def _forge(entry: Path, change: Callable[[dict[str, list[int]]], dict[str, list[int]]]) -> None:
-    """A positions entry changed, with digests that match it: one a hit would trust."""
+    """A positions entry changed, with digests that match it: one a hit would trust. ``change``
+    works on the spans by loc key; the entry keeps them flat (files.positions.item_spans)."""
     magic, header, payload = entry.read_bytes().split(b"\n", 2)
     salt, plan_digest, _ = header.decode().split(" ")
-    forged = json.dumps(change(json.loads(payload)), separators=(",", ":")).encode()
+    flat = json.loads(payload)
+    keys = flat["keys"].split("\n") if flat["keys"] else []
+    spans = change(
+        {k: list(s) for k, *s in zip(keys, flat["starts"], flat["ends"], flat["cols"], strict=True)}
+    )
+    columns = [[span[n] for span in spans.values()] for n in range(3)]
+    refold = {"keys": "\n".join(spans), "starts": columns[0], "ends": columns[1], "cols": columns[2]}
+    forged = json.dumps(refold, separators=(",", ":")).encode()
     entry.write_bytes(magic + b"\n" + f"{salt} {plan_digest} {cache._digest(forged)}\n".encode() + forged)
 
 
@@ -240,6 +248,64 @@ def test_positions_that_do_not_match_the_bytes_are_never_used(  # type: ignore[n
         _clear()
         _forge(_hit(cli, plan, original), FORGERIES[forgery])
         assert _run(cli, plan, original, args) == whole
+
+
+def _write_positions(entry: Path, payload: bytes) -> None:
+    """The positions entry with another payload and digests that match it."""
+    magic, header, _ = entry.read_bytes().split(b"\n", 2)
+    salt, plan_digest, _ = header.decode().split(" ")
+    entry.write_bytes(magic + b"\n" + f"{salt} {plan_digest} {cache._digest(payload)}\n".encode() + payload)
+
+
+def _one_short(entry: Path) -> None:
+    flat = json.loads(entry.read_bytes().split(b"\n", 2)[2])
+    flat["ends"].pop()
+    _write_positions(entry, json.dumps(flat).encode())
+
+
+def _by_key(entry: Path) -> None:  # the shape of the entries before they were flat
+    flat = json.loads(entry.read_bytes().split(b"\n", 2)[2])
+    spans = zip(flat["keys"].split("\n"), flat["starts"], flat["ends"], flat["cols"], strict=True)
+    _write_positions(entry, json.dumps({k: [s, e, c] for k, s, e, c in spans}).encode())
+
+
+BROKEN_POSITIONS: dict[str, Callable[[Path], None]] = {
+    "truncated": lambda entry: entry.write_bytes(entry.read_bytes()[:-40]),
+    "a digest that does not match": lambda entry: entry.write_bytes(
+        entry.read_bytes().replace(b"[", b"[1", 1)
+    ),
+    "not JSON": lambda entry: _write_positions(entry, b"\x00\xff not json"),
+    "a list": lambda entry: _write_positions(entry, b"[1, 2, 3]"),
+    "one list one short": _one_short,
+    "keyed by loc, as before": _by_key,
+    "removed": lambda entry: entry.unlink(),
+}
+
+
+@pytest.mark.parametrize("broken", list(BROKEN_POSITIONS))
+def test_a_broken_positions_entry_edits_through_the_whole_text(  # type: ignore[no-untyped-def]
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, broken: str
+) -> None:
+    """Positions that cannot be read are a miss of the fast path, never an error: the same bytes
+    and words as with the cache off, and the entry then stored is a full read's."""
+    plan = tmp_path / "plan.yaml"
+    text = generate(60, seed=3)
+    original = text.encode()
+    (a,) = open_items(text, 1)
+    args = ["done", a, "--date", "2026-06-01"]
+    monkeypatch.setenv("IWGPLAN_NO_CACHE", "1")
+    whole = _run(cli, plan, original, args)
+    monkeypatch.delenv("IWGPLAN_NO_CACHE")
+    _clear()
+    BROKEN_POSITIONS[broken](_hit(cli, plan, original))
+    from iwgplan.edit import apply
+
+    read_whole: list[bool] = []
+    real = apply.check_text
+    monkeypatch.setattr(apply, "check_text", lambda *args, **kw: read_whole.append(True) or real(*args, **kw))
+    assert _run(cli, plan, original, args) == whole
+    assert read_whole  # the plan's bytes were not found warm: read whole
+    _entry_is_a_full_reads(plan)
 
 
 def test_a_hit_neither_parses_nor_validates_the_whole_plan(  # type: ignore[no-untyped-def]

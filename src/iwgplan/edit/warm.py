@@ -37,7 +37,7 @@ from iwgplan.edit.splice import Change, EntryEdit, expected_data, splice_entries
 from iwgplan.errors import Loc
 from iwgplan.files import cache
 from iwgplan.files.cached_plan import from_data
-from iwgplan.files.positions import loc_key
+from iwgplan.files.positions import ItemSpans, loc_key
 from iwgplan.files.yaml_loader import MARKS_SKIP_BOM, parse
 
 
@@ -48,7 +48,7 @@ class Warm:
 
     key: str
     data: dict[str, Any]
-    positions: dict[str, list[int]]
+    positions: ItemSpans
     plan: Any
     index: Any
     earliest: date
@@ -62,7 +62,7 @@ class Warm:
 class Result:
     text: str
     data: dict[str, Any]  # the new bytes' cache entry
-    positions: dict[str, list[int]]
+    positions: dict[str, Any]  # as files.positions.item_spans makes them
     payload: bytes | None  # cache.encode(data), spliced; None: to be encoded whole
 
 
@@ -80,8 +80,8 @@ def lookup(path: Path, text: str) -> Warm | None:
     if entry is None:
         return None
     data, payload = entry
-    positions = cache.lookup(key, raw, cache.POSITIONS, digest=digest)
-    if not isinstance(positions, dict):
+    positions = ItemSpans.of(cache.lookup(key, raw, cache.POSITIONS, digest=digest))
+    if positions is None:
         return None
     found = from_data(data)
     if found is None:
@@ -115,9 +115,11 @@ def after_a_miss(path: Path, text: str, plan: Any, data: Any, spans: dict[int, A
     store_entry(key, raw, dump, positions, payload=payload, digest=digest)
     from iwgplan.plan.rules import plan_window_start
 
-    return Warm(
-        key, dump, positions, None, None, plan_window_start(plan), plan.schema_version, raw, digest, payload
-    )
+    table = ItemSpans.of(positions)
+    if table is None:  # pragma: no cover - item_spans makes them so
+        return None
+    earliest = plan_window_start(plan)
+    return Warm(key, dump, table, None, None, earliest, plan.schema_version, raw, digest, payload)
 
 
 def store(warm: Warm | None, written: bytes, result: Result | None) -> None:
@@ -211,7 +213,7 @@ def edit(text: str, changes: list[Change], warm: Warm) -> Result | None:
     shift = 1 if MARKS_SKIP_BOM and text.startswith("\ufeff") else 0
 
     def span_of(loc: Loc) -> tuple[int, int, int] | None:
-        span = warm.positions.get(loc_key(loc))
+        span = warm.positions.span(loc_key(loc))
         if not (isinstance(span, list) and len(span) == 3 and all(type(n) is int for n in span)):
             return None
         if not 0 <= span[0] < span[1] <= len(text) or not _held_at(text, span[0] + shift, span[2], loc):
@@ -292,42 +294,46 @@ def _dump(model: Any) -> Any:
     return model.model_dump(mode="json", exclude_defaults=True)
 
 
-def _moved(text: str, positions: dict[str, list[int]], entries: list[EntryEdit]) -> dict[str, list[int]]:
+def _moved(text: str, positions: ItemSpans, entries: list[EntryEdit]) -> dict[str, Any]:
     """The positions in the new text: moved by the splices before them; those of the changed
     items and of the sub-points inside them as the new lines put them."""
     from bisect import bisect_right
 
     shift = 1 if MARKS_SKIP_BOM and text.startswith("\ufeff") else 0  # marks do not count a BOM
-    starts = [e.start for e in entries]
-    ends = [e.end for e in entries]
+    entries = sorted(entries, key=lambda e: e.start)
+    bounds = [e.end - shift for e in entries]  # an offset at or past an entry's end moves
     totals, total = [], 0
     for e in entries:
         total += len(e.new) - (e.end - e.start)
         totals.append(total)
 
-    def moved(at: int) -> int:
-        """A text offset outside the changed entries, in the new text."""
-        n = bisect_right(ends, at)
-        return at + totals[n - 1] if n else at
+    def move(offsets: list[Any]) -> list[Any]:
+        """Offsets (marks) outside the changed entries, in the new text."""
+        if len(entries) == 1:
+            bound, by = bounds[0], totals[0]
+            return [at + by if at >= bound else at for at in offsets]
+        return [at + totals[n - 1] if (n := bisect_right(bounds, at)) else at for at in offsets]
 
-    out: dict[str, list[int]] = {}
-    for key, (first, end, col) in positions.items():
-        k = bisect_right(starts, first + shift) - 1
-        if k >= 0 and first + shift < ends[k]:
-            continue  # a changed item, or a sub-point inside one: as its new lines put it, below
-        out[key] = [moved(first + shift) - shift, moved(end + shift) - shift, col]
+    starts, ends, cols = move(positions.starts), move(positions.ends), list(positions.cols)
+
+    def put(key: str, first: int, end: int, col: int) -> None:
+        n = positions.index(key)
+        if n is None:
+            raise LookupError(key)  # a sub-point the cached positions do not have
+        starts[n], ends[n], cols[n] = first, end, col
+
     for e in entries:
         key = loc_key(e.loc)
-        first, end, col = positions[key]
-        outer_end = moved(end + shift)
-        out[key] = [first + e.at - e.start, outer_end - shift, col]
-        _children(out, key, e.data, e, outer_end, shift)
-    return out
+        n = positions.index(key)
+        if n is None:
+            raise LookupError(key)  # pragma: no cover - span_of found it
+        outer_end = ends[n] + shift  # where the item ends now: moved as an offset at its end
+        put(key, positions.starts[n] + e.at - e.start, ends[n], positions.cols[n])
+        _children(put, key, e.data, e, outer_end, shift)
+    return positions.entry(starts, ends, cols)
 
 
-def _children(
-    out: dict[str, list[int]], key: str, item: Any, e: EntryEdit, outer_end: int, shift: int
-) -> None:
+def _children(put: Any, key: str, item: Any, e: EntryEdit, outer_end: int, shift: int) -> None:
     """The spans of the sub-points in a changed item's new lines (parsed alone); one that ends
     where the lines end ends where the item itself does, at the next token after it."""
     kids = item.get("children") if isinstance(item, dict) else None
@@ -337,5 +343,5 @@ def _children(
         if span is None:
             continue
         first, end, col = span
-        out[here] = [e.at + first - shift, (outer_end if end >= len(e.new) else e.at + end) - shift, col]
-        _children(out, here, child, e, outer_end, shift)
+        put(here, e.at + first - shift, (outer_end if end >= len(e.new) else e.at + end) - shift, col)
+        _children(put, here, child, e, outer_end, shift)

@@ -75,7 +75,7 @@ def store(
     key: str,
     raw: bytes,
     data: Any,
-    positions: dict[str, list[int]] | None,
+    positions: dict[str, Any] | None,
     *,
     edited: bytes | None = None,
     payload: bytes | None = None,

@@ -164,8 +164,11 @@ class Locator:
 
 
 # Where each action point stands in a plan's text, kept in the validated-plan cache beside its
-# data (cache.POSITIONS) so that an edit of a plan the cache holds need not parse the whole text:
-# by the item's loc (`tiers/0/focus_areas/1/action_points/3`), the Span the parse recorded.
+# data (cache.POSITIONS) so that an edit of a plan the cache holds need not parse the whole text.
+# Flat, in the order item_spans walks the data (every action point, then its sub-points): the
+# items' loc keys (`tiers/0/focus_areas/1/action_points/3`) in one string, one a line, and the
+# Spans the parse recorded as three lists of numbers. Loading them is one string and three lists
+# of numbers (no object a key); an edit moves them with one pass over two lists.
 def loc_key(loc: Loc) -> str:
     return "/".join(map(str, loc))
 
@@ -173,9 +176,13 @@ def loc_key(loc: Loc) -> str:
 _ITEMS = (("tiers", "focus_areas", "action_points"), ("sections", "items"))
 
 
-def item_spans(data: Any, spans: dict[int, Span]) -> dict[str, list[int]]:
-    """The Span of every action point and sub-point of a valid plan's data, by its loc key."""
-    found: dict[str, list[int]] = {}
+def item_spans(data: Any, spans: dict[int, Span]) -> dict[str, Any]:
+    """The Span of every action point and sub-point of a valid plan's data, as the cache keeps
+    them: ``{"keys": "key\nkey...", "starts": [...], "ends": [...], "cols": [...]}``."""
+    keys: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    cols: list[int] = []
     get = spans.get
 
     def items(entries: Any, key: str) -> None:
@@ -185,7 +192,10 @@ def item_spans(data: Any, spans: dict[int, Span]) -> dict[str, list[int]]:
             span = get(id(entry))
             here = f"{key}/{i}"
             if span is not None:
-                found[here] = list(span)
+                keys.append(here)
+                starts.append(span[0])
+                ends.append(span[1])
+                cols.append(span[2])
             if isinstance(entry, dict) and "children" in entry:
                 items(entry["children"], here + "/children")
 
@@ -200,4 +210,53 @@ def item_spans(data: Any, spans: dict[int, Span]) -> dict[str, list[int]]:
     for path in _ITEMS:
         if isinstance(data, dict):
             walk(data.get(path[0]), path, "")
-    return found
+    return {"keys": "\n".join(keys), "starts": starts, "ends": ends, "cols": cols}
+
+
+class ItemSpans:
+    """The positions entry (:func:`item_spans`) as read back: a loc key's index and span."""
+
+    __slots__ = ("_blob", "_map", "_seen", "cols", "ends", "starts")
+
+    def __init__(self, keys: str, starts: list[Any], ends: list[Any], cols: list[Any]) -> None:
+        self._blob = f"\n{keys}\n"
+        self.starts, self.ends, self.cols = starts, ends, cols
+        self._map: dict[str, int] | None = None
+        self._seen = 0
+
+    @classmethod
+    def of(cls, entry: Any) -> ItemSpans | None:
+        """The entry's positions, or None for anything not shaped as :func:`item_spans` makes
+        them (the numbers themselves are checked where they are used)."""
+        if not isinstance(entry, dict):
+            return None
+        keys, starts, ends, cols = (entry.get(name) for name in ("keys", "starts", "ends", "cols"))
+        if not (isinstance(keys, str) and isinstance(starts, list) and isinstance(ends, list)):
+            return None
+        if not isinstance(cols, list):
+            return None
+        count = keys.count("\n") + 1 if keys else 0
+        if not len(starts) == len(ends) == len(cols) == count:
+            return None
+        return cls(keys, starts, ends, cols)
+
+    def index(self, key: str) -> int | None:
+        """Where ``key`` stands in the lists (the first such key), or None. A few keys are
+        found in the string; past them, a map of every key is built once."""
+        if self._map is None and self._seen < 8:
+            self._seen += 1
+            at = self._blob.find(f"\n{key}\n")
+            return self._blob.count("\n", 0, at) if at >= 0 else None
+        if self._map is None:
+            self._map = {}
+            for n, name in enumerate(self._blob[1:-1].split("\n")):
+                self._map.setdefault(name, n)
+        return self._map.get(key)
+
+    def span(self, key: str) -> list[Any] | None:
+        n = self.index(key)
+        return None if n is None else [self.starts[n], self.ends[n], self.cols[n]]
+
+    def entry(self, starts: list[Any], ends: list[Any], cols: list[Any]) -> dict[str, Any]:
+        """The entry for the same keys at new spans."""
+        return {"keys": self._blob[1:-1], "starts": starts, "ends": ends, "cols": cols}
