@@ -62,7 +62,7 @@ def test_every_option_is_taken_as_typer_takes_it_or_handed_over(name: str) -> No
     for param in command.params:
         if not param.opts[0].startswith("-"):
             assert spec.argument == param.name, f"{name}: argument {param.name}"
-            assert param.required and param.nargs == 1 and not param.multiple
+            assert param.required and param.nargs == (-1 if spec.several else 1) and not param.multiple
             continue
         for opt in [*param.opts, *param.secondary_opts]:
             typer_names.add(opt)
@@ -150,7 +150,18 @@ HANDED_OVER = [
     ["list", "--due-before", "soon"],
     ["list", "--tier", "--owner"],
     ["validate"],
-    ["done", "x"],
+    ["done"],
+    ["done", "--plan", "p.yaml"],
+    ["done", "x", "--no-cache"],
+    ["done", "x", "--date", "yesterday"],
+    ["done", "x", "--date", "2026-02-30"],
+    ["done", "x", "--date"],
+    ["done", "x", "--note", ""],
+    ["done", "x", "--note", "-a dash first"],
+    ["done", "x", "--dry-run=yes"],
+    ["done", "x", "--help"],
+    ["done", "x", "--", "-y"],
+    ["start", "x"],
     ["report"],
 ]
 
@@ -305,3 +316,65 @@ def test_version_is_answered_before_typer_loads_and_as_typer_answers_it(line: li
     assert fast.stdout == f"iwgplan {__import__('iwgplan').__version__}\n"
     loaded = _imported(fast.stderr)
     assert ("typer" in loaded) is (line != ["--version"])
+
+
+# `done` runs from the start-up path without Typer: the same words, exit code and file bytes.
+DONE = [
+    ["done", "late"],
+    ["done", "late", "--date", "2026-01-15"],
+    ["done", "--date=2026-01-15", "late", "kid-a"],
+    ["done", "lat"],
+    ["done", "lat", "--exact"],
+    ["done", "kid"],
+    ["done", "no-such-item"],
+    [
+        "done",
+        "late",
+        "--note",
+        "sent to Members",
+        "--evidence",
+        "WT/MIN(26)/6",
+        "--evidence-title",
+        "Statement",
+    ],
+    ["done", "late", "--dry-run"],
+    ["done", "late", "--force"],
+    ["done", "late", "--date", "2099-01-01"],
+    ["done", "late", "--date", "2099-01-01", "--future"],
+    ["done", "late", "late"],
+]
+
+
+@pytest.mark.parametrize("argv", DONE, ids=lambda a: " ".join(a))
+@pytest.mark.parametrize("cache", ["cold", "warm"])
+def test_done_without_typer_writes_and_says_what_the_typer_app_does(  # type: ignore[no-untyped-def]
+    cli, argv: list[str], cache: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = tmp_path / "plan.yaml"
+    outcomes = []
+    for way in ("typer", "front"):
+        plan.write_bytes(SMALL.read_bytes())
+        for entry in Path(os.environ["IWGPLAN_CACHE_DIR"]).glob("*"):
+            entry.unlink()
+        if cache == "warm":
+            cli("status", "--plan", str(plan))
+        capsys.readouterr()
+        if way == "typer":
+            run = cli(*argv, "--plan", str(plan))
+            outcomes.append((run.code, run.out, run.err, plan.read_bytes()))
+        else:
+            code = front.run([*argv, "--plan", str(plan)])
+            fast = capsys.readouterr()
+            assert code is not None, "the start-up path handed done over"
+            outcomes.append((code, fast.out, fast.err, plan.read_bytes()))
+    assert outcomes[0] == outcomes[1]
+
+
+def test_a_warm_done_imports_no_typer(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_bytes(SMALL.read_bytes())
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "80", "IWGPLAN_CACHE_DIR": str(tmp_path / "cache")}
+    assert _run("status", "--plan", str(plan), env=env).returncode == 0
+    run = _run("done", "late", "--date", "2026-01-15", "--plan", str(plan), env=env)
+    assert run.returncode == 0 and "updated" in run.stderr
+    assert not {"typer", "click"} & _imported(run.stderr)

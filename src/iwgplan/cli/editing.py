@@ -61,3 +61,44 @@ def edit_day(value: str | None, future: bool = False) -> date:
             " Pass --future if you mean to record it ahead of time"
         )
     return day
+
+
+def record_done(
+    ids: list[str],
+    *,
+    on: str | None = None,
+    note: str | None = None,
+    evidence: str | None = None,
+    evidence_title: str | None = None,
+    with_children: bool = False,
+    force: bool = False,
+    reason: str | None = None,
+    future: bool = False,
+    dry_run: bool = False,
+    plan: Path | None = None,
+    exact: bool = False,
+) -> None:
+    """`iwgplan done`: the Typer command's body, and the start-up path's (iwgplan.cli.front),
+    which runs it without loading Typer."""
+    from iwgplan.edit.progress import mark_done, require_text
+
+    if force and not reason:
+        raise UsageError("--force needs --reason TEXT: say why a dropped item is done after all")
+    day = edit_day(on, future)
+
+    def make(index: PlanIndex) -> Outcome:
+        entries = resolve_ids(index, ids, exact=exact)
+        for what, value in (("note", note), ("reason", reason)):
+            require_text(entries[0], value, what, day)
+        return mark_done(
+            index,
+            [e.id for e in entries],
+            day,
+            note="; ".join(t for t in (note, reason) if t) or None,
+            evidence=evidence,
+            evidence_title=evidence_title,
+            with_children=with_children,
+            force=force,
+        )
+
+    run_edit(plan, make, dry_run, force=force)

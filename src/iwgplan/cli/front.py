@@ -1,5 +1,6 @@
 """The start-up path of the browse commands: `status`, `tiers`, `show` and `list` on a plan that
-the validated-plan cache holds, without importing Typer, pydantic or YAML.
+the validated-plan cache holds, without importing Typer, pydantic or YAML; and of `done`, which
+it runs without Typer (the edit loads what it needs itself).
 
 It understands only the options listed in ``COMMANDS``, each exactly as its Typer command takes
 it: the table is generated from the Typer app (:mod:`iwgplan.cli.front_gen` writes
@@ -38,13 +39,15 @@ class Opt:
 @dataclass(frozen=True, slots=True)
 class Command:
     options: dict[str, Opt]
-    argument: str | None = None  # the keyword of its one positional argument, if it has one
+    argument: str | None = None  # the keyword of its positional argument, if it has one
+    several: bool = False  # the argument takes one value or more (done's ids), not exactly one
 
 
 COMMANDS: dict[str, Command] = {
-    name: Command({option: Opt(*spec) for option, spec in options.items()}, argument)
-    for name, (options, argument) in front_table.COMMANDS.items()
+    name: Command({option: Opt(*spec) for option, spec in options.items()}, argument, several)
+    for name, (options, argument, several) in front_table.COMMANDS.items()
 }
+EDITS = ("done",)  # commands that edit the plan: run from here without a cache of their own
 
 
 class HandOver(Exception):
@@ -70,9 +73,13 @@ def _values(command: Command, args: list[str]) -> dict[str, Any]:
     seen: set[str] = set()
     rest = iter(args)
     for arg in rest:
-        if not arg.startswith("-") and command.argument is not None and command.argument not in values:
-            values[command.argument] = arg
-            continue
+        if not arg.startswith("-") and command.argument is not None:
+            if command.several:
+                values.setdefault(command.argument, []).append(arg)
+                continue
+            if command.argument not in values:
+                values[command.argument] = arg
+                continue
         name, eq, inline = arg.partition("=")
         opt = command.options.get(name)
         if opt is None or (name in seen and opt.kind != "many"):
@@ -134,6 +141,11 @@ def run(argv: list[str]) -> int | None:
     if parsed is None:
         return None
     name, values = parsed
+    if name in EDITS:
+        from iwgplan.cli.editing import record_done
+        from iwgplan.cli.output import run_mapped
+
+        return run_mapped(record_done, values.pop("ids"), **values)
     from iwgplan.cli.output import make_view, past_view, run_mapped
     from iwgplan.files.cached_plan import cached_only, cached_records
 

@@ -1,5 +1,6 @@
 """Writes :mod:`iwgplan.cli.front_table`, the start-up path's table of options, from the Typer
-app, so that each option of the browse commands is declared once (in its Typer command).
+app, so that each option of the browse commands and of `done` is declared once (in its Typer
+command).
 
     python -m iwgplan.cli.front_gen           # rewrite the table
     python -m iwgplan.cli.front_gen --check   # exit 1 if it differs from the app (CI runs this)
@@ -18,6 +19,7 @@ import typer.main
 from iwgplan.cli.app import app
 
 BROWSE = ("status", "tiers", "show", "list")
+EDITS = ("done",)  # run without Typer too: an edit's start-up is most of it on a warm plan
 # Options the start-up path leaves to the Typer app, and why.
 HANDED_OVER = {
     "--rev": "it reads git, which only the Typer app does",
@@ -29,15 +31,16 @@ FIX = "python -m iwgplan.cli.front_gen"
 HEAD = '''"""The start-up path's options, generated from the Typer app by
 `python -m iwgplan.cli.front_gen`: do not edit (`tests/test_front.py` and `.ci/run` check it).
 
-For each browse command: {{option: (keyword, kind, default, choices, low, high)}} and the keyword
-of its one positional argument. Kinds: text, day (a YYYY-MM-DD value, metavar DATE), int,
-choice, many (a repeatable choice), flag, path.
+For each browse command and `done`: {{option: (keyword, kind, default, choices, low, high)}}, the
+keyword of its positional argument, and whether that argument takes one value or several.
+Kinds: text, day (a YYYY-MM-DD value, metavar DATE), int, choice, many (a repeatable choice),
+flag, path.
 Left to the Typer app: {handed}.
 """
 
 from typing import Any
 
-COMMANDS: dict[str, tuple[dict[str, tuple[Any, ...]], str | None]] = {{
+COMMANDS: dict[str, tuple[dict[str, tuple[Any, ...]], str | None, bool]] = {{
 '''
 
 
@@ -61,17 +64,17 @@ def _kind(param: Any) -> tuple[str, object, tuple[str, ...], int | None, int | N
     raise TypeError(f"the start-up path cannot take an option of type {annotation!r}")
 
 
-def _command(command: Any) -> tuple[dict[str, tuple[object, ...]], str | None]:
+def _command(command: Any) -> tuple[dict[str, tuple[object, ...]], str | None, bool]:
     options: dict[str, tuple[object, ...]] = {}
-    argument = None
+    argument, several = None, False
     for param in command.params:
         if not param.opts[0].startswith("-"):
-            argument = param.name
+            argument, several = param.name, param.nargs == -1
             continue
         for name in (*param.opts, *param.secondary_opts):
             if name not in HANDED_OVER:
                 options[name] = (param.name, *_kind(param))
-    return options, argument
+    return options, argument, several
 
 
 def table() -> str:
@@ -79,11 +82,11 @@ def table() -> str:
     group = typer.main.get_command(app)
     handed = ", ".join(f"{name} ({why})" for name, why in HANDED_OVER.items())
     lines = [HEAD.format(handed=handed)]
-    for name in BROWSE:
-        options, argument = _command(group.commands[name])  # type: ignore[attr-defined]
+    for name in (*BROWSE, *EDITS):
+        options, argument, several = _command(group.commands[name])  # type: ignore[attr-defined]
         lines.append(f"    {name!r}: (\n        {{\n")
         lines += [f"            {opt!r}: {spec!r},\n" for opt, spec in options.items()]
-        lines.append(f"        }},\n        {argument!r},\n    ),\n")
+        lines.append(f"        }},\n        {argument!r},\n        {several!r},\n    ),\n")
     lines.append("}\n")
     return "".join(lines)
 

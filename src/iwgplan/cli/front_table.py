@@ -1,15 +1,16 @@
 """The start-up path's options, generated from the Typer app by
 `python -m iwgplan.cli.front_gen`: do not edit (`tests/test_front.py` and `.ci/run` check it).
 
-For each browse command: {option: (keyword, kind, default, choices, low, high)} and the keyword
-of its one positional argument. Kinds: text, day (a YYYY-MM-DD value, metavar DATE), int,
-choice, many (a repeatable choice), flag, path.
+For each browse command and `done`: {option: (keyword, kind, default, choices, low, high)}, the
+keyword of its positional argument, and whether that argument takes one value or several.
+Kinds: text, day (a YYYY-MM-DD value, metavar DATE), int, choice, many (a repeatable choice),
+flag, path.
 Left to the Typer app: --rev (it reads git, which only the Typer app does), --all (status --all reads every plan of the folder, as `portfolio` does).
 """
 
 from typing import Any
 
-COMMANDS: dict[str, tuple[dict[str, tuple[Any, ...]], str | None]] = {
+COMMANDS: dict[str, tuple[dict[str, tuple[Any, ...]], str | None, bool]] = {
     'status': (
         {
             '--as-of': ('as_of', 'day', None, (), None, None),
@@ -25,6 +26,7 @@ COMMANDS: dict[str, tuple[dict[str, tuple[Any, ...]], str | None]] = {
             '--lang': ('lang', 'choice', None, ('en', 'fr', 'es'), None, None),
         },
         None,
+        False,
     ),
     'tiers': (
         {
@@ -35,6 +37,7 @@ COMMANDS: dict[str, tuple[dict[str, tuple[Any, ...]], str | None]] = {
             '--lang': ('lang', 'choice', None, ('en', 'fr', 'es'), None, None),
         },
         None,
+        False,
     ),
     'show': (
         {
@@ -48,6 +51,7 @@ COMMANDS: dict[str, tuple[dict[str, tuple[Any, ...]], str | None]] = {
             '--lang': ('lang', 'choice', None, ('en', 'fr', 'es'), None, None),
         },
         'item_id',
+        False,
     ),
     'list': (
         {
@@ -69,5 +73,23 @@ COMMANDS: dict[str, tuple[dict[str, tuple[Any, ...]], str | None]] = {
             '--lang': ('lang', 'choice', None, ('en', 'fr', 'es'), None, None),
         },
         None,
+        False,
+    ),
+    'done': (
+        {
+            '--date': ('on', 'day', None, (), None, None),
+            '--note': ('note', 'text', None, (), None, None),
+            '--evidence': ('evidence', 'text', None, (), None, None),
+            '--evidence-title': ('evidence_title', 'text', None, (), None, None),
+            '--with-children': ('with_children', 'flag', False, (), None, None),
+            '--force': ('force', 'flag', False, (), None, None),
+            '--reason': ('reason', 'text', None, (), None, None),
+            '--future': ('future', 'flag', False, (), None, None),
+            '--dry-run': ('dry_run', 'flag', False, (), None, None),
+            '--plan': ('plan', 'path', None, (), None, None),
+            '--exact': ('exact', 'flag', False, (), None, None),
+        },
+        'ids',
+        True,
     ),
 }

@@ -18,13 +18,11 @@ from iwgplan.cli.common import (
     PlanOpt,
     ReasonOpt,
     handled,
-    resolve_ids,
 )
-from iwgplan.cli.editing import edit_day, edit_id, run_edit
+from iwgplan.cli.editing import edit_day, edit_id, record_done, run_edit
 
 if TYPE_CHECKING:
-    from iwgplan.edit.progress import Outcome
-    from iwgplan.plan.index import PlanIndex
+    pass
 
 
 def done(
@@ -64,29 +62,20 @@ def done(
 
     Example: iwgplan done joint-statement --date 2026-03-27 --evidence WT/MIN(26)/6
     """
-    from iwgplan.edit.progress import mark_done, require_text
-    from iwgplan.errors import UsageError
-
-    if force and not reason:
-        raise UsageError("--force needs --reason TEXT: say why a dropped item is done after all")
-    day = edit_day(on, future)
-
-    def make(index: PlanIndex) -> Outcome:
-        entries = resolve_ids(index, ids, exact=exact)
-        for what, value in (("note", note), ("reason", reason)):
-            require_text(entries[0], value, what, day)
-        return mark_done(
-            index,
-            [e.id for e in entries],
-            day,
-            note="; ".join(t for t in (note, reason) if t) or None,
-            evidence=evidence,
-            evidence_title=evidence_title,
-            with_children=with_children,
-            force=force,
-        )
-
-    run_edit(plan, make, dry_run, force=force)
+    record_done(
+        ids,
+        on=on,
+        note=note,
+        evidence=evidence,
+        evidence_title=evidence_title,
+        with_children=with_children,
+        force=force,
+        reason=reason,
+        future=future,
+        dry_run=dry_run,
+        plan=plan,
+        exact=exact,
+    )
 
 
 def start(
