@@ -17,7 +17,7 @@ from iwgplan.files.atomic import locked, real_target, write_atomic
 from iwgplan.files.discover import find_plan_path, shown_path
 from iwgplan.files.loading import Checked, check_text
 from iwgplan.files.positions import Locator
-from iwgplan.files.reading import read_text
+from iwgplan.files.reading import decode, read_bytes
 from iwgplan.files.yaml_loader import Span
 
 
@@ -102,11 +102,12 @@ def record(
     shown = shown_path(path)
     with locked(path):
         before = _identity(path)
-        text = read_text(path, shown)
+        raw = read_bytes(path, shown)
+        text = decode(raw, shown)  # raw is text's UTF-8 to the byte: the cache's key, not encoded again
         # A plan the validated-plan cache holds for these bytes is indexed from it, and a
         # progress edit then changes the items' lines alone (edit/warm.py); otherwise, and
         # whenever that path declines, the text is parsed and checked whole.
-        warm = warm_edit.lookup(path, text) if use_cache and not with_source else None
+        warm = warm_edit.lookup(path, text, raw) if use_cache and not with_source else None
         # Only edits that move text need the node tree; the others note where each entry with
         # an id stands, and compose, splice and parse again only the entries they change.
         spans: dict[int, Span] | None = None if with_source else {}
@@ -136,7 +137,7 @@ def record(
             # the bytes read are cached now, from the models just validated, and the edit is
             # then made as on a hit: no second validation of the whole plan
             assert checked is not None and spans
-            warm = warm_edit.after_a_miss(path, text, checked.plan, checked.data, spans)
+            warm = warm_edit.after_a_miss(path, text, checked.plan, checked.data, spans, raw)
         fast = warm_edit.edit(text, outcome.changes, warm) if warm is not None else None
         if fast is not None:
             new_text = fast.text

@@ -66,15 +66,16 @@ class Result:
     payload: bytes | None  # cache.encode(data), spliced; None: to be encoded whole
 
 
-def lookup(path: Path, text: str) -> Warm | None:
-    """The cached plan for these bytes of the plan at ``path``, with its positions, or None."""
+def lookup(path: Path, text: str, raw: bytes | None = None) -> Warm | None:
+    """The cached plan for these bytes of the plan at ``path`` (``raw``: the text's UTF-8, if
+    the caller has it), with its positions, or None."""
     if cache.disabled():
         return None
     try:
         key = str(path.resolve())
     except (OSError, RuntimeError):
         return None
-    raw = text.encode("utf-8")
+    raw = text.encode("utf-8") if raw is None else raw
     digest = cache.plan_digest(raw)
     entry = cache.lookup_entry(key, raw, digest=digest)
     if entry is None:
@@ -94,7 +95,9 @@ def lookup(path: Path, text: str) -> Warm | None:
     )
 
 
-def after_a_miss(path: Path, text: str, plan: Any, data: Any, spans: dict[int, Any]) -> Warm | None:
+def after_a_miss(
+    path: Path, text: str, plan: Any, data: Any, spans: dict[int, Any], raw: bytes | None = None
+) -> Warm | None:
     """For an edit that parsed and validated the whole text (``plan`` the models, ``data`` the
     parsed data and ``spans`` where its entries stand): the cache entry of these bytes, with a
     Warm for :func:`edit`, so that the bytes the edit writes can be cached as well."""
@@ -109,7 +112,7 @@ def after_a_miss(path: Path, text: str, plan: Any, data: Any, spans: dict[int, A
 
     positions = item_spans(data, spans)
     dump = plan.model_dump(mode="json", exclude_defaults=True)
-    raw = text.encode("utf-8")
+    raw = text.encode("utf-8") if raw is None else raw
     digest = cache.plan_digest(raw)
     payload = cache.encode(dump)
     store_entry(key, raw, dump, positions, payload=payload, digest=digest)
