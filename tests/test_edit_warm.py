@@ -390,3 +390,21 @@ def test_an_item_json_found_twice_or_nowhere_is_encoded_whole() -> None:
     assert warm._spliced(cache.encode({"tiers": [item, item]}), [(item, new)]) is None
     assert warm._spliced(json.dumps({"tiers": [item]}).encode(), [(item, new)]) is None
     assert warm._spliced(None, [(item, new)]) is None
+
+
+@pytest.mark.parametrize("count", [warm._FEW_SWAPS, warm._FEW_SWAPS + 1, 50])
+def test_many_swaps_splice_as_encoding_whole_does(count: int) -> None:
+    """Past a few swaps the ids are counted in one pass and the items found in file order:
+    the same bytes as encoding the new data whole, and the same refusals."""
+    items = [{"id": f"i{n}", "status": "planned", "children": [{"id": f"i{n}-a"}]} for n in range(60)]
+    news = [{**item, "status": "done"} for item in items]
+    chosen = list(range(0, 60, 60 // count))[:count]
+    payload = cache.encode({"tiers": items})
+    want = [news[n] if n in chosen else items[n] for n in range(60)]
+    swaps = [(items[n], news[n]) for n in chosen]
+    assert warm._spliced(payload, swaps) == cache.encode({"tiers": want})
+    twice = cache.encode({"tiers": [*items, items[chosen[-1]]]})  # an id found twice: whole
+    assert warm._spliced(twice, swaps) is None
+    assert warm._spliced(payload, [*swaps, ({"id": "elsewhere"}, {"id": "elsewhere"})]) is None
+    child = (items[chosen[0]]["children"][0], {"id": f"i{chosen[0]}-a", "status": "done"})
+    assert warm._spliced(payload, [swaps[0], child, *swaps[1:]]) is None  # inside a swapped item

@@ -262,7 +262,7 @@ def edit(text: str, changes: list[Change], warm: Warm) -> Result | None:
         positions = _moved(text, warm.positions, done.entries)
     except (LookupError, TypeError, ValueError):  # pragma: no cover - positions not of our making
         return None
-    swaps = list(zip(done.entries, dumps, strict=True))
+    swaps = sorted(zip(done.entries, dumps, strict=True), key=lambda swap: swap[0].start)
     payload = _spliced(warm.payload, [(_at(warm.data, entry.loc), dump) for entry, dump in swaps])
     for entry, dump in swaps:
         _at(warm.data, entry.loc[:-1])[entry.loc[-1]] = dump
@@ -273,16 +273,36 @@ def _spliced(payload: bytes | None, swaps: list[tuple[Any, Any]]) -> bytes | Non
     """The cached JSON with each old item's JSON replaced by its new item's: what encoding the
     new data whole gives, as compact JSON is made of its values' own JSON. None (encode it
     whole) unless each old item's JSON is found exactly once, and no two of them overlap: an
-    item's JSON is found at least at its own place, so once is there."""
+    item's JSON is found at least at its own place, so once is there.
+
+    Each item is looked for twice over the whole payload when there are few; with more (a `done`
+    of 400 ids), the payload's ids are counted in one pass instead: an item's JSON holds its id,
+    so an id found once means its JSON is found at most once, and the items are then found in
+    the order of the file, each after the one before (one pass in all)."""
     if payload is None:
         return None
+    encoded = [(cache.encode(old), cache.encode(new), old) for old, new in swaps]
     cuts = []
-    for old, new in swaps:
-        was = cache.encode(old)
-        at = payload.find(was)
-        if at < 0 or payload.find(was, at + 1) >= 0:
-            return None
-        cuts.append((at, at + len(was), cache.encode(new)))
+    if len(encoded) <= _FEW_SWAPS:
+        for was, new, _ in encoded:
+            at = payload.find(was)
+            if at < 0 or payload.find(was, at + 1) >= 0:
+                return None
+            cuts.append((at, at + len(was), new))
+    else:
+        counts: dict[bytes, int] = {}
+        for found in _ID.finditer(payload):
+            counts[found.group(1)] = counts.get(found.group(1), 0) + 1
+        last = 0
+        for was, new, old in encoded:  # in the order of the file (edit() sorts them)
+            ident = old.get("id") if isinstance(old, dict) else None
+            if not isinstance(ident, str) or counts.get(ident.encode("ascii", "replace")) != 1:
+                return None
+            at = payload.find(was, last)
+            if at < 0:
+                return None
+            cuts.append((at, at + len(was), new))
+            last = at + len(was)
     parts, last = [], 0
     for start, end, new in sorted(cuts):
         if start < last:
@@ -291,6 +311,10 @@ def _spliced(payload: bytes | None, swaps: list[tuple[Any, Any]]) -> bytes | Non
         last = end
     parts.append(payload[last:])
     return b"".join(parts)
+
+
+_FEW_SWAPS = 8
+_ID = re.compile(rb'"id":"([^"\\]*)"')
 
 
 def _dump(model: Any) -> Any:
