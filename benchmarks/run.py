@@ -93,6 +93,35 @@ class Bench:
         return row
 
 
+@dataclass
+class Side:
+    """One command of a pair: its row's key and name, its command line, environment and setup."""
+
+    key: str
+    name: str
+    cmd: list[str]
+    env: dict[str, str]
+    setup: Callable[[], None] | None = None
+
+
+def pair(bench: Bench, ours: Side, theirs: Side, runs: int | None = None) -> None:
+    """Two commands timed in turns (ours, theirs, ours, ...), so that both rows of a ratio see the
+    machine as it is in the same seconds: on a shared machine a burst of load during one row
+    and not the other moved a ratio by a quarter from one run to the next."""
+    count = runs or bench.runs
+    found: dict[str, tuple[list[float], list[float]]] = {ours.key: ([], []), theirs.key: ([], [])}
+    for _ in range(count):
+        for side in (ours, theirs):
+            seconds, rss = measure(side.cmd, 1, side.env, side.setup)
+            found[side.key][0].append(seconds)
+            found[side.key][1].append(rss)
+    for side in (ours, theirs):
+        times, peaks = found[side.key]
+        row = Row(side.key, side.name, statistics.median(times), max(peaks), count)
+        bench.rows[side.key] = row
+        print(f"{side.name}: {row.seconds * 1000:.0f} ms, {row.rss_mb:.0f} MB", flush=True)
+
+
 def measure(
     cmd: list[str], runs: int, env: dict[str, str], setup: Callable[[], None] | None
 ) -> tuple[float, float]:
@@ -181,12 +210,20 @@ def peers(bench: Bench, sizes: tuple[int, ...]) -> None:
         task = [peer.program]
         status = ["status", "--plan", str(plan), "--as-of", AS_OF]
         warm_status(bench, status)
-        bench.time(f"status.tw{n}", f"status, {n:,} items, warm", status)
+        iwgplan = [sys.executable, "-m", "iwgplan"]
+        pair(
+            bench,
+            Side(f"status.tw{n}", f"status, {n:,} items, warm", [*iwgplan, *status], bench.env()),
+            Side(f"task.next.{n}", f"task next, {n:,} tasks", [*task, "next"], peer.env()),
+        )
         computed = f"status, {n:,} items, warm, screen computed"
         bench.time(f"status.tw{n}.computed", computed, status, setup=forget_screens(bench))
-        bench.time(f"task.next.{n}", f"task next, {n:,} tasks", ["next"], program=task, env=peer.env())
-        bench.time(f"list.tw{n}", f"list, {n:,} items, warm", ["list", "--plan", str(plan), "--as-of", AS_OF])
-        bench.time(f"task.list.{n}", f"task list, {n:,} tasks", ["list"], program=task, env=peer.env())
+        listing = [*iwgplan, "list", "--plan", str(plan), "--as-of", AS_OF]
+        pair(
+            bench,
+            Side(f"list.tw{n}", f"list, {n:,} items, warm", listing, bench.env()),
+            Side(f"task.list.{n}", f"task list, {n:,} tasks", [*task, "list"], peer.env()),
+        )
         scratch, original = bench.work / f"tw-{n}-edit.yaml", plan.read_bytes()
         target = open_items(plan.read_text(encoding="utf-8"), 1)[0]
 
@@ -195,15 +232,17 @@ def peers(bench: Bench, sizes: tuple[int, ...]) -> None:
 
         done = ["done", "--date", "2026-06-01", "--plan", str(scratch), target]
         warm_up(scratch, reset, bench.env())
-        bench.time(f"done.tw{n}", f"done, {n:,} items", done, setup=reset)
         ident = peer.first_pending()
-        bench.time(
-            f"task.done.{n}",
-            f"task {ident} done, {n:,} tasks",
-            [ident, "done"],
-            program=task,
-            env=peer.env(),
-            setup=peer.reset,
+        pair(
+            bench,
+            Side(f"done.tw{n}", f"done, {n:,} items", [*iwgplan, *done], bench.env(), reset),
+            Side(
+                f"task.done.{n}",
+                f"task {ident} done, {n:,} tasks",
+                [*task, ident, "done"],
+                peer.env(),
+                peer.reset,
+            ),
         )
 
 
@@ -217,9 +256,17 @@ def log_pair(bench: Bench, commits: int) -> None:
     plan = root / history.PLAN
     log = ["log", "--plan", str(plan)]
     measure([sys.executable, "-m", "iwgplan", *log], 1, bench.env(), None)  # a first run fills the cache
-    bench.time("log.rerun", f"log, {commits} commits, a rerun", log)
     gitlog = ["git", "-C", str(root), "log", "-p", "--", str(history.PLAN)]
-    bench.time("git.log", f"git log -p, {commits} commits", [], program=gitlog, env=bench.env())
+    pair(
+        bench,
+        Side(
+            "log.rerun",
+            f"log, {commits} commits, a rerun",
+            [sys.executable, "-m", "iwgplan", *log],
+            bench.env(),
+        ),
+        Side("git.log", f"git log -p, {commits} commits", gitlog, bench.env()),
+    )
 
 
 def run(
@@ -236,8 +283,11 @@ def run(
     work, before = bench.work, bench.baseline is not None
     peers(bench, peer)
     log_pair(bench, commits)
-    bench.time("floor", "python -c pass (the floor)", [], program=[sys.executable, "-c", "pass"])
-    bench.time("help", "iwgplan --help", ["--help"])
+    pair(
+        bench,
+        Side("help", "iwgplan --help", [sys.executable, "-m", "iwgplan", "--help"], bench.env()),
+        Side("floor", "python -c pass (the floor)", [sys.executable, "-c", "pass"], bench.env()),
+    )
     if before:
         bench.time("help.before", "iwgplan --help, before", ["--help"], before=True)
 
