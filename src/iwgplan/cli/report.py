@@ -26,7 +26,7 @@ from iwgplan.cli.common import (
 )
 from iwgplan.cli.variance import AgainstOpt, against_baseline
 from iwgplan.errors import UsageError
-from iwgplan.render.ics import Client
+from iwgplan.render.clients import Client
 
 if TYPE_CHECKING:
     from iwgplan.views.context import View

@@ -16,12 +16,12 @@ are all-day events with their agenda (render.ics_meetings). UIDs derive from the
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from enum import StrEnum
 from typing import Any
 
 from iwgplan.plan.dates import shift
 from iwgplan.plan.index import Entry, PlanIndex
 from iwgplan.plan.status import Status
+from iwgplan.render.clients import Client
 from iwgplan.render.safe import block, line
 from iwgplan.views.provenance import marked_title, milestone_long, milestone_title
 from iwgplan.views.timeline import (
@@ -38,15 +38,6 @@ from iwgplan.views.timeline import (
 )
 from iwgplan.words import colon
 from iwgplan.words import gettext as _
-
-
-class Client(StrEnum):
-    """Calendar programs with a preset: each imports events only, so to-dos become events."""
-
-    outlook = "outlook"
-    google = "google"
-    apple = "apple"
-
 
 STATUS = {
     Status.PLANNED: "NEEDS-ACTION",
