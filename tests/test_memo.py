@@ -5,13 +5,9 @@ stderr, printed outside the pager function, or crossed midnight."""
 
 from __future__ import annotations
 
-import fcntl
 import os
-import pty
-import struct
 import subprocess
 import sys
-import termios
 import threading
 from pathlib import Path
 
@@ -21,6 +17,7 @@ from iwgplan.cli import front, memo
 from iwgplan.files import cache_files
 from tests.helpers import SHIPPED
 from tests.helpers.hostile_output import PAYLOADS, plan_text
+from tests.helpers.terminal import on_a_pty
 
 AS_OF = "2026-11-28"
 
@@ -108,31 +105,9 @@ def test_a_hit_on_a_hostile_plan_is_as_safe_as_the_command(tmp_path: Path, paylo
 
 
 def _on_a_pty(args: list[str], env: dict[str, str], cwd: Path, size: tuple[int, int]) -> bytes:
-    leader, follower = pty.openpty()
-    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
-    try:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "iwgplan", *args],
-            stdin=follower,
-            stdout=follower,
-            stderr=follower,
-            env=env,
-            cwd=cwd,
-        )
-        os.close(follower)
-        out = b""
-        while True:
-            try:
-                chunk = os.read(leader, 65536)
-            except OSError:  # the pty closes when the child exits
-                break
-            if not chunk:
-                break
-            out += chunk
-        assert process.wait(timeout=120) == 0, out
-        return out
-    finally:
-        os.close(leader)
+    code, out = on_a_pty([sys.executable, "-m", "iwgplan", *args], env, cwd=cwd, size=size, every_stream=True)
+    assert code == 0, out
+    return out
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40), (60, 100)])

@@ -7,16 +7,15 @@ from __future__ import annotations
 import csv
 import io
 import os
-import pty
 import re
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
 from tests.helpers import SMALL
+from tests.helpers.terminal import on_a_pty
 
 ESCAPES = {
     "csi": "\x1b[2J\x1b[31m",
@@ -79,26 +78,10 @@ def test_csv_to_a_pipe_or_a_file_is_exact(cli, tmp_path: Path, args: list[str]) 
 
 
 def _on_a_pty(args: list[str]) -> bytes:
-    leader, follower = pty.openpty()
-    try:
-        env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "80"}
-        process = subprocess.Popen(
-            [sys.executable, "-m", "iwgplan", *args], stdout=follower, stderr=subprocess.DEVNULL, env=env
-        )
-        os.close(follower)
-        out = b""
-        while True:
-            try:
-                chunk = os.read(leader, 65536)
-            except OSError:  # the pty closes when the child exits
-                break
-            if not chunk:
-                break
-            out += chunk
-        assert process.wait(timeout=60) == 0
-        return out
-    finally:
-        os.close(leader)
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "80"}
+    code, out = on_a_pty([sys.executable, "-m", "iwgplan", *args], env)
+    assert code == 0
+    return out
 
 
 @pytest.mark.parametrize("command", ["export", "list"])

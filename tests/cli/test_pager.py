@@ -4,7 +4,6 @@ when piped, never with --no-pager; $IWGPLAN_PAGER, then $PAGER, then `less -FRX`
 from __future__ import annotations
 
 import os
-import pty
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +12,7 @@ import pytest
 
 from iwgplan.cli.output import pager_command
 from tests.helpers import SHIPPED, SMALL
+from tests.helpers.terminal import on_a_pty
 
 
 @pytest.fixture
@@ -30,22 +30,7 @@ def _run(args: list[str], *, tty: bool, env: dict[str, str]) -> tuple[int, bytes
     if not tty:
         done = subprocess.run(command, capture_output=True, env=full_env, check=False, timeout=60)
         return done.returncode, done.stdout
-    leader, follower = pty.openpty()
-    try:
-        process = subprocess.Popen(command, stdout=follower, stderr=subprocess.DEVNULL, env=full_env)
-        os.close(follower)
-        out = b""
-        while True:
-            try:
-                chunk = os.read(leader, 65536)
-            except OSError:  # the pty closes when the child exits
-                break
-            if not chunk:
-                break
-            out += chunk
-        return process.wait(timeout=60), out
-    finally:
-        os.close(leader)
+    return on_a_pty(command, full_env)
 
 
 def test_long_output_on_a_terminal_goes_to_the_pager(fake_pager: tuple[str, Path]) -> None:
