@@ -43,6 +43,7 @@ from generate import generate, renamed_revision, revised_history, second_revisio
 SCHEMA = ROOT / "schemas" / "workplan.schema.json"
 SHIPPED = ROOT / "plans" / "workplan-2025-2026.yaml"
 AS_OF = "2026-11-28"
+IWGPLAN = [sys.executable, "-m", "iwgplan"]
 
 
 @dataclass
@@ -104,18 +105,18 @@ class Side:
     setup: Callable[[], None] | None = None
 
 
-def pair(bench: Bench, ours: Side, theirs: Side, runs: int | None = None) -> None:
-    """Two commands timed in turns (ours, theirs, ours, ...), so that both rows of a ratio see the
-    machine as it is in the same seconds: on a shared machine a burst of load during one row
+def pair(bench: Bench, *sides: Side, runs: int | None = None) -> None:
+    """Commands timed in turns (one run of each, then again), so that the rows of a ratio see
+    the machine as it is in the same seconds: on a shared machine a burst of load during one row
     and not the other moved a ratio by a quarter from one run to the next."""
     count = runs or bench.runs
-    found: dict[str, tuple[list[float], list[float]]] = {ours.key: ([], []), theirs.key: ([], [])}
+    found: dict[str, tuple[list[float], list[float]]] = {side.key: ([], []) for side in sides}
     for _ in range(count):
-        for side in (ours, theirs):
+        for side in sides:
             seconds, rss = measure(side.cmd, 1, side.env, side.setup)
             found[side.key][0].append(seconds)
             found[side.key][1].append(rss)
-    for side in (ours, theirs):
+    for side in sides:
         times, peaks = found[side.key]
         row = Row(side.key, side.name, statistics.median(times), max(peaks), count)
         bench.rows[side.key] = row
@@ -283,13 +284,15 @@ def run(
     work, before = bench.work, bench.baseline is not None
     peers(bench, peer)
     log_pair(bench, commits)
-    pair(
-        bench,
-        Side("help", "iwgplan --help", [sys.executable, "-m", "iwgplan", "--help"], bench.env()),
+    help_rows = [
+        Side("help", "iwgplan --help", [*IWGPLAN, "--help"], bench.env()),
         Side("floor", "python -c pass (the floor)", [sys.executable, "-c", "pass"], bench.env()),
-    )
+    ]
     if before:
-        bench.time("help.before", "iwgplan --help, before", ["--help"], before=True)
+        help_rows.append(
+            Side("help.before", "iwgplan --help, before", [*IWGPLAN, "--help"], bench.env(before=True))
+        )
+    pair(bench, *help_rows)
 
     # The shipped plan: warm and cold status against check-jsonschema on the same file.
     shipped = ["status", "--plan", str(SHIPPED), "--as-of", AS_OF]
@@ -303,20 +306,24 @@ def run(
         )
     warm_status(bench, shipped)
     bench.time("status.shipped.warm", "status, shipped plan, warm", shipped)
-    bench.time("status.shipped.cold", "status, shipped plan, cold", shipped, cold=True)
+    shipped_rows = [
+        Side("status.shipped.cold", "status, shipped plan, cold", [*IWGPLAN, *shipped], bench.env(cold=True))
+    ]
     if before:
         # The shipped plan is now schema_version 2, which the earlier tree cannot read: it reads
         # its own copy of the shipped plan (the same document with less provenance: 15.6 KB, not 19.9).
         assert bench.baseline is not None
         own = bench.baseline / "plans" / SHIPPED.name
         old = ["status", "--plan", str(own if own.exists() else SHIPPED), "--as-of", AS_OF]
-        bench.time(
-            "status.shipped.before",
-            "status, shipped plan, before, cold (its own copy)",
-            old,
-            before=True,
-            cold=True,
+        shipped_rows.append(
+            Side(
+                "status.shipped.before",
+                "status, shipped plan, before, cold (its own copy)",
+                [*IWGPLAN, *old],
+                bench.env(before=True, cold=True),
+            )
         )
+    pair(bench, *shipped_rows)
 
     # N items, the usual shape.
     text = generate(items, seed=1)
@@ -359,12 +366,27 @@ def run(
 
     done = ["done", "--date", "2026-06-01", "--plan", str(scratch)]
     warm_up(scratch, reset, bench.env())
-    bench.time("done.n", f"done, {items:,} items", [*done, targets[0]], setup=reset)
-    if before:
-        bench.time(
-            "done.n.before", f"done, {items:,} items, before", [*done, targets[0]], setup=reset, before=True
+    done_rows = [Side("done.n", f"done, {items:,} items", [*IWGPLAN, *done, targets[0]], bench.env(), reset)]
+    done_rows.append(
+        Side(
+            "done.many",
+            f"done with {ids} ids, {items:,} items",
+            [*IWGPLAN, *done, *targets],
+            bench.env(),
+            reset,
         )
-    bench.time("done.many", f"done with {ids} ids, {items:,} items", [*done, *targets], setup=reset)
+    )
+    if before:
+        done_rows.append(
+            Side(
+                "done.n.before",
+                f"done, {items:,} items, before",
+                [*IWGPLAN, *done, targets[0]],
+                bench.env(before=True),
+                reset,
+            )
+        )
+    pair(bench, *done_rows)
 
     # Mass renames and a long history.
     renamed = write(work / "plan-renamed.yaml", renamed_revision(second_revision(text), 0.16))
