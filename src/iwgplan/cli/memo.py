@@ -27,14 +27,19 @@ once, and the day did not change while it ran. ``--no-cache`` and ``IWGPLAN_NO_C
 off with the other caches. `tests/test_memo.py` checks that a hit prints byte for byte what
 the command prints, and that a change of each input misses.
 
-This module imports nothing of iwgplan's at import time and nothing heavy: a hit runs on it, the
-cache's folder rules and the clock.
+This module imports nothing heavy: a hit runs on it, the cache folder's rules and digests
+(:mod:`iwgplan.files.cache_files`), the plan limit's reader and the clock.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+
+from iwgplan.files import cache_files
+from iwgplan.files.cache_files import digest as _digest
+from iwgplan.files.cache_files import disabled as _off
+from iwgplan.files.cache_files import stamp as _stamp
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (mypy reads the name)
 if TYPE_CHECKING:
@@ -45,29 +50,7 @@ MAGIC = f"iwgplan-screen {FORMAT}\n".encode()
 COMMANDS = frozenset({"status"})
 UNKEYED = frozenset({"_", "OLDPWD", "SHLVL"})  # set by the shell for each command, read by none
 _PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-_OFF_VAR = "IWGPLAN_NO_CACHE"
 DISCOVERED = "-"  # the plan was found (no --plan): find it again on a hit
-
-try:  # the built-in BLAKE2, without loading OpenSSL as hashlib does
-    from _blake2 import blake2b
-except ImportError:  # pragma: no cover - a Python built without it
-    from hashlib import blake2b
-
-
-def _digest(data: bytes) -> str:
-    return blake2b(data, digest_size=20).hexdigest()
-
-
-def _off() -> bool:
-    return os.environ.get(_OFF_VAR, "") not in ("", "0")
-
-
-def _stamp(path: str) -> str:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return f"{path}:?"
-    return f"{path}:{st.st_size}:{st.st_mtime_ns}"
 
 
 def _code() -> list[str]:
@@ -144,8 +127,10 @@ def _plan_bytes(given: str) -> tuple[str, bytes] | None:
     """The plan's identity (the resolved path, or the embedded default) and its bytes, found as
     the command finds them; None when the command would have more to say (a note on a plans/
     folder passed over) or anything is amiss."""
+    from iwgplan.files.limits import MAX_BYTES, regular_file_bytes
+
     if given != DISCOVERED:
-        return os.path.realpath(given), _regular_file_bytes(given)
+        return os.path.realpath(given), regular_file_bytes(given, MAX_BYTES + 1)
     from iwgplan.files import discover
 
     path = discover.find_plan_path(None)
@@ -153,26 +138,7 @@ def _plan_bytes(given: str) -> tuple[str, bytes] | None:
         return None
     if path is None:
         return "embedded:", discover.embedded_bytes()
-    return os.path.realpath(path), _regular_file_bytes(str(path))
-
-
-def _regular_file_bytes(path: str) -> bytes:
-    """A regular file's bytes (at most one more than the plan limit), never waiting on a FIFO."""
-    import stat
-
-    from iwgplan.files import limits
-
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise OSError(f"{path} is not a regular file")
-        chunks, left = [], limits.MAX_BYTES + 1
-        while left > 0 and (chunk := os.read(fd, min(left, 1 << 22))):
-            chunks.append(chunk)
-            left -= len(chunk)
-    finally:
-        os.close(fd)
-    return b"".join(chunks)
+    return os.path.realpath(path), regular_file_bytes(path, MAX_BYTES + 1)
 
 
 def replay(argv: list[str]) -> int | None:
@@ -191,8 +157,6 @@ def replay(argv: list[str]) -> int | None:
 
 
 def _lookup(argv: list[str]) -> tuple[str, bool] | None:
-    from iwgplan.files import cache_files
-
     blob = cache_files.read_entry(os.path.join(cache_files.folder(), slot(argv)), LIMIT)
     if blob is None:
         return None
@@ -223,12 +187,9 @@ def _show(text: str, pager: bool) -> None:
 
             page(text, pager=True)
             return
-    raw = text.encode("utf-8")
-    sys.stdout.flush()
-    out, rest = sys.stdout.buffer, memoryview(raw)
-    while rest:  # unbuffered (PYTHONUNBUFFERED), a pipe may take only part of it
-        rest = rest[out.write(rest) or 0 :]
-    out.flush()
+    from iwgplan.cli.process import write_stdout
+
+    write_stdout(text.encode("utf-8"))
 
 
 class _Watch:
@@ -251,7 +212,7 @@ class Recording:
     after it with its exit code. It hears what the run gives :func:`iwgplan.cli.output.page`."""
 
     def __init__(self, argv: list[str], given: str, plan: str, raw: bytes) -> None:
-        self.argv, self.given, self.plan, self.raw = argv, given, plan, raw
+        self.argv, self.given = argv, given
         self.day = _day()
         self.heard: list[tuple[str, bool]] = []
         self.want = key(argv, plan, raw, self.day)
@@ -294,8 +255,6 @@ class Recording:
 
 
 def _store(recording: Recording) -> None:
-    from iwgplan.files import cache_files
-
     text, pager = recording.heard[0]
     payload = text.encode("utf-8")
     if len(payload) > LIMIT - 4096:

@@ -16,7 +16,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from iwgplan.cli.process import interrupted, say_interrupted
+from iwgplan.cli.process import interrupted, say_interrupted, write_stdout
 from iwgplan.errors import IwgplanError, PlanInvalid, Problem, UsageError
 from iwgplan.plan import dates
 
@@ -154,11 +154,7 @@ def emit(data: str | bytes, output: Path | None = None) -> None:
     """
     raw = data.encode("utf-8") if isinstance(data, str) else data
     if output is None or str(output) == "-":
-        sys.stdout.flush()
-        out, rest = sys.stdout.buffer, memoryview(raw)
-        while rest:  # unbuffered (PYTHONUNBUFFERED), a pipe may take only part of it
-            rest = rest[out.write(rest) or 0 :]
-        out.flush()
+        write_stdout(raw)
         return
     from iwgplan.files.atomic import write_output
 

@@ -76,6 +76,16 @@ def pipe_closed() -> int:
     return PIPE_CLOSED
 
 
+def write_stdout(raw: bytes) -> None:
+    """Bytes to stdout, whole: after what the text layer holds, and in as many writes as a pipe
+    takes (unbuffered, under PYTHONUNBUFFERED, a pipe may take only part of one)."""
+    sys.stdout.flush()
+    out, rest = sys.stdout.buffer, memoryview(raw)
+    while rest:
+        rest = rest[out.write(rest) or 0 :]
+    out.flush()
+
+
 def exit_code(code: object) -> int:
     if code is None:
         return 0

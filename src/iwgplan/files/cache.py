@@ -27,17 +27,19 @@ from __future__ import annotations
 
 import json
 import os
-import stat
 import sys
 from pathlib import Path
 from typing import Any
 
 from iwgplan import __version__
 from iwgplan.files import cache_files
-from iwgplan.files.cache_files import DIR_VAR, read_entry, usable, write_entry
+from iwgplan.files.cache_files import DIR_VAR, OFF_VAR, disabled, read_entry, usable, write_entry
+from iwgplan.files.cache_files import digest as _digest
+from iwgplan.files.cache_files import stamp as _stamp
 
 __all__ = [
     "DIR_VAR",
+    "OFF_VAR",
     "disabled",
     "encode",
     "folder",
@@ -53,39 +55,14 @@ __all__ = [
 # 2: types as strict as the JSON Schema (a version 1 entry may hold `priority: 1` as valid).
 FORMAT = "2"
 MAGIC = f"iwgplan-plan-cache {FORMAT}\n".encode()
-OFF_VAR = "IWGPLAN_NO_CACHE"
 _PACKAGE = Path(__file__).resolve().parent.parent
 # The code whose change can change what a valid plan's data are: the loader and the format.
 _DECIDING = ("files", "plan")
 _THIRD_PARTY = ("pydantic", "pydantic_core", "yaml", "_yaml")
 
 
-def disabled() -> bool:
-    return os.environ.get(OFF_VAR, "") not in ("", "0")
-
-
 def folder() -> Path:
     return Path(cache_files.folder())
-
-
-try:  # the built-in BLAKE2, without loading OpenSSL as hashlib does (a few ms per run)
-    from _blake2 import blake2b
-except ImportError:  # pragma: no cover - a Python built without it
-    from hashlib import blake2b
-
-
-def _digest(data: bytes) -> str:
-    return blake2b(data, digest_size=20).hexdigest()
-
-
-def _stamp(path: str | None) -> str:
-    if not path:
-        return "-"
-    try:
-        st = os.stat(path)
-    except OSError:
-        return f"{path}:?"
-    return f"{path}:{st.st_size}:{st.st_mtime_ns}"
 
 
 _SALT: list[str] = []
@@ -205,21 +182,13 @@ def _lookup_at(path: Path, wanted: str, limit: int) -> tuple[Any, bytes] | None:
     return (data, payload) if isinstance(data, dict) else None
 
 
-_HEAD = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
-
-
 def _plan_digest_at(path: Path, limit: int | None = None) -> str | None:
-    """The plan digest in the header of the entry at ``path`` (a few bytes read), or None; None
-    too for anything but a regular file, or one past ``limit``."""
+    """The plan digest in the header of the entry at ``path`` (a few bytes read, under the
+    cache folder's rules), or None; None too for one past ``limit``."""
     try:
-        fd = os.open(path, _HEAD)
-        try:
-            info = os.fstat(fd)
-            if not stat.S_ISREG(info.st_mode) or (limit is not None and info.st_size > limit):
-                return None
-            head = os.read(fd, len(MAGIC) + 256)
-        finally:
-            os.close(fd)
+        head = read_entry(path, limit, head=len(MAGIC) + 256)
+        if head is None:
+            return None
         magic, header, _ = head.split(b"\n", 2)
         return header.decode("ascii").split(" ")[1] if magic + b"\n" == MAGIC else None
     except Exception:

@@ -16,6 +16,33 @@ import os
 import stat
 
 DIR_VAR = "IWGPLAN_CACHE_DIR"
+OFF_VAR = "IWGPLAN_NO_CACHE"
+
+try:  # the built-in BLAKE2, without loading OpenSSL as hashlib does (a few ms per run)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b
+
+
+def disabled() -> bool:
+    """``IWGPLAN_NO_CACHE`` set (and not 0): no cache is read or written."""
+    return os.environ.get(OFF_VAR, "") not in ("", "0")
+
+
+def digest(data: bytes) -> str:
+    """How entries name bytes (plan bytes, payloads, keys): BLAKE2b, 20 bytes, in hex."""
+    return blake2b(data, digest_size=20).hexdigest()
+
+
+def stamp(path: str | None) -> str:
+    """A file as a key sees it: its path, size and modification time (``-`` for none)."""
+    if not path:
+        return "-"
+    try:
+        st = os.stat(path)
+    except OSError:
+        return f"{path}:?"
+    return f"{path}:{st.st_size}:{st.st_mtime_ns}"
 
 
 def folder() -> str:
@@ -47,8 +74,9 @@ def usable(place: str | os.PathLike[str]) -> bool:
 _OPEN = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
 
 
-def read_entry(path: str | os.PathLike[str], limit: int) -> bytes | None:
-    """An entry's bytes, or None when it is not ours to trust or is past ``limit``."""
+def read_entry(path: str | os.PathLike[str], limit: int | None, *, head: int | None = None) -> bytes | None:
+    """An entry's bytes, or None when it is not ours to trust or is past ``limit`` (None: any
+    size); ``head``: only its first bytes, as many as that."""
     if not usable(os.path.dirname(os.fspath(path)) or "."):
         return None
     fd = os.open(path, _OPEN)  # a link is refused (ELOOP); a FIFO opens without a writer
@@ -56,16 +84,18 @@ def read_entry(path: str | os.PathLike[str], limit: int) -> bytes | None:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode) or not _ours(info, stat.S_IWGRP | stat.S_IWOTH):
             return None
-        if info.st_size > limit:
+        if limit is not None and info.st_size > limit:
             return None
-        chunks, left = [], limit + 1
+        if head is not None:
+            return os.read(fd, head)
+        chunks, left = [], (info.st_size if limit is None else limit) + 1
         while left > 0 and (chunk := os.read(fd, min(left, 1 << 20))):
             chunks.append(chunk)
             left -= len(chunk)
     finally:
         os.close(fd)
     blob = b"".join(chunks)
-    return blob if len(blob) <= limit else None
+    return blob if limit is None or len(blob) <= limit else None
 
 
 def write_entry(target: str | os.PathLike[str], blob: bytes) -> None:

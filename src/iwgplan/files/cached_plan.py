@@ -149,9 +149,4 @@ def _regular_file_bytes(path: Path) -> bytes:
     """A regular file's bytes, at most one more than the plan limit; anything else (a FIFO, a
     device, a socket) raises, so that the full command refuses it with its own message. The
     limit is in files.limits, which imports nothing, so that a cache hit never imports YAML."""
-    import stat
-
-    if not stat.S_ISREG(path.stat().st_mode):
-        raise OSError(f"{path} is not a regular file")
-    with path.open("rb") as handle:
-        return handle.read(limits.MAX_BYTES + 1)
+    return limits.regular_file_bytes(path, limits.MAX_BYTES + 1)
