@@ -17,12 +17,15 @@ import typer.main
 
 from iwgplan.cli import front
 from iwgplan.cli.app import app
-from tests.helpers import FIXTURES, SHIPPED, SMALL
+from tests.helpers import FIXTURES, ROOT, SHIPPED, SMALL
 from tests.helpers.front_path import assert_same_as_typer
 from tests.helpers.git_story import build_story
 from tests.helpers.hostile_output import PAYLOADS, plan_text
 from tests.helpers.hostile_yaml import CASES as HOSTILE_YAML
 from tests.helpers.terminal import on_a_pty
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from generate import generate  # noqa: E402
 
 AS_OF = "2026-03-01"
 INVALID = FIXTURES / "invalid"
@@ -186,6 +189,7 @@ def _miss_plans() -> dict[str, bytes]:
     plans = {
         "small": SMALL.read_bytes(),
         "shipped": SHIPPED.read_bytes(),
+        "generated-1000": generate(1000, seed=1).encode(),
         "empty": b"",
         "not-utf8": SMALL.read_bytes().replace(b"title:", b"title: \xff\xfe", 1),
         "bom-crlf": b"\xef\xbb\xbf" + SMALL.read_bytes().replace(b"\n", b"\r\n"),
