@@ -712,3 +712,87 @@ def test_diff_from_the_cache_prints_what_a_parse_prints(  # type: ignore[no-unty
         assert (b.code, b.out, b.err) == (a.code, a.out, a.err), args
     if old_text == new_text:
         assert hits[0].out.startswith("+0 −0 ~0") and hits[1].code == 0
+
+
+# Evidence changed in every way an entry can change: each says which reference, on every format.
+EVIDENCE = "            evidence:\n{entries}            refs: [INF/TGE/W/7/Rev.3]\n"
+ENTRY = "              - ref: {ref}\n{more}"
+COMPENDIUM = "INF/TGE/W/7/Rev.3"
+REPORT = "https://www.wto.org/report"
+
+
+def _with_evidence(*entries: str) -> str:
+    block = EVIDENCE.format(entries="".join(entries))
+    return BASE.replace("            refs: [INF/TGE/W/7/Rev.3]\n", block, 1)
+
+
+def _entry(ref: str, title: str | None = "Compendium", day: str | None = None) -> str:
+    more = f"                title: {title}\n" if title else ""
+    more += f"                date: {day}\n" if day else ""
+    return ENTRY.format(ref=ref, more=more)
+
+
+BEFORE = _with_evidence(_entry(COMPENDIUM), _entry(REPORT, "Report", "2026-01-10"))
+EVIDENCE_CHANGES = {
+    "retitled": (
+        _with_evidence(_entry(COMPENDIUM, "The compendium"), _entry(REPORT, "Report", "2026-01-10")),
+        f"~{COMPENDIUM}",
+    ),
+    "title removed": (
+        _with_evidence(_entry(COMPENDIUM, None), _entry(REPORT, "Report", "2026-01-10")),
+        f"~{COMPENDIUM}",
+    ),
+    "dated": (
+        _with_evidence(_entry(COMPENDIUM, day="2025-12-01"), _entry(REPORT, "Report", "2026-01-10")),
+        f"~{COMPENDIUM}",
+    ),
+    "redated": (_with_evidence(_entry(COMPENDIUM), _entry(REPORT, "Report", "2026-01-11")), f"~{REPORT}"),
+    "added": (
+        _with_evidence(
+            _entry(COMPENDIUM), _entry(REPORT, "Report", "2026-01-10"), _entry("WT/MIN(26)/6", "Statement")
+        ),
+        "+WT/MIN(26)/6",
+    ),
+    "removed": (_with_evidence(_entry(REPORT, "Report", "2026-01-10")), f"−{COMPENDIUM}"),
+    "cited twice": (
+        _with_evidence(
+            _entry(COMPENDIUM), _entry(REPORT, "Report", "2026-01-10"), _entry(COMPENDIUM, "Annex")
+        ),
+        f"~{COMPENDIUM}",
+    ),
+    "replaced and retitled": (
+        _with_evidence(_entry(REPORT, "Final report", "2026-01-10"), _entry("WT/MIN(26)/6")),
+        f"+WT/MIN(26)/6, −{COMPENDIUM}, ~{REPORT}",
+    ),
+}
+
+
+@pytest.mark.parametrize("how", list(EVIDENCE_CHANGES))
+def test_changed_evidence_says_which_reference(cli, tmp_path: Path, how: str) -> None:  # type: ignore[no-untyped-def]
+    """Never "~ late evidence:" with nothing after it: a reference added (+), removed (−) or
+    changed in place (~), in the text, Markdown and GitHub formats and in JSON's lists."""
+    after, said = EVIDENCE_CHANGES[how]
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(BEFORE, encoding="utf-8")
+    new.write_text(after, encoding="utf-8")
+    text = cli("diff", old, new)
+    assert text.code == 0 and f"~ late evidence: {said}" in " ".join(text.out.split())  # wrapped at 80
+    for fmt in ("markdown", "github"):
+        assert f"late evidence: {said}" in cli("diff", old, new, "--format", fmt).out
+    [change] = json.loads(cli("diff", old, new, "--format", "json").out)["changes"]
+    marks = {"+": "added", "−": "removed", "~": "changed"}
+    for part in said.split(", "):
+        assert part[1:] in change[marks[part[0]]]
+    back = json.loads(cli("diff", new, old, "--format", "json").out)["changes"]
+    assert [(c["added"], c["removed"], c["changed"]) for c in back] == [
+        (change["removed"], change["added"], change["changed"])
+    ]
+
+
+def test_evidence_in_another_order_is_no_change(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(BEFORE, encoding="utf-8")
+    new.write_text(
+        _with_evidence(_entry(REPORT, "Report", "2026-01-10"), _entry(COMPENDIUM)), encoding="utf-8"
+    )
+    assert cli("diff", old, new).out == "+0 −0 ~0\n"

@@ -56,11 +56,12 @@ def _reference_item_changes(
         if x != y:
             sets = {"added": sorted(y - x), "removed": sorted(x - y)}
             yield Change(CHANGED, "action_point", ident, name, sorted(x), sorted(y), group, sets)
-    old_ev, new_ev = {e.ref: e for e in a.evidence}, {e.ref: e for e in b.evidence}
-    if old_ev.keys() != new_ev.keys() or d._jsonable(a.evidence) != d._jsonable(b.evidence):
+    old_ev, new_ev = d._by_ref(a.evidence), d._by_ref(b.evidence)  # since: evidence changed in place named
+    if old_ev != new_ev:
         sets = {
             "added": sorted(new_ev.keys() - old_ev.keys()),
             "removed": sorted(old_ev.keys() - new_ev.keys()),
+            "changed": sorted(r for r in old_ev.keys() & new_ev.keys() if old_ev[r] != new_ev[r]),
         }
         yield Change(CHANGED, "action_point", ident, "evidence", sorted(old_ev), sorted(new_ev), group, sets)
     old_history, new_history = [d._entry_key(h) for h in a.history], [d._entry_key(h) for h in b.history]
@@ -173,7 +174,7 @@ SAID = {
     "small, a child changed, its parent not": "~ kid-b title: Second kid → Second child\n",
     "small, a history note changed": "~ late history: 1 entry added, 1 removed\n",
     "small, owners of one item": "~ statement owners: +Türkiye\n",
-    "small, evidence retitled": "~ late evidence:\n",
+    "small, evidence retitled": "~ late evidence: ~INF/TGE/W/7/Rev.3\n",
 }
 
 

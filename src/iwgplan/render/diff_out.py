@@ -48,6 +48,7 @@ def describe(change: Change) -> str:
         )
     if "added" in change.extra and change.field != "history":
         parts = [f"+{v}" for v in change.extra["added"]] + [f"−{v}" for v in change.extra["removed"]]
+        parts += [f"~{v}" for v in change.extra.get("changed", ())]  # evidence: an entry changed in place
         return f"{what} {change.field}{colon()}{', '.join(parts)}"
     if change.field == "history":
         added, removed = len(change.extra["added"]), len(change.extra["removed"])

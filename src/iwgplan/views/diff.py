@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import json
 import operator
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -63,6 +64,15 @@ class Change:
             extra["added"], extra["removed"] = extra.pop("removed", []), extra.pop("added", [])
         extra.pop("hint", None)
         return Change(kind, self.entity, self.id, self.field, self.new, self.old, self.group, extra)
+
+
+def _by_ref(evidence: Any) -> dict[str, list[str]]:
+    """Each reference's entries (a title or date changed in place is a change of that reference;
+    a plan may cite one reference twice), whatever their order."""
+    entries: dict[str, list[str]] = {}
+    for item in evidence:
+        entries.setdefault(item.ref, []).append(json.dumps(_jsonable(item), sort_keys=True))
+    return {ref: sorted(found) for ref, found in entries.items()}
 
 
 def _jsonable(value: Any) -> Any:
@@ -127,11 +137,12 @@ def _item_changes(old: Entry, new: Entry, old_index: PlanIndex, new_index: PlanI
         if x != y:
             sets = {"added": sorted(y - x), "removed": sorted(x - y)}
             yield Change(CHANGED, "action_point", ident, name, sorted(x), sorted(y), group, sets)
-    old_ev, new_ev = {e.ref: e for e in a.evidence}, {e.ref: e for e in b.evidence}
-    if old_ev.keys() != new_ev.keys() or _jsonable(a.evidence) != _jsonable(b.evidence):
+    old_ev, new_ev = _by_ref(a.evidence), _by_ref(b.evidence)
+    if old_ev != new_ev:  # in another order, the same entries: no change (as owners)
         sets = {
             "added": sorted(new_ev.keys() - old_ev.keys()),
             "removed": sorted(old_ev.keys() - new_ev.keys()),
+            "changed": sorted(ref for ref in old_ev.keys() & new_ev.keys() if old_ev[ref] != new_ev[ref]),
         }
         yield Change(CHANGED, "action_point", ident, "evidence", sorted(old_ev), sorted(new_ev), group, sets)
     old_history, new_history = [_entry_key(h) for h in a.history], [_entry_key(h) for h in b.history]
