@@ -22,7 +22,7 @@ import pytest
 from iwgplan.edit import warm
 from iwgplan.files import cache
 from iwgplan.files.loading import check_text
-from iwgplan.files.positions import item_spans
+from iwgplan.files.positions import entry_digest, item_spans
 from tests.helpers import ROOT, SHIPPED, history_styles, hostile_output, hostile_yaml
 from tests.helpers.entry_styles import COMMANDS, ENDINGS, STYLES
 from tests.helpers.entry_styles import text as _text
@@ -53,13 +53,14 @@ def _entry_is_a_full_reads(plan: Path) -> None:
     key = str(plan.resolve())
     data, positions = cache.lookup(key, raw), cache.lookup(key, raw, cache.POSITIONS)
     spans: dict[int, Any] = {}
-    checked = check_text(raw.decode("utf-8"), "plan", spans=spans)
+    text = raw.decode("utf-8")
+    checked = check_text(text, "plan", spans=spans)
     assert checked.plan is not None
     dump = checked.plan.model_dump(mode="json", exclude_defaults=True)
     assert data == dump
     stored = cache.entry_path(key).read_bytes().split(b"\n", 2)[2]
     assert stored == json.dumps(dump, separators=(",", ":")).encode("ascii")
-    assert positions == item_spans(checked.data, spans)
+    assert positions == item_spans(checked.data, spans, text)
 
 
 def three_ways(
@@ -196,58 +197,97 @@ def _hit(cli: Callable[..., Any], plan: Path, original: bytes) -> Path:
     return cache.entry_path(str(plan.resolve()), cache.POSITIONS)
 
 
-def _forge(entry: Path, change: Callable[[dict[str, list[int]]], dict[str, list[int]]]) -> None:
-    """A positions entry changed, with digests that match it: one a hit would trust. ``change``
-    works on the spans by loc key; the entry keeps them flat (files.positions.item_spans)."""
+Spans = dict[str, list[Any]]
+
+
+def _forge(entry: Path, change: Callable[[Spans, str], Spans], edited: str, text: str | None = None) -> None:
+    """A positions entry changed, with the entry's digests made to match it: one a hit would
+    trust. ``change`` works on the spans by loc key (``edited``: the key of the item the edit
+    changes); the entry keeps them flat (files.positions.item_spans). Each item's digest of its
+    lines stays with its key (only where the lines are is forged) or, with ``text``, is made
+    for the lines at the forged span: a forgery that a digest cannot tell."""
     magic, header, payload = entry.read_bytes().split(b"\n", 2)
     salt, plan_digest, _ = header.decode().split(" ")
     flat = json.loads(payload)
     keys = flat["keys"].split("\n") if flat["keys"] else []
     spans = change(
-        {k: list(s) for k, *s in zip(keys, flat["starts"], flat["ends"], flat["cols"], strict=True)}
+        {k: list(s) for k, *s in zip(keys, flat["starts"], flat["ends"], flat["cols"], strict=True)}, edited
     )
+    digests = dict(zip(keys, flat["digests"], strict=True))
+    if text is not None:
+        for key, (start, end, _) in spans.items():
+            if isinstance(start, int) and isinstance(end, int):
+                digests[key] = entry_digest(text, start, end)
     columns = [[span[n] for span in spans.values()] for n in range(3)]
-    refold = {"keys": "\n".join(spans), "starts": columns[0], "ends": columns[1], "cols": columns[2]}
+    refold = {
+        "keys": "\n".join(spans),
+        "starts": columns[0],
+        "ends": columns[1],
+        "cols": columns[2],
+        "digests": [digests[key] for key in spans],
+    }
     forged = json.dumps(refold, separators=(",", ":")).encode()
     entry.write_bytes(magic + b"\n" + f"{salt} {plan_digest} {cache._digest(forged)}\n".encode() + forged)
 
 
-def _swap(positions: dict[str, list[int]]) -> dict[str, list[int]]:
-    keys = list(positions)
-    first, second = keys[0], keys[-1]
-    positions[first], positions[second] = positions[second], positions[first]
+def _swap(positions: Spans, edited: str) -> Spans:
+    """The edited item's span and the last item's, swapped."""
+    last = list(positions)[-1]
+    positions[edited], positions[last] = positions[last], positions[edited]
     return positions
 
 
-FORGERIES: dict[str, Callable[[dict[str, list[int]]], dict[str, list[int]]]] = {
+FORGERIES: dict[str, Callable[[Spans, str], Spans]] = {
     "two items swapped": _swap,
-    "every span one line on": lambda p: {k: [s + 1, e + 1, c] for k, (s, e, c) in p.items()},
-    "every span cut short": lambda p: {k: [s, s + 20, c] for k, (s, e, c) in p.items()},
-    "every span ends at the file's end": lambda p: {k: [s, 10**6, c] for k, (s, e, c) in p.items()},
-    "another column": lambda p: {k: [s, e, c + 2] for k, (s, e, c) in p.items()},
-    "none": lambda p: {},
-    "not numbers": lambda p: {k: ["x", None, c] for k, (s, e, c) in p.items()},
+    "every span one line on": lambda p, _: {k: [s + 1, e + 1, c] for k, (s, e, c) in p.items()},
+    "every span cut short": lambda p, _: {k: [s, s + 20, c] for k, (s, e, c) in p.items()},
+    "every span ends at the file's end": lambda p, _: {k: [s, 10**6, c] for k, (s, e, c) in p.items()},
+    "another column": lambda p, _: {k: [s, e, c + 2] for k, (s, e, c) in p.items()},
+    "none": lambda p, _: {},
+    "not numbers": lambda p, _: {k: ["x", None, c] for k, (s, e, c) in p.items()},
 }
 
 
+@pytest.mark.parametrize("digests", ["kept with each key", "made for the forged spans"])
 @pytest.mark.parametrize("forgery", list(FORGERIES))
 def test_positions_that_do_not_match_the_bytes_are_never_used(  # type: ignore[no-untyped-def]
-    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forgery: str
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forgery: str, digests: str
 ) -> None:
     """A hit whose positions do not match the bytes edits through the whole text: the same
-    bytes and words as with the cache off, never bytes spliced at a wrong place."""
+    bytes and words as with the cache off, never bytes spliced at a wrong place; with digests
+    that match the forged spans too (the new lines are then not the cached item's)."""
     plan = tmp_path / "plan.yaml"
     text = generate(60, seed=3)
     original = text.encode()
     a, b = open_items(text, 2)
-    for args in (["done", a, "--date", "2026-06-01"], ["note", a, b, "x", "--date", "2026-06-01"]):
-        args = [part for part in args if part != b or args[0] != "note"]
+    spans: dict[int, Any] = {}
+    checked = check_text(text, "plan", spans=spans)
+    flat = item_spans(checked.data, spans, text)
+    keys = flat["keys"].split("\n")
+    edited = next(k for k, at in zip(keys, flat["starts"], strict=True) if text.startswith(f"id: {a}\n", at))
+    took: list[bool] = []
+    real = warm.edit
+
+    def spy(*args: Any) -> Any:
+        result = real(*args)
+        took.append(result is not None)
+        return result
+
+    monkeypatch.setattr(warm, "edit", spy)
+    for args in (["done", a, "--date", "2026-06-01"], ["note", a, "x", "--date", "2026-06-01"]):
         monkeypatch.setenv("IWGPLAN_NO_CACHE", "1")
         whole = _run(cli, plan, original, args)
         monkeypatch.delenv("IWGPLAN_NO_CACHE")
         _clear()
-        _forge(_hit(cli, plan, original), FORGERIES[forgery])
+        _forge(
+            _hit(cli, plan, original),
+            FORGERIES[forgery],
+            edited,
+            text if digests != "kept with each key" else None,
+        )
+        took.clear()
         assert _run(cli, plan, original, args) == whole
+        assert took == [False]  # the edit went through the whole text
 
 
 def _write_positions(entry: Path, payload: bytes) -> None:
