@@ -24,7 +24,7 @@ from iwgplan.files import cache
 from iwgplan.files.loading import check_text
 from iwgplan.files.positions import entry_digest, item_spans
 from tests.helpers import ROOT, SHIPPED, history_styles, hostile_output, hostile_yaml
-from tests.helpers.entry_styles import COMMANDS, ENDINGS, STYLES
+from tests.helpers.entry_styles import AFTER, BEFORE, COMMANDS, ENDINGS, HEAD, STYLES
 from tests.helpers.entry_styles import text as _text
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -166,6 +166,71 @@ def test_plans_and_edits(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     assert took.count(True) >= 60
 
 
+def _many_styles(copies: int, nl: str) -> tuple[str, dict[str, list[str]]]:
+    """One plan holding every item style ``copies`` times (item ``s<n>``, its sub-points
+    ``s<n>k1`` and ``s<n>k2``), and a dropped item ``gone``; with the ids of the items by what a
+    `done` of them does: ``open`` (planned or in progress, no sub-point), ``held`` (open
+    sub-points: only with --with-children), ``done`` (nothing to change), ``whole`` (the edit
+    goes through the whole text: a block scalar that keeps its breaks, a dash on a line of its
+    own), ``flow`` (a flow
+    mapping, which an edit refuses)."""
+    body, kinds = [], {"open": [], "held": [], "done": [], "whole": [], "flow": []}
+    n = 0
+    for _ in range(copies):
+        for name, style in STYLES.items():
+            if name in ("sub-point last in the file", "dash then a tab"):
+                continue  # as "with sub-points" here, as it is not last; a plan YAML refuses
+            ident = f"s{n}"
+            item = style.replace("id: a1", f"id: {ident}k1").replace("id: a2", f"id: {ident}k2")
+            item = item.replace("id: a\n", f"id: {ident}\n").replace("id: 'a'", f"id: '{ident}'")
+            body.append(item.replace("{id: a,", f"{{id: {ident},"))
+            kind = "held" if "children" in style else "done" if "status: done" in style else "open"
+            if "+" in style.split("description", 1)[-1] or style.startswith("          -\n"):
+                kind = "whole"
+            kind = "flow" if "{" in style else kind
+            kinds[kind].append(ident)
+            n += 1
+    gone = "          - id: gone\n            title: Gone\n            status: dropped\n"
+    text = HEAD + BEFORE + "".join(body) + gone + AFTER
+    return text.replace("\n", nl), kinds
+
+
+@pytest.mark.parametrize("nl", ["\n", "\r\n"])
+def test_many_ids_in_one_command(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, nl: str) -> None:  # type: ignore[no-untyped-def]
+    """`done` of many ids at once, over items of every style side by side: the same bytes,
+    words and exit code with the cache off, on a miss and on a hit, and the entry a full read
+    stores; one id that cannot be done (a dropped item) refuses the whole command, which writes
+    nothing."""
+    plan = tmp_path / "plan.yaml"
+    text, kinds = _many_styles(4, nl)
+    opened, held = kinds["open"], kinds["held"]
+    day = ["--date", "2026-06-01"]
+    cases = [
+        ["done", *opened[:2], *day],
+        ["done", *opened[:9], *day],  # past the few swaps that are looked for one by one
+        ["done", *opened[:40], *day],
+        ["done", *opened[:20], *kinds["done"], *day],  # some already done: said, not changed
+        ["done", *opened[:9], f"{held[0]}k1", f"{held[1]}k2", *day],  # sub-points alone
+        ["done", *opened[:9], held[0], "--with-children", "--note", "all: done", *day],
+        ["done", opened[3], *opened[:9], opened[3], *day],  # an id given twice
+        ["done", *opened[:12], *kinds["whole"], *day],  # one item the lines alone cannot take
+        ["done", *opened[:30], "gone", *day],  # refused: nothing is written
+        ["done", *opened[:9], held[0], *day],  # refused: open sub-points
+        ["done", *opened[:9], kinds["flow"][0], *day],  # refused: a flow mapping
+    ]
+    assert len(opened) >= 40 and kinds["whole"] and kinds["done"]
+    original = text.encode()
+    took = []
+    for args in cases:
+        whole, went = three_ways(cli, monkeypatch, plan, original, args)
+        took.append(went)
+        refused = bool({"gone", kinds["flow"][0]} & set(args))
+        refused |= held[0] in args and "--with-children" not in args
+        assert (whole[0], whole[3] == original) == ((1, True) if refused else (0, False)), (args, whole[2])
+    assert took[:7] == [[True, True]] * 7  # by the items' lines, on the miss and on the hit
+    assert took[7] == [False, False]
+
+
 @pytest.mark.parametrize("payload", list(hostile_output.PAYLOADS))
 def test_hostile_texts(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, payload: str) -> None:  # type: ignore[no-untyped-def]
     """Every hostile text in the plan and in the note: what the whole text does, byte for byte."""
@@ -288,6 +353,37 @@ def test_positions_that_do_not_match_the_bytes_are_never_used(  # type: ignore[n
         took.clear()
         assert _run(cli, plan, original, args) == whole
         assert took == [False]  # the edit went through the whole text
+
+
+def test_lines_that_are_not_the_digests_are_never_used(  # type: ignore[no-untyped-def]
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Spans that are right but digests that are not (lines changed since, by what the span
+    alone cannot see): the edit goes through the whole text, with the same bytes and words."""
+    plan = tmp_path / "plan.yaml"
+    text = generate(60, seed=3)
+    original = text.encode()
+    (a,) = open_items(text, 1)
+    args = ["done", a, "--date", "2026-06-01"]
+    monkeypatch.setenv("IWGPLAN_NO_CACHE", "1")
+    whole = _run(cli, plan, original, args)
+    monkeypatch.delenv("IWGPLAN_NO_CACHE")
+    _clear()
+    entry = _hit(cli, plan, original)
+    flat = json.loads(entry.read_bytes().split(b"\n", 2)[2])
+    flat["digests"] = [digest ^ 1 for digest in flat["digests"]]
+    _write_positions(entry, json.dumps(flat).encode())
+    took: list[bool] = []
+    real = warm.edit
+
+    def spy(*args: Any) -> Any:
+        result = real(*args)
+        took.append(result is not None)
+        return result
+
+    monkeypatch.setattr(warm, "edit", spy)
+    assert _run(cli, plan, original, args) == whole
+    assert took == [False]
 
 
 def _write_positions(entry: Path, payload: bytes) -> None:

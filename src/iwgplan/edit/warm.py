@@ -29,6 +29,7 @@ words as ever.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -198,12 +199,11 @@ def _held_at(text: str, first: int, key_col: int, loc: Loc, clean: dict[int, int
 
 def _between(key_col: int) -> re.Pattern[str]:
     """A line break before a line that stands at column ``key_col`` or left of it (a dash may
-    stand at the column itself)."""
+    stand at the column itself). The spaces are taken possessively: a line indented past the
+    column fails at once, with no backtracking (the lines of a plan's entries all are)."""
     found = _BETWEEN.get(key_col)
     if found is None:
-        found = re.compile(
-            rf"\n(?: {{0,{key_col - 1}}}[^ \r\n#]| {{{key_col}}}[^- \r\n#])" if key_col else r"\n[^- \r\n#]"
-        )
+        found = re.compile(rf"\n {{0,{key_col}}}+(?:[^- \r\n#]|(?<! {{{key_col}}})-)")
         _BETWEEN[key_col] = found
     return found
 
@@ -312,9 +312,7 @@ def _spliced(payload: bytes | None, swaps: list[tuple[Any, Any]]) -> bytes | Non
                 return None
             cuts.append((at, at + len(was), new))
     else:
-        counts: dict[bytes, int] = {}
-        for found in _ID.finditer(payload):
-            counts[found.group(1)] = counts.get(found.group(1), 0) + 1
+        counts = Counter(_ID.findall(payload))
         last = 0
         for was, new, old in encoded:  # in the order of the file (edit() sorts them)
             ident = old.get("id") if isinstance(old, dict) else None
@@ -357,15 +355,25 @@ def _moved(new_text: str, positions: ItemSpans, entries: list[EntryEdit]) -> dic
         total += len(e.new) - (e.end - e.start)
         totals.append(total)
 
+    def moved(at: Any) -> Any:
+        """An offset (a mark) outside the changed entries, in the new text."""
+        return at + totals[n - 1] if (n := bisect_right(bounds, at)) else at
+
     def move(offsets: list[Any]) -> list[Any]:
-        """Offsets (marks) outside the changed entries, in the new text."""
         if len(entries) == 1:
             bound, by = bounds[0], totals[0]
             return [at + by if at >= bound else at for at in offsets]
-        return [at + totals[n - 1] if (n := bisect_right(bounds, at)) else at for at in offsets]
+        return [moved(at) for at in offsets]
 
-    starts, ends, cols = move(positions.starts), move(positions.ends), list(positions.cols)
-    digests = list(positions.digests)
+    was_starts, was_ends = positions.starts, positions.ends
+    if len(entries) > 1 and was_starts == sorted(was_starts):
+        # in the order item_spans records them: moved a run at a time, and an item that holds
+        # no changed entry ends as far on as it starts (those that do are moved below)
+        starts = _in_order(was_starts, bounds, totals)
+        ends = [end + to - at for end, to, at in zip(was_ends, starts, was_starts, strict=True)]
+    else:
+        starts, ends = move(was_starts), move(was_ends)
+    cols, digests = list(positions.cols), list(positions.digests)
     changed: list[int] = []
 
     def put(key: str, first: int, end: int, col: int) -> None:
@@ -380,18 +388,31 @@ def _moved(new_text: str, positions: ItemSpans, entries: list[EntryEdit]) -> dic
         n = positions.index(key)
         if n is None:
             raise LookupError(key)  # pragma: no cover - span_of found it
-        outer_end = ends[n] + shift  # where the item ends now: moved as an offset at its end
-        put(key, positions.starts[n] + e.at - e.start, ends[n], positions.cols[n])
-        _children(put, key, e.data, e, outer_end, shift)
+        ends[n] = moved(was_ends[n])  # where the item ends now: moved as an offset at its end
+        put(key, was_starts[n] + e.at - e.start, ends[n], positions.cols[n])
+        _children(put, key, e.data, e, ends[n] + shift, shift)
         while (cut := key.rfind("/children/")) >= 0:  # the points that hold it: their lines changed too
             key = key[:cut]
             n = positions.index(key)
             if n is None:
                 raise LookupError(key)  # pragma: no cover - a sub-point's point has its span
+            ends[n] = moved(was_ends[n])
             changed.append(n)
     for n in set(changed):
         digests[n] = entry_digest(new_text, starts[n] + shift, ends[n] + shift)
     return positions.entry(starts, ends, cols, digests)
+
+
+def _in_order(offsets: list[int], bounds: list[int], totals: list[int]) -> list[int]:
+    """Offsets in ascending order, moved as :func:`_moved` moves them: each run between two
+    bounds by the same amount (an offset at or past a bound moves by the total up to it)."""
+    from bisect import bisect_left
+
+    cuts = [bisect_left(offsets, bound) for bound in bounds]
+    out = offsets[: cuts[0]]
+    for by, low, high in zip(totals, cuts, [*cuts[1:], len(offsets)], strict=True):
+        out += [at + by for at in offsets[low:high]]
+    return out
 
 
 def _children(put: Any, key: str, item: Any, e: EntryEdit, outer_end: int, shift: int) -> None:
