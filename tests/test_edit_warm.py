@@ -544,3 +544,39 @@ def test_many_swaps_splice_as_encoding_whole_does(count: int) -> None:
     assert warm._spliced(payload, [*swaps, ({"id": "elsewhere"}, {"id": "elsewhere"})]) is None
     child = (items[chosen[0]]["children"][0], {"id": f"i{chosen[0]}-a", "status": "done"})
     assert warm._spliced(payload, [swaps[0], child, *swaps[1:]]) is None  # inside a swapped item
+
+
+def test_the_list_key_check_says_the_same_for_one_entry_as_for_many() -> None:
+    """The check that an entry's list is the key its loc names says the same of each entry
+    alone as when many entries of one text are checked in turn (which looks at each list's
+    lines once): every span of a plan is held as its loc says, in the file's order and in
+    reverse; a wrong list name or column is not, whichever entries were checked before."""
+    from iwgplan.files.positions import mark_shift
+
+    text = generate(300, seed=5)
+    spans: dict[int, Any] = {}
+    checked = check_text(text, "plan", spans=spans)
+    flat = item_spans(checked.data, spans, text)
+    shift = mark_shift(text)
+    entries = []
+    for key, start, col in zip(flat["keys"].split("\n"), flat["starts"], flat["cols"], strict=True):
+        loc = tuple(int(part) if part.isdigit() else part for part in key.split("/"))
+        entries.append((start + shift, col, loc))
+    assert any(loc[-2] == "children" for _, _, loc in entries)
+    for order in (entries, entries[::-1]):
+        clean: dict[Any, Any] = {}
+        for first, col, loc in order:
+            assert warm._held_at(text, first, col, loc)
+            assert warm._held_at(text, first, col, loc, clean)
+            other = (*loc[:-2], "children" if loc[-2] != "children" else "action_points", loc[-1])
+            for wrong in ((first, col + 2, loc), (first, col, other)):
+                assert not warm._held_at(text, *wrong)
+                assert not warm._held_at(text, *wrong, clean)
+    # an entry past a line at the key's column is not held by the key before that line, even
+    # when an entry before that line was
+    text = "a:\n  action_points:\n    - id: p\n      t: 1\n  other: 2\n    - id: q\n"
+    p, q = text.index("id: p"), text.index("id: q")
+    clean = {}
+    assert warm._held_at(text, p, 2, ("a", "action_points", 0), clean)
+    assert not warm._held_at(text, q, 2, ("a", "action_points", 1), clean)
+    assert not warm._held_at(text, q, 2, ("a", "action_points", 1))

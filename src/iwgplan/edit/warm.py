@@ -173,27 +173,30 @@ def _own(change: Change) -> bool:
     )
 
 
-def _held_at(text: str, first: int, key_col: int, loc: Loc, clean: dict[int, int] | None = None) -> bool:
+def _held_at(
+    text: str, first: int, key_col: int, loc: Loc, clean: dict[tuple[int, str], tuple[int, int]] | None = None
+) -> bool:
     """Whether the list that holds the entry whose first key is at ``first`` is the value of
     a key at column ``key_col`` named as ``loc`` says (`action_points:`, `items:`,
     `children:`): the nearest such key line before it, with no line between that stands at
     its column or left of it (an entry's dash may, in a list indented as its key).
 
-    ``clean`` (one per text) keeps, for each key line, how far after it no such line was
-    found, so that the entries of one list, however many, look at its lines once in all."""
+    ``clean`` (one per text) keeps, for each column and name, the last key line found and how
+    far after it no such line stands: an entry further on in the same list is then held by it
+    when no such line stands between the two entries (a key line would be one), so that the
+    entries of one list, however many, look at its lines once in all."""
     name = str(loc[-2])
     line = text.rfind("\n", 0, first)
-    at = text.rfind(f"\n{' ' * key_col}{name}:", 0, line + 1)
-    if at < 0:
-        return False
-    since = at + 1 if clean is None else clean.get(at, at + 1)
-    if line < since:
-        return True  # the lines up to this entry's were looked at for an entry before it
     between = _between(key_col)
-    if between.search(text, since, line + 1) is not None:
-        return False
+    known = clean.get((key_col, name)) if clean is not None else None
+    if known is not None and known[1] <= line and between.search(text, known[1], line + 1) is None:
+        at = known[0]
+    else:
+        at = text.rfind(f"\n{' ' * key_col}{name}:", 0, line + 1)
+        if at < 0 or between.search(text, at + 1, line + 1) is not None:
+            return False
     if clean is not None:
-        clean[at] = line
+        clean[(key_col, name)] = (at, line)
     return True
 
 
@@ -238,7 +241,7 @@ def edit(text: str, changes: list[Change], warm: Warm) -> Result | None:
 
     positions = warm.positions
     shift = mark_shift(text)
-    clean: dict[int, int] = {}
+    clean: dict[tuple[int, str], tuple[int, int]] = {}
 
     def span_of(loc: Loc) -> tuple[int, int, int] | None:
         """The cached span at ``loc``, when the lines there are the ones its digest names (the
