@@ -41,6 +41,10 @@ class Run:
         self.code: int = result.exit_code
         self.out: str = result.stdout
         self.err: str = result.stderr
+        self.raw: tuple[bytes, bytes] = (
+            result.stdout_bytes,
+            result.stderr_bytes,
+        )  # click's .stdout reads \r\n as \n
 
 
 @pytest.fixture

@@ -17,11 +17,18 @@ import typer.main
 
 from iwgplan.cli import front
 from iwgplan.cli.app import app
-from tests.helpers import SMALL
+from tests.helpers import FIXTURES, ROOT, SHIPPED, SMALL
 from tests.helpers.front_path import assert_same_as_typer
 from tests.helpers.git_story import build_story
+from tests.helpers.hostile_output import PAYLOADS, plan_text
+from tests.helpers.hostile_yaml import CASES as HOSTILE_YAML
+from tests.helpers.terminal import on_a_pty
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from generate import generate  # noqa: E402
 
 AS_OF = "2026-03-01"
+INVALID = FIXTURES / "invalid"
 
 
 def typer_commands() -> dict[str, Any]:
@@ -117,7 +124,6 @@ def test_global_options_after_the_command_are_handed_over(name: str) -> None:
 
 HANDED_OVER = [
     [],
-    ["--help"],
     ["status", "--help"],
     ["status", "-h"],
     ["--no-cache", "status"],
@@ -176,12 +182,91 @@ def test_completion_is_handed_over(monkeypatch: pytest.MonkeyPatch) -> None:
     assert front.parse(["status"]) is None
 
 
-def test_a_miss_is_handed_over(tmp_path: Path) -> None:
+# A miss (nothing cached yet, the cache off, or a plan no cache could hold) is run by the
+# start-up path too: the plan read and checked in full, every refusal its own. Each plan below
+# against each command line: the same exit code, stdout and stderr as the Typer app.
+def _miss_plans() -> dict[str, bytes]:
+    plans = {
+        "small": SMALL.read_bytes(),
+        "shipped": SHIPPED.read_bytes(),
+        "generated-1000": generate(1000, seed=1).encode(),
+        "empty": b"",
+        "not-utf8": SMALL.read_bytes().replace(b"title:", b"title: \xff\xfe", 1),
+        "bom-crlf": b"\xef\xbb\xbf" + SMALL.read_bytes().replace(b"\n", b"\r\n"),
+        "yaml-syntax": b"schema_version: 2\nplan: [unclosed\n",
+        "a-list": b"- 1\n- 2\n",
+    }
+    plans |= {f"invalid-{p.stem}": p.read_bytes() for p in sorted(INVALID.glob("*.yaml"))}
+    plans |= {f"hostile-yaml-{name}": text.encode() for name, (text, _) in HOSTILE_YAML.items()}
+    plans |= {f"hostile-{name}": plan_text(payload).encode() for name, payload in PAYLOADS.items()}
+    return plans
+
+
+MISS_PLANS = _miss_plans()
+MISS_LINES = [
+    ["status"],
+    ["status", "--format", "json", "--as-of", AS_OF],
+    ["tiers", "--as-of", "2025-09-01"],
+    ["show", "late"],
+    ["list", "--status", "done", "--format", "csv"],
+]
+
+
+@pytest.mark.parametrize("cache", ["empty", "off"])
+@pytest.mark.parametrize("name", sorted(MISS_PLANS))
+def test_a_miss_prints_what_the_typer_app_prints(  # type: ignore[no-untyped-def]
+    cli,
+    name: str,
+    cache: str,
+    tmp_path: Path,
+    capsysbinary: pytest.CaptureFixture[bytes],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     plan = tmp_path / "plan.yaml"
-    plan.write_bytes(SMALL.read_bytes())
-    assert front.parse(["status", "--plan", str(plan)]) is not None
-    assert front.run(["status", "--plan", str(plan)]) is None  # nothing cached yet
-    assert front.run(["list", "--as-of", "2026-01-01", "--plan", str(plan)]) is None  # nor a past day
+    plan.write_bytes(MISS_PLANS[name])
+    cached = Path(os.environ["IWGPLAN_CACHE_DIR"])
+    if cache == "off":
+        monkeypatch.setenv("IWGPLAN_NO_CACHE", "1")
+    for argv in MISS_LINES:
+        args = [*argv, "--plan", str(plan)]
+        for entry in cached.glob("*"):
+            entry.unlink()
+        typer_run = cli(*args)
+        capsysbinary.readouterr()
+        for entry in cached.glob("*"):
+            entry.unlink()
+        code = front.run(args)
+        fast = capsysbinary.readouterr()
+        assert code is not None, f"the start-up path handed {argv} over"
+        assert (code, fast.out, fast.err) == (typer_run.code, *typer_run.raw), argv
+
+
+@pytest.mark.parametrize("where", ["no plans folder", "two plans", "empty plans folder", "missing file"])
+def test_a_miss_without_a_plan_to_read_says_what_the_typer_app_says(  # type: ignore[no-untyped-def]
+    cli,
+    where: str,
+    tmp_path: Path,
+    capsysbinary: pytest.CaptureFixture[bytes],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Plan discovery on a miss: the embedded plan, a refusal to choose, a plans/ folder passed
+    over (its note on stderr), a --plan that names nothing."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("IWGPLAN_PLAN", raising=False)
+    folder = tmp_path / "plans"
+    if where != "no plans folder":
+        folder.mkdir()
+    if where == "two plans":
+        for stem in ("a", "b"):
+            (folder / f"{stem}.yaml").write_bytes(SMALL.read_bytes())
+    args = ["status", "--as-of", AS_OF] + (["--plan", "nowhere.yaml"] if where == "missing file" else [])
+    typer_run = cli(*args)
+    capsysbinary.readouterr()
+    code = front.run(args)
+    fast = capsysbinary.readouterr()
+    assert code is not None
+    assert (code, fast.out, fast.err) == (typer_run.code, *typer_run.raw)
+    assert (code == 0) is (where in ("no plans folder", "empty plans folder"))
 
 
 SAME = [
@@ -237,6 +322,7 @@ def _imported(stderr: str) -> set[str]:
 
 
 def test_a_warm_run_imports_neither_typer_nor_pydantic_nor_yaml(tmp_path: Path) -> None:
+    """A cold run reads the plan in full (pydantic, YAML) without Typer; a warm one needs none."""
     plan = tmp_path / "plan.yaml"
     plan.write_bytes(SMALL.read_bytes())
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "80"}
@@ -244,7 +330,8 @@ def test_a_warm_run_imports_neither_typer_nor_pydantic_nor_yaml(tmp_path: Path) 
     warm = _run("status", "--plan", str(plan), env=env)
     assert cold.returncode == warm.returncode == 0
     assert cold.stdout == warm.stdout
-    assert {"typer", "pydantic", "yaml"} <= _imported(cold.stderr)
+    assert {"pydantic", "yaml"} <= _imported(cold.stderr)
+    assert not {"typer", "click"} & _imported(cold.stderr)
     assert not {"typer", "click", "pydantic", "yaml"} & _imported(warm.stderr)
     missing = _run("show", "no-such-id", "--plan", str(plan), env=env)
     assert missing.returncode == 1
@@ -296,7 +383,8 @@ def test_a_warm_since_reads_no_blob_twice_and_imports_no_pydantic(tmp_path: Path
     cold, warm = _run(*args, env=env), _run(*args, env=env)
     assert cold.returncode == warm.returncode == 0 and "Since 2025-10-15" in cold.stdout
     assert cold.stdout == warm.stdout
-    assert {"typer", "pydantic", "yaml"} <= _imported(cold.stderr)
+    assert {"pydantic", "yaml"} <= _imported(cold.stderr)
+    assert not {"typer", "click"} & _imported(cold.stderr)
     assert not {"typer", "click", "pydantic", "yaml"} & _imported(warm.stderr)
 
 
@@ -316,6 +404,67 @@ def test_version_is_answered_before_typer_loads_and_as_typer_answers_it(line: li
     assert fast.stdout == f"iwgplan {__import__('iwgplan').__version__}\n"
     loaded = _imported(fast.stderr)
     assert ("typer" in loaded) is (line != ["--version"])
+
+
+# `iwgplan --help` (or -h) alone is printed from front_help.py, generated from the Typer app.
+HELP_WIDTHS = [
+    "1",
+    "20",
+    "49",
+    "50",
+    "51",
+    "52",
+    "53",
+    "64",
+    "79",
+    "80",
+    "81",
+    "82",
+    "120",
+    "500",
+    "",
+    "0",
+    "-3",
+    "x",
+]
+
+
+def test_the_help_screens_are_generated_from_the_typer_app() -> None:
+    from iwgplan.cli import front_gen
+
+    assert front_gen.HELP.read_text(encoding="utf-8") == front_gen.help_module(), front_gen.FIX
+
+
+@pytest.mark.parametrize("option", ["--help", "-h"])
+@pytest.mark.parametrize("columns", HELP_WIDTHS)
+def test_help_alone_prints_what_the_typer_app_prints(option: str, columns: str) -> None:
+    """Every terminal width (COLUMNS, including the values Python ignores): the same bytes, exit
+    code and silence on stderr as the Typer app, which `_IWGPLAN_…` in the environment selects."""
+    env = {**os.environ, "COLUMNS": columns}
+    fast = _run(option, env=env)
+    typer_run = _run(option, env={**env, "_IWGPLAN_TEST_HAND_OVER": "1"})
+    assert "typer" not in _imported(fast.stderr) and "typer" in _imported(typer_run.stderr)
+    assert (fast.returncode, fast.stdout) == (typer_run.returncode, typer_run.stdout) == (0, fast.stdout)
+    assert fast.stdout.startswith("Usage: iwgplan [OPTIONS] COMMAND [ARGS]...")
+    assert [line for line in fast.stderr.splitlines() if not line.startswith("import time:")] == []
+
+
+@pytest.mark.parametrize("size", [(30, 10), (66, 20), (80, 24), (200, 50)])
+def test_help_on_a_terminal_is_what_the_typer_app_prints_there(size: tuple[int, int]) -> None:
+    """No COLUMNS: the width is the terminal's own."""
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    command = [sys.executable, "-m", "iwgplan", "--help"]
+    fast = on_a_pty(command, env, size=size)
+    typer_run = on_a_pty(command, {**env, "_IWGPLAN_TEST_HAND_OVER": "1"}, size=size)
+    assert fast == typer_run and fast[0] == 0
+    assert max(len(line) for line in fast[1].splitlines()) <= max(min(size[0], 80) - 2, 50)
+
+
+def test_help_with_shell_detection_off_is_handed_over() -> None:
+    """Typer shows --install-completion's shells when its test switch turns detection off."""
+    env = {**os.environ, "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1", "COLUMNS": "80"}
+    run = _run("--help", env=env)
+    assert run.returncode == 0 and "typer" in _imported(run.stderr)
 
 
 # `done` runs from the start-up path without Typer: the same words, exit code and file bytes.

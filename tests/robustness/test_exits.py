@@ -114,7 +114,7 @@ def test_interrupt_during_start_up_exits_130_with_one_line() -> None:
         "        raise KeyboardInterrupt\n"
         "    return real(name, *args, **kwargs)\n"
         "builtins.__import__ = fake\n"
-        "sys.argv = ['iwgplan', 'status']\n"
+        "sys.argv = ['iwgplan', 'validate']\n"  # a command the Typer app runs
         "from iwgplan.cli.main import main\n"
         "main()\n"
     )
@@ -150,9 +150,23 @@ SHAPES = {
 }
 
 
+# Where an import happens: the Typer app (`validate`), the start-up path reading a plan the cache
+# does not hold (`status`, pydantic and the browse bodies without Typer), and a command's own
+# lazy import.
+IMPORTS = [
+    ("typer", "validate"),
+    ("pydantic", "validate"),
+    ("pydantic", "status"),
+    ("iwgplan.cli.browse", "status"),
+    ("iwgplan.files.loading", "status"),
+]
+
+
 @pytest.mark.parametrize("shape", list(SHAPES))
-@pytest.mark.parametrize("target", ["typer", "pydantic", "iwgplan.cli.browse"])
-def test_interrupt_in_any_shape_during_imports_exits_130(tmp_path: Path, shape: str, target: str) -> None:
+@pytest.mark.parametrize(("target", "command"), IMPORTS)
+def test_interrupt_in_any_shape_during_imports_exits_130(
+    tmp_path: Path, shape: str, target: str, command: str
+) -> None:
     """Deterministic: the interrupt lands while ``target`` is imported (start-up, the Typer app,
     a command's own lazy import), in every shape above: one line, exit 130, no traceback."""
     body = "".join("        " + line + "\n" for line in SHAPES[shape].splitlines())
@@ -165,7 +179,7 @@ def test_interrupt_in_any_shape_during_imports_exits_130(tmp_path: Path, shape: 
         f"{body}"
         "    return real(name, globals, locals, fromlist, level)\n"
         "builtins.__import__ = fake\n"
-        f"sys.argv = ['iwgplan', 'status', '--plan', {str(SMALL)!r}]\n"
+        f"sys.argv = ['iwgplan', {command!r}, {('--plan' if command == 'status' else '--')!r}, {str(SMALL)!r}]\n"
         "from iwgplan.cli.main import main\n"
         "main()\n"
     )

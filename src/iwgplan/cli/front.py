@@ -137,6 +137,8 @@ def run(argv: list[str]) -> int | None:
 
         print(f"iwgplan {__version__}")
         return 0
+    if argv in (["--help"], ["-h"]) and not any(k.startswith(("_IWGPLAN", "_TYPER")) for k in os.environ):
+        return _help()
     parsed = parse(argv)
     if parsed is None:
         return None
@@ -159,18 +161,18 @@ def run(argv: list[str]) -> int | None:
             records = cached_records(explicit, seen)
             view = past_view(*records, as_of) if records is not None else None
     except Exception:
-        return None
-    if view is None:
-        return None
+        view = None
+    if name in ("status", "show"):  # --since reads its history; show, the plans beside it
+        values["plan"] = explicit
+    lang, body = values.pop("lang"), _body(name)
+    if view is None:  # a miss: read and check the plan in full, as the Typer command does
+        return run_mapped(_in_full(body, explicit, as_of, lang), **values)
     recording = None
     if values.get("since") is None and seen:  # --since reads git, which no key holds
         from iwgplan.cli.memo import DISCOVERED, Recording
 
         given = DISCOVERED if explicit is None else str(explicit)
         recording = Recording.start(argv, given, *seen[0])
-    if name in ("status", "show"):  # --since reads its history; show, the plans beside it
-        values["plan"] = explicit
-    lang, body = values.pop("lang"), _body(name)
 
     def in_language(view: Any, **options: Any) -> None:  # --lang, IWGPLAN_LANG, the locale
         from iwgplan.cli.output import in_words
@@ -184,6 +186,35 @@ def run(argv: list[str]) -> int | None:
         if recording is not None:
             recording.keep(code)
     return code
+
+
+def _help() -> int:
+    """`iwgplan --help` alone, as the Typer app prints it (generated from it into front_help.py
+    for every width Click wraps to), without loading Typer."""
+    import shutil
+    import sys
+
+    from iwgplan.cli.front_help import LINES, NARROWEST, SCREENS, WIDEST
+
+    width = max(min(shutil.get_terminal_size().columns - 2, WIDEST), NARROWEST)  # as Click's
+    sys.stdout.write("".join(LINES[i] for i in SCREENS[width]))
+    sys.stdout.flush()
+    return 0
+
+
+def _in_full(
+    body: Callable[..., None], explicit: Path | None, as_of: str | None, lang: str | None
+) -> Callable[..., None]:
+    """The command as its Typer command runs it on a plan the cache does not hold (or with the
+    cache off): read, parse and validate the plan (every refusal and message is that path's:
+    the same function, inside the same error mapping), then the same body. No screen is kept:
+    the bytes this run reads are not those the key was made from."""
+    from iwgplan.cli.output import in_words, load_view
+
+    def command(**options: Any) -> None:
+        body(in_words(load_view(explicit, None, as_of), lang, options.get("fmt")), **options)
+
+    return command
 
 
 def _body(name: str) -> Callable[..., None]:

@@ -1,9 +1,10 @@
 """Writes :mod:`iwgplan.cli.front_table`, the start-up path's table of options, from the Typer
 app, so that each option of the browse commands and of `done` is declared once (in its Typer
-command).
+command); and :mod:`iwgplan.cli.front_help`, the text of `iwgplan --help` as the Typer app
+prints it at each width Click wraps help to.
 
-    python -m iwgplan.cli.front_gen           # rewrite the table
-    python -m iwgplan.cli.front_gen --check   # exit 1 if it differs from the app (CI runs this)
+    python -m iwgplan.cli.front_gen           # rewrite both
+    python -m iwgplan.cli.front_gen --check   # exit 1 if either differs from the app (CI runs this)
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import typing
 from pathlib import Path
 from typing import Any
 
+import typer._click
+import typer._click.formatting
 import typer.main
 
 from iwgplan.cli.app import app
@@ -26,6 +29,10 @@ HANDED_OVER = {
     "--all": "status --all reads every plan of the folder, as `portfolio` does",
 }
 TABLE = Path(__file__).with_name("front_table.py")
+HELP = Path(__file__).with_name("front_help.py")
+# Click wraps help to the terminal's width less 2, at most 80 - 2 and at least 50
+# (typer._click.formatting.HelpFormatter): every width `iwgplan --help` can be printed at.
+NARROWEST, WIDEST = 50, 78
 FIX = "python -m iwgplan.cli.front_gen"
 
 HEAD = '''"""The start-up path's options, generated from the Typer app by
@@ -91,22 +98,64 @@ def table() -> str:
     return "".join(lines)
 
 
+HELP_HEAD = '''"""`iwgplan --help` as the Typer app prints it, at each width Click wraps help to, generated
+from the app by `python -m iwgplan.cli.front_gen`: do not edit (`tests/test_front.py` and
+`.ci/run` check it). The start-up path prints ``SCREENS[width]``'s lines of ``LINES`` without
+loading Typer; Click's width is the terminal's less 2, between NARROWEST and WIDEST.
+"""
+
+NARROWEST, WIDEST = {narrowest}, {widest}
+'''
+
+
+def help_screens() -> dict[int, str]:
+    """The Typer app's `iwgplan --help` at each width, as its help option prints it."""
+    group = typer.main.get_command(app)
+    screens = {}
+    try:
+        for width in range(NARROWEST, WIDEST + 1):
+            typer._click.formatting.FORCED_WIDTH = width
+            context = typer._click.Context(group, info_name="iwgplan", **group.context_settings)
+            screens[width] = group.get_help(context) + "\n"
+    finally:
+        typer._click.formatting.FORCED_WIDTH = None
+    foreign = [text for text in screens.values() if not text.isascii()]
+    if foreign:  # Click re-encodes text for a stream it thinks misconfigured; plain ASCII never differs
+        raise ValueError("the start-up path prints only ASCII help; leave --help to the Typer app")
+    return screens
+
+
+def help_module() -> str:
+    """The text of ``front_help.py``: each distinct line once, each width as their indexes."""
+    screens = help_screens()
+    lines: dict[str, int] = {}
+    for text in screens.values():
+        for line in text.splitlines(keepends=True):
+            lines.setdefault(line, len(lines))
+    out = [HELP_HEAD.format(narrowest=NARROWEST, widest=WIDEST), "LINES = (\n"]
+    out += [f"    {line!r},\n" for line in lines]
+    out.append(")\nSCREENS = {\n")
+    for width, text in screens.items():
+        indexes = ", ".join(str(lines[line]) for line in text.splitlines(keepends=True))
+        out.append(f"    {width}: ({indexes}),\n")
+    out.append("}\n")
+    return "".join(out)
+
+
 def main(argv: list[str]) -> int:
-    wanted = table()
-    current = TABLE.read_text(encoding="utf-8") if TABLE.exists() else ""
-    if "--check" in argv:
-        if current != wanted:
-            print(
-                f"{TABLE.name} differs from the Typer app: run python -m iwgplan.cli.front_gen",
-                file=sys.stderr,
-            )
-            return 1
-        print(f"{TABLE.name} matches the Typer app")
-        return 0
-    if current != wanted:
-        TABLE.write_text(wanted, encoding="utf-8")
-        print(f"wrote {TABLE}")
-    return 0
+    code = 0
+    for path, wanted in ((TABLE, table()), (HELP, help_module())):
+        current = path.read_text(encoding="utf-8") if path.exists() else ""
+        if "--check" in argv:
+            if current != wanted:
+                print(f"{path.name} differs from the Typer app: run {FIX}", file=sys.stderr)
+                code = 1
+            else:
+                print(f"{path.name} matches the Typer app")
+        elif current != wanted:
+            path.write_text(wanted, encoding="utf-8")
+            print(f"wrote {path}")
+    return code
 
 
 if __name__ == "__main__":
