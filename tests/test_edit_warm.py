@@ -22,7 +22,7 @@ import pytest
 from iwgplan.edit import warm
 from iwgplan.files import cache
 from iwgplan.files.loading import check_text
-from iwgplan.files.positions import entry_digest, item_spans
+from iwgplan.files.positions import entry_digest, item_spans, pack_digests, unpack_digests
 from tests.helpers import ROOT, SHIPPED, history_styles, hostile_output, hostile_yaml
 from tests.helpers.entry_styles import AFTER, BEFORE, COMMANDS, ENDINGS, HEAD, STYLES
 from tests.helpers.entry_styles import text as _text
@@ -278,7 +278,7 @@ def _forge(entry: Path, change: Callable[[Spans, str], Spans], edited: str, text
     spans = change(
         {k: list(s) for k, *s in zip(keys, flat["starts"], flat["ends"], flat["cols"], strict=True)}, edited
     )
-    digests = dict(zip(keys, flat["digests"], strict=True))
+    digests = dict(zip(keys, unpack_digests(flat["digests"]) or [], strict=True))
     if text is not None:
         for key, (start, end, _) in spans.items():
             if isinstance(start, int) and isinstance(end, int):
@@ -289,7 +289,7 @@ def _forge(entry: Path, change: Callable[[Spans, str], Spans], edited: str, text
         "starts": columns[0],
         "ends": columns[1],
         "cols": columns[2],
-        "digests": [digests[key] for key in spans],
+        "digests": pack_digests(digests[key] for key in spans),
     }
     forged = json.dumps(refold, separators=(",", ":")).encode()
     entry.write_bytes(magic + b"\n" + f"{salt} {plan_digest} {cache._digest(forged)}\n".encode() + forged)
@@ -371,7 +371,7 @@ def test_lines_that_are_not_the_digests_are_never_used(  # type: ignore[no-untyp
     _clear()
     entry = _hit(cli, plan, original)
     flat = json.loads(entry.read_bytes().split(b"\n", 2)[2])
-    flat["digests"] = [digest ^ 1 for digest in flat["digests"]]
+    flat["digests"] = pack_digests(digest ^ 1 for digest in unpack_digests(flat["digests"]) or [])
     _write_positions(entry, json.dumps(flat).encode())
     took: list[bool] = []
     real = warm.edit
@@ -399,6 +399,12 @@ def _one_short(entry: Path) -> None:
     _write_positions(entry, json.dumps(flat).encode())
 
 
+def _digests(entry: Path, change: Callable[[str], str]) -> None:
+    flat = json.loads(entry.read_bytes().split(b"\n", 2)[2])
+    flat["digests"] = change(flat["digests"])
+    _write_positions(entry, json.dumps(flat).encode())
+
+
 def _by_key(entry: Path) -> None:  # the shape of the entries before they were flat
     flat = json.loads(entry.read_bytes().split(b"\n", 2)[2])
     spans = zip(flat["keys"].split("\n"), flat["starts"], flat["ends"], flat["cols"], strict=True)
@@ -413,6 +419,8 @@ BROKEN_POSITIONS: dict[str, Callable[[Path], None]] = {
     "not JSON": lambda entry: _write_positions(entry, b"\x00\xff not json"),
     "a list": lambda entry: _write_positions(entry, b"[1, 2, 3]"),
     "one list one short": _one_short,
+    "digests not hex": lambda entry: _digests(entry, lambda packed: "zz" + packed[2:]),
+    "digests one short": lambda entry: _digests(entry, lambda packed: packed[:-8]),
     "keyed by loc, as before": _by_key,
     "removed": lambda entry: entry.unlink(),
 }

@@ -376,7 +376,7 @@ def _moved(new_text: str, positions: ItemSpans, entries: list[EntryEdit]) -> dic
         ends = [end + to - at for end, to, at in zip(was_ends, starts, was_starts, strict=True)]
     else:
         starts, ends = move(was_starts), move(was_ends)
-    cols, digests = list(positions.cols), list(positions.digests)
+    cols, digests = list(positions.cols), positions.digests[:]
     changed: list[int] = []
 
     def put(key: str, first: int, end: int, col: int) -> None:
