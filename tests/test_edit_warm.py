@@ -22,9 +22,9 @@ import pytest
 from iwgplan.edit import warm
 from iwgplan.files import cache
 from iwgplan.files.loading import check_text
-from iwgplan.files.positions import item_spans
+from iwgplan.files.positions import entry_digest, item_spans, pack_digests, unpack_digests
 from tests.helpers import ROOT, SHIPPED, history_styles, hostile_output, hostile_yaml
-from tests.helpers.entry_styles import COMMANDS, ENDINGS, STYLES
+from tests.helpers.entry_styles import AFTER, BEFORE, COMMANDS, ENDINGS, HEAD, STYLES
 from tests.helpers.entry_styles import text as _text
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -53,13 +53,14 @@ def _entry_is_a_full_reads(plan: Path) -> None:
     key = str(plan.resolve())
     data, positions = cache.lookup(key, raw), cache.lookup(key, raw, cache.POSITIONS)
     spans: dict[int, Any] = {}
-    checked = check_text(raw.decode("utf-8"), "plan", spans=spans)
+    text = raw.decode("utf-8")
+    checked = check_text(text, "plan", spans=spans)
     assert checked.plan is not None
     dump = checked.plan.model_dump(mode="json", exclude_defaults=True)
     assert data == dump
     stored = cache.entry_path(key).read_bytes().split(b"\n", 2)[2]
     assert stored == json.dumps(dump, separators=(",", ":")).encode("ascii")
-    assert positions == item_spans(checked.data, spans)
+    assert positions == item_spans(checked.data, spans, text)
 
 
 def three_ways(
@@ -165,6 +166,71 @@ def test_plans_and_edits(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     assert took.count(True) >= 60
 
 
+def _many_styles(copies: int, nl: str) -> tuple[str, dict[str, list[str]]]:
+    """One plan holding every item style ``copies`` times (item ``s<n>``, its sub-points
+    ``s<n>k1`` and ``s<n>k2``), and a dropped item ``gone``; with the ids of the items by what a
+    `done` of them does: ``open`` (planned or in progress, no sub-point), ``held`` (open
+    sub-points: only with --with-children), ``done`` (nothing to change), ``whole`` (the edit
+    goes through the whole text: a block scalar that keeps its breaks, a dash on a line of its
+    own), ``flow`` (a flow
+    mapping, which an edit refuses)."""
+    body, kinds = [], {"open": [], "held": [], "done": [], "whole": [], "flow": []}
+    n = 0
+    for _ in range(copies):
+        for name, style in STYLES.items():
+            if name in ("sub-point last in the file", "dash then a tab"):
+                continue  # as "with sub-points" here, as it is not last; a plan YAML refuses
+            ident = f"s{n}"
+            item = style.replace("id: a1", f"id: {ident}k1").replace("id: a2", f"id: {ident}k2")
+            item = item.replace("id: a\n", f"id: {ident}\n").replace("id: 'a'", f"id: '{ident}'")
+            body.append(item.replace("{id: a,", f"{{id: {ident},"))
+            kind = "held" if "children" in style else "done" if "status: done" in style else "open"
+            if "+" in style.split("description", 1)[-1] or style.startswith("          -\n"):
+                kind = "whole"
+            kind = "flow" if "{" in style else kind
+            kinds[kind].append(ident)
+            n += 1
+    gone = "          - id: gone\n            title: Gone\n            status: dropped\n"
+    text = HEAD + BEFORE + "".join(body) + gone + AFTER
+    return text.replace("\n", nl), kinds
+
+
+@pytest.mark.parametrize("nl", ["\n", "\r\n"])
+def test_many_ids_in_one_command(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, nl: str) -> None:  # type: ignore[no-untyped-def]
+    """`done` of many ids at once, over items of every style side by side: the same bytes,
+    words and exit code with the cache off, on a miss and on a hit, and the entry a full read
+    stores; one id that cannot be done (a dropped item) refuses the whole command, which writes
+    nothing."""
+    plan = tmp_path / "plan.yaml"
+    text, kinds = _many_styles(4, nl)
+    opened, held = kinds["open"], kinds["held"]
+    day = ["--date", "2026-06-01"]
+    cases = [
+        ["done", *opened[:2], *day],
+        ["done", *opened[:9], *day],  # past the few swaps that are looked for one by one
+        ["done", *opened[:40], *day],
+        ["done", *opened[:20], *kinds["done"], *day],  # some already done: said, not changed
+        ["done", *opened[:9], f"{held[0]}k1", f"{held[1]}k2", *day],  # sub-points alone
+        ["done", *opened[:9], held[0], "--with-children", "--note", "all: done", *day],
+        ["done", opened[3], *opened[:9], opened[3], *day],  # an id given twice
+        ["done", *opened[:12], *kinds["whole"], *day],  # one item the lines alone cannot take
+        ["done", *opened[:30], "gone", *day],  # refused: nothing is written
+        ["done", *opened[:9], held[0], *day],  # refused: open sub-points
+        ["done", *opened[:9], kinds["flow"][0], *day],  # refused: a flow mapping
+    ]
+    assert len(opened) >= 40 and kinds["whole"] and kinds["done"]
+    original = text.encode()
+    took = []
+    for args in cases:
+        whole, went = three_ways(cli, monkeypatch, plan, original, args)
+        took.append(went)
+        refused = bool({"gone", kinds["flow"][0]} & set(args))
+        refused |= held[0] in args and "--with-children" not in args
+        assert (whole[0], whole[3] == original) == ((1, True) if refused else (0, False)), (args, whole[2])
+    assert took[:7] == [[True, True]] * 7  # by the items' lines, on the miss and on the hit
+    assert took[7] == [False, False]
+
+
 @pytest.mark.parametrize("payload", list(hostile_output.PAYLOADS))
 def test_hostile_texts(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, payload: str) -> None:  # type: ignore[no-untyped-def]
     """Every hostile text in the plan and in the note: what the whole text does, byte for byte."""
@@ -196,58 +262,128 @@ def _hit(cli: Callable[..., Any], plan: Path, original: bytes) -> Path:
     return cache.entry_path(str(plan.resolve()), cache.POSITIONS)
 
 
-def _forge(entry: Path, change: Callable[[dict[str, list[int]]], dict[str, list[int]]]) -> None:
-    """A positions entry changed, with digests that match it: one a hit would trust. ``change``
-    works on the spans by loc key; the entry keeps them flat (files.positions.item_spans)."""
+Spans = dict[str, list[Any]]
+
+
+def _forge(entry: Path, change: Callable[[Spans, str], Spans], edited: str, text: str | None = None) -> None:
+    """A positions entry changed, with the entry's digests made to match it: one a hit would
+    trust. ``change`` works on the spans by loc key (``edited``: the key of the item the edit
+    changes); the entry keeps them flat (files.positions.item_spans). Each item's digest of its
+    lines stays with its key (only where the lines are is forged) or, with ``text``, is made
+    for the lines at the forged span: a forgery that a digest cannot tell."""
     magic, header, payload = entry.read_bytes().split(b"\n", 2)
     salt, plan_digest, _ = header.decode().split(" ")
     flat = json.loads(payload)
     keys = flat["keys"].split("\n") if flat["keys"] else []
     spans = change(
-        {k: list(s) for k, *s in zip(keys, flat["starts"], flat["ends"], flat["cols"], strict=True)}
+        {k: list(s) for k, *s in zip(keys, flat["starts"], flat["ends"], flat["cols"], strict=True)}, edited
     )
+    digests = dict(zip(keys, unpack_digests(flat["digests"]) or [], strict=True))
+    if text is not None:
+        for key, (start, end, _) in spans.items():
+            if isinstance(start, int) and isinstance(end, int):
+                digests[key] = entry_digest(text, start, end)
     columns = [[span[n] for span in spans.values()] for n in range(3)]
-    refold = {"keys": "\n".join(spans), "starts": columns[0], "ends": columns[1], "cols": columns[2]}
+    refold = {
+        "keys": "\n".join(spans),
+        "starts": columns[0],
+        "ends": columns[1],
+        "cols": columns[2],
+        "digests": pack_digests(digests[key] for key in spans),
+    }
     forged = json.dumps(refold, separators=(",", ":")).encode()
     entry.write_bytes(magic + b"\n" + f"{salt} {plan_digest} {cache._digest(forged)}\n".encode() + forged)
 
 
-def _swap(positions: dict[str, list[int]]) -> dict[str, list[int]]:
-    keys = list(positions)
-    first, second = keys[0], keys[-1]
-    positions[first], positions[second] = positions[second], positions[first]
+def _swap(positions: Spans, edited: str) -> Spans:
+    """The edited item's span and the last item's, swapped."""
+    last = list(positions)[-1]
+    positions[edited], positions[last] = positions[last], positions[edited]
     return positions
 
 
-FORGERIES: dict[str, Callable[[dict[str, list[int]]], dict[str, list[int]]]] = {
+FORGERIES: dict[str, Callable[[Spans, str], Spans]] = {
     "two items swapped": _swap,
-    "every span one line on": lambda p: {k: [s + 1, e + 1, c] for k, (s, e, c) in p.items()},
-    "every span cut short": lambda p: {k: [s, s + 20, c] for k, (s, e, c) in p.items()},
-    "every span ends at the file's end": lambda p: {k: [s, 10**6, c] for k, (s, e, c) in p.items()},
-    "another column": lambda p: {k: [s, e, c + 2] for k, (s, e, c) in p.items()},
-    "none": lambda p: {},
-    "not numbers": lambda p: {k: ["x", None, c] for k, (s, e, c) in p.items()},
+    "every span one line on": lambda p, _: {k: [s + 1, e + 1, c] for k, (s, e, c) in p.items()},
+    "every span cut short": lambda p, _: {k: [s, s + 20, c] for k, (s, e, c) in p.items()},
+    "every span ends at the file's end": lambda p, _: {k: [s, 10**6, c] for k, (s, e, c) in p.items()},
+    "another column": lambda p, _: {k: [s, e, c + 2] for k, (s, e, c) in p.items()},
+    "none": lambda p, _: {},
+    "not numbers": lambda p, _: {k: ["x", None, c] for k, (s, e, c) in p.items()},
 }
 
 
+@pytest.mark.parametrize("digests", ["kept with each key", "made for the forged spans"])
 @pytest.mark.parametrize("forgery", list(FORGERIES))
 def test_positions_that_do_not_match_the_bytes_are_never_used(  # type: ignore[no-untyped-def]
-    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forgery: str
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forgery: str, digests: str
 ) -> None:
     """A hit whose positions do not match the bytes edits through the whole text: the same
-    bytes and words as with the cache off, never bytes spliced at a wrong place."""
+    bytes and words as with the cache off, never bytes spliced at a wrong place; with digests
+    that match the forged spans too (the new lines are then not the cached item's)."""
     plan = tmp_path / "plan.yaml"
     text = generate(60, seed=3)
     original = text.encode()
     a, b = open_items(text, 2)
-    for args in (["done", a, "--date", "2026-06-01"], ["note", a, b, "x", "--date", "2026-06-01"]):
-        args = [part for part in args if part != b or args[0] != "note"]
+    spans: dict[int, Any] = {}
+    checked = check_text(text, "plan", spans=spans)
+    flat = item_spans(checked.data, spans, text)
+    keys = flat["keys"].split("\n")
+    edited = next(k for k, at in zip(keys, flat["starts"], strict=True) if text.startswith(f"id: {a}\n", at))
+    took: list[bool] = []
+    real = warm.edit
+
+    def spy(*args: Any) -> Any:
+        result = real(*args)
+        took.append(result is not None)
+        return result
+
+    monkeypatch.setattr(warm, "edit", spy)
+    for args in (["done", a, "--date", "2026-06-01"], ["note", a, "x", "--date", "2026-06-01"]):
         monkeypatch.setenv("IWGPLAN_NO_CACHE", "1")
         whole = _run(cli, plan, original, args)
         monkeypatch.delenv("IWGPLAN_NO_CACHE")
         _clear()
-        _forge(_hit(cli, plan, original), FORGERIES[forgery])
+        _forge(
+            _hit(cli, plan, original),
+            FORGERIES[forgery],
+            edited,
+            text if digests != "kept with each key" else None,
+        )
+        took.clear()
         assert _run(cli, plan, original, args) == whole
+        assert took == [False]  # the edit went through the whole text
+
+
+def test_lines_that_are_not_the_digests_are_never_used(  # type: ignore[no-untyped-def]
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Spans that are right but digests that are not (lines changed since, by what the span
+    alone cannot see): the edit goes through the whole text, with the same bytes and words."""
+    plan = tmp_path / "plan.yaml"
+    text = generate(60, seed=3)
+    original = text.encode()
+    (a,) = open_items(text, 1)
+    args = ["done", a, "--date", "2026-06-01"]
+    monkeypatch.setenv("IWGPLAN_NO_CACHE", "1")
+    whole = _run(cli, plan, original, args)
+    monkeypatch.delenv("IWGPLAN_NO_CACHE")
+    _clear()
+    entry = _hit(cli, plan, original)
+    flat = json.loads(entry.read_bytes().split(b"\n", 2)[2])
+    flat["digests"] = pack_digests(digest ^ 1 for digest in unpack_digests(flat["digests"]) or [])
+    _write_positions(entry, json.dumps(flat).encode())
+    took: list[bool] = []
+    real = warm.edit
+
+    def spy(*args: Any) -> Any:
+        result = real(*args)
+        took.append(result is not None)
+        return result
+
+    monkeypatch.setattr(warm, "edit", spy)
+    assert _run(cli, plan, original, args) == whole
+    assert took == [False]
 
 
 def _write_positions(entry: Path, payload: bytes) -> None:
@@ -260,6 +396,12 @@ def _write_positions(entry: Path, payload: bytes) -> None:
 def _one_short(entry: Path) -> None:
     flat = json.loads(entry.read_bytes().split(b"\n", 2)[2])
     flat["ends"].pop()
+    _write_positions(entry, json.dumps(flat).encode())
+
+
+def _digests(entry: Path, change: Callable[[str], str]) -> None:
+    flat = json.loads(entry.read_bytes().split(b"\n", 2)[2])
+    flat["digests"] = change(flat["digests"])
     _write_positions(entry, json.dumps(flat).encode())
 
 
@@ -277,6 +419,8 @@ BROKEN_POSITIONS: dict[str, Callable[[Path], None]] = {
     "not JSON": lambda entry: _write_positions(entry, b"\x00\xff not json"),
     "a list": lambda entry: _write_positions(entry, b"[1, 2, 3]"),
     "one list one short": _one_short,
+    "digests not hex": lambda entry: _digests(entry, lambda packed: "zz" + packed[2:]),
+    "digests one short": lambda entry: _digests(entry, lambda packed: packed[:-8]),
     "keyed by loc, as before": _by_key,
     "removed": lambda entry: entry.unlink(),
 }
@@ -408,3 +552,39 @@ def test_many_swaps_splice_as_encoding_whole_does(count: int) -> None:
     assert warm._spliced(payload, [*swaps, ({"id": "elsewhere"}, {"id": "elsewhere"})]) is None
     child = (items[chosen[0]]["children"][0], {"id": f"i{chosen[0]}-a", "status": "done"})
     assert warm._spliced(payload, [swaps[0], child, *swaps[1:]]) is None  # inside a swapped item
+
+
+def test_the_list_key_check_says_the_same_for_one_entry_as_for_many() -> None:
+    """The check that an entry's list is the key its loc names says the same of each entry
+    alone as when many entries of one text are checked in turn (which looks at each list's
+    lines once): every span of a plan is held as its loc says, in the file's order and in
+    reverse; a wrong list name or column is not, whichever entries were checked before."""
+    from iwgplan.files.positions import mark_shift
+
+    text = generate(300, seed=5)
+    spans: dict[int, Any] = {}
+    checked = check_text(text, "plan", spans=spans)
+    flat = item_spans(checked.data, spans, text)
+    shift = mark_shift(text)
+    entries = []
+    for key, start, col in zip(flat["keys"].split("\n"), flat["starts"], flat["cols"], strict=True):
+        loc = tuple(int(part) if part.isdigit() else part for part in key.split("/"))
+        entries.append((start + shift, col, loc))
+    assert any(loc[-2] == "children" for _, _, loc in entries)
+    for order in (entries, entries[::-1]):
+        clean: dict[Any, Any] = {}
+        for first, col, loc in order:
+            assert warm._held_at(text, first, col, loc)
+            assert warm._held_at(text, first, col, loc, clean)
+            other = (*loc[:-2], "children" if loc[-2] != "children" else "action_points", loc[-1])
+            for wrong in ((first, col + 2, loc), (first, col, other)):
+                assert not warm._held_at(text, *wrong)
+                assert not warm._held_at(text, *wrong, clean)
+    # an entry past a line at the key's column is not held by the key before that line, even
+    # when an entry before that line was
+    text = "a:\n  action_points:\n    - id: p\n      t: 1\n  other: 2\n    - id: q\n"
+    p, q = text.index("id: p"), text.index("id: q")
+    clean = {}
+    assert warm._held_at(text, p, 2, ("a", "action_points", 0), clean)
+    assert not warm._held_at(text, q, 2, ("a", "action_points", 1), clean)
+    assert not warm._held_at(text, q, 2, ("a", "action_points", 1))

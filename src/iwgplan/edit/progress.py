@@ -143,6 +143,7 @@ def mark_done(
                 f"{entry.id} has open sub-points ({names}); mark them first or pass --with-children"
             )
         targets += [*open_kids, entry] if with_children else [entry]
+    named = {id(entry) for entry in entries}
     seen: set[int] = set()
     for entry in targets:
         if id(entry) in seen:
@@ -153,7 +154,7 @@ def mark_done(
             continue
         was = status_on(entry.item, on)
         change = _status_change(entry, Status.DONE, on, note, out)
-        if evidence and entry in entries:
+        if evidence and id(entry) in named:
             proof = {"ref": evidence, **({"title": evidence_title} if evidence_title else {})}
             proof["date"] = day(on)
             change.append["evidence"] = [proof]
@@ -181,10 +182,14 @@ def _descendants(entry: Entry) -> list[Entry]:
 
 
 def _unique(index: PlanIndex, ids: list[str]) -> list[Entry]:
+    """The entries the ids name, each once, in the order first named (a set: not a scan of
+    the list for each id, which grew as the square of the ids)."""
     entries: list[Entry] = []
+    seen: set[int] = set()
     for item_id in ids:
         entry = index.get(item_id)
-        if entry not in entries:
+        if id(entry) not in seen:
+            seen.add(id(entry))
             entries.append(entry)
     return entries
 

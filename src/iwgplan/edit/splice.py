@@ -511,9 +511,11 @@ def splice_entries(
     """The changes made on the lines of the list entries that hold them (see
     :func:`_by_entries`): ``span_of(loc)`` is where the entry at ``loc`` stands (its Span, or
     None), ``want_of(loc, old)`` the data its new lines must parse to (``old`` is its lines as
-    they are). ``strict``: the next token after an entry must stand at its dash's column or
-    less, a check for spans that were not recorded from this very text. None whenever the
-    entries cannot stand alone, and the caller then works on the whole text."""
+    they are; ``want_of`` None: the new lines must parse alone to one entry, whose data the
+    caller checks itself, EntryEdit.data). ``strict``: the next token after an entry must
+    stand at its dash's column or less, a check for spans that were not recorded from this
+    very text. None whenever the entries cannot stand alone, and the caller then works on the
+    whole text."""
     if unsplittable(text):
         return None
     shift = 1 if MARKS_SKIP_BOM and text.startswith("\ufeff") else 0
@@ -558,12 +560,16 @@ def splice_entries(
             return None  # the whole text says it, with the same words
         if _KEEP.search(old) or _KEEP.search(new):
             return None
-        want = want_of(loc, old)
-        if want is None:
+        want = want_of(loc, old) if want_of is not None else None
+        if want is None and want_of is not None:
             return None
         inner: dict[int, Span] = {}
-        parsed = parse(new, spans=inner).data
-        if parsed != [want]:
+        result = parse(new, spans=inner)
+        parsed = result.data
+        if want_of is None:  # the caller checks each entry's new data
+            if result.problems or not isinstance(parsed, list) or len(parsed) != 1:
+                return None
+        elif parsed != [want]:
             return None
         pieces += [text[at:start], new]
         size += start - at

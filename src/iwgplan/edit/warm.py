@@ -8,10 +8,12 @@ rule reads outside the item (``rules.OWN_KEYS``: status, completed, history, evi
 
 - indexes the plan from the cached data, as the read-only commands do on a hit;
 - cuts each changed item's lines at its cached position and checks that they are that item:
-  they parse alone, validate, and give the very data the cache holds for it (anything else:
-  positions that do not match these bytes, and the edit goes the whole way);
-- splices, parses and validates the new lines alone, and runs the plan's rules over the
-  changed items, which are all that the rules could find changed (``rules.item_problems``);
+  the digest of the lines there is the one kept with the position, of the lines a read of the
+  whole text (or the edit that wrote them) found for it (anything else: positions that do not
+  match these bytes, and the edit goes the whole way);
+- splices, parses and validates the new lines alone, checks that they give the very data the
+  cache holds for the item with the changes made, and runs the plan's rules over the changed
+  items, which are all that the rules could find changed (``rules.item_problems``);
 - hands back the new text with the new bytes' cache entry: the data with the new items (their
   JSON spliced into the cached JSON, not the whole plan encoded again), the positions moved by
   the splice.
@@ -26,19 +28,18 @@ words as ever.
 
 from __future__ import annotations
 
-import dataclasses
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from iwgplan.edit.splice import Change, EntryEdit, expected_data, splice_entries
+from iwgplan.edit.splice import Change, EntryEdit, changes_by_entry, expected_data, splice_entries
 from iwgplan.errors import Loc
 from iwgplan.files import cache
 from iwgplan.files.cached_plan import from_data
-from iwgplan.files.positions import ItemSpans, loc_key
-from iwgplan.files.yaml_loader import MARKS_SKIP_BOM, parse
+from iwgplan.files.positions import ItemSpans, entry_digest, loc_key, mark_shift
 
 
 @dataclass(slots=True)
@@ -110,7 +111,7 @@ def after_a_miss(
     from iwgplan.files.cached_plan import store as store_entry
     from iwgplan.files.positions import item_spans
 
-    positions = item_spans(data, spans)
+    positions = item_spans(data, spans, text)
     dump = plan.model_dump(mode="json", exclude_defaults=True)
     raw = text.encode("utf-8") if raw is None else raw
     digest = cache.plan_digest(raw)
@@ -172,20 +173,45 @@ def _own(change: Change) -> bool:
     )
 
 
-def _held_at(text: str, first: int, key_col: int, loc: Loc) -> bool:
+def _held_at(
+    text: str, first: int, key_col: int, loc: Loc, clean: dict[tuple[int, str], tuple[int, int]] | None = None
+) -> bool:
     """Whether the list that holds the entry whose first key is at ``first`` is the value of
     a key at column ``key_col`` named as ``loc`` says (`action_points:`, `items:`,
     `children:`): the nearest such key line before it, with no line between that stands at
-    its column or left of it (an entry's dash may, in a list indented as its key)."""
+    its column or left of it (an entry's dash may, in a list indented as its key).
+
+    ``clean`` (one per text) keeps, for each column and name, the last key line found and how
+    far after it no such line stands: an entry further on in the same list is then held by it
+    when no such line stands between the two entries (a key line would be one), so that the
+    entries of one list, however many, look at its lines once in all."""
     name = str(loc[-2])
     line = text.rfind("\n", 0, first)
-    at = text.rfind(f"\n{' ' * key_col}{name}:", 0, line + 1)
-    if at < 0:
-        return False
-    between = re.compile(
-        rf"\n(?: {{0,{key_col - 1}}}[^ \r\n#]| {{{key_col}}}[^- \r\n#])" if key_col else r"\n[^- \r\n#]"
-    )
-    return between.search(text, at + 1, line + 1) is None
+    between = _between(key_col)
+    known = clean.get((key_col, name)) if clean is not None else None
+    if known is not None and known[1] <= line and between.search(text, known[1], line + 1) is None:
+        at = known[0]
+    else:
+        at = text.rfind(f"\n{' ' * key_col}{name}:", 0, line + 1)
+        if at < 0 or between.search(text, at + 1, line + 1) is not None:
+            return False
+    if clean is not None:
+        clean[(key_col, name)] = (at, line)
+    return True
+
+
+def _between(key_col: int) -> re.Pattern[str]:
+    """A line break before a line that stands at column ``key_col`` or left of it (a dash may
+    stand at the column itself). The spaces are taken possessively: a line indented past the
+    column fails at once, with no backtracking (the lines of a plan's entries all are)."""
+    found = _BETWEEN.get(key_col)
+    if found is None:
+        found = re.compile(rf"\n {{0,{key_col}}}+(?:[^- \r\n#]|(?<! {{{key_col}}})-)")
+        _BETWEEN[key_col] = found
+    return found
+
+
+_BETWEEN: dict[int, re.Pattern[str]] = {}
 
 
 def eligible(changes: list[Change]) -> bool:
@@ -213,39 +239,35 @@ def edit(text: str, changes: list[Change], warm: Warm) -> Result | None:
     from iwgplan.plan.model import ActionPoint
     from iwgplan.plan.rules import item_problems
 
-    shift = 1 if MARKS_SKIP_BOM and text.startswith("\ufeff") else 0
+    positions = warm.positions
+    shift = mark_shift(text)
+    clean: dict[tuple[int, str], tuple[int, int]] = {}
 
     def span_of(loc: Loc) -> tuple[int, int, int] | None:
-        span = warm.positions.span(loc_key(loc))
-        if not (isinstance(span, list) and len(span) == 3 and all(type(n) is int for n in span)):
+        """The cached span at ``loc``, when the lines there are the ones its digest names (the
+        item's own lines, as the read that cached the plan found them) in the list ``loc``
+        names; else None."""
+        n = positions.index(loc_key(loc))
+        if n is None:
             return None
-        if not 0 <= span[0] < span[1] <= len(text) or not _held_at(text, span[0] + shift, span[2], loc):
+        span = positions.starts[n], positions.ends[n], positions.cols[n]
+        if not all(type(number) is int for number in span) or not 0 <= span[0] < span[1] <= len(text):
             return None
-        return span[0], span[1], span[2]
-
-    def want_of(loc: Loc, old: str) -> Any:
-        parsed = parse(old)
-        if parsed.problems or not isinstance(parsed.data, list) or len(parsed.data) != 1:
+        if positions.digests[n] != entry_digest(text, span[0] + shift, span[1] + shift):
+            return None  # not the lines the item had: positions that do not match these bytes
+        if not _held_at(text, span[0] + shift, span[2], loc, clean):
             return None
-        try:
-            model = ActionPoint.model_validate(parsed.data[0])
-        except ValidationError:
-            return None
-        if _dump(model) != _at(warm.data, loc):
-            return None  # these lines are not the item the cache holds: positions that do not match
-        inside = under.get(loc, [])
-        return expected_data(parsed.data[0], [dataclasses.replace(c, loc=c.loc[len(loc) :]) for c in inside])
-
-    under: dict[Loc, list[Change]] = {}  # the changes at or under each loc
-    for change in changes:
-        for n in range(1, len(change.loc) + 1):
-            under.setdefault(change.loc[:n], []).append(change)
+        return span
 
     try:
-        done = splice_entries(text, changes, span_of, want_of, strict=True)
+        # the old lines are known by their digest; the new ones are parsed, and checked below
+        done = splice_entries(text, changes, span_of, None, strict=True)
+        if done is None:
+            return None
+        # the cached data with the changes: what each changed item's new lines must give
+        expected = expected_data(warm.data, changes)
+        held = changes_by_entry(changes, [entry.loc for entry in done.entries])
     except (LookupError, TypeError, ValueError):  # pragma: no cover - cached data not shaped as the plan
-        return None
-    if done is None:
         return None
     dumps = []
     for entry in done.entries:
@@ -253,20 +275,23 @@ def edit(text: str, changes: list[Change], warm: Warm) -> Result | None:
             model = ActionPoint.model_validate(entry.data)
         except ValidationError:
             return None
-        for change in under.get(entry.loc, []):
+        dump = _dump(model)
+        if dump != _at(expected, entry.loc):
+            return None  # not the item the cache holds, with the changes: the whole text says why
+        for change in held[entry.loc]:
             at = _at(model, change.loc[len(entry.loc) :])
             if item_problems(at, change.loc, warm.earliest, warm.schema_version):
                 return None
-        dumps.append(_dump(model))
+        dumps.append(dump)
     try:
-        positions = _moved(text, warm.positions, done.entries)
+        moved = _moved(done.text, positions, done.entries)
     except (LookupError, TypeError, ValueError):  # pragma: no cover - positions not of our making
         return None
     swaps = sorted(zip(done.entries, dumps, strict=True), key=lambda swap: swap[0].start)
     payload = _spliced(warm.payload, [(_at(warm.data, entry.loc), dump) for entry, dump in swaps])
     for entry, dump in swaps:
         _at(warm.data, entry.loc[:-1])[entry.loc[-1]] = dump
-    return Result(done.text, warm.data, positions, payload)
+    return Result(done.text, warm.data, moved, payload)
 
 
 def _spliced(payload: bytes | None, swaps: list[tuple[Any, Any]]) -> bytes | None:
@@ -290,9 +315,7 @@ def _spliced(payload: bytes | None, swaps: list[tuple[Any, Any]]) -> bytes | Non
                 return None
             cuts.append((at, at + len(was), new))
     else:
-        counts: dict[bytes, int] = {}
-        for found in _ID.finditer(payload):
-            counts[found.group(1)] = counts.get(found.group(1), 0) + 1
+        counts = Counter(_ID.findall(payload))
         last = 0
         for was, new, old in encoded:  # in the order of the file (edit() sorts them)
             ident = old.get("id") if isinstance(old, dict) else None
@@ -321,12 +344,13 @@ def _dump(model: Any) -> Any:
     return model.model_dump(mode="json", exclude_defaults=True)
 
 
-def _moved(text: str, positions: ItemSpans, entries: list[EntryEdit]) -> dict[str, Any]:
+def _moved(new_text: str, positions: ItemSpans, entries: list[EntryEdit]) -> dict[str, Any]:
     """The positions in the new text: moved by the splices before them; those of the changed
-    items and of the sub-points inside them as the new lines put them."""
+    items and of the sub-points inside them as the new lines put them, with the digests of
+    their new lines."""
     from bisect import bisect_right
 
-    shift = 1 if MARKS_SKIP_BOM and text.startswith("\ufeff") else 0  # marks do not count a BOM
+    shift = mark_shift(new_text)  # a BOM stays where it is
     entries = sorted(entries, key=lambda e: e.start)
     bounds = [e.end - shift for e in entries]  # an offset at or past an entry's end moves
     totals, total = [], 0
@@ -334,30 +358,64 @@ def _moved(text: str, positions: ItemSpans, entries: list[EntryEdit]) -> dict[st
         total += len(e.new) - (e.end - e.start)
         totals.append(total)
 
+    def moved(at: Any) -> Any:
+        """An offset (a mark) outside the changed entries, in the new text."""
+        return at + totals[n - 1] if (n := bisect_right(bounds, at)) else at
+
     def move(offsets: list[Any]) -> list[Any]:
-        """Offsets (marks) outside the changed entries, in the new text."""
         if len(entries) == 1:
             bound, by = bounds[0], totals[0]
             return [at + by if at >= bound else at for at in offsets]
-        return [at + totals[n - 1] if (n := bisect_right(bounds, at)) else at for at in offsets]
+        return [moved(at) for at in offsets]
 
-    starts, ends, cols = move(positions.starts), move(positions.ends), list(positions.cols)
+    was_starts, was_ends = positions.starts, positions.ends
+    if len(entries) > 1 and was_starts == sorted(was_starts):
+        # in the order item_spans records them: moved a run at a time, and an item that holds
+        # no changed entry ends as far on as it starts (those that do are moved below)
+        starts = _in_order(was_starts, bounds, totals)
+        ends = [end + to - at for end, to, at in zip(was_ends, starts, was_starts, strict=True)]
+    else:
+        starts, ends = move(was_starts), move(was_ends)
+    cols, digests = list(positions.cols), positions.digests[:]
+    changed: list[int] = []
 
     def put(key: str, first: int, end: int, col: int) -> None:
         n = positions.index(key)
         if n is None:
             raise LookupError(key)  # a sub-point the cached positions do not have
         starts[n], ends[n], cols[n] = first, end, col
+        changed.append(n)
 
     for e in entries:
         key = loc_key(e.loc)
         n = positions.index(key)
         if n is None:
             raise LookupError(key)  # pragma: no cover - span_of found it
-        outer_end = ends[n] + shift  # where the item ends now: moved as an offset at its end
-        put(key, positions.starts[n] + e.at - e.start, ends[n], positions.cols[n])
-        _children(put, key, e.data, e, outer_end, shift)
-    return positions.entry(starts, ends, cols)
+        ends[n] = moved(was_ends[n])  # where the item ends now: moved as an offset at its end
+        put(key, was_starts[n] + e.at - e.start, ends[n], positions.cols[n])
+        _children(put, key, e.data, e, ends[n] + shift, shift)
+        while (cut := key.rfind("/children/")) >= 0:  # the points that hold it: their lines changed too
+            key = key[:cut]
+            n = positions.index(key)
+            if n is None:
+                raise LookupError(key)  # pragma: no cover - a sub-point's point has its span
+            ends[n] = moved(was_ends[n])
+            changed.append(n)
+    for n in set(changed):
+        digests[n] = entry_digest(new_text, starts[n] + shift, ends[n] + shift)
+    return positions.entry(starts, ends, cols, digests)
+
+
+def _in_order(offsets: list[int], bounds: list[int], totals: list[int]) -> list[int]:
+    """Offsets in ascending order, moved as :func:`_moved` moves them: each run between two
+    bounds by the same amount (an offset at or past a bound moves by the total up to it)."""
+    from bisect import bisect_left
+
+    cuts = [bisect_left(offsets, bound) for bound in bounds]
+    out = offsets[: cuts[0]]
+    for by, low, high in zip(totals, cuts, [*cuts[1:], len(offsets)], strict=True):
+        out += [at + by for at in offsets[low:high]]
+    return out
 
 
 def _children(put: Any, key: str, item: Any, e: EntryEdit, outer_end: int, shift: int) -> None:

@@ -62,7 +62,7 @@ def load(source: PlanText, *, use_cache: bool = True) -> tuple[Plan, PlanIndex]:
     plan, index = checked.plan, checked.index
     if plan is None or index is None:
         raise PlanInvalid(checked.result)
-    positions = item_spans(checked.data, spans) if spans else None
+    positions = item_spans(checked.data, spans, source.text) if spans else None
     del checked, spans  # the parsed data, before the plan's data are dumped
     if key is not None:
         data = plan.model_dump(mode="json", exclude_defaults=True)

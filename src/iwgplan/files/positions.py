@@ -4,6 +4,8 @@ needs), a pydantic ``loc`` walked through it, and the 1-based line and column it
 
 from __future__ import annotations
 
+import zlib
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -12,7 +14,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from iwgplan.errors import Loc
-from iwgplan.files.yaml_loader import MAP_TAG, SEQ_TAG, AliasFound, Span, StrictLoader, no_gc
+from iwgplan.files.yaml_loader import MAP_TAG, MARKS_SKIP_BOM, SEQ_TAG, AliasFound, Span, StrictLoader, no_gc
 
 
 def compose(text: str) -> Node | None:
@@ -167,18 +169,52 @@ class Locator:
 # data (cache.POSITIONS) so that an edit of a plan the cache holds need not parse the whole text.
 # Flat, in the order item_spans walks the data (every action point, then its sub-points): the
 # items' loc keys (`tiers/0/focus_areas/1/action_points/3`) in one string, one a line, and the
-# Spans the parse recorded as three lists of numbers. Loading them is one string and three lists
-# of numbers (no object a key); an edit moves them with one pass over two lists.
+# Spans the parse recorded as three lists of numbers, and the digest of each item's text as that
+# parse found it (entry_digest), so that an edit knows the lines it cuts at a span are the very
+# lines that were that item, without parsing and validating them again: the digests as one hex
+# string (pack_digests), which JSON reads and writes whole. Loading them is two strings and three
+# lists of numbers (no object a key); an edit moves them with one pass over two lists.
 def loc_key(loc: Loc) -> str:
     return "/".join(map(str, loc))
+
+
+def entry_digest(text: str, start: int, end: int) -> int:
+    """The digest of ``text[start:end]`` kept with an item's span (CRC-32 of its UTF-8): it
+    tells the item's own lines from lines at a span that went stale or was forged, which then
+    edit through the whole text. Offsets in ``text`` (a span's marks, moved past a BOM)."""
+    return zlib.crc32(text[start:end].encode("utf-8", "surrogatepass"))
+
+
+def pack_digests(digests: Iterable[int]) -> str:
+    """Digests as the positions entry keeps them: their 32-bit words in hex, in this machine's
+    byte order (another machine's entry then matches no lines, and its edits go the whole way)."""
+    return array(_WORD, digests).tobytes().hex()
+
+
+_WORD = "I" if array("I").itemsize >= 4 else "L"  # a type of array that holds a CRC-32
+
+
+def unpack_digests(packed: Any) -> array[int] | None:
+    """:func:`pack_digests` read back, or None for anything else."""
+    try:
+        return array(_WORD, bytes.fromhex(packed)) if isinstance(packed, str) else None
+    except ValueError:  # not hex, or not a whole number of words
+        return None
+
+
+def mark_shift(text: str) -> int:
+    """What to add to a mark's index for its offset in ``text``: the marks do not count a
+    BOM (yaml_loader.MARKS_SKIP_BOM)."""
+    return 1 if MARKS_SKIP_BOM and text.startswith("\ufeff") else 0
 
 
 _ITEMS = (("tiers", "focus_areas", "action_points"), ("sections", "items"))
 
 
-def item_spans(data: Any, spans: dict[int, Span]) -> dict[str, Any]:
-    """The Span of every action point and sub-point of a valid plan's data, as the cache keeps
-    them: ``{"keys": "key\nkey...", "starts": [...], "ends": [...], "cols": [...]}``."""
+def item_spans(data: Any, spans: dict[int, Span], text: str) -> dict[str, Any]:
+    """The Span of every action point and sub-point of a valid plan's data parsed from
+    ``text``, as the cache keeps them: ``{"keys": "key\nkey...", "starts": [...], "ends": [...],
+    "cols": [...], "digests": "hex"}``."""
     keys: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -210,17 +246,23 @@ def item_spans(data: Any, spans: dict[int, Span]) -> dict[str, Any]:
     for path in _ITEMS:
         if isinstance(data, dict):
             walk(data.get(path[0]), path, "")
-    return {"keys": "\n".join(keys), "starts": starts, "ends": ends, "cols": cols}
+    shift = mark_shift(text)
+    digests = pack_digests(
+        entry_digest(text, a + shift, b + shift) for a, b in zip(starts, ends, strict=True)
+    )
+    return {"keys": "\n".join(keys), "starts": starts, "ends": ends, "cols": cols, "digests": digests}
 
 
 class ItemSpans:
     """The positions entry (:func:`item_spans`) as read back: a loc key's index and span."""
 
-    __slots__ = ("_blob", "_map", "_seen", "cols", "ends", "starts")
+    __slots__ = ("_blob", "_map", "_seen", "cols", "digests", "ends", "starts")
 
-    def __init__(self, keys: str, starts: list[Any], ends: list[Any], cols: list[Any]) -> None:
+    def __init__(
+        self, keys: str, starts: list[Any], ends: list[Any], cols: list[Any], digests: array[int]
+    ) -> None:
         self._blob = f"\n{keys}\n"
-        self.starts, self.ends, self.cols = starts, ends, cols
+        self.starts, self.ends, self.cols, self.digests = starts, ends, cols, digests
         self._map: dict[str, int] | None = None
         self._seen = 0
 
@@ -230,15 +272,17 @@ class ItemSpans:
         them (the numbers themselves are checked where they are used)."""
         if not isinstance(entry, dict):
             return None
-        keys, starts, ends, cols = (entry.get(name) for name in ("keys", "starts", "ends", "cols"))
+        names = ("keys", "starts", "ends", "cols", "digests")
+        keys, starts, ends, cols, packed = (entry.get(name) for name in names)
         if not (isinstance(keys, str) and isinstance(starts, list) and isinstance(ends, list)):
             return None
-        if not isinstance(cols, list):
+        digests = unpack_digests(packed)
+        if not isinstance(cols, list) or digests is None:
             return None
         count = keys.count("\n") + 1 if keys else 0
-        if not len(starts) == len(ends) == len(cols) == count:
+        if not len(starts) == len(ends) == len(cols) == len(digests) == count:
             return None
-        return cls(keys, starts, ends, cols)
+        return cls(keys, starts, ends, cols, digests)
 
     def index(self, key: str) -> int | None:
         """Where ``key`` stands in the lists (the first such key), or None. A few keys are
@@ -253,10 +297,9 @@ class ItemSpans:
                 self._map.setdefault(name, n)
         return self._map.get(key)
 
-    def span(self, key: str) -> list[Any] | None:
-        n = self.index(key)
-        return None if n is None else [self.starts[n], self.ends[n], self.cols[n]]
-
-    def entry(self, starts: list[Any], ends: list[Any], cols: list[Any]) -> dict[str, Any]:
-        """The entry for the same keys at new spans."""
-        return {"keys": self._blob[1:-1], "starts": starts, "ends": ends, "cols": cols}
+    def entry(
+        self, starts: list[Any], ends: list[Any], cols: list[Any], digests: array[int]
+    ) -> dict[str, Any]:
+        """The entry for the same keys at new spans (and digests of their lines)."""
+        packed = pack_digests(digests)
+        return {"keys": self._blob[1:-1], "starts": starts, "ends": ends, "cols": cols, "digests": packed}
