@@ -63,23 +63,31 @@ def _entry_is_a_full_reads(plan: Path) -> None:
     assert positions == item_spans(checked.data, spans, text)
 
 
+def _spy_on_warm_edits(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """From now on, whether each edit was made by the items' lines (edit/warm.py) or went
+    through the whole text, in order."""
+    took: list[bool] = []
+    real = warm.edit
+
+    def spy(*args: Any) -> Any:
+        result = real(*args)
+        took.append(result is not None)
+        return result
+
+    monkeypatch.setattr(warm, "edit", spy)
+    return took
+
+
 def three_ways(
     cli: Callable[..., Any], monkeypatch: pytest.MonkeyPatch, plan: Path, original: bytes, args: list[str]
 ) -> tuple[Run, list[bool]]:
     """The run with the cache off, which a miss and then a hit must equal; and whether the miss
     and the hit made the edit by the items' lines (edit/warm.py)."""
-    took: list[bool] = []
-    real = warm.edit
-
-    def spy(*a: Any) -> Any:
-        result = real(*a)
-        took.append(result is not None)
-        return result
-
     monkeypatch.setenv("IWGPLAN_NO_CACHE", "1")
     whole = _run(cli, plan, original, args)
     monkeypatch.delenv("IWGPLAN_NO_CACHE")
-    monkeypatch.setattr(warm, "edit", spy)
+    real = warm.edit
+    took = _spy_on_warm_edits(monkeypatch)
     _clear()
     miss = _run(cli, plan, original, args)
     assert miss == whole, ("miss", args)
@@ -330,15 +338,7 @@ def test_positions_that_do_not_match_the_bytes_are_never_used(  # type: ignore[n
     flat = item_spans(checked.data, spans, text)
     keys = flat["keys"].split("\n")
     edited = next(k for k, at in zip(keys, flat["starts"], strict=True) if text.startswith(f"id: {a}\n", at))
-    took: list[bool] = []
-    real = warm.edit
-
-    def spy(*args: Any) -> Any:
-        result = real(*args)
-        took.append(result is not None)
-        return result
-
-    monkeypatch.setattr(warm, "edit", spy)
+    took = _spy_on_warm_edits(monkeypatch)
     for args in (["done", a, "--date", "2026-06-01"], ["note", a, "x", "--date", "2026-06-01"]):
         monkeypatch.setenv("IWGPLAN_NO_CACHE", "1")
         whole = _run(cli, plan, original, args)
@@ -373,15 +373,7 @@ def test_lines_that_are_not_the_digests_are_never_used(  # type: ignore[no-untyp
     flat = json.loads(entry.read_bytes().split(b"\n", 2)[2])
     flat["digests"] = pack_digests(digest ^ 1 for digest in unpack_digests(flat["digests"]) or [])
     _write_positions(entry, json.dumps(flat).encode())
-    took: list[bool] = []
-    real = warm.edit
-
-    def spy(*args: Any) -> Any:
-        result = real(*args)
-        took.append(result is not None)
-        return result
-
-    monkeypatch.setattr(warm, "edit", spy)
+    took = _spy_on_warm_edits(monkeypatch)
     assert _run(cli, plan, original, args) == whole
     assert took == [False]
 
@@ -499,15 +491,7 @@ def test_the_bytes_an_edit_read_stay_cached(cli, tmp_path: Path, monkeypatch: py
     a, b = open_items(text, 2)
     original = text.encode()
     _hit(cli, plan, original)
-    took: list[bool] = []
-    real = warm.edit
-
-    def spy(*args: Any) -> Any:
-        result = real(*args)
-        took.append(result is not None)
-        return result
-
-    monkeypatch.setattr(warm, "edit", spy)
+    took = _spy_on_warm_edits(monkeypatch)
     for item in (a, b, a, b):
         assert _run(cli, plan, original, ["done", item, "--date", "2026-06-01"])[0] == 0
         assert cache.lookup(str(plan.resolve()), plan.read_bytes()) is not None  # the bytes written
