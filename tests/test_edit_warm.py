@@ -355,11 +355,11 @@ def test_positions_that_do_not_match_the_bytes_are_never_used(  # type: ignore[n
         assert took == [False]  # the edit went through the whole text
 
 
-def test_lines_that_are_not_the_digests_are_never_used(  # type: ignore[no-untyped-def]
-    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Spans that are right but digests that are not (lines changed since, by what the span
-    alone cannot see): the edit goes through the whole text, with the same bytes and words."""
+def _done_of_one_with_the_cache_off(
+    cli: Callable[..., Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Path, bytes, list[str], Run]:
+    """A 60-item plan, `done` of one open item, and what that prints and writes with the cache
+    off (what a run through the whole text must give); the cache then emptied."""
     plan = tmp_path / "plan.yaml"
     text = generate(60, seed=3)
     original = text.encode()
@@ -369,6 +369,15 @@ def test_lines_that_are_not_the_digests_are_never_used(  # type: ignore[no-untyp
     whole = _run(cli, plan, original, args)
     monkeypatch.delenv("IWGPLAN_NO_CACHE")
     _clear()
+    return plan, original, args, whole
+
+
+def test_lines_that_are_not_the_digests_are_never_used(  # type: ignore[no-untyped-def]
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Spans that are right but digests that are not (lines changed since, by what the span
+    alone cannot see): the edit goes through the whole text, with the same bytes and words."""
+    plan, original, args, whole = _done_of_one_with_the_cache_off(cli, tmp_path, monkeypatch)
     entry = _hit(cli, plan, original)
     flat = json.loads(entry.read_bytes().split(b"\n", 2)[2])
     flat["digests"] = pack_digests(digest ^ 1 for digest in unpack_digests(flat["digests"]) or [])
@@ -424,15 +433,7 @@ def test_a_broken_positions_entry_edits_through_the_whole_text(  # type: ignore[
 ) -> None:
     """Positions that cannot be read are a miss of the fast path, never an error: the same bytes
     and words as with the cache off, and the entry then stored is a full read's."""
-    plan = tmp_path / "plan.yaml"
-    text = generate(60, seed=3)
-    original = text.encode()
-    (a,) = open_items(text, 1)
-    args = ["done", a, "--date", "2026-06-01"]
-    monkeypatch.setenv("IWGPLAN_NO_CACHE", "1")
-    whole = _run(cli, plan, original, args)
-    monkeypatch.delenv("IWGPLAN_NO_CACHE")
-    _clear()
+    plan, original, args, whole = _done_of_one_with_the_cache_off(cli, tmp_path, monkeypatch)
     BROKEN_POSITIONS[broken](_hit(cli, plan, original))
     from iwgplan.edit import apply
 
