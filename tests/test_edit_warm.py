@@ -544,7 +544,7 @@ def test_the_list_key_check_says_the_same_for_one_entry_as_for_many() -> None:
     alone as when many entries of one text are checked in turn (which looks at each list's
     lines once): every span of a plan is held as its loc says, in the file's order and in
     reverse; a wrong list name or column is not, whichever entries were checked before."""
-    from iwgplan.files.positions import mark_shift
+    from iwgplan.files.yaml_loader import mark_shift
 
     text = generate(300, seed=5)
     spans: dict[int, Any] = {}

@@ -21,7 +21,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from iwgplan.errors import IwgplanError, Loc, PlanInvalid
 from iwgplan.files.positions import compose_paths
-from iwgplan.files.yaml_loader import MARKS_SKIP_BOM, Span, parse, unsplittable
+from iwgplan.files.yaml_loader import Span, mark_shift, parse, unsplittable
 
 _PLAIN_SAFE = re.compile(r"[A-Za-z\u00c0-\uffff(][^:#\n\r\t\"'\[\]{},&*!|>%@`?]*")
 # Characters YAML treats as line breaks or will not read raw inside a double-quoted scalar;
@@ -103,7 +103,7 @@ class _Doc:
             raise EditError("the plan's top level is not a mapping")
         self.root: MappingNode | SequenceNode = root
         self.nl = _line_ending(text)
-        self.shift = 1 if MARKS_SKIP_BOM and text.startswith("\ufeff") else 0
+        self.shift = mark_shift(text)
         self.splices: list[tuple[int, int, int, str]] = []  # start, end, order, new text
         self.key_col = 0  # the column of the keys of the mapping that holds ``root``
         self.lines_before = 0  # the lines of the file before ``text``
@@ -518,7 +518,7 @@ def splice_entries(
     whole text."""
     if unsplittable(text):
         return None
-    shift = 1 if MARKS_SKIP_BOM and text.startswith("\ufeff") else 0
+    shift = mark_shift(text)
     entries: list[tuple[int, int, Loc, int]] = []  # start, end, loc, key column
     for change in changes:
         span = span_of(change.loc) if change.loc else None

@@ -39,7 +39,8 @@ from iwgplan.edit.splice import Change, EntryEdit, changes_by_entry, expected_da
 from iwgplan.errors import Loc
 from iwgplan.files import cache
 from iwgplan.files.cached_plan import from_data
-from iwgplan.files.positions import ItemSpans, entry_digest, loc_key, mark_shift
+from iwgplan.files.positions import ItemSpans, entry_digest, loc_key
+from iwgplan.files.yaml_loader import mark_shift
 
 
 @dataclass(slots=True)

@@ -14,7 +14,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from iwgplan.errors import Loc
-from iwgplan.files.yaml_loader import MAP_TAG, MARKS_SKIP_BOM, SEQ_TAG, AliasFound, Span, StrictLoader, no_gc
+from iwgplan.files.yaml_loader import MAP_TAG, SEQ_TAG, AliasFound, Span, StrictLoader, mark_shift, no_gc
 
 
 def compose(text: str) -> Node | None:
@@ -200,12 +200,6 @@ def unpack_digests(packed: Any) -> array[int] | None:
         return array(_WORD, bytes.fromhex(packed)) if isinstance(packed, str) else None
     except ValueError:  # not hex, or not a whole number of words
         return None
-
-
-def mark_shift(text: str) -> int:
-    """What to add to a mark's index for its offset in ``text``: the marks do not count a
-    BOM (yaml_loader.MARKS_SKIP_BOM)."""
-    return 1 if MARKS_SKIP_BOM and text.startswith("\ufeff") else 0
 
 
 _ITEMS = (("tiers", "focus_areas", "action_points"), ("sections", "items"))

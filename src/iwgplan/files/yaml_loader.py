@@ -32,6 +32,12 @@ MAP_TAG = "tag:yaml.org,2002:map"
 _CORE = "tag:yaml.org,2002:"
 
 
+def mark_shift(text: str) -> int:
+    """What to add to a mark's index for its offset in ``text``: the marks do not count a
+    BOM (MARKS_SKIP_BOM)."""
+    return 1 if MARKS_SKIP_BOM and text.startswith("\ufeff") else 0
+
+
 class AliasFound(Exception):
     pass
 
