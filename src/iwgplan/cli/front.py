@@ -165,19 +165,28 @@ def run(argv: list[str]) -> int | None:
     if name in ("status", "show"):  # --since reads its history; show, the plans beside it
         values["plan"] = explicit
     lang, body = values.pop("lang"), _body(name)
-    if view is None:  # a miss: read and check the plan in full, as the Typer command does
-        return run_mapped(_in_full(body, explicit, as_of, lang), **values)
+
+    def in_language(view: Any, **options: Any) -> None:  # --lang, IWGPLAN_LANG, the locale
+        from iwgplan.cli.output import in_words
+
+        body(in_words(view, lang, options.get("fmt")), **options)
+
+    if view is None:
+        # A miss: the plan read, parsed and validated by the function the Typer command calls,
+        # inside the same error mapping, so every refusal reads the same. No screen is kept:
+        # the bytes read then are not those the key would be made from.
+        from iwgplan.cli.output import load_view
+
+        def in_full(**options: Any) -> None:
+            in_language(load_view(explicit, None, as_of), **options)
+
+        return run_mapped(in_full, **values)
     recording = None
     if values.get("since") is None and seen:  # --since reads git, which no key holds
         from iwgplan.cli.memo import DISCOVERED, Recording
 
         given = DISCOVERED if explicit is None else str(explicit)
         recording = Recording.start(argv, given, *seen[0])
-
-    def in_language(view: Any, **options: Any) -> None:  # --lang, IWGPLAN_LANG, the locale
-        from iwgplan.cli.output import in_words
-
-        body(in_words(view, lang, options.get("fmt")), **options)
 
     code = -1  # an exception on its way out: nothing is kept
     try:
@@ -200,21 +209,6 @@ def _help() -> int:
     sys.stdout.write("".join(LINES[i] for i in SCREENS[width]))
     sys.stdout.flush()
     return 0
-
-
-def _in_full(
-    body: Callable[..., None], explicit: Path | None, as_of: str | None, lang: str | None
-) -> Callable[..., None]:
-    """The command as its Typer command runs it on a plan the cache does not hold (or with the
-    cache off): read, parse and validate the plan (every refusal and message is that path's:
-    the same function, inside the same error mapping), then the same body. No screen is kept:
-    the bytes this run reads are not those the key was made from."""
-    from iwgplan.cli.output import in_words, load_view
-
-    def command(**options: Any) -> None:
-        body(in_words(load_view(explicit, None, as_of), lang, options.get("fmt")), **options)
-
-    return command
 
 
 def _body(name: str) -> Callable[..., None]:

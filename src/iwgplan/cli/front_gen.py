@@ -119,8 +119,8 @@ def help_screens() -> dict[int, str]:
             screens[width] = group.get_help(context) + "\n"
     finally:
         typer._click.formatting.FORCED_WIDTH = None
-    foreign = [text for text in screens.values() if not text.isascii()]
-    if foreign:  # Click re-encodes text for a stream it thinks misconfigured; plain ASCII never differs
+    # Click re-encodes text for a stream it thinks misconfigured; plain ASCII never differs
+    if not all(text.isascii() for text in screens.values()):
         raise ValueError("the start-up path prints only ASCII help; leave --help to the Typer app")
     return screens
 
