@@ -223,15 +223,14 @@ def peers(bench: Bench, sizes: tuple[int, ...]) -> None:
         task = [peer.program]
         status = ["status", "--plan", str(plan), "--as-of", AS_OF]
         warm_status(bench, status)
-        iwgplan = IWGPLAN
         pair(
             bench,
-            Side(f"status.tw{n}", f"status, {n:,} items, warm", [*iwgplan, *status], bench.env()),
+            Side(f"status.tw{n}", f"status, {n:,} items, warm", [*IWGPLAN, *status], bench.env()),
             Side(f"task.next.{n}", f"task next, {n:,} tasks", [*task, "next"], peer.env()),
         )
         computed = f"status, {n:,} items, warm, screen computed"
         bench.time(f"status.tw{n}.computed", computed, status, setup=forget_screens(bench))
-        listing = [*iwgplan, "list", "--plan", str(plan), "--as-of", AS_OF]
+        listing = [*IWGPLAN, "list", "--plan", str(plan), "--as-of", AS_OF]
         pair(
             bench,
             Side(f"list.tw{n}", f"list, {n:,} items, warm", listing, bench.env()),
@@ -248,7 +247,7 @@ def peers(bench: Bench, sizes: tuple[int, ...]) -> None:
         ident = peer.first_pending()
         pair(
             bench,
-            Side(f"done.tw{n}", f"done, {n:,} items", [*iwgplan, *done], bench.env(), reset),
+            Side(f"done.tw{n}", f"done, {n:,} items", [*IWGPLAN, *done], bench.env(), reset),
             Side(
                 f"task.done.{n}",
                 f"task {ident} done, {n:,} tasks",
